@@ -1,0 +1,325 @@
+/* chorus-conversation-list.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "chorus-conversation-list.h"
+
+/* The inbox as a GListModel that scales to a million posts: a worker thread
+ * lists the ordered ids (an index walk), and each ChorusConversation is
+ * built only when a row asks for it. A small cache keeps the rows on screen
+ * from being rebuilt on every bind. */
+
+#define CACHE_LIMIT 512
+
+struct _ChorusConversationList
+{
+  GObject       parent_instance;
+
+  ChorusStore  *store;
+  GArray       *ids;
+  GHashTable   *cache;          /* id → ChorusConversation */
+  GCancellable *cancellable;
+  guint         loading : 1;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ChorusConversationList, chorus_conversation_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_LOADING,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GType
+chorus_conversation_list_get_item_type (GListModel *model)
+{
+  return CHORUS_TYPE_CONVERSATION;
+}
+
+static guint
+chorus_conversation_list_get_n_items (GListModel *model)
+{
+  ChorusConversationList *self = CHORUS_CONVERSATION_LIST (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+chorus_conversation_list_get_item (GListModel *model,
+                                   guint       position)
+{
+  ChorusConversationList *self = CHORUS_CONVERSATION_LIST (model);
+  g_autoptr(GError) error = NULL;
+  ChorusConversation *conversation;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+
+  if ((conversation = g_hash_table_lookup (self->cache, &id)))
+    return g_object_ref (conversation);
+
+  if (!(conversation = chorus_store_load_conversation (self->store, id, &error)))
+    {
+      /* Deleted since the ids were listed: an empty placeholder keeps the
+       * model's promise of an item until the next reload. */
+      g_debug ("Conversation %" G_GINT64_FORMAT " vanished: %s", id, error->message);
+      conversation = g_object_new (CHORUS_TYPE_CONVERSATION, "id", id, NULL);
+    }
+
+  if (g_hash_table_size (self->cache) >= CACHE_LIMIT)
+    g_hash_table_remove_all (self->cache);
+
+  g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (conversation));
+
+  return conversation;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = chorus_conversation_list_get_item_type;
+  iface->get_n_items = chorus_conversation_list_get_n_items;
+  iface->get_item = chorus_conversation_list_get_item;
+}
+
+static void
+set_loading (ChorusConversationList *self,
+             gboolean                loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Tell views only about the part that changed: ids shared at the start and
+ * at the end of both lists keep their rows. */
+static void
+swap_ids (ChorusConversationList *self,
+          GArray                 *ids)
+{
+  g_autoptr(GArray) old_ids = self->ids;
+  guint old_len = old_ids->len;
+  guint new_len = ids->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (prefix < old_len && prefix < new_len &&
+         g_array_index (old_ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         g_array_index (old_ids, gint64, old_len - 1 - suffix) ==
+         g_array_index (ids, gint64, new_len - 1 - suffix))
+    suffix++;
+
+  self->ids = g_array_ref (ids);
+  g_hash_table_remove_all (self->cache);
+
+  if (old_len - prefix - suffix > 0 || new_len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old_len - prefix - suffix, new_len - prefix - suffix);
+
+  if (old_len != new_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_ids_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ChorusConversationList) self = user_data;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = chorus_store_list_conversation_ids_finish (CHORUS_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (ids == NULL)
+    g_warning ("Could not list conversations: %s", error->message);
+  else
+    swap_ids (self, ids);
+
+  set_loading (self, FALSE);
+}
+
+static void
+chorus_conversation_list_dispose (GObject *object)
+{
+  ChorusConversationList *self = (ChorusConversationList *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_hash_table_remove_all (self->cache);
+
+  G_OBJECT_CLASS (chorus_conversation_list_parent_class)->dispose (object);
+}
+
+static void
+chorus_conversation_list_finalize (GObject *object)
+{
+  ChorusConversationList *self = (ChorusConversationList *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (chorus_conversation_list_parent_class)->finalize (object);
+}
+
+static void
+chorus_conversation_list_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  ChorusConversationList *self = CHORUS_CONVERSATION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_conversation_list_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  ChorusConversationList *self = CHORUS_CONVERSATION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_conversation_list_class_init (ChorusConversationListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chorus_conversation_list_dispose;
+  object_class->finalize = chorus_conversation_list_finalize;
+  object_class->get_property = chorus_conversation_list_get_property;
+  object_class->set_property = chorus_conversation_list_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CHORUS_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+chorus_conversation_list_init (ChorusConversationList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+/**
+ * chorus_conversation_list_new:
+ * @store: the workspace
+ *
+ * Returns: (transfer full): a list that starts empty and fills itself from
+ *   @store; see #ChorusConversationList:loading
+ */
+ChorusConversationList *
+chorus_conversation_list_new (ChorusStore *store)
+{
+  ChorusConversationList *self;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (store), NULL);
+
+  self = g_object_new (CHORUS_TYPE_CONVERSATION_LIST, "store", store, NULL);
+  chorus_conversation_list_reload (self);
+
+  return self;
+}
+
+ChorusStore *
+chorus_conversation_list_get_store (ChorusConversationList *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION_LIST (self), NULL);
+
+  return self->store;
+}
+
+gboolean
+chorus_conversation_list_get_loading (ChorusConversationList *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION_LIST (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * chorus_conversation_list_reload:
+ * @self: a #ChorusConversationList
+ *
+ * Lists the ids again in a worker thread; a reload still running is
+ * cancelled.
+ */
+void
+chorus_conversation_list_reload (ChorusConversationList *self)
+{
+  g_return_if_fail (CHORUS_IS_CONVERSATION_LIST (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  set_loading (self, TRUE);
+  chorus_store_list_conversation_ids_async (self->store, self->cancellable,
+                                            on_ids_listed_cb, g_object_ref (self));
+}

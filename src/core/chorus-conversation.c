@@ -1,0 +1,372 @@
+/* chorus-conversation.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "chorus-conversation.h"
+
+/* One conversation (a thread) as the inbox lists it: an immutable snapshot built by the store. */
+
+struct _ChorusConversation
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *network;
+  char *author_name;
+  char *author_handle;
+  char *excerpt;
+  gint64 last_activity;
+  guint post_count;
+  char *status;
+  gboolean closed;
+  gboolean unread;
+  char *assignee;
+  char *language;
+};
+
+G_DEFINE_FINAL_TYPE (ChorusConversation, chorus_conversation, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NETWORK,
+  PROP_AUTHOR_NAME,
+  PROP_AUTHOR_HANDLE,
+  PROP_EXCERPT,
+  PROP_LAST_ACTIVITY,
+  PROP_POST_COUNT,
+  PROP_STATUS,
+  PROP_CLOSED,
+  PROP_UNREAD,
+  PROP_ASSIGNEE,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+chorus_conversation_finalize (GObject *object)
+{
+  ChorusConversation *self = (ChorusConversation *)object;
+
+  g_free (self->network);
+  g_free (self->author_name);
+  g_free (self->author_handle);
+  g_free (self->excerpt);
+  g_free (self->status);
+  g_free (self->assignee);
+  g_free (self->language);
+
+  G_OBJECT_CLASS (chorus_conversation_parent_class)->finalize (object);
+}
+
+static void
+chorus_conversation_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ChorusConversation *self = CHORUS_CONVERSATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_NETWORK:
+      g_value_set_string (value, self->network);
+      break;
+
+    case PROP_AUTHOR_NAME:
+      g_value_set_string (value, self->author_name);
+      break;
+
+    case PROP_AUTHOR_HANDLE:
+      g_value_set_string (value, self->author_handle);
+      break;
+
+    case PROP_EXCERPT:
+      g_value_set_string (value, self->excerpt);
+      break;
+
+    case PROP_LAST_ACTIVITY:
+      g_value_set_int64 (value, self->last_activity);
+      break;
+
+    case PROP_POST_COUNT:
+      g_value_set_uint (value, self->post_count);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+
+    case PROP_CLOSED:
+      g_value_set_boolean (value, self->closed);
+      break;
+
+    case PROP_UNREAD:
+      g_value_set_boolean (value, self->unread);
+      break;
+
+    case PROP_ASSIGNEE:
+      g_value_set_string (value, self->assignee);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_conversation_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ChorusConversation *self = CHORUS_CONVERSATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_get_int64 (value);
+      break;
+
+    case PROP_NETWORK:
+      self->network = g_value_dup_string (value);
+      break;
+
+    case PROP_AUTHOR_NAME:
+      self->author_name = g_value_dup_string (value);
+      break;
+
+    case PROP_AUTHOR_HANDLE:
+      self->author_handle = g_value_dup_string (value);
+      break;
+
+    case PROP_EXCERPT:
+      self->excerpt = g_value_dup_string (value);
+      break;
+
+    case PROP_LAST_ACTIVITY:
+      self->last_activity = g_value_get_int64 (value);
+      break;
+
+    case PROP_POST_COUNT:
+      self->post_count = g_value_get_uint (value);
+      break;
+
+    case PROP_STATUS:
+      self->status = g_value_dup_string (value);
+      break;
+
+    case PROP_CLOSED:
+      self->closed = g_value_get_boolean (value);
+      break;
+
+    case PROP_UNREAD:
+      self->unread = g_value_get_boolean (value);
+      break;
+
+    case PROP_ASSIGNEE:
+      self->assignee = g_value_dup_string (value);
+      break;
+
+    case PROP_LANGUAGE:
+      self->language = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_conversation_class_init (ChorusConversationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = chorus_conversation_finalize;
+  object_class->get_property = chorus_conversation_get_property;
+  object_class->set_property = chorus_conversation_set_property;
+
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_NETWORK] =
+    g_param_spec_string ("network", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_AUTHOR_NAME] =
+    g_param_spec_string ("author-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_AUTHOR_HANDLE] =
+    g_param_spec_string ("author-handle", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_EXCERPT] =
+    g_param_spec_string ("excerpt", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LAST_ACTIVITY] =
+    g_param_spec_int64 ("last-activity", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_POST_COUNT] =
+    g_param_spec_uint ("post-count", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CLOSED] =
+    g_param_spec_boolean ("closed", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_UNREAD] =
+    g_param_spec_boolean ("unread", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_ASSIGNEE] =
+    g_param_spec_string ("assignee", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+chorus_conversation_init (ChorusConversation *self)
+{
+}
+
+gint64
+chorus_conversation_get_id (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), 0);
+
+  return self->id;
+}
+
+/* The network key: "mastodon", "bluesky", "discourse" or "feed". */
+const char *
+chorus_conversation_get_network (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), NULL);
+
+  return self->network;
+}
+
+const char *
+chorus_conversation_get_author_name (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), NULL);
+
+  return self->author_name;
+}
+
+const char *
+chorus_conversation_get_author_handle (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), NULL);
+
+  return self->author_handle;
+}
+
+/* Plain text of the first post, at most a few hundred characters. */
+const char *
+chorus_conversation_get_excerpt (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), NULL);
+
+  return self->excerpt;
+}
+
+/* Unix time of the newest post in the conversation. */
+gint64
+chorus_conversation_get_last_activity (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), 0);
+
+  return self->last_activity;
+}
+
+guint
+chorus_conversation_get_post_count (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), 0);
+
+  return self->post_count;
+}
+
+/* The status as a person reads it, translated for built-in ones. */
+const char *
+chorus_conversation_get_status (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), NULL);
+
+  return self->status;
+}
+
+/* Whether the status counts as finished (Done). */
+gboolean
+chorus_conversation_get_closed (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), FALSE);
+
+  return self->closed;
+}
+
+gboolean
+chorus_conversation_get_unread (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), FALSE);
+
+  return self->unread;
+}
+
+/* The assigned team member's name, or %NULL. */
+const char *
+chorus_conversation_get_assignee (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), NULL);
+
+  return self->assignee;
+}
+
+const char *
+chorus_conversation_get_language (ChorusConversation *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION (self), NULL);
+
+  return self->language;
+}

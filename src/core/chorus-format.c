@@ -1,0 +1,186 @@
+/* chorus-format.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chorus-format.h"
+
+/* What a person reads for the values the store keeps as keys. Pure
+ * functions, so they are tested without a display. */
+
+/**
+ * chorus_format_handle:
+ * @network: the network key
+ * @handle: (nullable): the account name on that network
+ * @server: (nullable): the instance or forum host
+ *
+ * Returns: (transfer full) (nullable): the handle as the network shows it
+ */
+char *
+chorus_format_handle (const char *network,
+                      const char *handle,
+                      const char *server)
+{
+  if (handle == NULL || *handle == '\0')
+    return NULL;
+
+  if (g_strcmp0 (network, "mastodon") == 0 && server != NULL && *server != '\0')
+    return g_strdup_printf ("@%s@%s", handle, server);
+
+  if (g_strcmp0 (network, "feed") == 0)
+    return g_strdup (handle);
+
+  return g_strdup_printf ("@%s", handle);
+}
+
+const char *
+chorus_format_network (const char *network)
+{
+  if (g_strcmp0 (network, "mastodon") == 0)
+    return C_("network", "Mastodon");
+  if (g_strcmp0 (network, "bluesky") == 0)
+    return C_("network", "Bluesky");
+  if (g_strcmp0 (network, "discourse") == 0)
+    return C_("network", "Forum");
+  if (g_strcmp0 (network, "feed") == 0)
+    return C_("network", "Feed");
+
+  return C_("network", "Other");
+}
+
+const char *
+chorus_format_status (const char *builtin,
+                      const char *custom_name)
+{
+  if (custom_name != NULL && *custom_name != '\0')
+    return custom_name;
+  if (g_strcmp0 (builtin, "new") == 0)
+    return C_("conversation status", "New");
+  if (g_strcmp0 (builtin, "open") == 0)
+    return C_("conversation status", "Open");
+  if (g_strcmp0 (builtin, "waiting") == 0)
+    return C_("conversation status", "Waiting");
+  if (g_strcmp0 (builtin, "done") == 0)
+    return C_("conversation status", "Done");
+
+  return C_("conversation status", "Unknown");
+}
+
+const char *
+chorus_format_campaign_state (const char *state)
+{
+  if (g_strcmp0 (state, "draft") == 0)
+    return C_("campaign state", "Draft");
+  if (g_strcmp0 (state, "running") == 0)
+    return C_("campaign state", "Running");
+  if (g_strcmp0 (state, "paused") == 0)
+    return C_("campaign state", "Paused");
+  if (g_strcmp0 (state, "closed") == 0)
+    return C_("campaign state", "Closed");
+  if (g_strcmp0 (state, "archived") == 0)
+    return C_("campaign state", "Archived");
+
+  return C_("campaign state", "Unknown");
+}
+
+const char *
+chorus_format_instrument (const char *instrument)
+{
+  if (g_strcmp0 (instrument, "mastodon_poll") == 0)
+    return _("Mastodon poll");
+  if (g_strcmp0 (instrument, "discourse_poll") == 0)
+    return _("Forum poll");
+  if (g_strcmp0 (instrument, "variant_posts") == 0)
+    return _("Variant posts");
+  if (g_strcmp0 (instrument, "manual") == 0)
+    return _("Manual results");
+
+  return _("Not run yet");
+}
+
+/**
+ * chorus_format_relative_time:
+ * @now: the current Unix time
+ * @then: the Unix time to describe
+ *
+ * Short, calm times for lists: minutes for the last hour, the clock time
+ * today, then "Yesterday", a weekday, a date.
+ *
+ * Returns: (transfer full): the text, in the local time zone and language
+ */
+char *
+chorus_format_relative_time (gint64 now,
+                             gint64 then)
+{
+  g_autoptr(GDateTime) now_dt = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) then_dt = g_date_time_new_from_unix_local (then);
+  gint64 seconds = now - then;
+  int day_diff;
+
+  if (now_dt == NULL || then_dt == NULL)
+    return g_strdup ("");
+
+  if (seconds < 60 && seconds > -60)
+    return g_strdup (_("Just now"));
+
+  if (seconds > 0 && seconds < 3600)
+    {
+      int minutes = (int) (seconds / 60);
+
+      /* Translators: a short relative time in a list, such as "5 min ago". */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago", minutes),
+                              minutes);
+    }
+
+  day_diff = g_date_time_get_day_of_year (now_dt) - g_date_time_get_day_of_year (then_dt);
+  if (g_date_time_get_year (now_dt) != g_date_time_get_year (then_dt))
+    day_diff = (int) (seconds / (24 * 3600)) + 1;
+
+  if (day_diff == 0)
+    /* Translators: the clock time of something that happened today; see strftime(3). */
+    return g_date_time_format (then_dt, C_("time of today", "%H:%M"));
+
+  if (day_diff == 1)
+    return g_strdup (_("Yesterday"));
+
+  if (day_diff > 1 && day_diff < 7)
+    return g_date_time_format (then_dt, "%A");
+
+  if (g_date_time_get_year (now_dt) == g_date_time_get_year (then_dt))
+    /* Translators: a date in the current year, such as "Mar 12"; see strftime(3). */
+    return g_date_time_format (then_dt, C_("date in this year", "%b %-e"));
+
+  /* Translators: a full date, such as "Mar 12, 2025"; see strftime(3). */
+  return g_date_time_format (then_dt, C_("full date", "%b %-e, %Y"));
+}
+
+/**
+ * chorus_format_count:
+ * @count: a number
+ *
+ * Returns: (transfer full): @count with the locale's digit grouping
+ */
+char *
+chorus_format_count (gint64 count)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+/**
+ * chorus_format_percent:
+ * @fraction: a share between 0 and 1
+ *
+ * Returns: (transfer full): the share as a whole percentage, the locale's way
+ */
+char *
+chorus_format_percent (double fraction)
+{
+  /* Translators: a percentage; use "%.0f %%" where a space goes before the sign. */
+  return g_strdup_printf (C_("percentage", "%.0f%%"), fraction * 100.0);
+}

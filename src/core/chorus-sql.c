@@ -1,0 +1,75 @@
+/* chorus-sql.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "chorus-error.h"
+#include "chorus-store-private.h"
+
+static ChorusError
+error_code_for_sqlite (int code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      return CHORUS_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return CHORUS_ERROR_NOT_A_WORKSPACE;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return CHORUS_ERROR_READ_ONLY;
+    default:
+      return CHORUS_ERROR_DATABASE;
+    }
+}
+
+void
+_chorus_set_sqlite_error (GError     **error,
+                          sqlite3     *db,
+                          const char  *context)
+{
+  int code = sqlite3_extended_errcode (db);
+
+  g_set_error (error, CHORUS_ERROR, error_code_for_sqlite (code),
+               "%s: %s", context, sqlite3_errmsg (db));
+}
+
+gboolean
+_chorus_sql_exec (sqlite3     *db,
+                  const char  *sql,
+                  GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      int code = sqlite3_extended_errcode (db);
+
+      g_set_error (error, CHORUS_ERROR, error_code_for_sqlite (code),
+                   "%s", message ? message : sqlite3_errstr (code));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+_chorus_sql_prepare (sqlite3     *db,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _chorus_set_sqlite_error (error, db, "prepare");
+      return NULL;
+    }
+
+  return stmt;
+}

@@ -1,0 +1,550 @@
+/* chorus-store.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "chorus-error.h"
+#include "chorus-store-private.h"
+
+#define SQLITE_HEADER_MAGIC "SQLite format 3"
+#define SQLITE_HEADER_SIZE 100
+/* Files below this size get a full quick_check when they are opened. */
+#define QUICK_CHECK_MAX_BYTES (32 * 1024 * 1024)
+
+struct _ChorusStore
+{
+  GObject   parent_instance;
+
+  char     *path;
+  sqlite3  *db;
+  sqlite3  *worker_db;
+  GMutex    worker_lock;
+  guint     version;
+};
+
+G_DEFINE_FINAL_TYPE (ChorusStore, chorus_store, G_TYPE_OBJECT)
+
+typedef struct
+{
+  char                 *path;
+  ChorusStoreOpenFlags  flags;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return ((guint32) bytes[0] << 24) | ((guint32) bytes[1] << 16) |
+         ((guint32) bytes[2] << 8) | (guint32) bytes[3];
+}
+
+/* Looks at the file without letting SQLite touch it: a foreign or newer
+ * file must come out of an open attempt exactly as it went in. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  guint8 header[SQLITE_HEADER_SIZE];
+  FILE *file;
+  size_t n_read;
+  guint32 application_id;
+  guint32 user_version;
+
+  if (!(file = g_fopen (path, "rb")))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CHORUS_ERROR,
+                   saved_errno == ENOENT ? CHORUS_ERROR_NOT_FOUND : CHORUS_ERROR_FAILED,
+                   _("“%s” could not be read: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n_read < sizeof header || memcmp (header, SQLITE_HEADER_MAGIC, sizeof SQLITE_HEADER_MAGIC) != 0)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is not a Chorus workspace."), display);
+      return FALSE;
+    }
+
+  user_version = read_be32 (header + 60);
+  application_id = read_be32 (header + 68);
+
+  if (application_id != CHORUS_APPLICATION_ID)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_A_WORKSPACE,
+                   _("“%s” is a database, but not a Chorus workspace."), display);
+      return FALSE;
+    }
+
+  if (user_version > _chorus_migrations_latest ())
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NEWER_VERSION,
+                   _("“%s” was saved by a newer version of Chorus. Update Chorus to open it."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_writable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* WAL needs to create its -wal and -shm files beside the workspace. */
+  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY,
+                   _("“%s” is read-only. Copy it to a folder you can write to, or change its permissions, then open it again."),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_integrity (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GStatBuf st;
+  sqlite3 *db = NULL;
+  const char *sql;
+  gboolean ok = FALSE;
+
+  if (g_stat (path, &st) == 0 && st.st_size <= QUICK_CHECK_MAX_BYTES)
+    sql = "PRAGMA quick_check";
+  else
+    sql = "SELECT 'ok' FROM sqlite_master WHERE name = 'posts'";
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
+    ok = TRUE;
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+
+  if (!ok)
+    g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_CORRUPT,
+                 _("“%s” is damaged and cannot be opened. Restore it from a backup."), display);
+
+  return ok;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 int          extra_flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | extra_flags,
+                       NULL) != SQLITE_OK)
+    {
+      _chorus_set_sqlite_error (error, db, "open");
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, 5000);
+
+  if (!_chorus_sql_exec (db,
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = NORMAL;",
+                         error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static gboolean
+initialize_new (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *basename = g_filename_display_basename (path);
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", CHORUS_APPLICATION_ID);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *dot;
+
+  if (!_chorus_sql_exec (db, set_id, error) ||
+      !_chorus_migrations_apply (db, _chorus_migrations_latest (), error))
+    return FALSE;
+
+  if ((dot = strrchr (basename, '.')) && dot != basename)
+    *dot = '\0';
+
+  if (!(stmt = _chorus_sql_prepare (db,
+                                    "INSERT INTO workspace_meta (key, value) VALUES"
+                                    " ('name', ?1), ('created_at', strftime ('%s', 'now'))",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, basename, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _chorus_set_sqlite_error (error, db, "initialize");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+chorus_store_finalize (GObject *object)
+{
+  ChorusStore *self = (ChorusStore *)object;
+
+  g_clear_pointer (&self->worker_db, sqlite3_close);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_mutex_clear (&self->worker_lock);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (chorus_store_parent_class)->finalize (object);
+}
+
+static void
+chorus_store_class_init (ChorusStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = chorus_store_finalize;
+}
+
+static void
+chorus_store_init (ChorusStore *self)
+{
+  g_mutex_init (&self->worker_lock);
+}
+
+static void
+open_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  GError *error = NULL;
+  ChorusStore *store;
+
+  if ((store = chorus_store_open (data->path, data->flags, &error)))
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * chorus_store_open:
+ * @path: the workspace file
+ * @flags: whether a missing file is created
+ * @error: a location for a #GError
+ *
+ * Opens a workspace, upgrading an older one. A file that is not a Chorus
+ * workspace, was written by a newer version, is damaged or is read-only is
+ * refused with a #ChorusError and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+ChorusStore *
+chorus_store_open (const char            *path,
+                   ChorusStoreOpenFlags   flags,
+                   GError               **error)
+{
+  g_autoptr(ChorusStore) self = NULL;
+  gboolean exists;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists && !(flags & CHORUS_STORE_OPEN_CREATE))
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND,
+                   _("“%s” does not exist."), display);
+      return NULL;
+    }
+
+  if (exists &&
+      (!check_header (path, error) || !check_writable (path, error) || !check_integrity (path, error)))
+    return NULL;
+
+  self = g_object_new (CHORUS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!(self->db = open_connection (path, exists ? 0 : SQLITE_OPEN_CREATE, error)))
+    return NULL;
+
+  if (!exists)
+    {
+      if (!initialize_new (self->db, path, error))
+        {
+          g_clear_pointer (&self->db, sqlite3_close);
+          g_unlink (path);
+          return NULL;
+        }
+    }
+  else if (!_chorus_migrations_apply (self->db, _chorus_migrations_latest (), error))
+    {
+      g_prefix_error (error, _("The workspace could not be upgraded: "));
+      return NULL;
+    }
+
+  self->version = _chorus_migrations_latest ();
+
+  return g_steal_pointer (&self);
+}
+
+void
+chorus_store_open_async (const char            *path,
+                         ChorusStoreOpenFlags   flags,
+                         GCancellable          *cancellable,
+                         GAsyncReadyCallback    callback,
+                         gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (OpenData, 1);
+  data->path = g_strdup (path);
+  data->flags = flags;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chorus_store_open_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_run_in_thread (task, open_worker);
+}
+
+ChorusStore *
+chorus_store_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+chorus_store_latest_version (void)
+{
+  return _chorus_migrations_latest ();
+}
+
+sqlite3 *
+_chorus_store_get_db (ChorusStore *self)
+{
+  return self->db;
+}
+
+sqlite3 *
+_chorus_store_get_worker_db (ChorusStore *self)
+{
+  sqlite3 *db;
+
+  g_mutex_lock (&self->worker_lock);
+
+  if (self->worker_db == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!(self->worker_db = open_connection (self->path, 0, &error)))
+        g_critical ("Cannot open a second connection to the workspace: %s", error->message);
+    }
+
+  db = self->worker_db;
+  g_mutex_unlock (&self->worker_lock);
+
+  return db;
+}
+
+const char *
+chorus_store_get_path (ChorusStore *self)
+{
+  g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+guint
+chorus_store_get_version (ChorusStore *self)
+{
+  g_return_val_if_fail (CHORUS_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+static char *
+dup_meta (ChorusStore *self,
+          const char  *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM workspace_meta WHERE key = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+char *
+chorus_store_dup_name (ChorusStore *self)
+{
+  char *name;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
+
+  if ((name = dup_meta (self, "name")) && *name)
+    return name;
+
+  g_free (name);
+  return g_filename_display_basename (self->path);
+}
+
+gboolean
+chorus_store_set_name (ChorusStore  *self,
+                       const char   *name,
+                       GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!(stmt = _chorus_sql_prepare (self->db,
+                                    "INSERT INTO workspace_meta (key, value) VALUES ('name', ?1)"
+                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _chorus_set_sqlite_error (error, self->db, "rename");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+chorus_store_is_sample (ChorusStore *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
+
+  value = dup_meta (self, "sample_seed");
+  return value != NULL;
+}
+
+/**
+ * chorus_store_dup_media_dir:
+ * @self: a #ChorusStore
+ *
+ * Images (submissions, attachments) live beside the workspace file, in a
+ * folder named after it, content-addressed by SHA-256.
+ *
+ * Returns: (transfer full): the folder's path
+ */
+char *
+chorus_store_dup_media_dir (ChorusStore *self)
+{
+  g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
+
+  return g_strconcat (self->path, "-media", NULL);
+}
+
+char *
+chorus_store_dup_media_path (ChorusStore *self,
+                             const char  *sha256,
+                             const char  *extension)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *file = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL && strlen (sha256) == 64, NULL);
+
+  dir = chorus_store_dup_media_dir (self);
+  prefix = g_strndup (sha256, 2);
+  file = g_strconcat (sha256, ".", extension, NULL);
+
+  return g_build_filename (dir, prefix, file, NULL);
+}
+
+gint64
+chorus_store_get_counter (ChorusStore *self,
+                          const char  *name)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), 0);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM counters WHERE name = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+guint
+chorus_store_count_syncable_sources (ChorusStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), 0);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT count(*) FROM sources WHERE enabled AND NOT is_sample",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+
+  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int (stmt, 0) : 0;
+}
