@@ -19,6 +19,7 @@ struct _ChorusCampaign
   char *name;
   char *goal;
   char *state;
+  char *metric;
   char *instrument;
   gint64 last_refreshed;
   GListStore *variants;
@@ -32,6 +33,7 @@ enum {
   PROP_NAME,
   PROP_GOAL,
   PROP_STATE,
+  PROP_METRIC,
   PROP_INSTRUMENT,
   PROP_LAST_REFRESHED,
   N_PROPS
@@ -47,6 +49,7 @@ chorus_campaign_finalize (GObject *object)
   g_free (self->name);
   g_free (self->goal);
   g_free (self->state);
+  g_free (self->metric);
   g_free (self->instrument);
   g_clear_object (&self->variants);
 
@@ -77,6 +80,10 @@ chorus_campaign_get_property (GObject    *object,
 
     case PROP_STATE:
       g_value_set_string (value, self->state);
+      break;
+
+    case PROP_METRIC:
+      g_value_set_string (value, self->metric);
       break;
 
     case PROP_INSTRUMENT:
@@ -118,6 +125,10 @@ chorus_campaign_set_property (GObject      *object,
       self->state = g_value_dup_string (value);
       break;
 
+    case PROP_METRIC:
+      self->metric = g_value_dup_string (value);
+      break;
+
     case PROP_INSTRUMENT:
       self->instrument = g_value_dup_string (value);
       break;
@@ -157,6 +168,11 @@ chorus_campaign_class_init (ChorusCampaignClass *klass)
 
   properties [PROP_STATE] =
     g_param_spec_string ("state", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_METRIC] =
+    g_param_spec_string ("metric", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -210,6 +226,15 @@ chorus_campaign_get_state (ChorusCampaign *self)
   g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), NULL);
 
   return self->state;
+}
+
+/* What the variants are compared on: "votes", "likes", "reposts" or "replies". */
+const char *
+chorus_campaign_get_metric (ChorusCampaign *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), NULL);
+
+  return self->metric;
 }
 
 /* The instrument of the latest run, or %NULL when none has run. */

@@ -21,6 +21,7 @@ gint64      chorus_campaign_get_id             (ChorusCampaign *self);
 const char *chorus_campaign_get_name           (ChorusCampaign *self);
 const char *chorus_campaign_get_goal           (ChorusCampaign *self);
 const char *chorus_campaign_get_state          (ChorusCampaign *self);
+const char *chorus_campaign_get_metric         (ChorusCampaign *self);
 const char *chorus_campaign_get_instrument     (ChorusCampaign *self);
 gint64      chorus_campaign_get_last_refreshed (ChorusCampaign *self);
 GListModel *chorus_campaign_get_variants       (ChorusCampaign *self);

@@ -104,6 +104,18 @@ chorus_format_instrument (const char *instrument)
   return _("Not run yet");
 }
 
+static char *
+format_date (GDateTime *now_dt,
+             GDateTime *then_dt)
+{
+  if (g_date_time_get_year (now_dt) == g_date_time_get_year (then_dt))
+    /* Translators: a date in the current year, such as "Mar 12"; see strftime(3). */
+    return g_date_time_format (then_dt, C_("date in this year", "%b %-e"));
+
+  /* Translators: a full date, such as "Mar 12, 2025"; see strftime(3). */
+  return g_date_time_format (then_dt, C_("full date", "%b %-e, %Y"));
+}
+
 /**
  * chorus_format_relative_time:
  * @now: the current Unix time
@@ -152,12 +164,79 @@ chorus_format_relative_time (gint64 now,
   if (day_diff > 1 && day_diff < 7)
     return g_date_time_format (then_dt, "%A");
 
-  if (g_date_time_get_year (now_dt) == g_date_time_get_year (then_dt))
-    /* Translators: a date in the current year, such as "Mar 12"; see strftime(3). */
-    return g_date_time_format (then_dt, C_("date in this year", "%b %-e"));
+  return format_date (now_dt, then_dt);
+}
 
-  /* Translators: a full date, such as "Mar 12, 2025"; see strftime(3). */
-  return g_date_time_format (then_dt, C_("full date", "%b %-e, %Y"));
+/**
+ * chorus_format_date:
+ * @then: a Unix time
+ *
+ * Returns: (transfer full): the local date, without the year when it is
+ *   the current one
+ */
+char *
+chorus_format_date (gint64 then)
+{
+  g_autoptr(GDateTime) now_dt = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then_dt = g_date_time_new_from_unix_local (then);
+
+  if (then_dt == NULL)
+    return g_strdup ("");
+
+  return format_date (now_dt, then_dt);
+}
+
+/**
+ * chorus_format_challenge_phase:
+ * @now: the current Unix time
+ * @submissions_open: when entries open
+ * @submissions_close: when entries close
+ * @voting_open: when voting opens
+ * @voting_close: when voting closes
+ *
+ * Returns: (transfer full): where a challenge stands, with the next date
+ *   that matters
+ */
+char *
+chorus_format_challenge_phase (gint64 now,
+                               gint64 submissions_open,
+                               gint64 submissions_close,
+                               gint64 voting_open,
+                               gint64 voting_close)
+{
+  g_autofree char *date = NULL;
+
+  if (now < submissions_open)
+    {
+      date = chorus_format_date (submissions_open);
+      /* Translators: %s is a date. */
+      return g_strdup_printf (_("Opens for entries on %s"), date);
+    }
+
+  if (now < submissions_close)
+    {
+      date = chorus_format_date (submissions_close);
+      /* Translators: %s is a date. */
+      return g_strdup_printf (_("Taking entries until %s"), date);
+    }
+
+  if (now < voting_open)
+    {
+      date = chorus_format_date (voting_open);
+      /* Translators: %s is a date. */
+      return g_strdup_printf (_("Voting opens on %s"), date);
+    }
+
+  if (now < voting_close)
+    {
+      date = chorus_format_date (voting_close);
+      /* Translators: %s is a date. */
+      return g_strdup_printf (_("Voting until %s"), date);
+    }
+
+  date = chorus_format_date (voting_close);
+  /* Translators: %s is a date. */
+  return g_strdup_printf (_("Finished on %s"), date);
 }
 
 /**
@@ -170,6 +249,32 @@ char *
 chorus_format_count (gint64 count)
 {
   return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+}
+
+/**
+ * chorus_format_metric_count:
+ * @metric: "votes", "likes", "reposts" or "replies"
+ * @count: how many
+ *
+ * Returns: (transfer full): "146 votes", "12 likes"…, with the locale's
+ *   digit grouping
+ */
+char *
+chorus_format_metric_count (const char *metric,
+                            gint64      count)
+{
+  g_autofree char *number = chorus_format_count (count);
+  gulong n = (gulong) CLAMP (count, 0, G_MAXLONG);
+
+  /* Translators: in each of these, %s is a number formatted for the locale. */
+  if (g_strcmp0 (metric, "likes") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s like", "%s likes", n), number);
+  if (g_strcmp0 (metric, "reposts") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s repost", "%s reposts", n), number);
+  if (g_strcmp0 (metric, "replies") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s reply", "%s replies", n), number);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s vote", "%s votes", n), number);
 }
 
 /**

@@ -21,6 +21,14 @@ const char *chorus_format_campaign_state  (const char *state);
 const char *chorus_format_instrument      (const char *instrument);
 char       *chorus_format_relative_time   (gint64      now,
                                            gint64      then);
+char       *chorus_format_date            (gint64      then);
+char       *chorus_format_challenge_phase (gint64      now,
+                                           gint64      submissions_open,
+                                           gint64      submissions_close,
+                                           gint64      voting_open,
+                                           gint64      voting_close);
+char       *chorus_format_metric_count    (const char *metric,
+                                           gint64      count);
 char       *chorus_format_count           (gint64      count);
 char       *chorus_format_percent         (double      fraction);
 

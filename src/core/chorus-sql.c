@@ -73,3 +73,21 @@ _chorus_sql_prepare (sqlite3     *db,
 
   return stmt;
 }
+
+/* Text from the network or an old workspace may not be valid UTF-8, and
+ * widgets must only ever see valid text. */
+char *
+_chorus_sql_dup_text (sqlite3_stmt *stmt,
+                      int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  int length = sqlite3_column_bytes (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+
+  if (g_utf8_validate_len (text, length, NULL))
+    return g_strndup (text, length);
+
+  return g_utf8_make_valid (text, length);
+}

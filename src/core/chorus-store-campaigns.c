@@ -11,19 +11,20 @@
 #include "chorus-error.h"
 #include "chorus-store-private.h"
 
-/* A variant's votes are, for each run, the latest observation of that run:
- * observations are snapshots of a poll, not increments. */
+/* A variant's count on the campaign's primary metric is, for each run, the
+ * latest observation of that run: observations are snapshots, not
+ * increments. */
 #define VARIANTS_SQL \
   "SELECT v.id, v.label, v.body," \
   "       (SELECT coalesce (sum (o.value), 0) FROM observations o" \
-  "        WHERE o.variant_id = v.id AND o.metric = 'votes'" \
+  "        WHERE o.variant_id = v.id AND o.metric = ?2" \
   "          AND o.observed_at = (SELECT max (o2.observed_at) FROM observations o2" \
   "                               WHERE o2.run_id = o.run_id AND o2.variant_id = v.id" \
-  "                                 AND o2.metric = 'votes'))" \
+  "                                 AND o2.metric = ?2))" \
   " FROM variants v WHERE v.campaign_id = ?1 ORDER BY v.position"
 
 #define CAMPAIGNS_SQL \
-  "SELECT c.id, c.name, c.goal, c.state," \
+  "SELECT c.id, c.name, c.goal, c.state, c.primary_metric," \
   "       (SELECT r.instrument FROM pretest_runs r WHERE r.campaign_id = c.id" \
   "        ORDER BY r.started_at DESC LIMIT 1)," \
   "       (SELECT max (r.last_refreshed_at) FROM pretest_runs r WHERE r.campaign_id = c.id)" \
@@ -43,6 +44,7 @@ load_variants (sqlite3         *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, chorus_campaign_get_id (campaign));
+  sqlite3_bind_text (stmt, 2, chorus_campaign_get_metric (campaign), -1, SQLITE_TRANSIENT);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -92,8 +94,9 @@ list_campaigns_worker (GTask        *task,
                       "name", (const char *) sqlite3_column_text (stmt, 1),
                       "goal", (const char *) sqlite3_column_text (stmt, 2),
                       "state", (const char *) sqlite3_column_text (stmt, 3),
-                      "instrument", (const char *) sqlite3_column_text (stmt, 4),
-                      "last-refreshed", sqlite3_column_int64 (stmt, 5),
+                      "metric", (const char *) sqlite3_column_text (stmt, 4),
+                      "instrument", (const char *) sqlite3_column_text (stmt, 5),
+                      "last-refreshed", sqlite3_column_int64 (stmt, 6),
                       NULL);
 
       g_ptr_array_add (campaigns, campaign);

@@ -25,12 +25,13 @@
 #define SUBMISSIONS_SQL \
   "SELECT s.id, s.title, i.display_name, i.handle, i.server, i.network," \
   "       s.image_sha256, s.image_type, s.moderation," \
-  "       (SELECT count (*) FROM votes v WHERE v.submission_id = s.id AND NOT v.excluded)," \
+  "       (SELECT count (*) FROM votes v" \
+  "        WHERE v.submission_id = s.id AND NOT v.excluded) AS vote_count," \
   "       (SELECT avg (v.score) FROM votes v" \
   "        WHERE v.submission_id = s.id AND NOT v.excluded AND v.score IS NOT NULL)" \
   " FROM submissions s LEFT JOIN identities i ON i.id = s.author_id" \
   " WHERE s.challenge_id = ?1 AND s.moderation <> 'rejected'" \
-  " ORDER BY s.submitted_at DESC, s.id DESC"
+  " ORDER BY vote_count DESC, s.submitted_at DESC, s.id DESC"
 
 typedef GObject *(*RowBuilder) (ChorusStore  *store,
                                 sqlite3_stmt *stmt);
@@ -72,6 +73,8 @@ build_submission (ChorusStore  *store,
   const char *sha256 = (const char *) sqlite3_column_text (stmt, 6);
   g_autofree char *handle = NULL;
   g_autofree char *image_path = NULL;
+  g_autofree char *title = _chorus_sql_dup_text (stmt, 1);
+  g_autofree char *author_name = _chorus_sql_dup_text (stmt, 2);
 
   handle = chorus_format_handle (network,
                                  (const char *) sqlite3_column_text (stmt, 3),
@@ -81,8 +84,8 @@ build_submission (ChorusStore  *store,
 
   return g_object_new (CHORUS_TYPE_SUBMISSION,
                        "id", sqlite3_column_int64 (stmt, 0),
-                       "title", (const char *) sqlite3_column_text (stmt, 1),
-                       "author-name", (const char *) sqlite3_column_text (stmt, 2),
+                       "title", title,
+                       "author-name", author_name,
                        "author-handle", handle,
                        "network", network,
                        "image-path", image_path,
@@ -206,7 +209,7 @@ chorus_store_list_submissions_async (ChorusStore         *self,
  * chorus_store_list_submissions_finish:
  *
  * Returns: (transfer full) (element-type ChorusSubmission): the entries that
- *   were not rejected, newest first
+ *   were not rejected, most community votes first
  */
 GPtrArray *
 chorus_store_list_submissions_finish (ChorusStore   *self,

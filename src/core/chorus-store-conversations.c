@@ -116,6 +116,12 @@ chorus_store_load_conversation (ChorusStore  *self,
   sqlite3 *db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *handle = NULL;
+  g_autofree char *author_name = NULL;
+  g_autofree char *author_handle = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *custom_status = NULL;
+  g_autofree char *assignee = NULL;
   const char *network;
   int rc;
 
@@ -151,23 +157,27 @@ chorus_store_load_conversation (ChorusStore  *self,
     }
 
   network = (const char *) sqlite3_column_text (stmt, 0);
-  handle = chorus_format_handle (network,
-                                 (const char *) sqlite3_column_text (stmt, 2),
-                                 (const char *) sqlite3_column_text (stmt, 3));
+  author_name = _chorus_sql_dup_text (stmt, 1);
+  author_handle = _chorus_sql_dup_text (stmt, 2);
+  server = _chorus_sql_dup_text (stmt, 3);
+  excerpt = _chorus_sql_dup_text (stmt, 4);
+  custom_status = _chorus_sql_dup_text (stmt, 8);
+  assignee = _chorus_sql_dup_text (stmt, 11);
+  handle = chorus_format_handle (network, author_handle, server);
 
   return g_object_new (CHORUS_TYPE_CONVERSATION,
                        "id", id,
                        "network", network,
-                       "author-name", (const char *) sqlite3_column_text (stmt, 1),
+                       "author-name", author_name,
                        "author-handle", handle,
-                       "excerpt", (const char *) sqlite3_column_text (stmt, 4),
+                       "excerpt", excerpt,
                        "last-activity", sqlite3_column_int64 (stmt, 5),
                        "post-count", (guint) sqlite3_column_int (stmt, 6),
                        "status", chorus_format_status ((const char *) sqlite3_column_text (stmt, 7),
-                                                       (const char *) sqlite3_column_text (stmt, 8)),
+                                                       custom_status),
                        "closed", sqlite3_column_int (stmt, 9) != 0,
                        "unread", sqlite3_column_int (stmt, 10) != 0,
-                       "assignee", (const char *) sqlite3_column_text (stmt, 11),
+                       "assignee", assignee,
                        "language", (const char *) sqlite3_column_text (stmt, 12),
                        NULL);
 }

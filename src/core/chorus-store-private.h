@@ -33,6 +33,8 @@ gboolean  _chorus_sql_exec            (sqlite3      *db,
 sqlite3_stmt *_chorus_sql_prepare     (sqlite3      *db,
                                        const char   *sql,
                                        GError      **error);
+char     *_chorus_sql_dup_text        (sqlite3_stmt *stmt,
+                                       int           column);
 void      _chorus_set_sqlite_error    (GError      **error,
                                        sqlite3      *db,
                                        const char   *context);

@@ -1,0 +1,24 @@
+/* chorus-conversation-row.h
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chorus-conversation.h"
+
+G_BEGIN_DECLS
+
+#define CHORUS_TYPE_CONVERSATION_ROW (chorus_conversation_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (ChorusConversationRow, chorus_conversation_row, CHORUS, CONVERSATION_ROW, GtkWidget)
+
+ChorusConversation *chorus_conversation_row_get_conversation (ChorusConversationRow *self);
+void                chorus_conversation_row_set_conversation (ChorusConversationRow *self,
+                                                              ChorusConversation    *conversation);
+
+G_END_DECLS

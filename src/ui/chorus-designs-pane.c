@@ -1,0 +1,360 @@
+/* chorus-designs-pane.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chorus-challenge.h"
+#include "chorus-designs-pane.h"
+#include "chorus-format.h"
+#include "chorus-submission-tile.h"
+#include "chorus-submission.h"
+
+/* Co-creation challenges on the side, the selected one's entries as a
+ * gallery of thumbnails. */
+
+struct _ChorusDesignsPane
+{
+  GtkWidget      parent_instance;
+
+  GtkStack      *stack;
+  AdwStatusPage *error_page;
+  AdwLeaflet    *leaflet;
+  GtkListBox    *challenges_list;
+  GtkWidget     *content_box;
+  GtkLabel      *title_label;
+  GtkLabel      *phase_label;
+  GtkLabel      *brief_label;
+  GtkLabel      *facts_label;
+  GtkStack      *entries_stack;
+  GtkGridView   *grid_view;
+  GtkNoSelection *submissions_selection;
+
+  ChorusStore   *store;
+  GListStore    *challenges;
+  GListStore    *submissions;
+  GCancellable  *cancellable;
+  GCancellable  *entries_cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ChorusDesignsPane, chorus_designs_pane, GTK_TYPE_WIDGET)
+
+static gint64
+now_unix (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static char *
+format_phase (ChorusChallenge *challenge)
+{
+  return chorus_format_challenge_phase (now_unix (),
+                                        chorus_challenge_get_submissions_open (challenge),
+                                        chorus_challenge_get_submissions_close (challenge),
+                                        chorus_challenge_get_voting_open (challenge),
+                                        chorus_challenge_get_voting_close (challenge));
+}
+
+static GtkWidget *
+create_challenge_row (gpointer item,
+                      gpointer user_data)
+{
+  ChorusChallenge *challenge = item;
+  g_autofree char *phase = format_phase (challenge);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (chorus_challenge_get_title (challenge));
+  GtkWidget *detail;
+
+  /* Translators: "#SummitTee · Voting until Nov 27". */
+  subtitle = g_strdup_printf (_("#%s · %s"), chorus_challenge_get_hashtag (challenge), phase);
+  detail = gtk_label_new (subtitle);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+
+  return box;
+}
+
+static char *
+build_facts (ChorusChallenge *challenge)
+{
+  guint entries = chorus_challenge_get_submission_count (challenge);
+  guint votes = chorus_challenge_get_vote_count (challenge);
+  g_autofree char *entries_count = chorus_format_count (entries);
+  g_autofree char *votes_count = chorus_format_count (votes);
+  g_autofree char *entries_text = NULL;
+  g_autofree char *votes_text = NULL;
+  const char *scale;
+
+  /* Translators: %s is a number formatted for the locale. */
+  entries_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s entry", "%s entries", entries),
+                                  entries_count);
+  /* Translators: %s is a number formatted for the locale. */
+  votes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s community vote", "%s community votes", votes),
+                                votes_count);
+
+  if (g_strcmp0 (chorus_challenge_get_scale (challenge), "support") == 0)
+    scale = _("one vote per supporter");
+  else
+    scale = _("scored from 0 to 5");
+
+  /* Translators: "24 entries · 312 community votes · scored from 0 to 5". */
+  return g_strdup_printf (_("%s · %s · %s"), entries_text, votes_text, scale);
+}
+
+static void
+on_submissions_listed_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(ChorusDesignsPane) self = user_data;
+  g_autoptr(GPtrArray) submissions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  submissions = chorus_store_list_submissions_finish (CHORUS_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (submissions == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  g_list_store_splice (self->submissions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->submissions)),
+                       submissions->pdata, submissions->len);
+  gtk_stack_set_visible_child_name (self->entries_stack, submissions->len > 0 ? "grid" : "empty");
+}
+
+static void
+show_challenge (ChorusDesignsPane *self,
+                ChorusChallenge   *challenge)
+{
+  g_autofree char *phase = format_phase (challenge);
+  g_autofree char *facts = build_facts (challenge);
+  const char *brief = chorus_challenge_get_brief (challenge);
+
+  gtk_label_set_label (self->title_label, chorus_challenge_get_title (challenge));
+  gtk_label_set_label (self->phase_label, phase);
+  gtk_label_set_label (self->brief_label, brief);
+  gtk_widget_set_visible (GTK_WIDGET (self->brief_label), brief != NULL && *brief != '\0');
+  gtk_label_set_label (self->facts_label, facts);
+
+  g_cancellable_cancel (self->entries_cancellable);
+  g_clear_object (&self->entries_cancellable);
+  self->entries_cancellable = g_cancellable_new ();
+
+  g_list_store_remove_all (self->submissions);
+  gtk_stack_set_visible_child_name (self->entries_stack, "loading");
+  chorus_store_list_submissions_async (self->store, chorus_challenge_get_id (challenge),
+                                       self->entries_cancellable, on_submissions_listed_cb,
+                                       g_object_ref (self));
+}
+
+static void
+on_challenges_list_row_selected_cb (ChorusDesignsPane *self,
+                                    GtkListBoxRow     *row,
+                                    GtkListBox        *list)
+{
+  g_autoptr(ChorusChallenge) challenge = NULL;
+
+  if (row == NULL)
+    return;
+
+  challenge = g_list_model_get_item (G_LIST_MODEL (self->challenges), gtk_list_box_row_get_index (row));
+  show_challenge (self, challenge);
+}
+
+static void
+on_challenges_list_row_activated_cb (ChorusDesignsPane *self,
+                                     GtkListBoxRow     *row,
+                                     GtkListBox        *list)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+on_back_clicked_cb (ChorusDesignsPane *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_challenges_listed_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(ChorusDesignsPane) self = user_data;
+  g_autoptr(GPtrArray) challenges = NULL;
+  g_autoptr(GError) error = NULL;
+
+  challenges = chorus_store_list_challenges_finish (CHORUS_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (challenges == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  g_list_store_splice (self->challenges, 0, g_list_model_get_n_items (G_LIST_MODEL (self->challenges)),
+                       challenges->pdata, challenges->len);
+
+  if (challenges->len == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "content");
+  chorus_designs_pane_select (self, 0);
+}
+
+static void
+chorus_designs_pane_dispose (GObject *object)
+{
+  ChorusDesignsPane *self = (ChorusDesignsPane *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->entries_cancellable);
+  g_clear_object (&self->entries_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_DESIGNS_PANE);
+
+  g_clear_object (&self->challenges);
+  g_clear_object (&self->submissions);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (chorus_designs_pane_parent_class)->dispose (object);
+}
+
+static void
+chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chorus_designs_pane_dispose;
+
+  g_type_ensure (CHORUS_TYPE_SUBMISSION_TILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-designs-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, challenges_list);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, brief_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, entries_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, submissions_selection);
+  gtk_widget_class_bind_template_callback (widget_class, on_challenges_list_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_challenges_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+chorus_designs_pane_init (ChorusDesignsPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->challenges = g_list_store_new (CHORUS_TYPE_CHALLENGE);
+  self->submissions = g_list_store_new (CHORUS_TYPE_SUBMISSION);
+
+  gtk_list_box_bind_model (self->challenges_list, G_LIST_MODEL (self->challenges),
+                           create_challenge_row, NULL, NULL);
+  gtk_no_selection_set_model (self->submissions_selection, G_LIST_MODEL (self->submissions));
+}
+
+void
+chorus_designs_pane_set_store (ChorusDesignsPane *self,
+                               ChorusStore       *store)
+{
+  g_return_if_fail (CHORUS_IS_DESIGNS_PANE (self));
+  g_return_if_fail (!store || CHORUS_IS_STORE (store));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->entries_cancellable);
+  g_clear_object (&self->entries_cancellable);
+  g_list_store_remove_all (self->submissions);
+  g_list_store_remove_all (self->challenges);
+  g_set_object (&self->store, store);
+
+  if (store == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  chorus_store_list_challenges_async (store, self->cancellable, on_challenges_listed_cb,
+                                      g_object_ref (self));
+}
+
+/**
+ * chorus_designs_pane_get_challenges:
+ *
+ * Returns: (transfer none): the #ChorusChallenge list shown on the side
+ */
+GListModel *
+chorus_designs_pane_get_challenges (ChorusDesignsPane *self)
+{
+  g_return_val_if_fail (CHORUS_IS_DESIGNS_PANE (self), NULL);
+
+  return G_LIST_MODEL (self->challenges);
+}
+
+/**
+ * chorus_designs_pane_get_submissions:
+ *
+ * Returns: (transfer none): the entries of the selected challenge
+ */
+GListModel *
+chorus_designs_pane_get_submissions (ChorusDesignsPane *self)
+{
+  g_return_val_if_fail (CHORUS_IS_DESIGNS_PANE (self), NULL);
+
+  return G_LIST_MODEL (self->submissions);
+}
+
+void
+chorus_designs_pane_select (ChorusDesignsPane *self,
+                            guint              position)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CHORUS_IS_DESIGNS_PANE (self));
+
+  if ((row = gtk_list_box_get_row_at_index (self->challenges_list, (int) position)))
+    gtk_list_box_select_row (self->challenges_list, row);
+}

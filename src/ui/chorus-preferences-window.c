@@ -1,0 +1,109 @@
+/* chorus-preferences-window.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chorus-preferences-window.h"
+
+struct _ChorusPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwComboRow          *style_row;
+  GtkSwitch            *reopen_switch;
+
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ChorusPreferencesWindow, chorus_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The order of the rows in the Style list. */
+static const char * const color_schemes[] = { "default", "light", "dark" };
+
+static gboolean
+scheme_to_position (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_schemes); i++)
+    {
+      if (g_strcmp0 (scheme, color_schemes[i]) == 0)
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+position_to_scheme (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  if (position >= G_N_ELEMENTS (color_schemes))
+    position = 0;
+
+  return g_variant_new_string (color_schemes[position]);
+}
+
+static void
+chorus_preferences_window_dispose (GObject *object)
+{
+  ChorusPreferencesWindow *self = (ChorusPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (chorus_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+chorus_preferences_window_class_init (ChorusPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chorus_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChorusPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPreferencesWindow, reopen_switch);
+}
+
+static void
+chorus_preferences_window_init (ChorusPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ChorusPreferencesWindow *
+chorus_preferences_window_new (GSettings *settings)
+{
+  ChorusPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (CHORUS_TYPE_PREFERENCES_WINDOW, NULL);
+  self->settings = g_object_ref (settings);
+
+  g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, scheme_to_position, position_to_scheme,
+                                NULL, NULL);
+  g_settings_bind (settings, "reopen-last-workspace", self->reopen_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  return self;
+}

@@ -1,0 +1,132 @@
+/* chorus-thumbnailer.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "chorus-thumbnailer.h"
+
+/* Decoding and scaling images happens in worker threads; the textures of
+ * recent thumbnails are kept so scrolling back does not decode again. */
+
+#define CACHE_LIMIT 256
+
+G_LOCK_DEFINE_STATIC (cache);
+static GHashTable *cache;       /* "size:path" → GdkTexture */
+
+typedef struct
+{
+  char *path;
+  int   size;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static char *
+cache_key (const char *path,
+           int         size)
+{
+  return g_strdup_printf ("%d:%s", size, path);
+}
+
+static GdkTexture *
+cache_lookup (const char *key)
+{
+  GdkTexture *texture = NULL;
+
+  G_LOCK (cache);
+  if (cache != NULL && (texture = g_hash_table_lookup (cache, key)))
+    g_object_ref (texture);
+  G_UNLOCK (cache);
+
+  return texture;
+}
+
+static void
+cache_insert (char       *key,
+              GdkTexture *texture)
+{
+  G_LOCK (cache);
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (g_hash_table_size (cache) >= CACHE_LIMIT)
+    g_hash_table_remove_all (cache);
+  g_hash_table_insert (cache, key, g_object_ref (texture));
+  G_UNLOCK (cache);
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GdkTexture *texture;
+  GError *error = NULL;
+
+  if (!(pixbuf = gdk_pixbuf_new_from_file_at_scale (data->path, data->size, data->size, TRUE, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  cache_insert (cache_key (data->path, data->size), texture);
+  g_task_return_pointer (task, texture, g_object_unref);
+}
+
+void
+chorus_thumbnailer_load_async (const char          *path,
+                               int                  size,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *key = NULL;
+  GdkTexture *texture;
+  LoadData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (size > 0);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chorus_thumbnailer_load_async);
+
+  key = cache_key (path, size);
+  if ((texture = cache_lookup (key)))
+    {
+      g_task_return_pointer (task, texture, g_object_unref);
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (path);
+  data->size = size;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/**
+ * chorus_thumbnailer_load_finish:
+ *
+ * Returns: (transfer full): the image scaled to fit the requested size
+ */
+GdkTexture *
+chorus_thumbnailer_load_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

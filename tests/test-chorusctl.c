@@ -1,0 +1,377 @@
+/* test-chorusctl.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+/* Runs the built chorusctl as a person or a script would, and checks exit
+ * statuses, what goes to stdout and stderr, and what happens to files. */
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+chorusctl_path (void)
+{
+  const char *build = g_getenv ("CHORUS_BUILD_DIR");
+
+  return build ? g_build_filename (build, "src", "cli", "chorusctl", NULL) : NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("chorusctl-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Runs chorusctl with the arguments up to NULL, in the C locale so that
+ * numbers have no grouping. */
+static void
+run_chorusctl (Run        *run,
+               const char *first,
+               ...)
+{
+  g_autofree char *program = chorusctl_path ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+  va_list ap;
+
+  g_assert_nonnull (program);
+  g_ptr_array_add (args, program);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  env = g_environ_setenv (env, "LC_ALL", "C", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+
+  return n;
+}
+
+static gboolean
+skip_without_build (void)
+{
+  g_autofree char *program = chorusctl_path ();
+
+  if (program != NULL && g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
+    return FALSE;
+
+  g_test_skip ("CHORUS_BUILD_DIR does not lead to a built chorusctl");
+  return TRUE;
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) top = { 0 };
+  g_auto(Run) command = { 0 };
+  g_auto(Run) topic = { 0 };
+
+  if (skip_without_build ())
+    return;
+
+  run_chorusctl (&top, "--help", NULL);
+  g_assert_cmpint (top.status, ==, 0);
+  g_assert_nonnull (strstr (top.out, "--workspace"));
+  g_assert_nonnull (strstr (top.out, "sample"));
+  g_assert_nonnull (strstr (top.out, "info"));
+  g_assert_cmpstr (top.err, ==, "");
+
+  run_chorusctl (&command, "sample", "--help", NULL);
+  g_assert_cmpint (command.status, ==, 0);
+  g_assert_nonnull (strstr (command.out, "--output"));
+  g_assert_nonnull (strstr (command.out, "--posts"));
+
+  /* "help COMMAND" is the same text. */
+  run_chorusctl (&topic, "help", "sample", NULL);
+  g_assert_cmpint (topic.status, ==, 0);
+  g_assert_cmpstr (topic.out, ==, command.out);
+}
+
+static void
+assert_usage_error (Run *run)
+{
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_true (g_str_has_prefix (run->err, "chorusctl: "));
+  g_assert_nonnull (strstr (run->err, "--help"));
+  g_assert_cmpstr (run->out, ==, "");
+}
+
+static void
+test_bad_usage (void)
+{
+  static const char * const cases[][4] = {
+    { "frobnicate", NULL },
+    { "--bogus", "info", NULL },
+    { "sample", NULL },
+    { "sample", "--output", "x.chorus", "--bogus" },
+    { "sample", "--output", "x.chorus", "extra" },
+    { "help", "frobnicate", NULL },
+    { "info", NULL },
+    { NULL },
+  };
+
+  if (skip_without_build ())
+    return;
+
+  for (guint i = 0; cases[i][0] != NULL; i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_chorusctl (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      assert_usage_error (&run);
+    }
+}
+
+static void
+test_bad_values (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char * const cases[][2] = {
+    { "--posts", "abc" }, { "--posts", "-5" }, { "--posts", "99999999999" },
+    { "--seed", "1.5" }, { "--date", "2026-02-30" }, { "--date", "14/03/2026" },
+  };
+  g_autofree char *output = g_build_filename (fixture->dir, "never.chorus", NULL);
+
+  if (skip_without_build ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_chorusctl (&run, "sample", "--output", output, cases[i][0], cases[i][1], NULL);
+      assert_usage_error (&run);
+      g_assert_nonnull (strstr (run.err, cases[i][1]));
+    }
+
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_missing_folder (void)
+{
+  g_auto(Run) run = { 0 };
+
+  if (skip_without_build ())
+    return;
+
+  run_chorusctl (&run, "--workspace", "/nonexistent-dir/x.chorus", "info", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "chorusctl: "));
+  g_assert_cmpuint (count_lines (run.err), ==, 1);
+  g_assert_nonnull (strstr (run.err, "/nonexistent-dir"));
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static gint64
+count_after (const char *out,
+             const char *label)
+{
+  const char *line = strstr (out, label);
+
+  g_assert_nonnull (line);
+  return g_ascii_strtoll (line + strlen (label), NULL, 10);
+}
+
+static void
+test_sample_and_info (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "tallpine.chorus", NULL);
+  g_auto(Run) sample = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) info = { 0 };
+
+  if (skip_without_build ())
+    return;
+
+  run_chorusctl (&sample, "sample", "--output", path, "--posts", "300", "--seed", "7",
+                 "--date", "2026-03-14", NULL);
+  g_assert_cmpint (sample.status, ==, 0);
+  g_assert_cmpuint (count_lines (sample.out), ==, 1);
+  g_assert_nonnull (strstr (sample.out, "300 posts"));
+  g_assert_cmpstr (sample.err, ==, "");
+
+  /* Writing the sample again over a sample is fine. */
+  run_chorusctl (&again, "sample", "--output", path, "--posts", "300", NULL);
+  g_assert_cmpint (again.status, ==, 0);
+
+  run_chorusctl (&info, "--workspace", path, "info", NULL);
+  g_assert_cmpint (info.status, ==, 0);
+  g_assert_nonnull (strstr (info.out, "Name: Tallpine Community\n"));
+  g_assert_nonnull (strstr (info.out, "Schema version: 4\n"));
+  g_assert_nonnull (strstr (info.out, "Sample: yes\n"));
+  g_assert_cmpint (count_after (info.out, "Posts: "), ==, 300);
+  g_assert_cmpint (count_after (info.out, "Conversations: "), >, 20);
+  g_assert_cmpint (count_after (info.out, "Conversations: "), <=, 300);
+  g_assert_cmpint (count_after (info.out, "People: "), >, 10);
+  g_assert_cmpint (count_after (info.out, "Campaigns: "), ==, 4);
+  g_assert_cmpint (count_after (info.out, "Challenges: "), ==, 2);
+  g_assert_cmpint (count_after (info.out, "Submissions: "), >=, 24);
+  g_assert_cmpstr (info.err, ==, "");
+}
+
+static void
+test_creates_workspace (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "new.chorus", NULL);
+  g_auto(Run) run = { 0 };
+
+  if (skip_without_build ())
+    return;
+
+  run_chorusctl (&run, "--workspace", path, "info", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (run.out, "Name: new\n"));
+  g_assert_cmpint (count_after (run.out, "Posts: "), ==, 0);
+  g_assert_nonnull (strstr (run.out, "Sample: no\n"));
+}
+
+static void
+assert_file_is (const char *path,
+                const char *expected)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, expected, strlen (expected));
+}
+
+static void
+test_not_a_workspace (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char notes[] = "Shopping list:\n- tent pegs\n- stove fuel\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_auto(Run) info = { 0 };
+  g_auto(Run) sample = { 0 };
+  g_auto(Run) forced = { 0 };
+
+  if (skip_without_build ())
+    return;
+
+  g_assert_true (g_file_set_contents (path, notes, -1, NULL));
+
+  run_chorusctl (&info, "--workspace", path, "info", NULL);
+  g_assert_cmpint (info.status, ==, 1);
+  g_assert_true (g_str_has_prefix (info.err, "chorusctl: "));
+  g_assert_cmpuint (count_lines (info.err), ==, 1);
+  g_assert_cmpstr (info.out, ==, "");
+  assert_file_is (path, notes);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* The sample does not overwrite someone's file by accident… */
+  run_chorusctl (&sample, "sample", "--output", path, "--posts", "100", NULL);
+  g_assert_cmpint (sample.status, ==, 1);
+  g_assert_cmpuint (count_lines (sample.err), ==, 1);
+  g_assert_nonnull (strstr (sample.err, "--force"));
+  assert_file_is (path, notes);
+
+  /* …only when told to. */
+  run_chorusctl (&forced, "sample", "--output", path, "--posts", "100", "--force", NULL);
+  g_assert_cmpint (forced.status, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chorusctl/help", test_help);
+  g_test_add_func ("/chorusctl/bad-usage", test_bad_usage);
+  g_test_add ("/chorusctl/bad-values", Fixture, NULL,
+              fixture_set_up, test_bad_values, fixture_tear_down);
+  g_test_add_func ("/chorusctl/missing-folder", test_missing_folder);
+  g_test_add ("/chorusctl/sample-and-info", Fixture, NULL,
+              fixture_set_up, test_sample_and_info, fixture_tear_down);
+  g_test_add ("/chorusctl/creates-workspace", Fixture, NULL,
+              fixture_set_up, test_creates_workspace, fixture_tear_down);
+  g_test_add ("/chorusctl/not-a-workspace", Fixture, NULL,
+              fixture_set_up, test_not_a_workspace, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,325 @@
+/* test-format.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The pure text helpers: handles, labels, relative times, numbers. main()
+ * pins TZ=UTC and the C locale so that every expected string is exact. */
+
+#include <locale.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+#include "chorus-format.h"
+
+static gint64
+unix_utc (int year,
+          int month,
+          int day,
+          int hour,
+          int minute,
+          int second)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, hour, minute, second);
+
+  g_assert_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+/* Handles */
+
+static void
+assert_handle (const char *network,
+               const char *handle,
+               const char *server,
+               const char *expected)
+{
+  g_autofree char *text = chorus_format_handle (network, handle, server);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_handle (void)
+{
+  assert_handle ("mastodon", "ana", "social.example", "@ana@social.example");
+  assert_handle ("mastodon", "ana", NULL, "@ana");
+  assert_handle ("mastodon", "ana", "", "@ana");
+  assert_handle ("bluesky", "ana.bsky.social", "bsky.social", "@ana.bsky.social");
+  assert_handle ("bluesky", "ana.bsky.social", NULL, "@ana.bsky.social");
+  assert_handle ("discourse", "ana", "forum.example", "@ana");
+  assert_handle ("feed", "Planet GNOME", "planet.gnome.org", "Planet GNOME");
+  assert_handle ("feed", "Planet GNOME", NULL, "Planet GNOME");
+
+  assert_handle ("mastodon", NULL, "social.example", NULL);
+  assert_handle ("mastodon", "", "social.example", NULL);
+  assert_handle ("bluesky", NULL, NULL, NULL);
+  assert_handle ("feed", "", NULL, NULL);
+  assert_handle (NULL, NULL, NULL, NULL);
+}
+
+/* Labels */
+
+static void
+test_network_labels (void)
+{
+  g_assert_cmpstr (chorus_format_network ("mastodon"), ==, "Mastodon");
+  g_assert_cmpstr (chorus_format_network ("bluesky"), ==, "Bluesky");
+  g_assert_cmpstr (chorus_format_network ("discourse"), ==, "Forum");
+  g_assert_cmpstr (chorus_format_network ("feed"), ==, "Feed");
+  g_assert_cmpstr (chorus_format_network ("myspace"), ==, "Other");
+  g_assert_cmpstr (chorus_format_network (NULL), ==, "Other");
+}
+
+static void
+test_status_labels (void)
+{
+  g_assert_cmpstr (chorus_format_status ("new", NULL), ==, "New");
+  g_assert_cmpstr (chorus_format_status ("open", NULL), ==, "Open");
+  g_assert_cmpstr (chorus_format_status ("waiting", NULL), ==, "Waiting");
+  g_assert_cmpstr (chorus_format_status ("done", NULL), ==, "Done");
+  g_assert_cmpstr (chorus_format_status ("done", ""), ==, "Done");
+  g_assert_cmpstr (chorus_format_status ("bogus", NULL), ==, "Unknown");
+  g_assert_cmpstr (chorus_format_status (NULL, NULL), ==, "Unknown");
+
+  /* A team's own name for a status wins over the built-in one. */
+  g_assert_cmpstr (chorus_format_status ("new", "Triage"), ==, "Triage");
+  g_assert_cmpstr (chorus_format_status (NULL, "Escalated"), ==, "Escalated");
+}
+
+static void
+test_state_labels (void)
+{
+  g_assert_cmpstr (chorus_format_campaign_state ("draft"), ==, "Draft");
+  g_assert_cmpstr (chorus_format_campaign_state ("running"), ==, "Running");
+  g_assert_cmpstr (chorus_format_campaign_state ("paused"), ==, "Paused");
+  g_assert_cmpstr (chorus_format_campaign_state ("closed"), ==, "Closed");
+  g_assert_cmpstr (chorus_format_campaign_state ("archived"), ==, "Archived");
+  g_assert_cmpstr (chorus_format_campaign_state ("exploded"), ==, "Unknown");
+  g_assert_cmpstr (chorus_format_campaign_state (NULL), ==, "Unknown");
+}
+
+static void
+test_instrument_labels (void)
+{
+  g_assert_cmpstr (chorus_format_instrument ("mastodon_poll"), ==, "Mastodon poll");
+  g_assert_cmpstr (chorus_format_instrument ("discourse_poll"), ==, "Forum poll");
+  g_assert_cmpstr (chorus_format_instrument ("variant_posts"), ==, "Variant posts");
+  g_assert_cmpstr (chorus_format_instrument ("manual"), ==, "Manual results");
+  g_assert_cmpstr (chorus_format_instrument (NULL), ==, "Not run yet");
+}
+
+/* Relative times */
+
+typedef struct
+{
+  const char *name;
+  int now[6];
+  int then[6];
+  const char *expected;
+} RelativeCase;
+
+#define NOW 2026, 6, 15, 12, 0, 0
+
+static const RelativeCase relative_cases[] = {
+  { "now", { NOW }, { NOW }, "Just now" },
+  { "59s-ago", { NOW }, { 2026, 6, 15, 11, 59, 1 }, "Just now" },
+  { "59s-ahead", { NOW }, { 2026, 6, 15, 12, 0, 59 }, "Just now" },
+  { "1-min", { NOW }, { 2026, 6, 15, 11, 59, 0 }, "1 min ago" },
+  { "5-min", { NOW }, { 2026, 6, 15, 11, 55, 0 }, "5 min ago" },
+  { "5-min-30s", { NOW }, { 2026, 6, 15, 11, 54, 30 }, "5 min ago" },
+  { "59-min", { NOW }, { 2026, 6, 15, 11, 0, 1 }, "59 min ago" },
+  { "today-1h", { NOW }, { 2026, 6, 15, 11, 0, 0 }, "11:00" },
+  { "today-early", { NOW }, { 2026, 6, 15, 0, 5, 0 }, "00:05" },
+  { "today-midnight", { NOW }, { 2026, 6, 15, 0, 0, 0 }, "00:00" },
+  { "yesterday-late", { NOW }, { 2026, 6, 14, 23, 59, 59 }, "Yesterday" },
+  { "yesterday-early", { NOW }, { 2026, 6, 14, 0, 0, 1 }, "Yesterday" },
+  { "2-days", { NOW }, { 2026, 6, 13, 23, 0, 0 }, "Saturday" },
+  { "3-days", { NOW }, { 2026, 6, 12, 12, 0, 0 }, "Friday" },
+  { "6-days", { NOW }, { 2026, 6, 9, 8, 0, 0 }, "Tuesday" },
+  { "7-days", { NOW }, { 2026, 6, 8, 12, 0, 0 }, "Jun 8" },
+  { "same-year", { NOW }, { 2026, 1, 2, 9, 30, 0 }, "Jan 2" },
+  { "same-year-2-digit-day", { NOW }, { 2026, 3, 12, 9, 30, 0 }, "Mar 12" },
+  { "other-year", { NOW }, { 2025, 3, 12, 9, 30, 0 }, "Mar 12, 2025" },
+  { "other-year-11-months", { NOW }, { 2025, 7, 4, 9, 30, 0 }, "Jul 4, 2025" },
+  /* Across New Year the day difference must still be in calendar days. */
+  { "new-year-yesterday-evening", { 2026, 1, 1, 10, 0, 0 }, { 2025, 12, 31, 20, 0, 0 }, "Yesterday" },
+  { "new-year-yesterday-morning", { 2026, 1, 1, 10, 0, 0 }, { 2025, 12, 31, 8, 0, 0 }, "Yesterday" },
+  { "new-year-2-days", { 2026, 1, 1, 10, 0, 0 }, { 2025, 12, 30, 11, 0, 0 }, "Tuesday" },
+  { "new-year-6-days", { 2026, 1, 5, 12, 0, 0 }, { 2025, 12, 30, 11, 0, 0 }, "Tuesday" },
+  { "new-year-7-days", { 2026, 1, 5, 12, 0, 0 }, { 2025, 12, 29, 13, 0, 0 }, "Dec 29, 2025" },
+};
+
+static void
+test_relative_time (gconstpointer data)
+{
+  const RelativeCase *c = data;
+  gint64 now = unix_utc (c->now[0], c->now[1], c->now[2], c->now[3], c->now[4], c->now[5]);
+  gint64 then = unix_utc (c->then[0], c->then[1], c->then[2], c->then[3], c->then[4], c->then[5]);
+  g_autofree char *text = chorus_format_relative_time (now, then);
+
+  g_test_message ("now %" G_GINT64_FORMAT ", then %" G_GINT64_FORMAT, now, then);
+  g_assert_cmpstr (text, ==, c->expected);
+}
+
+static void
+test_relative_time_other_year_has_year (void)
+{
+  gint64 now = unix_utc (NOW);
+  int years[] = { 2025, 2019, 2027 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", years[i]);
+      g_autofree char *text = chorus_format_relative_time (now, unix_utc (years[i], 11, 20, 8, 0, 0));
+
+      g_assert_nonnull (strstr (text, year));
+    }
+}
+
+/* Numbers */
+
+static void
+test_count_c_locale (void)
+{
+  struct
+  {
+    gint64 value;
+    const char *expected;
+  } cases[] = {
+    { 0, "0" },
+    { 7, "7" },
+    { 1234, "1234" },
+    { 1234567, "1234567" },
+    { -1234567, "-1234567" },
+    { G_GINT64_CONSTANT (9000000000), "9000000000" },
+  };
+
+  g_assert_cmpstr (setlocale (LC_NUMERIC, NULL), ==, "C");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = chorus_format_count (cases[i].value);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static const char *
+find_generated_locale (void)
+{
+  static const char * const candidates[] = { "de_DE.UTF-8", "es_ES.UTF-8" };
+  const char *locpath = g_getenv ("LOCPATH");
+
+  if (locpath == NULL || *locpath == '\0')
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *dir = g_build_filename (locpath, candidates[i], NULL);
+
+      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+        return candidates[i];
+    }
+
+  return NULL;
+}
+
+static void
+test_count_grouping (void)
+{
+  const char *locale = find_generated_locale ();
+  g_autofree char *saved = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *small = NULL;
+
+  if (locale == NULL)
+    {
+      g_test_skip ("No es_ES.UTF-8 or de_DE.UTF-8 under $LOCPATH; generate one with "
+                   "localedef -i de_DE -f UTF-8 DIR/de_DE.UTF-8 and set LOCPATH=DIR");
+      return;
+    }
+
+  saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, locale) == NULL)
+    {
+      g_autofree char *reason = g_strdup_printf ("setlocale (LC_NUMERIC, \"%s\") failed", locale);
+
+      g_test_skip (reason);
+      return;
+    }
+
+  text = chorus_format_count (1234567);
+  small = chorus_format_count (999);
+  setlocale (LC_NUMERIC, saved);
+
+  /* Both locales group by thousands with a full stop. */
+  g_assert_cmpstr (text, ==, "1.234.567");
+  g_assert_cmpstr (small, ==, "999");
+}
+
+static void
+test_percent (void)
+{
+  struct
+  {
+    double fraction;
+    const char *expected;
+  } cases[] = {
+    { 0.456, "46%" },
+    { 0.0, "0%" },
+    { 1.0, "100%" },
+    { 0.333333, "33%" },
+    { 0.999, "100%" },
+    { 0.004, "0%" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = chorus_format_percent (cases[i].fraction);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Before anything reads the zone: every expected clock time is UTC. */
+  g_setenv ("TZ", "UTC", TRUE);
+  tzset ();
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+
+  g_test_init (&argc, &argv, NULL);
+  /* Plain value checks: a wrong string fails its case and the rest still run. */
+  g_test_set_nonfatal_assertions ();
+
+  g_test_add_func ("/chorus/format/handle", test_handle);
+  g_test_add_func ("/chorus/format/network-labels", test_network_labels);
+  g_test_add_func ("/chorus/format/status-labels", test_status_labels);
+  g_test_add_func ("/chorus/format/state-labels", test_state_labels);
+  g_test_add_func ("/chorus/format/instrument-labels", test_instrument_labels);
+
+  for (guint i = 0; i < G_N_ELEMENTS (relative_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/chorus/format/relative-time/%s",
+                                               relative_cases[i].name);
+
+      g_test_add_data_func (path, &relative_cases[i], test_relative_time);
+    }
+
+  g_test_add_func ("/chorus/format/relative-time/other-year-has-year",
+                   test_relative_time_other_year_has_year);
+  g_test_add_func ("/chorus/format/count/c-locale", test_count_c_locale);
+  g_test_add_func ("/chorus/format/count/grouping", test_count_grouping);
+  g_test_add_func ("/chorus/format/percent", test_percent);
+
+  return g_test_run ();
+}

@@ -1,0 +1,761 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* ChorusStore on real SQLite files in a temporary folder: creating,
+ * refusing and opening workspaces, sources, campaigns and challenges.
+ * Counters, search and cascades, which the schema itself keeps, are in
+ * test-migrations.c. */
+
+#include <string.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "chorus-campaign.h"
+#include "chorus-challenge.h"
+#include "chorus-error.h"
+#include "chorus-store-private.h"
+#include "chorus-submission.h"
+
+#define WORKSPACE_NAME "Équipe café.chorus"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  g_chmod (path, 0700);
+
+  if ((dir = g_dir_open (path, 0, NULL)))
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("chorus-test-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, WORKSPACE_NAME, NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Raw SQL, beside the store */
+
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+static void exec_sql (sqlite3    *db,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+exec_sql (sqlite3    *db,
+          const char *format,
+          ...)
+{
+  g_autofree char *sql = NULL;
+  char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("SQL failed: %s\n  in: %s", message, sql);
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+seed_people (sqlite3 *db)
+{
+  exec_sql (db,
+            "INSERT INTO sources (id, network, server_url, account, display_name, created_at)"
+            " VALUES (1, 'mastodon', 'https://social.example', 'brand', 'Brand', 1000);"
+            "INSERT INTO people (id, display_name, created_at) VALUES"
+            " (1, 'Ana Lima', 1000), (2, 'Bo Chen', 1000), (3, 'Cy', 1000), (4, 'Di', 1000);"
+            "INSERT INTO identities (id, person_id, network, server, handle, display_name) VALUES"
+            " (1, 1, 'mastodon', 'social.example', 'ana', 'Ana Lima'),"
+            " (2, 2, 'bluesky', 'bsky.social', 'bo.bsky.social', 'Bo Chen'),"
+            " (3, 3, 'mastodon', 'social.example', 'cy', 'Cy'),"
+            " (4, 4, 'mastodon', 'social.example', 'di', 'Di');");
+}
+
+static ChorusStore *
+create_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  ChorusStore *store = chorus_store_open (path, CHORUS_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (CHORUS_IS_STORE (store));
+  return store;
+}
+
+/* Drops the last reference. A finished GTask lets go of its source object
+ * from the worker thread, so give those a moment to go first. */
+static void
+close_store (ChorusStore *store)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_atomic_int_get (&G_OBJECT (store)->ref_count) > 1 && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  g_assert_finalize_object (store);
+}
+
+static gboolean
+sidecar_exists (const char *path,
+                const char *suffix)
+{
+  g_autofree char *sidecar = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (sidecar, G_FILE_TEST_EXISTS);
+}
+
+/* Everything an open attempt could change about a file, as one string. */
+static char *
+file_state (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  return g_strdup_printf ("sha256 %s, %" G_GSIZE_FORMAT " bytes, mtime %ld.%09ld, mode %o, -wal %d, -shm %d",
+                          checksum, length, (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
+                          (guint) (st.st_mode & 07777), sidecar_exists (path, "-wal"),
+                          sidecar_exists (path, "-shm"));
+}
+
+static void
+assert_user_message (const GError *error,
+                     const char   *path)
+{
+  g_autofree char *basename = g_filename_display_basename (path);
+
+  g_assert_nonnull (error);
+  if (error == NULL)
+    return;
+  g_test_message ("message: %s", error->message);
+  /* One line for a person: it names the file and ends like a sentence. */
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_nonnull (strstr (error->message, basename));
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  g_assert_null (strstr (error->message, "sqlite"));
+}
+
+/* Creating and reopening */
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *media_dir = NULL;
+  g_autofree char *expected_media = g_strconcat (f->path, "-media", NULL);
+  ChorusStore *store = create_store (f->path);
+  sqlite3 *raw;
+
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (chorus_store_get_path (store), ==, f->path);
+  g_assert_cmpuint (chorus_store_latest_version (), >=, 4);
+  g_assert_cmpuint (chorus_store_get_version (store), ==, chorus_store_latest_version ());
+  g_assert_false (chorus_store_is_sample (store));
+  g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==, 0);
+  name = chorus_store_dup_name (store);
+  g_assert_cmpstr (name, ==, "Équipe café");
+  media_dir = chorus_store_dup_media_dir (store);
+  g_assert_cmpstr (media_dir, ==, expected_media);
+
+  /* What the file says about itself, seen from another connection. */
+  raw = raw_open (f->path);
+  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, 0x43484F52);
+  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, chorus_store_latest_version ());
+  g_assert_cmpint (query_int (raw, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  sqlite3_close (raw);
+
+  /* Foreign keys are per connection: both of the store's have them on. */
+  g_assert_cmpint (query_int (_chorus_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (_chorus_store_get_worker_db (store), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (_chorus_store_get_db (store),
+                                 "INSERT INTO posts (id, conversation_id, uri, created_at, text)"
+                                 " VALUES (1, 424242, 'x:1', 1, 'orphan')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+
+  g_assert_true (chorus_store_set_name (store, "Launch team", &error));
+  g_assert_no_error (error);
+  close_store (store);
+  /* Closing checkpoints: nothing is left beside the file. */
+  g_assert_false (sidecar_exists (f->path, "-wal"));
+  g_assert_false (sidecar_exists (f->path, "-shm"));
+
+  store = chorus_store_open (f->path, CHORUS_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  renamed = chorus_store_dup_name (store);
+  g_assert_cmpstr (renamed, ==, "Launch team");
+  close_store (store);
+}
+
+static void
+test_open_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (chorus_store_open (f->path, CHORUS_STORE_OPEN_EXISTING, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND);
+  assert_user_message (error, f->path);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_false (sidecar_exists (f->path, "-wal"));
+  g_assert_false (sidecar_exists (f->path, "-shm"));
+  g_assert_false (sidecar_exists (f->path, "-journal"));
+}
+
+/* Files that must be refused, and left exactly as they were */
+
+typedef struct _BadFileCase BadFileCase;
+
+struct _BadFileCase
+{
+  const char *name;
+  void (*make) (Fixture *f, const BadFileCase *c);
+  ChorusError code;
+  gboolean needs_non_root;
+  const char *bytes;
+  gsize length;
+};
+
+static void
+make_bytes (Fixture           *f,
+            const BadFileCase *c)
+{
+  g_assert_true (g_file_set_contents (f->path, c->bytes, c->length, NULL));
+}
+
+static void
+make_foreign_db (Fixture           *f,
+                 const BadFileCase *c)
+{
+  sqlite3 *db = raw_open (f->path);
+
+  exec_sql (db, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT);"
+                "INSERT INTO recipes (title) VALUES ('Bread'), ('Soup');");
+  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, 0);
+  sqlite3_close (db);
+}
+
+static void
+make_newer_version (Fixture           *f,
+                    const BadFileCase *c)
+{
+  sqlite3 *db;
+
+  close_store (create_store (f->path));
+  db = raw_open (f->path);
+  exec_sql (db, "PRAGMA user_version = %u; PRAGMA wal_checkpoint(TRUNCATE);",
+            chorus_store_latest_version () + 1);
+  sqlite3_close (db);
+}
+
+/* A workspace whose rows fill many pages; returns its contents. */
+static GBytes *
+make_filled_workspace (Fixture *f,
+                       gsize   *page_size)
+{
+  ChorusStore *store = create_store (f->path);
+  sqlite3 *db = _chorus_store_get_db (store);
+  char *contents = NULL;
+  gsize length = 0;
+
+  *page_size = (gsize) query_int (db, "PRAGMA page_size");
+  seed_people (db);
+  exec_sql (db,
+            "INSERT INTO conversations (id, network, root_uri, started_at, last_activity_at)"
+            " VALUES (1, 'mastodon', 'https://social.example/c/1', 2000, 2200);"
+            "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199)"
+            " INSERT INTO posts (id, conversation_id, uri, author_id, created_at, text)"
+            " SELECT (2000 + i) << %d, 1, 'https://social.example/p/' || i, 1, 2000 + i,"
+            "        hex (randomblob (300)) FROM n;", CHORUS_POST_KEY_SHIFT);
+  close_store (store);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 12 * *page_size);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+make_corrupt (Fixture           *f,
+              const BadFileCase *c)
+{
+  gsize page_size, length;
+  g_autoptr(GBytes) bytes = make_filled_workspace (f, &page_size);
+  g_autofree char *contents = g_bytes_unref_to_data (g_steal_pointer (&bytes), &length);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  /* Garbage over pages 2 to 5; page 1 (header and schema) stays intact. */
+  for (gsize i = page_size; i < 5 * page_size; i++)
+    contents[i] = (char) g_rand_int_range (rand, 0, 256);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+}
+
+static void
+make_truncated (Fixture           *f,
+                const BadFileCase *c)
+{
+  gsize page_size;
+  g_autoptr(GBytes) bytes = make_filled_workspace (f, &page_size);
+  gsize n_pages = g_bytes_get_size (bytes) / page_size;
+
+  g_assert_true (g_file_set_contents (f->path, g_bytes_get_data (bytes, NULL),
+                                     n_pages / 2 * page_size, NULL));
+}
+
+static void
+make_read_only_file (Fixture           *f,
+                     const BadFileCase *c)
+{
+  close_store (create_store (f->path));
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+}
+
+static void
+make_read_only_dir (Fixture           *f,
+                    const BadFileCase *c)
+{
+  g_autofree char *subdir = g_build_filename (f->dir, "shared", NULL);
+
+  g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
+  g_free (f->path);
+  f->path = g_build_filename (subdir, WORKSPACE_NAME, NULL);
+  close_store (create_store (f->path));
+  g_assert_cmpint (g_chmod (subdir, 0555), ==, 0);
+}
+
+/* A PNG signature and IHDR chunk, padded with zeros past 100 bytes. */
+static const char png_bytes[160] =
+  "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xff\x61";
+static const char text_bytes[] =
+  "Shopping list\n- oat milk\n- coffee\n- a new mascot costume\n- batteries for the megaphone\n"
+  "- stickers for the meetup\n";
+
+static const BadFileCase bad_file_cases[] = {
+  { "empty", make_bytes, CHORUS_ERROR_NOT_A_WORKSPACE, FALSE, "", 0 },
+  { "text", make_bytes, CHORUS_ERROR_NOT_A_WORKSPACE, FALSE, text_bytes, sizeof text_bytes - 1 },
+  { "png", make_bytes, CHORUS_ERROR_NOT_A_WORKSPACE, FALSE, png_bytes, sizeof png_bytes },
+  /* The magic string, then the file ends long before the header does. */
+  { "short-header", make_bytes, CHORUS_ERROR_NOT_A_WORKSPACE, FALSE, "SQLite format 3\0\x10\0\1\1", 20 },
+  { "foreign-db", make_foreign_db, CHORUS_ERROR_NOT_A_WORKSPACE, FALSE },
+  { "newer-version", make_newer_version, CHORUS_ERROR_NEWER_VERSION, FALSE },
+  { "corrupt", make_corrupt, CHORUS_ERROR_CORRUPT, FALSE },
+  { "truncated", make_truncated, CHORUS_ERROR_CORRUPT, FALSE },
+  { "read-only-file", make_read_only_file, CHORUS_ERROR_READ_ONLY, TRUE },
+  { "read-only-dir", make_read_only_dir, CHORUS_ERROR_READ_ONLY, TRUE },
+};
+
+static void
+test_open_bad_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  const BadFileCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct utimbuf old_times = { 1577836800, 1577836800 };
+
+  if (c->needs_non_root && geteuid () == 0)
+    {
+      g_test_skip ("Running as root: access(W_OK) succeeds on read-only files and folders, "
+                   "so the read-only refusal cannot be observed");
+      return;
+    }
+
+  c->make (f, c);
+  /* An old mtime, so that any write at all shows. */
+  g_assert_cmpint (g_utime (f->path, &old_times), ==, 0);
+  before = file_state (f->path);
+  g_assert_true (g_str_has_suffix (before, "-wal 0, -shm 0"));
+
+  g_assert_null (chorus_store_open (f->path, CHORUS_STORE_OPEN_EXISTING, &error));
+  g_assert_error (error, CHORUS_ERROR, (int) c->code);
+  assert_user_message (error, f->path);
+
+  /* Not a byte, not a timestamp, and no -wal or -shm left behind. */
+  after = file_state (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (sidecar_exists (f->path, "-journal"));
+
+  /* CREATE does not overwrite an existing file either. */
+  g_clear_error (&error);
+  g_free (before);
+  before = g_steal_pointer (&after);
+  g_assert_null (chorus_store_open (f->path, CHORUS_STORE_OPEN_CREATE, &error));
+  g_assert_error (error, CHORUS_ERROR, (int) c->code);
+  after = file_state (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Asynchronous open */
+
+typedef struct
+{
+  GMainLoop *loop;
+  ChorusStore *store;
+  GError *error;
+} OpenResult;
+
+static void
+on_open_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  OpenResult *r = user_data;
+
+  r->store = chorus_store_open_finish (result, &r->error);
+  g_main_loop_quit (r->loop);
+}
+
+static void
+test_open_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *text_path = g_build_filename (f->dir, "notes.txt", NULL);
+  OpenResult r = { loop, NULL, NULL };
+
+  chorus_store_open_async (f->path, CHORUS_STORE_OPEN_CREATE, NULL, on_open_cb, &r);
+  g_main_loop_run (loop);
+  g_assert_no_error (r.error);
+  g_assert_true (CHORUS_IS_STORE (r.store));
+  /* A worker opened it; this thread uses it. */
+  g_assert_cmpint (query_int (_chorus_store_get_db (r.store), "SELECT count(*) FROM statuses"), ==, 4);
+  close_store (g_steal_pointer (&r.store));
+
+  g_assert_true (g_file_set_contents (text_path, "hello\n", -1, NULL));
+  chorus_store_open_async (text_path, CHORUS_STORE_OPEN_EXISTING, NULL, on_open_cb, &r);
+  g_main_loop_run (loop);
+  g_assert_null (r.store);
+  g_assert_error (r.error, CHORUS_ERROR, CHORUS_ERROR_NOT_A_WORKSPACE);
+  assert_user_message (r.error, text_path);
+  g_clear_error (&r.error);
+}
+
+static void
+test_syncable_sources (Fixture       *f,
+                       gconstpointer  data)
+{
+  ChorusStore *store = create_store (f->path);
+
+  g_assert_cmpuint (chorus_store_count_syncable_sources (store), ==, 0);
+  exec_sql (_chorus_store_get_db (store),
+            "INSERT INTO sources (network, server_url, display_name, is_sample, enabled, created_at) VALUES"
+            " ('mastodon', 'https://a.example', 'A', 0, 1, 1),"
+            " ('bluesky', 'https://bsky.social', 'B', 0, 1, 1),"
+            " ('mastodon', 'https://sample.example', 'Sample', 1, 1, 1),"
+            " ('feed', 'https://off.example/feed', 'Off', 0, 0, 1),"
+            " ('discourse', 'https://sample-off.example', 'Sample off', 1, 0, 1)");
+  g_assert_cmpuint (chorus_store_count_syncable_sources (store), ==, 2);
+  exec_sql (_chorus_store_get_db (store), "UPDATE sources SET enabled = 0 WHERE display_name = 'A'");
+  g_assert_cmpuint (chorus_store_count_syncable_sources (store), ==, 1);
+  close_store (store);
+}
+
+/* Lists built in worker threads */
+
+static void
+on_result_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+typedef GPtrArray *(*ListFinish) (ChorusStore   *store,
+                                  GAsyncResult  *result,
+                                  GError       **error);
+
+/* Waits for a list started with on_result_cb and @result, and finishes it. */
+static GPtrArray *
+finish_list (ChorusStore   *store,
+             GAsyncResult **result,
+             ListFinish     finish)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  rows = finish (store, *result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_clear_object (result);
+  return rows;
+}
+
+static void
+test_campaigns (Fixture       *f,
+                gconstpointer  data)
+{
+  ChorusStore *store = create_store (f->path);
+  GAsyncResult *result = NULL;
+  g_autoptr(GPtrArray) campaigns = NULL;
+  g_autoptr(ChorusVariant) a = NULL;
+  g_autoptr(ChorusVariant) b = NULL;
+  g_autoptr(ChorusVariant) draft = NULL;
+  ChorusCampaign *campaign;
+
+  exec_sql (_chorus_store_get_db (store),
+            "INSERT INTO campaigns (id, name, goal, state, created_at, updated_at) VALUES"
+            " (1, 'Spring slogan', 'Pick a slogan', 'running', 10, 100),"
+            " (2, 'Mascot name', '', 'draft', 10, 500), (3, 'Old logo', '', 'closed', 10, 900);"
+            "INSERT INTO variants (id, campaign_id, position, label, body) VALUES"
+            " (12, 1, 1, 'B', 'Grow together'), (11, 1, 0, 'A', 'Louder together'),"
+            " (21, 2, 0, 'A', 'Chirpy');"
+            "INSERT INTO pretest_runs (id, campaign_id, instrument, state, started_at, last_refreshed_at)"
+            " VALUES (1, 1, 'mastodon_poll', 'closed', 1000, 2000), (2, 1, 'manual', 'running', 3000, 4000);"
+            /* Snapshots of a poll, not increments, inserted out of time order. */
+            "INSERT INTO observations (run_id, variant_id, observed_at, metric, value) VALUES"
+            " (1, 11, 1100, 'votes', 5), (1, 11, 1200, 'votes', 12), (1, 11, 1150, 'votes', 8),"
+            " (1, 11, 1300, 'likes', 100), (1, 12, 1100, 'votes', 3), (1, 12, 1200, 'votes', 7),"
+            " (2, 11, 3200, 'votes', 9), (2, 11, 3100, 'votes', 4), (2, 12, 3100, 'votes', 1);");
+
+  chorus_store_list_campaigns_async (store, NULL, on_result_cb, &result);
+  campaigns = finish_list (store, &result, chorus_store_list_campaigns_finish);
+  g_assert_cmpuint (campaigns->len, ==, 3);
+
+  /* Running before draft before closed, whatever was edited last. */
+  g_assert_cmpint (chorus_campaign_get_id (g_ptr_array_index (campaigns, 0)), ==, 1);
+  g_assert_cmpint (chorus_campaign_get_id (g_ptr_array_index (campaigns, 1)), ==, 2);
+  g_assert_cmpint (chorus_campaign_get_id (g_ptr_array_index (campaigns, 2)), ==, 3);
+
+  campaign = g_ptr_array_index (campaigns, 0);
+  g_assert_cmpstr (chorus_campaign_get_name (campaign), ==, "Spring slogan");
+  g_assert_cmpstr (chorus_campaign_get_state (campaign), ==, "running");
+  g_assert_cmpstr (chorus_campaign_get_instrument (campaign), ==, "manual");
+  g_assert_cmpint (chorus_campaign_get_last_refreshed (campaign), ==, 4000);
+  g_assert_cmpuint (g_list_model_get_n_items (chorus_campaign_get_variants (campaign)), ==, 2);
+
+  /* Per run the latest snapshot (12, then 9; not 5 + 8 + 12), summed over runs. */
+  a = g_list_model_get_item (chorus_campaign_get_variants (campaign), 0);
+  b = g_list_model_get_item (chorus_campaign_get_variants (campaign), 1);
+  g_assert_cmpstr (chorus_variant_get_label (a), ==, "A");
+  g_assert_cmpstr (chorus_variant_get_body (a), ==, "Louder together");
+  g_assert_cmpint (chorus_variant_get_votes (a), ==, 12 + 9);
+  g_assert_cmpstr (chorus_variant_get_label (b), ==, "B");
+  g_assert_cmpint (chorus_variant_get_votes (b), ==, 7 + 1);
+  g_assert_cmpint (chorus_campaign_get_total_votes (campaign), ==, 29);
+
+  campaign = g_ptr_array_index (campaigns, 1);
+  g_assert_null (chorus_campaign_get_instrument (campaign));
+  draft = g_list_model_get_item (chorus_campaign_get_variants (campaign), 0);
+  g_assert_cmpint (chorus_variant_get_votes (draft), ==, 0);
+  g_assert_cmpint (chorus_campaign_get_total_votes (campaign), ==, 0);
+
+  g_clear_pointer (&campaigns, g_ptr_array_unref);
+  close_store (store);
+}
+
+#define SHA_SUNNY "ab0c5e5d0ea1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b"
+#define SHA_SNOWY "cd1c5e5d0ea1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b"
+
+static GPtrArray *
+list_submissions (ChorusStore *store,
+                  gint64       challenge_id)
+{
+  GAsyncResult *result = NULL;
+
+  chorus_store_list_submissions_async (store, challenge_id, NULL, on_result_cb, &result);
+  return finish_list (store, &result, chorus_store_list_submissions_finish);
+}
+
+static void
+test_challenges (Fixture       *f,
+                 gconstpointer  data)
+{
+  ChorusStore *store = create_store (f->path);
+  GAsyncResult *result = NULL;
+  g_autoptr(GPtrArray) challenges = NULL;
+  g_autoptr(GPtrArray) submissions = NULL;
+  g_autofree char *sunny_path = g_strconcat (f->path, "-media/ab/" SHA_SUNNY ".png", NULL);
+  g_autofree char *snowy_path = g_strconcat (f->path, "-media/cd/" SHA_SNOWY ".jpg", NULL);
+  ChorusChallenge *challenge;
+  ChorusSubmission *s;
+  guint shown = 0;
+
+  seed_people (_chorus_store_get_db (store));
+  exec_sql (_chorus_store_get_db (store),
+            "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
+            " voting_open_at, voting_close_at, created_at) VALUES"
+            " (1, 'Summer mascot', '#mascot', 100, 200, 200, 2000, 50),"
+            " (2, 'Winter poster', '#poster', 100, 200, 200, 3000, 50);"
+            "INSERT INTO submissions (id, challenge_id, title, author_id, image_sha256, image_type,"
+            " moderation, submitted_at) VALUES"
+            " (1, 1, 'Sunny', 1, '" SHA_SUNNY "', 'image/png', 'accepted', 300),"
+            " (2, 1, 'Snowy', 2, '" SHA_SNOWY "', 'image/jpeg', 'pending', 400),"
+            " (3, 1, 'Spam', NULL, '" SHA_SUNNY "', 'image/png', 'rejected', 500),"
+            " (4, 2, 'Poster', 1, '" SHA_SNOWY "', 'image/png', 'accepted', 300);"
+            "INSERT INTO votes (submission_id, voter_id, kiosk_token, kind, score, cast_at, excluded) VALUES"
+            " (1, 3, NULL, 'reply_score', 4, 600, 0), (1, NULL, 'k1', 'kiosk', 5, 600, 0),"
+            " (1, NULL, 'k2', 'kiosk', 1, 600, 1), (1, 4, NULL, 'like', NULL, 600, 0),"
+            " (2, 3, NULL, 'reply_score', 3, 600, 0),"
+            " (3, 3, NULL, 'like', NULL, 600, 0), (3, NULL, 'k3', 'kiosk', 2, 600, 0);");
+
+  /* The latest voting deadline first. */
+  chorus_store_list_challenges_async (store, NULL, on_result_cb, &result);
+  challenges = finish_list (store, &result, chorus_store_list_challenges_finish);
+  g_assert_cmpuint (challenges->len, ==, 2);
+  challenge = g_ptr_array_index (challenges, 0);
+  g_assert_cmpint (chorus_challenge_get_id (challenge), ==, 2);
+  g_assert_cmpuint (chorus_challenge_get_submission_count (challenge), ==, 1);
+  g_assert_cmpuint (chorus_challenge_get_vote_count (challenge), ==, 0);
+  challenge = g_ptr_array_index (challenges, 1);
+  g_assert_cmpint (chorus_challenge_get_id (challenge), ==, 1);
+  g_assert_cmpstr (chorus_challenge_get_title (challenge), ==, "Summer mascot");
+  g_assert_cmpstr (chorus_challenge_get_hashtag (challenge), ==, "#mascot");
+  g_assert_cmpstr (chorus_challenge_get_scale (challenge), ==, "score5");
+  g_assert_cmpint (chorus_challenge_get_voting_close (challenge), ==, 2000);
+  g_assert_cmpuint (chorus_challenge_get_submission_count (challenge), ==, 2);
+
+  /* Newest first, the rejected one left out. */
+  submissions = list_submissions (store, 1);
+  g_assert_cmpuint (submissions->len, ==, 2);
+  s = g_ptr_array_index (submissions, 0);
+  g_assert_cmpint (chorus_submission_get_id (s), ==, 2);
+  g_assert_cmpstr (chorus_submission_get_author_name (s), ==, "Bo Chen");
+  g_assert_cmpstr (chorus_submission_get_author_handle (s), ==, "@bo.bsky.social");
+  g_assert_cmpstr (chorus_submission_get_network (s), ==, "bluesky");
+  g_assert_cmpstr (chorus_submission_get_moderation (s), ==, "pending");
+  g_assert_cmpstr (chorus_submission_get_image_path (s), ==, snowy_path);
+  g_assert_cmpuint (chorus_submission_get_vote_count (s), ==, 1);
+  g_assert_cmpfloat_with_epsilon (chorus_submission_get_mean_score (s), 3.0, 1e-9);
+  shown += chorus_submission_get_vote_count (s);
+
+  /* Excluded votes count for nothing; a like counts but has no score. */
+  s = g_ptr_array_index (submissions, 1);
+  g_assert_cmpint (chorus_submission_get_id (s), ==, 1);
+  g_assert_cmpstr (chorus_submission_get_title (s), ==, "Sunny");
+  g_assert_cmpstr (chorus_submission_get_author_handle (s), ==, "@ana@social.example");
+  g_assert_cmpstr (chorus_submission_get_image_sha256 (s), ==, SHA_SUNNY);
+  g_assert_cmpstr (chorus_submission_get_image_path (s), ==, sunny_path);
+  g_assert_cmpuint (chorus_submission_get_vote_count (s), ==, 3);
+  g_assert_cmpfloat_with_epsilon (chorus_submission_get_mean_score (s), 4.5, 1e-9);
+  shown += chorus_submission_get_vote_count (s);
+  g_clear_pointer (&submissions, g_ptr_array_unref);
+
+  submissions = list_submissions (store, 2);
+  g_assert_cmpuint (submissions->len, ==, 1);
+  g_assert_cmpuint (chorus_submission_get_vote_count (g_ptr_array_index (submissions, 0)), ==, 0);
+  g_assert_cmpfloat (chorus_submission_get_mean_score (g_ptr_array_index (submissions, 0)), ==, 0.0);
+  g_clear_pointer (&submissions, g_ptr_array_unref);
+  submissions = list_submissions (store, 99);
+  g_assert_cmpuint (submissions->len, ==, 0);
+  g_clear_pointer (&submissions, g_ptr_array_unref);
+
+  /* The challenge's vote count is what its listed entries add up to: votes
+   * on the rejected entry do not count. */
+  g_assert_cmpuint (chorus_challenge_get_vote_count (challenge), ==, shown);
+
+  g_clear_pointer (&challenges, g_ptr_array_unref);
+  close_store (store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* A failed check marks its test, and the other tests still run. */
+  g_test_set_nonfatal_assertions ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/chorus/store/create", test_create);
+  ADD ("/chorus/store/open-missing", test_open_missing);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_file_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/chorus/store/open-bad/%s", bad_file_cases[i].name);
+
+      g_test_add (path, Fixture, &bad_file_cases[i], fixture_setup, test_open_bad_file, fixture_teardown);
+    }
+
+  ADD ("/chorus/store/open-async", test_open_async);
+  ADD ("/chorus/store/syncable-sources", test_syncable_sources);
+  ADD ("/chorus/store/campaigns", test_campaigns);
+  ADD ("/chorus/store/challenges", test_challenges);
+
+#undef ADD
+
+  return g_test_run ();
+}

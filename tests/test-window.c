@@ -1,0 +1,305 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "chorus-application.h"
+#include "chorus-campaign.h"
+#include "chorus-conversations-pane.h"
+#include "chorus-designs-pane.h"
+#include "chorus-pretests-pane.h"
+#include "chorus-sample.h"
+#include "chorus-submission-tile.h"
+#include "chorus-window-private.h"
+
+/* The real window in-process, on a real sample workspace: what a person
+ * sees in each pane, in English or (CHORUS_TEST_LANGUAGE=es) Spanish. */
+
+static char *sample_path;
+static char *tmp_dir;
+static gboolean spanish;
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @done returns TRUE or ten seconds pass. */
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (10, on_timeout_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static gboolean
+window_has_store (gpointer data)
+{
+  return chorus_window_get_store (data) != NULL;
+}
+
+static gboolean
+stack_settled (gpointer data)
+{
+  const char *name = gtk_stack_get_visible_child_name (data);
+
+  return g_strcmp0 (name, "loading") != 0;
+}
+
+static GtkStack *
+pane_stack (GtkWidget *pane)
+{
+  GtkWidget *child = gtk_widget_get_first_child (pane);
+
+  g_assert_true (GTK_IS_STACK (child));
+  return GTK_STACK (child);
+}
+
+static ChorusApplication *
+new_application (void)
+{
+  ChorusApplication *app = chorus_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static ChorusWindow *
+open_sample_window (ChorusApplication *app)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (sample_path);
+  ChorusWindow *window = chorus_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chorus_window_open_workspace (window, file, CHORUS_WINDOW_OPEN_DEFAULT);
+  wait_until (window_has_store, window);
+
+  return window;
+}
+
+static void
+destroy_window (ChorusWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_welcome (void)
+{
+  g_autoptr(ChorusApplication) app = new_application ();
+  ChorusWindow *window = chorus_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_null (chorus_window_get_store (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sync_button)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("Chorus"));
+
+  destroy_window (window);
+}
+
+static void
+test_sample_panes (void)
+{
+  g_autoptr(ChorusApplication) app = new_application ();
+  ChorusWindow *window = open_sample_window (app);
+  ChorusStore *store = chorus_window_get_store (window);
+  g_autofree char *name = chorus_store_dup_name (store);
+  g_autofree char *title = g_strdup_printf (_("%s — Chorus"), name);
+  GListModel *conversations;
+  GListModel *campaigns;
+  GListModel *challenges;
+  GListModel *submissions;
+  GtkStack *stack;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==, name);
+
+  /* Sync waits for a real account; the sample's sources are not one. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sync_button)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->sync_button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->sync_button)), ==,
+                   _("Connect an account to sync"));
+
+  /* Conversations: every conversation of the workspace, lazily built. */
+  stack = pane_stack (window->conversations_pane);
+  wait_until (stack_settled, stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  conversations = chorus_conversations_pane_get_model (CHORUS_CONVERSATIONS_PANE (window->conversations_pane));
+  g_assert_cmpint (g_list_model_get_n_items (conversations), ==,
+                   chorus_store_get_counter (store, "conversations"));
+  {
+    g_autoptr(ChorusConversation) first = g_list_model_get_item (conversations, 0);
+    g_autoptr(ChorusConversation) last = g_list_model_get_item (conversations,
+                                                                g_list_model_get_n_items (conversations) - 1);
+
+    g_assert_nonnull (chorus_conversation_get_excerpt (first));
+    g_assert_cmpint (chorus_conversation_get_last_activity (first), >=,
+                     chorus_conversation_get_last_activity (last));
+  }
+
+  /* Pre-tests: campaigns with their variants and counts. */
+  chorus_window_set_visible_pane (window, "pretests");
+  stack = pane_stack (window->pretests_pane);
+  wait_until (stack_settled, stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  campaigns = chorus_pretests_pane_get_campaigns (CHORUS_PRETESTS_PANE (window->pretests_pane));
+  g_assert_cmpuint (g_list_model_get_n_items (campaigns), >=, 3);
+  {
+    g_autoptr(ChorusCampaign) campaign = g_list_model_get_item (campaigns, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (chorus_campaign_get_variants (campaign)), >=, 2);
+    g_assert_cmpint (chorus_campaign_get_total_votes (campaign), >, 0);
+  }
+
+  /* Designs: challenges and a gallery whose thumbnails load. */
+  chorus_window_set_visible_pane (window, "designs");
+  stack = pane_stack (window->designs_pane);
+  wait_until (stack_settled, stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "content");
+  challenges = chorus_designs_pane_get_challenges (CHORUS_DESIGNS_PANE (window->designs_pane));
+  g_assert_cmpuint (g_list_model_get_n_items (challenges), ==, 2);
+  submissions = chorus_designs_pane_get_submissions (CHORUS_DESIGNS_PANE (window->designs_pane));
+  while (g_list_model_get_n_items (submissions) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (submissions), >, 0);
+
+  g_assert_cmpstr (chorus_window_get_visible_pane (window), ==, "designs");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pane", "s", "conversations");
+  g_assert_cmpstr (chorus_window_get_visible_pane (window), ==, "conversations");
+
+  destroy_window (window);
+}
+
+static gboolean
+toast_or_dialog_shown (gpointer data)
+{
+  ChorusWindow *window = data;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+          gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+        {
+          g_list_free (l);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_bad_file_dialog (void)
+{
+  g_autoptr(ChorusApplication) app = new_application ();
+  g_autofree char *path = g_build_filename (tmp_dir, "notes.chorus", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *after = NULL;
+  ChorusWindow *window;
+  const char *text = "Not a workspace, just notes.\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  window = chorus_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  chorus_window_open_workspace (window, file, CHORUS_WINDOW_OPEN_DEFAULT);
+  wait_until (toast_or_dialog_shown, window);
+
+  g_assert_null (chorus_window_get_store (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      gtk_window_destroy (l->data);
+
+  destroy_window (window);
+}
+
+static void
+test_spanish (void)
+{
+  g_autoptr(ChorusApplication) app = new_application ();
+  ChorusWindow *window = chorus_window_new (app);
+  AdwViewStackPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  page = adw_view_stack_get_page (window->view_stack, window->conversations_pane);
+  g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, "_Conversaciones");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chorus");
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *locale_dir = g_getenv ("CHORUS_LOCALE_DIR");
+  int ret;
+
+  spanish = g_strcmp0 (g_getenv ("CHORUS_TEST_LANGUAGE"), "es") == 0;
+
+  /* Not gtk_test_init(): it would force the en_US locale (TOOLCHAIN.md). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ? locale_dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  tmp_dir = g_dir_make_tmp ("chorus-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  sample_path = g_build_filename (tmp_dir, "Sample.chorus", NULL);
+
+  if (!chorus_sample_generate (sample_path, 600, 7, NULL, NULL, &error))
+    g_error ("Could not generate the sample: %s", error->message);
+
+  g_test_add_func ("/chorus/window/welcome", test_welcome);
+  g_test_add_func ("/chorus/window/sample-panes", test_sample_panes);
+  g_test_add_func ("/chorus/window/bad-file-dialog", test_bad_file_dialog);
+  if (spanish)
+    g_test_add_func ("/chorus/window/spanish", test_spanish);
+
+  ret = g_test_run ();
+
+  g_free (sample_path);
+  g_free (tmp_dir);
+
+  return ret;
+}
