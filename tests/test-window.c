@@ -76,12 +76,18 @@ pane_stack (GtkWidget *pane)
   return GTK_STACK (child);
 }
 
+/* One registered application for all cases, as in the real program. */
+static ChorusApplication *app;
+
 static ChorusApplication *
-new_application (void)
+get_application (void)
 {
-  ChorusApplication *app = chorus_application_new ();
   g_autoptr(GError) error = NULL;
 
+  if (app != NULL)
+    return app;
+
+  app = chorus_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -90,10 +96,10 @@ new_application (void)
 }
 
 static ChorusWindow *
-open_sample_window (ChorusApplication *app)
+open_sample_window (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (sample_path);
-  ChorusWindow *window = chorus_window_new (app);
+  ChorusWindow *window = chorus_window_new (get_application ());
 
   gtk_window_present (GTK_WINDOW (window));
   chorus_window_open_workspace (window, file, CHORUS_WINDOW_OPEN_DEFAULT);
@@ -113,8 +119,7 @@ destroy_window (ChorusWindow *window)
 static void
 test_welcome (void)
 {
-  g_autoptr(ChorusApplication) app = new_application ();
-  ChorusWindow *window = chorus_window_new (app);
+  ChorusWindow *window = chorus_window_new (get_application ());
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -130,8 +135,7 @@ test_welcome (void)
 static void
 test_sample_panes (void)
 {
-  g_autoptr(ChorusApplication) app = new_application ();
-  ChorusWindow *window = open_sample_window (app);
+  ChorusWindow *window = open_sample_window ();
   ChorusStore *store = chorus_window_get_store (window);
   g_autofree char *name = chorus_store_dup_name (store);
   g_autofree char *title = g_strdup_printf (_("%s — Chorus"), name);
@@ -221,7 +225,6 @@ toast_or_dialog_shown (gpointer data)
 static void
 test_bad_file_dialog (void)
 {
-  g_autoptr(ChorusApplication) app = new_application ();
   g_autofree char *path = g_build_filename (tmp_dir, "notes.chorus", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *after = NULL;
@@ -230,7 +233,7 @@ test_bad_file_dialog (void)
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
 
-  window = chorus_window_new (app);
+  window = chorus_window_new (get_application ());
   gtk_window_present (GTK_WINDOW (window));
   chorus_window_open_workspace (window, file, CHORUS_WINDOW_OPEN_DEFAULT);
   wait_until (toast_or_dialog_shown, window);
@@ -250,8 +253,7 @@ test_bad_file_dialog (void)
 static void
 test_spanish (void)
 {
-  g_autoptr(ChorusApplication) app = new_application ();
-  ChorusWindow *window = chorus_window_new (app);
+  ChorusWindow *window = chorus_window_new (get_application ());
   AdwViewStackPage *page;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -298,6 +300,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
+  g_clear_object (&app);
   g_free (sample_path);
   g_free (tmp_dir);
 

@@ -40,7 +40,8 @@ run_info (const ChorusctlCommand *command,
     return status;
 
   if (globals->workspace == NULL)
-    return chorusctl_usage_error (command, _("Name the workspace with --workspace FILE, before the command."));
+    return chorusctl_usage_error (command,
+                                  _("Name the workspace with --workspace FILE, before the command."));
 
   if (!(store = chorusctl_open_workspace (globals, &error)) ||
       !chorus_store_get_counts (store, &counts, &error))

@@ -147,7 +147,8 @@ run_sample (const ChorusctlCommand *command,
 
   if (options.posts != NULL &&
       !g_ascii_string_to_unsigned (options.posts, 10, 0, MAX_POSTS, &posts, NULL))
-    return chorusctl_usage_error (command, _("--posts needs a whole number from 0 to %u, not “%s”."),
+    return chorusctl_usage_error (command,
+                                  _("--posts needs a whole number from 0 to %u, not “%s”."),
                                   MAX_POSTS, options.posts);
 
   if (options.seed != NULL &&

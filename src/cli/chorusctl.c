@@ -161,7 +161,8 @@ chorusctl_open_workspace (const ChorusctlGlobals  *globals,
           g_autofree char *display = g_filename_display_name (dir);
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       _("The workspace cannot be created: the folder “%s” does not exist."), display);
+                       _("The workspace cannot be created: the folder “%s” does not exist."),
+                       display);
           return NULL;
         }
     }

@@ -250,7 +250,8 @@ draw_badge (cairo_t         *cr,
   set_color (cr, &pal->paper);
   cairo_paint (cr);
   set_color (cr, &pal->accent);
-  cairo_arc (cr, cx + (_chorus_sample_rng_double (rng) - 0.5) * 120 * s, cy - 50 * s, 42 * s, 0, 2 * G_PI);
+  cairo_arc (cr, cx + (_chorus_sample_rng_double (rng) - 0.5) * 120 * s, cy - 50 * s, 42 * s,
+             0, 2 * G_PI);
   cairo_fill (cr);
   set_color (cr, &pal->second);
   trace_range (cr, rng, cx - r, cx + r, cy + 70 * s, 150 * s, 2 + _chorus_sample_rng_below (rng, 2));
@@ -523,7 +524,9 @@ _chorus_sample_art_render (ChorusSampleArtKind   kind,
                            guint                 size,
                            GError              **error)
 {
-  static const Motif motifs[] = { draw_badge, draw_sunset, draw_waves, draw_pines, draw_topo, draw_night };
+  static const Motif motifs[] = {
+    draw_badge, draw_sunset, draw_waves, draw_pines, draw_topo, draw_night,
+  };
   g_autoptr(GByteArray) png = g_byte_array_new ();
   ChorusSampleRng rng;
   const Palette *pal;

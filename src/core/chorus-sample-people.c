@@ -88,9 +88,12 @@ static const struct
   const char *feed_url;
   gboolean    spanish;
 } blogs[SAMPLE_N_FEEDS] = {
-  { "Sam Ortega", "Gear Notes", "gearnotes.example", "https://gearnotes.example/feed.xml", FALSE },
-  { "Hannah Price", "Trail Journal", "trailjournal.example", "https://trailjournal.example/atom.xml", FALSE },
-  { "Lucía Ferrer", "Mochila Ligera", "mochilaligera.example", "https://mochilaligera.example/feed/", TRUE },
+  { "Sam Ortega", "Gear Notes", "gearnotes.example",
+    "https://gearnotes.example/feed.xml", FALSE },
+  { "Hannah Price", "Trail Journal", "trailjournal.example",
+    "https://trailjournal.example/atom.xml", FALSE },
+  { "Lucía Ferrer", "Mochila Ligera", "mochilaligera.example",
+    "https://mochilaligera.example/feed/", TRUE },
 };
 
 typedef struct
@@ -249,6 +252,7 @@ add_identity (PeopleBuilder       *builder,
   g_autofree char *avatar = NULL;
   g_autofree char *profile = NULL;
   ChorusSampleIdentity identity = { 0 };
+  gint64 age_days;
 
   identity.id = builder->next_identity++;
   identity.person_id = person_id;
@@ -277,12 +281,12 @@ add_identity (PeopleBuilder       *builder,
   else
     profile = g_strdup_printf ("https://%s/", server);
 
+  age_days = 30 + _chorus_sample_rng_below (&builder->rng, 3000);
   SAMPLE_ROW (self->writer, CHORUS_SAMPLE_IDENTITY,
               SAMPLE_INT (identity.id), SAMPLE_INT (person_id),
               SAMPLE_TEXT (_chorus_sample_network_key (network)), SAMPLE_TEXT (server),
               SAMPLE_TEXT (handle), SAMPLE_TEXT (display_name), SAMPLE_TEXT (avatar),
-              SAMPLE_TEXT (profile),
-              SAMPLE_INT (self->anchor - (30 + (gint64) _chorus_sample_rng_below (&builder->rng, 3000)) * SAMPLE_DAY));
+              SAMPLE_TEXT (profile), SAMPLE_INT (self->anchor - age_days * SAMPLE_DAY));
 
   if (pool != NULL)
     g_array_append_val (pool, identity);
@@ -312,7 +316,8 @@ write_brand_and_blogs (PeopleBuilder *builder)
   ChorusSample *self = builder->sample;
   gint64 brand = add_person (builder, "Tallpine Outdoor Co.", "Our own accounts.", 420);
 
-  SAMPLE_ROW (self->writer, CHORUS_SAMPLE_PERSON_SEGMENT, SAMPLE_INT (brand), SAMPLE_TEXT ("employee"));
+  SAMPLE_ROW (self->writer, CHORUS_SAMPLE_PERSON_SEGMENT,
+              SAMPLE_INT (brand), SAMPLE_TEXT ("employee"));
 
   /* The brand's accounts are not in the community pools: they only answer. */
   self->brand[SAMPLE_MASTODON] =
@@ -329,7 +334,8 @@ write_brand_and_blogs (PeopleBuilder *builder)
     {
       gint64 person = add_person (builder, blogs[i].person, NULL, 200 + i * 40);
 
-      SAMPLE_ROW (self->writer, CHORUS_SAMPLE_PERSON_SEGMENT, SAMPLE_INT (person), SAMPLE_TEXT ("influencer"));
+      SAMPLE_ROW (self->writer, CHORUS_SAMPLE_PERSON_SEGMENT,
+                  SAMPLE_INT (person), SAMPLE_TEXT ("influencer"));
       add_identity (builder, self->identities[SAMPLE_FEED], person, SAMPLE_FEED, 4 + i,
                     blogs[i].host, blogs[i].host, blogs[i].blog, blogs[i].spanish);
     }
@@ -410,7 +416,8 @@ write_community (PeopleBuilder *builder)
       const char *first = spanish ? SAMPLE_PICK (rng, first_es) : SAMPLE_PICK (rng, first_en);
       const char *last = spanish ? SAMPLE_PICK (rng, last_es) : SAMPLE_PICK (rng, last_en);
       g_autofree char *full = g_strdup_printf ("%s %s", first, last);
-      const char *notes = _chorus_sample_rng_chance (rng, 0.01) ? SAMPLE_PICK (rng, person_notes) : NULL;
+      const char *notes = _chorus_sample_rng_chance (rng, 0.01) ? SAMPLE_PICK (rng, person_notes)
+                                                                : NULL;
       guint n_accounts = 1 + _chorus_sample_rng_weighted (rng, (const guint[]) { 60, 30, 10 }, 3);
       guint first_network = _chorus_sample_rng_weighted (rng, network_weights, 3);
       gint64 person = add_person (builder, full, notes, 20 + _chorus_sample_rng_below (rng, 700));
@@ -427,8 +434,11 @@ write_community (PeopleBuilder *builder)
 
           if (network == SAMPLE_MASTODON)
             {
-              server = spanish && _chorus_sample_rng_chance (rng, 0.5) ? "montana.example"
-                                                                        : SAMPLE_PICK (rng, mastodon_servers);
+              /* Spanish speakers gather on their own instance. */
+              if (spanish && _chorus_sample_rng_chance (rng, 0.5))
+                server = "montana.example";
+              else
+                server = SAMPLE_PICK (rng, mastodon_servers);
               g_strdelimit (account->str, ".", '_');
             }
           else if (network == SAMPLE_BLUESKY)

@@ -206,20 +206,22 @@ _chorus_sample_write_single (ChorusSample                 *self,
 
   SAMPLE_ROW (self->writer, CHORUS_SAMPLE_CONVERSATION,
               SAMPLE_INT (conversation), SAMPLE_INT (post->author->source_id),
-              SAMPLE_TEXT (_chorus_sample_network_key (post->network)), SAMPLE_TEXT (address.uri->str),
+              SAMPLE_TEXT (_chorus_sample_network_key (post->network)),
+              SAMPLE_TEXT (address.uri->str),
               SAMPLE_TEXT (post->network == SAMPLE_DISCOURSE ? post->subject : NULL),
               SAMPLE_INT (post->created_at), SAMPLE_INT (post->created_at), SAMPLE_INT (1),
               SAMPLE_INT (post->status_id), SAMPLE_NULL, SAMPLE_INT (0),
-              SAMPLE_INT (post->is_own ? 0 : 1), SAMPLE_NULL, SAMPLE_INT (strchr (post->text, '?') != NULL),
-              SAMPLE_INT (0), SAMPLE_TEXT (post->spanish ? "es" : "en"));
+              SAMPLE_INT (post->is_own ? 0 : 1), SAMPLE_NULL,
+              SAMPLE_INT (strchr (post->text, '?') != NULL), SAMPLE_INT (0),
+              SAMPLE_TEXT (post->spanish ? "es" : "en"));
   SAMPLE_ROW (self->writer, CHORUS_SAMPLE_POST,
               SAMPLE_INT (key), SAMPLE_INT (post->author->source_id), SAMPLE_INT (conversation),
               SAMPLE_TEXT (address.remote_id->str), SAMPLE_TEXT (address.uri->str),
-              SAMPLE_TEXT (address.url->str), SAMPLE_INT (post->author->id), SAMPLE_INT (post->created_at),
-              SAMPLE_NULL, SAMPLE_TEXT (post->spanish ? "es" : "en"), SAMPLE_TEXT (post->text),
-              SAMPLE_TEXT (html->len > 0 ? html->str : NULL), SAMPLE_NULL, SAMPLE_INT (post->is_own),
-              SAMPLE_INT (post->likes), SAMPLE_INT (post->reposts), SAMPLE_INT (post->replies),
-              SAMPLE_INT (MIN (self->anchor, post->created_at + 120)));
+              SAMPLE_TEXT (address.url->str), SAMPLE_INT (post->author->id),
+              SAMPLE_INT (post->created_at), SAMPLE_NULL, SAMPLE_TEXT (post->spanish ? "es" : "en"),
+              SAMPLE_TEXT (post->text), SAMPLE_TEXT (html->len > 0 ? html->str : NULL), SAMPLE_NULL,
+              SAMPLE_INT (post->is_own), SAMPLE_INT (post->likes), SAMPLE_INT (post->reposts),
+              SAMPLE_INT (post->replies), SAMPLE_INT (MIN (self->anchor, post->created_at + 120)));
 
   self->posts_written++;
   self->conversations_written++;

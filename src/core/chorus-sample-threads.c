@@ -186,7 +186,8 @@ pick_topic (ChorusSampleRng     *rng,
   if (network == SAMPLE_FEED)
     return _chorus_sample_rng_weighted (rng, reviews, SAMPLE_N_TOPICS);
 
-  return _chorus_sample_rng_weighted (rng, network == SAMPLE_DISCOURSE ? forum : social, SAMPLE_N_TOPICS);
+  return _chorus_sample_rng_weighted (rng, network == SAMPLE_DISCOURSE ? forum : social,
+                                      SAMPLE_N_TOPICS);
 }
 
 static double
@@ -215,12 +216,14 @@ plan_replies (Stream *st,
       PlannedPost *post = &plan->posts[n];
       const PlannedPost *previous = &plan->posts[n - 1];
 
+      double brand_odds = n == 1 ? brand_answers (plan->topic) : 0.15;
+
       t += (gint64) (60 * exp (_chorus_sample_rng_double (rng) * 7.5));
       if (t > sample->anchor - 30)
         break;
 
       post->time = t;
-      if (!previous->own && _chorus_sample_rng_chance (rng, n == 1 ? brand_answers (plan->topic) : 0.15))
+      if (!previous->own && _chorus_sample_rng_chance (rng, brand_odds))
         {
           post->own = TRUE;
           post->author = &sample->brand[plan->network];
@@ -235,7 +238,9 @@ plan_replies (Stream *st,
       else
         {
           post->author = _chorus_sample_pick_identity (sample, rng, plan->network, 1.2);
-          post->parent = _chorus_sample_rng_chance (rng, 0.5) ? 0 : (gint32) _chorus_sample_rng_below (rng, n);
+          /* Half answer the root, the others anyone before them. */
+          post->parent = _chorus_sample_rng_chance (rng, 0.5)
+                         ? 0 : (gint32) _chorus_sample_rng_below (rng, n);
         }
       plan->posts[post->parent].children++;
     }
@@ -366,6 +371,13 @@ pick_assignee (Stream *st,
   return st->sample->team[_chorus_sample_rng_weighted (rng, (const guint[]) { 30, 25, 25, 20 }, 4)];
 }
 
+static gint64
+tag_id (ChorusSample *sample,
+        const char   *name)
+{
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (sample->tags, name));
+}
+
 static void
 write_conversation_extras (Stream *st,
                            Plan   *plan,
@@ -380,10 +392,10 @@ write_conversation_extras (Stream *st,
 
   if (tag != NULL && _chorus_sample_rng_chance (rng, 0.75))
     SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_CONVERSATION_TAG,
-                SAMPLE_INT (plan->id), SAMPLE_INT (GPOINTER_TO_SIZE (g_hash_table_lookup (sample->tags, tag))));
+                SAMPLE_INT (plan->id), SAMPLE_INT (tag_id (sample, tag)));
   if (priority == 2)
     SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_CONVERSATION_TAG,
-                SAMPLE_INT (plan->id), SAMPLE_INT (GPOINTER_TO_SIZE (g_hash_table_lookup (sample->tags, "urgent"))));
+                SAMPLE_INT (plan->id), SAMPLE_INT (tag_id (sample, "urgent")));
 
   if ((status == 2 || status == 3) && _chorus_sample_rng_chance (rng, 0.02))
     SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_NOTE,
@@ -395,10 +407,21 @@ write_conversation_extras (Stream *st,
   if (assignee != 0 && st->audit_left > 0 && _chorus_sample_rng_chance (rng, 0.05))
     {
       st->audit_left--;
-      _chorus_sample_audit (sample, MIN (sample->anchor, last + 120), assignee, "conversation.status",
-                            "conversation", plan->id,
+      _chorus_sample_audit (sample, MIN (sample->anchor, last + 120), assignee,
+                            "conversation.status", "conversation", plan->id,
                             status == 4 ? "done" : status == 3 ? "waiting" : "open");
     }
+}
+
+static gboolean
+pick_unread (ChorusSampleRng *rng,
+             int              status,
+             gint64           age)
+{
+  if (status == 1)
+    return age < 3 * SAMPLE_DAY && _chorus_sample_rng_chance (rng, age < SAMPLE_DAY ? 0.95 : 0.7);
+
+  return age < SAMPLE_DAY && _chorus_sample_rng_chance (rng, 0.4);
 }
 
 static void
@@ -407,27 +430,33 @@ write_conversation (Stream *st,
 {
   ChorusSample *sample = st->sample;
   ChorusSampleRng *rng = &st->rng;
-  gint64 last = plan->posts[plan->n_posts - 1].time;
-  gint64 age = sample->anchor - last;
-  int status = pick_status (rng, age, plan->posts[plan->n_posts - 1].own);
+  const PlannedPost *last = &plan->posts[plan->n_posts - 1];
+  gint64 age = sample->anchor - last->time;
+  int status = pick_status (rng, age, last->own);
   gint64 assignee = pick_assignee (st, status);
-  int priority = _chorus_sample_rng_chance (rng, 0.03) ? 1 + (plan->topic == SAMPLE_TOPIC_ZIPPER) : 0;
-  int mood = _chorus_sample_topic_mood (plan->topic);
-  int sentiment = _chorus_sample_rng_chance (rng, 0.15) ? _chorus_sample_rng_between (rng, -1, 1) : mood;
-  gboolean unread = status == 1 ? age < 3 * SAMPLE_DAY && _chorus_sample_rng_chance (rng, age < SAMPLE_DAY ? 0.95 : 0.7)
-                                : age < SAMPLE_DAY && _chorus_sample_rng_chance (rng, 0.4);
-  gboolean question = strchr (plan->root_text, '?') != NULL;
+  gboolean urgent = _chorus_sample_rng_chance (rng, 0.03);
+  int priority = urgent ? 1 + (plan->topic == SAMPLE_TOPIC_ZIPPER) : 0;
+  int sentiment = _chorus_sample_topic_mood (plan->topic);
+  gboolean overridden;
+
+  /* Automatic sentiment is wrong now and then, and someone corrected it. */
+  if (_chorus_sample_rng_chance (rng, 0.15))
+    sentiment = _chorus_sample_rng_between (rng, -1, 1);
+  overridden = _chorus_sample_rng_chance (rng, 0.01);
 
   plan_address (st, plan, 0);
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_CONVERSATION,
               SAMPLE_INT (plan->id), SAMPLE_INT (plan->source_id),
-              SAMPLE_TEXT (_chorus_sample_network_key (plan->network)), SAMPLE_TEXT (st->address.uri->str),
-              SAMPLE_TEXT (plan->subject), SAMPLE_INT (plan->posts[0].time),
-              SAMPLE_INT (last), SAMPLE_INT (plan->n_posts), SAMPLE_INT (status), SAMPLE_ID (assignee),
-              SAMPLE_INT (priority), SAMPLE_INT (sentiment),
-              _chorus_sample_rng_chance (rng, 0.01) ? (ChorusSampleValue) SAMPLE_INT (-sentiment) : (ChorusSampleValue) SAMPLE_NULL,
-              SAMPLE_INT (question), SAMPLE_INT (unread), SAMPLE_TEXT (plan->spanish ? "es" : "en"));
-  write_conversation_extras (st, plan, status, assignee, priority, last);
+              SAMPLE_TEXT (_chorus_sample_network_key (plan->network)),
+              SAMPLE_TEXT (st->address.uri->str), SAMPLE_TEXT (plan->subject),
+              SAMPLE_INT (plan->posts[0].time), SAMPLE_INT (last->time), SAMPLE_INT (plan->n_posts),
+              SAMPLE_INT (status), SAMPLE_ID (assignee), SAMPLE_INT (priority),
+              SAMPLE_INT (sentiment),
+              overridden ? (ChorusSampleValue) SAMPLE_INT (-sentiment) : (ChorusSampleValue) SAMPLE_NULL,
+              SAMPLE_INT (strchr (plan->root_text, '?') != NULL),
+              SAMPLE_INT (pick_unread (rng, status, age)),
+              SAMPLE_TEXT (plan->spanish ? "es" : "en"));
+  write_conversation_extras (st, plan, status, assignee, priority, last->time);
   g_clear_pointer (&plan->subject, g_free);
   sample->conversations_written++;
 }
@@ -456,7 +485,8 @@ compose_post (Stream *st,
   g_string_truncate (st->scratch, 0);
   _chorus_sample_append_handle (st->scratch, plan->posts[post->parent].author);
   spec.reply_to = st->scratch->str;
-  _chorus_sample_rng_init (&rng, st->sample->seed, SAMPLE_STREAM_POSTS + ((plan->serial + index) << 8));
+  _chorus_sample_rng_init (&rng, st->sample->seed,
+                           SAMPLE_STREAM_POSTS + ((plan->serial + index) << 8));
   _chorus_sample_text_compose (st->text, &rng, &spec);
 }
 
@@ -494,25 +524,20 @@ write_outbox (Stream      *st,
 
   st->outbox_left--;
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_OUTBOX,
-              SAMPLE_INT (sample->next_outbox_id++), SAMPLE_INT (plan->source_id), SAMPLE_TEXT ("reply"),
-              SAMPLE_INT (plan->posts[post->parent].key), SAMPLE_TEXT (st->text->str), SAMPLE_TEXT (key),
-              SAMPLE_TEXT ("sent"), SAMPLE_INT (1), SAMPLE_TEXT (st->address.uri->str),
+              SAMPLE_INT (sample->next_outbox_id++), SAMPLE_INT (plan->source_id),
+              SAMPLE_TEXT ("reply"), SAMPLE_INT (plan->posts[post->parent].key),
+              SAMPLE_TEXT (st->text->str), SAMPLE_TEXT (key), SAMPLE_TEXT ("sent"), SAMPLE_INT (1),
+              SAMPLE_TEXT (st->address.uri->str),
               SAMPLE_INT (sample->team[_chorus_sample_rng_below (&st->rng, 4)]),
               SAMPLE_INT (post->time - 2), SAMPLE_INT (post->time));
 }
 
+/* Gives @post its key: its second, and a tie-breaker counting the posts
+ * already written in that second. */
 static void
-write_post (Stream *st,
-            Plan   *plan,
-            guint   index)
+assign_key (Stream      *st,
+            PlannedPost *post)
 {
-  ChorusSample *sample = st->sample;
-  ChorusSampleRng *rng = &st->rng;
-  PlannedPost *post = &plan->posts[index];
-  gboolean social = plan->network == SAMPLE_MASTODON || plan->network == SAMPLE_BLUESKY;
-  guint likes = plan->network == SAMPLE_FEED ? 0 : skewed_count (rng, index == 0 ? 4.5 : 2.5);
-  gint64 edited = _chorus_sample_rng_chance (rng, 0.03) ? post->time + 60 + _chorus_sample_rng_below (rng, 3600) : 0;
-
   if (post->time > st->last_time)
     {
       st->last_time = post->time;
@@ -529,8 +554,28 @@ write_post (Stream *st,
       post->time = ++st->last_time;
       st->tie = 0;
     }
-  post->key = (post->time << CHORUS_POST_KEY_SHIFT) | st->tie;
 
+  post->key = (post->time << CHORUS_POST_KEY_SHIFT) | st->tie;
+}
+
+static void
+write_post (Stream *st,
+            Plan   *plan,
+            guint   index)
+{
+  ChorusSample *sample = st->sample;
+  ChorusSampleRng *rng = &st->rng;
+  PlannedPost *post = &plan->posts[index];
+  gboolean social = plan->network == SAMPLE_MASTODON || plan->network == SAMPLE_BLUESKY;
+  guint likes = plan->network == SAMPLE_FEED ? 0 : skewed_count (rng, index == 0 ? 4.5 : 2.5);
+  guint reposts = social ? (guint) (likes * 0.3 * _chorus_sample_rng_double (rng)) : 0;
+  gint64 edited = post->time + 60 + _chorus_sample_rng_below (rng, 3600);
+  gint64 fetched = post->time + 30 + _chorus_sample_rng_below (rng, 900);
+
+  if (!_chorus_sample_rng_chance (rng, 0.03) || edited >= sample->anchor)
+    edited = 0;
+
+  assign_key (st, post);
   compose_post (st, plan, index);
   compose_html (st, plan);
   if (index > 0)
@@ -542,15 +587,14 @@ write_post (Stream *st,
 
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_POST,
               SAMPLE_INT (post->key), SAMPLE_INT (plan->source_id), SAMPLE_INT (plan->id),
-              SAMPLE_TEXT (st->address.remote_id->str), SAMPLE_TEXT (st->address.uri->str), SAMPLE_TEXT (st->address.url->str),
-              SAMPLE_INT (post->author->id), SAMPLE_INT (post->time),
-              SAMPLE_ID (edited != 0 && edited < sample->anchor ? edited : 0),
+              SAMPLE_TEXT (st->address.remote_id->str), SAMPLE_TEXT (st->address.uri->str),
+              SAMPLE_TEXT (st->address.url->str), SAMPLE_INT (post->author->id),
+              SAMPLE_INT (post->time), SAMPLE_ID (edited),
               SAMPLE_TEXT (plan->spanish ? "es" : "en"), SAMPLE_TEXT (st->text->str),
               SAMPLE_TEXT (st->html->len > 0 ? st->html->str : NULL),
               SAMPLE_TEXT (index > 0 ? st->parent_uri->str : NULL), SAMPLE_INT (post->own),
-              SAMPLE_INT (likes), SAMPLE_INT (social ? (guint) (likes * 0.3 * _chorus_sample_rng_double (rng)) : 0),
-              SAMPLE_INT (post->children),
-              SAMPLE_INT (MIN (sample->anchor, post->time + 30 + _chorus_sample_rng_below (rng, 900))));
+              SAMPLE_INT (likes), SAMPLE_INT (reposts), SAMPLE_INT (post->children),
+              SAMPLE_INT (MIN (sample->anchor, fetched)));
 
   if (post->own && st->outbox_left > 0 && post->time > sample->anchor - 7 * SAMPLE_DAY)
     write_outbox (st, plan, post);

@@ -79,7 +79,8 @@ _chorus_sample_save_image (ChorusSample  *self,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (dir);
 
-      set_io_error (error, saved_errno, _("The folder “%s” could not be created: %s"), display, g_strerror (saved_errno));
+      set_io_error (error, saved_errno, _("The folder “%s” could not be created: %s"),
+                    display, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -166,7 +167,8 @@ fill (ChorusStore        *store,
   ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
        _chorus_sample_write_pretests (&self, error) &&
        _chorus_sample_write_challenges (&self, error) &&
-       _chorus_sample_write_threads (&self, data->n_posts - MIN (data->n_posts, self.posts_written), error) &&
+       _chorus_sample_write_threads (&self, data->n_posts - MIN (data->n_posts, self.posts_written),
+                                     error) &&
        _chorus_sample_writer_finish (writer, error);
 
   sample_clear (&self);
@@ -211,7 +213,8 @@ merge_tree (const char  *from,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (to);
 
-      set_io_error (error, saved_errno, _("The folder “%s” could not be created: %s"), display, g_strerror (saved_errno));
+      set_io_error (error, saved_errno, _("The folder “%s” could not be created: %s"),
+                    display, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -230,7 +233,8 @@ merge_tree (const char  *from,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (target);
 
-      set_io_error (error, saved_errno, _("“%s” could not be written: %s"), display, g_strerror (saved_errno));
+      set_io_error (error, saved_errno, _("“%s” could not be written: %s"),
+                    display, g_strerror (saved_errno));
           return FALSE;
         }
     }
@@ -251,7 +255,8 @@ remove_stale (const char  *path,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (stale);
 
-      set_io_error (error, saved_errno, _("“%s” could not be removed: %s"), display, g_strerror (saved_errno));
+      set_io_error (error, saved_errno, _("“%s” could not be removed: %s"),
+                    display, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -280,7 +285,8 @@ move_into_place (const GenerateData  *data,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (data->path);
 
-      set_io_error (error, saved_errno, _("“%s” could not be written: %s"), display, g_strerror (saved_errno));
+      set_io_error (error, saved_errno, _("“%s” could not be written: %s"),
+                    display, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -306,7 +312,8 @@ generate (const GenerateData  *data,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (dir);
 
-      set_io_error (error, saved_errno, _("A workspace cannot be created in “%s”: %s"), display, g_strerror (saved_errno));
+      set_io_error (error, saved_errno, _("A workspace cannot be created in “%s”: %s"),
+                    display, g_strerror (saved_errno));
       return FALSE;
     }
 

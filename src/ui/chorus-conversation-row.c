@@ -17,6 +17,7 @@ struct _ChorusConversationRow
 {
   GtkWidget           parent_instance;
 
+  GtkWidget          *row_box;
   AdwAvatar          *avatar;
   GtkLabel           *name_label;
   GtkLabel           *handle_label;
@@ -202,6 +203,7 @@ chorus_conversation_row_class_init (ChorusConversationRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-conversation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationRow, row_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationRow, handle_label);

@@ -19,6 +19,7 @@ struct _ChorusSubmissionTile
 {
   GtkWidget         parent_instance;
 
+  GtkWidget        *tile_box;
   GtkPicture       *picture;
   GtkLabel         *title_label;
   GtkLabel         *author_label;
@@ -187,6 +188,7 @@ chorus_submission_tile_class_init (ChorusSubmissionTileClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-submission-tile.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, tile_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, picture);
   gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, title_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, author_label);
