@@ -13,6 +13,10 @@
 CHORUS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck disable=SC2034 # used by the scripts that source this file
 CHORUS_BUILD=$CHORUS_ROOT/build
+# chorus-run installs into this prefix inside build/, so that the app finds
+# its translations, icons and schema the way an installed app does.
+# shellcheck disable=SC2034
+CHORUS_PREFIX=$CHORUS_BUILD/install
 # shellcheck disable=SC2034
 CHORUS_BUILD_ASAN=$CHORUS_ROOT/build-asan
 

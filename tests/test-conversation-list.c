@@ -259,10 +259,11 @@ id_at (ChorusConversationList *list,
   return conversation ? chorus_conversation_get_id (conversation) : -1;
 }
 
-/* A cancelled listing still holds the list until its callback has run,
- * which can be after the listing that replaced it. */
+/* Waits until nothing runs for @list any more: a cancelled listing holds
+ * the list until its callback has run, which can be after the listing
+ * that replaced it. */
 static void
-assert_finalized (ChorusConversationList *list)
+wait_idle (ChorusConversationList *list)
 {
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
@@ -272,7 +273,12 @@ assert_finalized (ChorusConversationList *list)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
     }
+}
 
+static void
+assert_finalized (ChorusConversationList *list)
+{
+  wait_idle (list);
   g_assert_finalize_object (list);
 }
 
@@ -401,7 +407,7 @@ test_reload (Fixture       *f,
   exec_sql (db, "DELETE FROM conversations WHERE id = 5000");
   chorus_conversation_list_reload (list);
   chorus_conversation_list_reload (list);
-  wait_loaded (list);
+  wait_idle (list);
   changes = take_changes (f);
   g_assert_cmpstr (changes, ==, "(0, 1, 0)");
   g_free (changes);
@@ -416,6 +422,38 @@ test_reload (Fixture       *f,
   g_assert_cmpstr (changes, ==, "(0, 11, 11)");
   g_free (changes);
   g_assert_cmpint (id_at (list, 0), ==, next);
+
+  assert_finalized (list);
+}
+
+/* Another query on the store's worker connection (a listing still running
+ * after it was cancelled, or campaigns being listed) holds a read
+ * transaction: a reload started meanwhile must still see the latest
+ * writes, not that transaction's old snapshot. */
+static void
+test_reload_during_other_query (Fixture       *f,
+                                gconstpointer  data)
+{
+  ChorusConversationList *list = new_list (f);
+  sqlite3 *worker_db = _chorus_store_get_worker_db (f->store);
+  gint64 newest = g_array_index (f->expected, Row, 0).last_activity;
+  g_autoptr(sqlite3_stmt) other = NULL;
+  g_autofree char *changes = NULL;
+
+  wait_idle (list);
+  g_free (take_changes (f));
+
+  g_assert_cmpint (sqlite3_prepare_v2 (worker_db, "SELECT id FROM conversations", -1, &other, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (other), ==, SQLITE_ROW);
+
+  insert_conversation (_chorus_store_get_db (f->store), 5000, newest + 100);
+  chorus_conversation_list_reload (list);
+  wait_idle (list);
+  changes = take_changes (f);
+  g_clear_pointer (&other, sqlite3_finalize);
+  g_assert_cmpstr (changes, ==, "(0, 0, 1)");
+  g_assert_cmpint (id_at (list, 0), ==, 5000);
 
   assert_finalized (list);
 }
@@ -491,6 +529,7 @@ main (int   argc,
   ADD ("/chorus/conversation-list/load", test_load);
   ADD ("/chorus/conversation-list/items", test_items);
   ADD ("/chorus/conversation-list/reload", test_reload);
+  ADD ("/chorus/conversation-list/reload-during-other-query", test_reload_during_other_query);
   ADD ("/chorus/conversation-list/vanished", test_vanished);
   ADD ("/chorus/conversation-list/dispose-in-flight", test_dispose_in_flight);
 

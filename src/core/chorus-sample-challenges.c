@@ -24,6 +24,7 @@ typedef struct
   const char          *title;
   const char          *brief;
   const char          *hashtag;
+  const char          *prizes;
   ChorusSampleArtKind  art;
   const char          *scale;
   double               community_weight;
@@ -62,14 +63,22 @@ static const ChallengeSpec specs[] = {
     "Summit Tee 2026",
     "Design the artwork for next summer's Summit Tee. Mountains, trails, campfires: show us what the "
     "outdoors means to you. One colour or full colour, print area 30 × 40 cm.",
-    "SummitTee2026", SAMPLE_ART_TEE, "score5", 0.6, 30, 6, 5, 5, 12, 24, { 0, 1, 2 }, FALSE,
+    "SummitTee2026", "€500, a full Tallpine kit, and your name on the tag",
+    SAMPLE_ART_TEE, "score5", 0.6, 30, 6, 5, 5, 12, 24, { 0, 1, 2 }, FALSE,
   },
   {
     "Trail Mug Art",
     "Art for the enamel Trail Mug: a wrap-around design that also works in one colour.",
-    "TrailMugArt", SAMPLE_ART_MUG, "support", 0.5, 120, 95, 94, -80, 12, 16, { 0, 2, 3 }, TRUE,
+    "TrailMugArt", "€300 and a year of Tallpine gear; 5% of the mug's sales",
+    SAMPLE_ART_MUG, "support", 0.5, 120, 95, 94, -80, 12, 16, { 0, 2, 3 }, TRUE,
   },
 };
+
+static const char terms[] =
+  "Entries must be your own work. By entering you grant Tallpine a licence to print the design "
+  "on the product; you keep the copyright.";
+static const char eligibility[] =
+  "Open to community members aged 18 or over. Tallpine employees may enter but cannot win.";
 
 static const char * const titles[] = {
   "Night Trail", "Summit Sun", "Pine Ridge", "High Camp", "Wild Water", "Trail Lines",
@@ -99,13 +108,8 @@ write_challenge (Challenges          *ch,
               SAMPLE_TEXT (spec->hashtag), SAMPLE_INT (anchor - spec->opens_days_ago * SAMPLE_DAY),
               SAMPLE_INT (anchor - spec->closes_days_ago * SAMPLE_DAY),
               SAMPLE_INT (anchor - spec->voting_days_ago * SAMPLE_DAY),
-              SAMPLE_INT (anchor + spec->voting_days_left * SAMPLE_DAY),
-              SAMPLE_TEXT ("Entries must be your own work. By entering you grant Tallpine a licence to "
-                           "print the design on the product; you keep the copyright."),
-              SAMPLE_TEXT (spec->finished ? "€300 and a year of Tallpine gear; 5% of the mug's sales"
-                                          : "€500, a full Tallpine kit, and your name on the tag"),
-              SAMPLE_TEXT ("Open to community members aged 18 or over. Tallpine employees may enter "
-                           "but cannot win."),
+              SAMPLE_INT (anchor + spec->voting_days_left * SAMPLE_DAY), SAMPLE_TEXT (terms),
+              SAMPLE_TEXT (spec->prizes), SAMPLE_TEXT (eligibility),
               SAMPLE_TEXT (spec->scale), SAMPLE_REAL (spec->community_weight),
               SAMPLE_INT (anchor - (spec->opens_days_ago + 5) * SAMPLE_DAY));
 
@@ -125,24 +129,30 @@ write_origin_post (Challenges                 *ch,
                    gint64                      at)
 {
   ChorusSample *sample = ch->sample;
+  ChorusSampleRng *rng = &ch->rng;
+  const char *brand = _chorus_sample_brand_mention (author->network);
   g_autofree char *text = NULL;
   g_autofree char *alt = g_strdup_printf ("Entry artwork: %s", title);
   g_autofree char *url = g_strdup_printf ("https://files.%s/media/%.16s.png", author->server, sha);
-  g_autofree char *preview = g_strdup_printf ("https://files.%s/media/small/%.16s.png", author->server, sha);
-  ChorusSampleSinglePost post = { author->network, author, at, NULL, NULL, author->spanish, FALSE,
-                                  10 + _chorus_sample_rng_below (&ch->rng, 80),
-                                  author->network == SAMPLE_DISCOURSE ? 0 : _chorus_sample_rng_below (&ch->rng, 25),
-                                  _chorus_sample_rng_below (&ch->rng, 12), spec->finished ? 4 : 2 };
+  g_autofree char *preview = g_strdup_printf ("https://files.%s/media/small/%.16s.png",
+                                              author->server, sha);
+  ChorusSampleSinglePost post = { author->network, author, at };
   gint64 id;
 
   if (author->spanish)
-    text = g_strdup_printf ("Mi propuesta para #%s: «%s» %s ¡Ojalá os guste! %s", spec->hashtag, title,
-                            "🎨", _chorus_sample_brand_mention (author->network));
+    text = g_strdup_printf ("Mi propuesta para #%s: «%s» 🎨 ¡Ojalá os guste! %s",
+                            spec->hashtag, title, brand);
   else
-    text = g_strdup_printf ("My entry for #%s: “%s” %s Hope you like it! %s", spec->hashtag, title,
-                            "🎨", _chorus_sample_brand_mention (author->network));
+    text = g_strdup_printf ("My entry for #%s: “%s” 🎨 Hope you like it! %s",
+                            spec->hashtag, title, brand);
+
   post.text = text;
   post.subject = author->network == SAMPLE_DISCOURSE ? alt : NULL;
+  post.spanish = author->spanish;
+  post.likes = 10 + _chorus_sample_rng_below (rng, 80);
+  post.reposts = author->network == SAMPLE_DISCOURSE ? 0 : _chorus_sample_rng_below (rng, 25);
+  post.replies = _chorus_sample_rng_below (rng, 12);
+  post.status_id = spec->finished ? 4 : 2;
 
   id = _chorus_sample_write_single (sample, &post, NULL);
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_POST_MEDIA,
@@ -153,10 +163,10 @@ write_origin_post (Challenges                 *ch,
 }
 
 static const char *
-moderation_for (guint  index,
-                guint  n_entries,
-                const ChallengeSpec *spec,
-                const char **reason)
+moderation_for (guint                 index,
+                guint                 n_entries,
+                const ChallengeSpec  *spec,
+                const char          **reason)
 {
   *reason = NULL;
 
@@ -188,7 +198,7 @@ write_entry (Challenges          *ch,
   ChorusSampleRng *rng = &ch->rng;
   const char *title = titles[(index * 7 + challenge * 5) % G_N_ELEMENTS (titles)];
   gint64 opens = sample->anchor - spec->opens_days_ago * SAMPLE_DAY;
-  gint64 span = (spec->opens_days_ago - spec->closes_days_ago) * SAMPLE_DAY;
+  double span = (spec->opens_days_ago - spec->closes_days_ago) * SAMPLE_DAY;
   ChorusSampleNetwork network = _chorus_sample_rng_weighted (rng, network_weights, 3);
   const ChorusSampleIdentity *author = _chorus_sample_pick_identity (sample, rng, network, 1.5);
   gboolean from_file = _chorus_sample_rng_chance (rng, 0.25);
@@ -200,12 +210,15 @@ write_entry (Challenges          *ch,
 
   entry->id = ch->next_submission++;
   entry->quality = _chorus_sample_rng_double (rng);
-  entry->submitted_at = opens + (gint64) (span * (index + _chorus_sample_rng_double (rng)) / n_entries);
+  /* Entries trickle in over the submission window, in order. */
+  entry->submitted_at = opens + (gint64) (span * (index + _chorus_sample_rng_double (rng))
+                                          / n_entries);
   entry->accepted = g_str_equal (moderation, "accepted");
   entry->network = network;
 
-  if (!(png = _chorus_sample_art_render (spec->art, title, _chorus_sample_mix (sample->seed, entry->id),
-                                         IMAGE_SIZE, error)) ||
+  png = _chorus_sample_art_render (spec->art, title, _chorus_sample_mix (sample->seed, entry->id),
+                                   IMAGE_SIZE, error);
+  if (png == NULL ||
       !_chorus_sample_save_image (sample, png, &sha, error))
     return FALSE;
 
@@ -220,12 +233,12 @@ write_entry (Challenges          *ch,
     entry->origin_post = write_origin_post (ch, spec, author, title, sha, entry->submitted_at);
 
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_SUBMISSION,
-              SAMPLE_INT (entry->id), SAMPLE_INT (challenge), SAMPLE_TEXT (title), SAMPLE_INT (author->id),
-              SAMPLE_ID (entry->origin_post), SAMPLE_TEXT (file), SAMPLE_TEXT (sha),
-              SAMPLE_TEXT ("image/png"), SAMPLE_INT (IMAGE_SIZE), SAMPLE_INT (IMAGE_SIZE),
-              SAMPLE_ID (entry->accepted ? entry->submitted_at + 3 * SAMPLE_HOUR : 0),
+              SAMPLE_INT (entry->id), SAMPLE_INT (challenge), SAMPLE_TEXT (title),
+              SAMPLE_INT (author->id), SAMPLE_ID (entry->origin_post), SAMPLE_TEXT (file),
+              SAMPLE_TEXT (sha), SAMPLE_TEXT ("image/png"), SAMPLE_INT (IMAGE_SIZE),
+              SAMPLE_INT (IMAGE_SIZE),
+              SAMPLE_INT_IF (entry->accepted, entry->submitted_at + 3 * SAMPLE_HOUR),
               SAMPLE_TEXT (moderation), SAMPLE_TEXT (reason), SAMPLE_INT (entry->submitted_at));
-  sample->submissions_written++;
   return TRUE;
 }
 
@@ -273,25 +286,35 @@ write_votes (Challenges          *ch,
 
   for (guint i = 0; i < n; i++)
     {
-      const ChorusSampleIdentity *voter = &g_array_index (pool, ChorusSampleIdentity, (start + (guint64) i * step) % pool->len);
-      g_autofree char *token = kiosk ? g_strdup_printf ("kiosk-%" G_GINT64_FORMAT "-%03u", entry->id, i) : NULL;
+      guint slot = (guint) ((start + (guint64) i * step) % pool->len);
+      const ChorusSampleIdentity *voter = &g_array_index (pool, ChorusSampleIdentity, slot);
+      g_autofree char *token = NULL;
       double raw = 1 + 4 * entry->quality + (_chorus_sample_rng_double (rng) - 0.5) * 2.5;
-      const char *kind = kiosk ? "kiosk" : score5 ? (i % 5 == 4 ? "like" : "reply_score")
-                                          : (i % 4 == 3 ? "repost" : "like");
-      gboolean scored = g_str_equal (kind, "reply_score") || (kiosk && score5);
-      gboolean excluded = !kiosk && *excluded_left > 0 && i == n / 2;
+      gint64 cast_at = opens + (gint64) ((closes - opens) * _chorus_sample_rng_double (rng));
+      const char *kind;
+      const char *reason = NULL;
 
-      if (excluded)
-        (*excluded_left)--;
+      if (kiosk)
+        {
+          kind = "kiosk";
+          token = g_strdup_printf ("kiosk-%" G_GINT64_FORMAT "-%03u", entry->id, i);
+        }
+      else if (score5)
+        kind = i % 5 == 4 ? "like" : "reply_score";
+      else
+        kind = i % 5 == 4 ? "poll" : i % 4 == 3 ? "repost" : "like";
+
+      if (!kiosk && *excluded_left > 0 && i == n / 2)
+        reason = --(*excluded_left) == 0 ? "Same person voted from two accounts."
+                                         : "Account created after voting opened.";
+
       SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_VOTE,
-                  SAMPLE_INT (ch->next_vote++), SAMPLE_INT (entry->id), SAMPLE_ID (kiosk ? 0 : voter->id),
-                  SAMPLE_TEXT (token), SAMPLE_TEXT (kind),
-                  scored ? (ChorusSampleValue) SAMPLE_REAL (CLAMP (round (raw), 0, 5)) : (ChorusSampleValue) SAMPLE_NULL,
-                  SAMPLE_INT (opens + (gint64) ((closes - opens) * _chorus_sample_rng_double (rng))),
-                  SAMPLE_ID (entry->origin_post), SAMPLE_INT (excluded),
-                  SAMPLE_TEXT (excluded ? (*excluded_left == 0 ? "Same person voted from two accounts."
-                                                               : "Account created after voting opened.")
-                                        : NULL));
+                  SAMPLE_INT (ch->next_vote++), SAMPLE_INT (entry->id),
+                  SAMPLE_INT_IF (!kiosk, voter->id), SAMPLE_TEXT (token), SAMPLE_TEXT (kind),
+                  SAMPLE_REAL_IF (score5 && !g_str_equal (kind, "like"), CLAMP (round (raw), 0, 5)),
+                  SAMPLE_INT (cast_at), SAMPLE_ID (g_str_equal (kind, "poll") ? 0 : entry->origin_post),
+                  SAMPLE_INT (reason != NULL),
+                  SAMPLE_TEXT (reason));
     }
 }
 
@@ -315,12 +338,31 @@ write_jury_scores (Challenges          *ch,
         {
           double raw = 2 + entry->quality * 7 + (_chorus_sample_rng_double (&ch->rng) - 0.5) * 3;
 
+          gint64 scored_at = MIN (sample->anchor - 600, voting + (j + 1) * SAMPLE_DAY + index * 900);
+
+          /* Jurors score in half points. */
           SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_JURY_SCORE,
                       SAMPLE_INT (entry->id), SAMPLE_INT (sample->team[spec->jury[j]]),
-                      SAMPLE_INT (first_criterion + c), SAMPLE_REAL (CLAMP (round (raw * 2) / 2, 0, 10)),
-                      SAMPLE_INT (MIN (sample->anchor - 600, voting + (j + 1) * SAMPLE_DAY + index * 900)));
+                      SAMPLE_INT (first_criterion + c),
+                      SAMPLE_REAL (CLAMP (round (raw * 2) / 2, 0, 10)), SAMPLE_INT (scored_at));
         }
     }
+}
+
+static void
+write_reward (Challenges *ch,
+              gint64      challenge,
+              gint64      id,
+              gint64      submission,
+              const char *kind,
+              const char *description,
+              gint64      amount_cents,
+              gint64      paid_at)
+{
+  SAMPLE_ROW (ch->sample->writer, CHORUS_SAMPLE_REWARD,
+              SAMPLE_INT (id), SAMPLE_INT (challenge), SAMPLE_INT (submission), SAMPLE_TEXT (kind),
+              SAMPLE_TEXT (description), SAMPLE_INT (amount_cents), SAMPLE_TEXT ("EUR"),
+              SAMPLE_TEXT (paid_at != 0 ? "paid" : "pending"), SAMPLE_ID (paid_at));
 }
 
 static void
@@ -343,7 +385,8 @@ write_winners (Challenges          *ch,
           second = best;
           best = i;
         }
-      else if (i != best && (!entries[second].accepted || entries[i].quality > entries[second].quality))
+      else if (i != best &&
+               (!entries[second].accepted || entries[i].quality > entries[second].quality))
         second = i;
     }
 
@@ -351,18 +394,11 @@ write_winners (Challenges          *ch,
               SAMPLE_INT (entries[best].id), SAMPLE_INT (sample->team[0]), SAMPLE_INT (chosen));
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_WINNER, SAMPLE_INT (challenge), SAMPLE_INT (2),
               SAMPLE_INT (entries[second].id), SAMPLE_INT (sample->team[0]), SAMPLE_INT (chosen));
-  SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_REWARD,
-              SAMPLE_INT (1), SAMPLE_INT (challenge), SAMPLE_INT (entries[best].id), SAMPLE_TEXT ("prize"),
-              SAMPLE_TEXT ("€300 and a year of Tallpine gear"), SAMPLE_INT (30000), SAMPLE_TEXT ("EUR"),
-              SAMPLE_TEXT ("paid"), SAMPLE_INT (chosen + 10 * SAMPLE_DAY));
-  SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_REWARD,
-              SAMPLE_INT (2), SAMPLE_INT (challenge), SAMPLE_INT (entries[best].id), SAMPLE_TEXT ("royalty"),
-              SAMPLE_TEXT ("5% of Trail Mug sales, paid quarterly"), SAMPLE_INT (0), SAMPLE_TEXT ("EUR"),
-              SAMPLE_TEXT ("pending"), SAMPLE_NULL);
-  SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_REWARD,
-              SAMPLE_INT (3), SAMPLE_INT (challenge), SAMPLE_INT (entries[second].id), SAMPLE_TEXT ("prize"),
-              SAMPLE_TEXT ("€100 gift card"), SAMPLE_INT (10000), SAMPLE_TEXT ("EUR"),
-              SAMPLE_TEXT ("pending"), SAMPLE_NULL);
+  write_reward (ch, challenge, 1, entries[best].id, "prize", "€300 and a year of Tallpine gear",
+                30000, chosen + 10 * SAMPLE_DAY);
+  write_reward (ch, challenge, 2, entries[best].id, "royalty",
+                "5% of Trail Mug sales, paid quarterly", 0, 0);
+  write_reward (ch, challenge, 3, entries[second].id, "prize", "€100 gift card", 10000, 0);
   _chorus_sample_audit (sample, chosen, sample->team[0], "challenge.winner", "challenge", challenge,
                         "places 1 and 2");
 }
@@ -374,14 +410,15 @@ write_one_challenge (Challenges          *ch,
 {
   gint64 challenge = write_challenge (ch, spec);
   gint64 first_criterion = ch->next_criterion;
-  guint n_entries = (guint) _chorus_sample_rng_between (&ch->rng, (int) spec->min_entries, (int) spec->max_entries);
+  guint n_entries = (guint) _chorus_sample_rng_between (&ch->rng, (int) spec->min_entries,
+                                                        (int) spec->max_entries);
   g_autofree Entry *entries = g_new0 (Entry, n_entries);
   guint excluded_left = 2;
 
   for (guint c = 0; c < G_N_ELEMENTS (criteria); c++)
     SAMPLE_ROW (ch->sample->writer, CHORUS_SAMPLE_JURY_CRITERION,
-                SAMPLE_INT (ch->next_criterion++), SAMPLE_INT (challenge), SAMPLE_TEXT (criteria[c].name),
-                SAMPLE_REAL (criteria[c].weight), SAMPLE_INT (c));
+                SAMPLE_INT (ch->next_criterion++), SAMPLE_INT (challenge),
+                SAMPLE_TEXT (criteria[c].name), SAMPLE_REAL (criteria[c].weight), SAMPLE_INT (c));
 
   for (guint i = 0; i < n_entries; i++)
     {

@@ -377,6 +377,16 @@ write_segments_and_fields (PeopleBuilder *builder,
     }
 }
 
+/* Every third of the first people, among the most active, has an odd name. */
+static const char *
+odd_name_for (guint index)
+{
+  if (index < G_N_ELEMENTS (odd_names) * 3 && index % 3 == 2)
+    return odd_names[index / 3];
+
+  return NULL;
+}
+
 static void
 identity_name (GString         *out,
                ChorusSampleRng *rng,
@@ -384,9 +394,9 @@ identity_name (GString         *out,
                const char      *last,
                guint            index)
 {
-  if (index < G_N_ELEMENTS (odd_names) * 3 && index % 3 == 2)
+  if (odd_name_for (index) != NULL)
     {
-      g_string_append (out, odd_names[index / 3]);
+      g_string_append (out, odd_name_for (index));
       return;
     }
 
@@ -400,10 +410,60 @@ identity_name (GString         *out,
     }
 }
 
+/* One account of a person: handles are unique per network and server, so a
+ * taken one gets a number. */
+static void
+add_account (PeopleBuilder       *builder,
+             gint64               person,
+             ChorusSampleNetwork  network,
+             const char          *handle,
+             const char          *display_name,
+             gboolean             spanish)
+{
+  ChorusSample *self = builder->sample;
+  ChorusSampleRng *rng = &builder->rng;
+  g_autoptr(GString) account = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  const char *server;
+
+  if (network == SAMPLE_MASTODON)
+    {
+      /* Spanish speakers gather on their own instance. */
+      if (spanish && _chorus_sample_rng_chance (rng, 0.5))
+        server = "montana.example";
+      else
+        server = SAMPLE_PICK (rng, mastodon_servers);
+    }
+  else if (network == SAMPLE_BLUESKY)
+    server = "bsky.example";
+  else
+    server = "community.tallpine.example";
+
+  for (guint suffix = 1; key == NULL || g_hash_table_contains (builder->taken, key); suffix++)
+    {
+      g_string_assign (account, handle);
+      if (suffix > 1)
+        g_string_append_printf (account, "%u", suffix);
+      /* Mastodon user names have no dots. */
+      if (network == SAMPLE_MASTODON)
+        g_strdelimit (account->str, ".", '_');
+      g_free (key);
+      key = g_strdup_printf ("%u/%s/%s", network, server, account->str);
+    }
+  g_hash_table_add (builder->taken, g_steal_pointer (&key));
+
+  if (network == SAMPLE_BLUESKY)
+    g_string_append (account, ".bsky.example");
+
+  add_identity (builder, self->identities[network], person, network, self->sources[network],
+                server, account->str, display_name, spanish);
+}
+
 static void
 write_community (PeopleBuilder *builder)
 {
   static const guint network_weights[] = { 45, 35, 20 };
+  static const guint account_weights[] = { 60, 30, 10 };
   ChorusSample *self = builder->sample;
   ChorusSampleRng *rng = &builder->rng;
   guint n_people = CLAMP (self->n_posts / 8, PEOPLE_MIN, PEOPLE_MAX);
@@ -415,57 +475,32 @@ write_community (PeopleBuilder *builder)
       gboolean spanish = _chorus_sample_rng_chance (rng, 0.32);
       const char *first = spanish ? SAMPLE_PICK (rng, first_es) : SAMPLE_PICK (rng, first_en);
       const char *last = spanish ? SAMPLE_PICK (rng, last_es) : SAMPLE_PICK (rng, last_en);
-      g_autofree char *full = g_strdup_printf ("%s %s", first, last);
+      const char *odd = odd_name_for (index);
+      g_autofree char *full = odd && *odd ? g_strdup (odd) : g_strdup_printf ("%s %s", first, last);
       const char *notes = _chorus_sample_rng_chance (rng, 0.01) ? SAMPLE_PICK (rng, person_notes)
                                                                 : NULL;
-      guint n_accounts = 1 + _chorus_sample_rng_weighted (rng, (const guint[]) { 60, 30, 10 }, 3);
+      guint n_accounts = 1 + _chorus_sample_rng_weighted (rng, account_weights, 3);
       guint first_network = _chorus_sample_rng_weighted (rng, network_weights, 3);
       gint64 person = add_person (builder, full, notes, 20 + _chorus_sample_rng_below (rng, 700));
 
       g_string_truncate (handle, 0);
       build_handle (handle, rng, first, last);
 
+      /* One to three accounts, each on a different network. */
       for (guint k = 0; k < n_accounts; k++)
         {
-          ChorusSampleNetwork network = (first_network + k) % 3;
-          const char *server;
-          g_autofree char *key = NULL;
-          g_autoptr(GString) account = g_string_new (handle->str);
-
-          if (network == SAMPLE_MASTODON)
-            {
-              /* Spanish speakers gather on their own instance. */
-              if (spanish && _chorus_sample_rng_chance (rng, 0.5))
-                server = "montana.example";
-              else
-                server = SAMPLE_PICK (rng, mastodon_servers);
-              g_strdelimit (account->str, ".", '_');
-            }
-          else if (network == SAMPLE_BLUESKY)
-            server = "bsky.example";
-          else
-            server = "community.tallpine.example";
-
-          key = g_strdup_printf ("%u/%s/%s", network, server, account->str);
-          for (guint suffix = 2; g_hash_table_contains (builder->taken, key); suffix++)
-            {
-              g_string_printf (account, "%s%u", handle->str, suffix);
-              if (network == SAMPLE_MASTODON)
-                g_strdelimit (account->str, ".", '_');
-              g_free (key);
-              key = g_strdup_printf ("%u/%s/%s", network, server, account->str);
-            }
-          if (network == SAMPLE_BLUESKY)
-            g_string_append (account, ".bsky.example");
-          g_hash_table_add (builder->taken, g_steal_pointer (&key));
-
           g_string_truncate (name, 0);
           identity_name (name, rng, first, last, index);
-          add_identity (builder, self->identities[network], person, network, self->sources[network],
-                        server, account->str, name->str, spanish);
+          add_account (builder, person, (first_network + k) % 3, handle->str, name->str, spanish);
         }
 
       write_segments_and_fields (builder, person, index, n_people);
+      if (notes != NULL)
+        SAMPLE_ROW (self->writer, CHORUS_SAMPLE_NOTE,
+                    SAMPLE_INT (self->next_note_id++), SAMPLE_NULL, SAMPLE_INT (person),
+                    SAMPLE_INT (self->team[_chorus_sample_rng_below (rng, 4)]),
+                    SAMPLE_TEXT (SAMPLE_PICK (rng, person_notes)),
+                    SAMPLE_INT (self->anchor - _chorus_sample_rng_below (rng, 90 * SAMPLE_DAY)));
     }
 }
 

@@ -91,10 +91,13 @@ static const char * const zipper_closers[] = {
   "Would appreciate a quick answer, I'm heading out again on Friday.", "Thanks in advance.",
 };
 static const char * const zipper_brand[] = {
-  "So sorry about that, {r}! Zippers are covered by our lifetime warranty. Send us a DM with your order number and we'll ship a replacement slider this week.",
+  "So sorry about that, {r}! Zippers are covered by our lifetime warranty. Send us a DM with "
+    "your order number and we'll ship a replacement slider this week.",
   "Thanks for flagging, {r}. Could you send us a photo of the slider? We'll get it sorted.",
-  "That shouldn't happen, {r}. Our repair team fixes it for free: DM us and we'll email a prepaid label.",
-  "Hi {r}, we're sorry! A few sliders from one batch were faulty. We'll replace yours right away, just DM us your order number.",
+  "That shouldn't happen, {r}. Our repair team fixes it for free: DM us and we'll email a "
+    "prepaid label.",
+  "Hi {r}, we're sorry! A few sliders from one batch were faulty. We'll replace yours right "
+    "away, just DM us your order number.",
 };
 static const char * const zipper_titles[] = {
   "{Z} zipper failed after {N} nights", "Zipper pull snapped on my {Z}",
@@ -153,9 +156,11 @@ static const char * const sizing_closers[] = {
   "Thanks!", "Appreciate it 🙏", "Want to order before the weekend.",
 };
 static const char * const sizing_brand[] = {
-  "Hi {r}! It's true to size with room for a light fleece; if you're between sizes, go up. Measurements: https://tallpine.example/size-guide",
+  "Hi {r}! It's true to size with room for a light fleece; if you're between sizes, go up. "
+    "Measurements: https://tallpine.example/size-guide",
   "Great question, {r}! The new version is a little roomier in the shoulders than the old one.",
-  "Hi {r}, exchanges are free within 30 days, so you can't go wrong. Most people your height pick M.",
+  "Hi {r}, exchanges are free within 30 days, so you can't go wrong. Most people your height "
+    "pick M.",
 };
 static const char * const sizing_titles[] = {
   "Sizing help: {W}", "{W} fit vs last year's model?", "Between two sizes for the {W}",
@@ -181,7 +186,8 @@ static const char * const shipping_closers[] = {
   "Thanks.", "Getting a bit nervous here.", "Otherwise love your stuff.",
 };
 static const char * const shipping_brand[] = {
-  "Hi {r}, sorry for the wait! Could you DM us your order number? We'll check with the carrier right away.",
+  "Hi {r}, sorry for the wait! Could you DM us your order number? We'll check with the carrier "
+    "right away.",
   "We do ship to the Canary Islands, {r}; it takes 5 to 7 days. Checkout should offer it now!",
   "Free shipping applies to orders over €50 until the end of the month, {r} 🙌",
   "So sorry, {r}! We've opened a claim with the carrier and a new parcel is on its way.",
@@ -203,7 +209,8 @@ static const char * const returns_closers[] = {
 };
 static const char * const returns_brand[] = {
   "Hi {r}! You can start a return at https://tallpine.example/returns; it's free within 30 days.",
-  "Sorry about the delay, {r}! Refunds take 3 to 5 business days after the warehouse scans the parcel. DM us and we'll check.",
+  "Sorry about the delay, {r}! Refunds take 3 to 5 business days after the warehouse scans the "
+    "parcel. DM us and we'll check.",
   "No problem, {r}: gifts can be exchanged without a receipt. Just include the gift note.",
 };
 static const char * const returns_titles[] = {
@@ -265,7 +272,8 @@ static const char * const care_bodies[] = {
   "Is that new smell on my {P} normal?",
 };
 static const char * const care_brand[] = {
-  "Hi {r}! Cold, gentle cycle with a tech wash, then tumble dry low to reactivate the DWR. Full guide: https://tallpine.example/care",
+  "Hi {r}! Cold, gentle cycle with a tech wash, then tumble dry low to reactivate the DWR. "
+    "Full guide: https://tallpine.example/care",
   "Store it loose and dry, {r}, not in the stuff sack. A cotton bag in a cupboard is ideal.",
 };
 static const char * const care_titles[] = {
@@ -280,7 +288,8 @@ static const char * const stock_bodies[] = {
   "Saw the {W} at the {C} store but not online. Is it discontinued?",
 };
 static const char * const stock_brand[] = {
-  "Hi {r}! It's coming back in early spring. You can sign up for a restock alert on the product page.",
+  "Hi {r}! It's coming back in early spring. You can sign up for a restock alert on the "
+    "product page.",
   "Not discontinued, {r}! The new batch lands online next week.",
 };
 static const char * const stock_titles[] = {
@@ -330,19 +339,34 @@ static const char * const review_disclosures[] = {
   "We bought this one ourselves; nobody paid for this review.",
 };
 static const char * const trip_paragraphs[] = {
-  "We left the car at the {p} trailhead just after six, headlamps on, with {N} days of food and far too much coffee. The first climb is steep and relentless, and by the time the sun hit the ridge we had already stopped twice to shed layers.",
-  "Day two was the long one. The trail drops into a valley full of old pines and then follows the river for most of the afternoon. We crossed it {n} times; the last crossing was knee-deep and very cold, and I was glad of the extra socks.",
-  "Camp that night was on a flat shelf above the lake. I pitched the {T} with the door facing away from the wind, which turned out to be the best decision of the trip, because around midnight the gusts really picked up.",
-  "Bringing the {P} paid off: not the lightest thing in my pack, but the one thing I never had to think about, and after {N} days that is the highest praise I can give a piece of gear.",
-  "Not everything went well. The zipper on my {Z} started to catch on the third morning and by the fourth it needed two hands and some swearing. I will be writing to Tallpine about it, because otherwise I love it.",
-  "On the last morning we watched the fog roll out of the valley from the saddle at {p}. Nobody said anything for a good ten minutes. Then we ate the last of the chocolate and started the long walk down.",
-  "Practical notes for anyone planning this route: water is plentiful until the final ridge, the permit office opens at eight, and the bus back to {C} only runs twice a day, so plan your last day around it.",
-  "Gear list, for those who asked: {P}, {Z}, a cheap foam pad, the Basecamp stove and two litres of water capacity. Base weight was just under eight kilos.",
+  "We left the car at the {p} trailhead just after six, headlamps on, with {N} days of food "
+    "and far too much coffee. The first climb is steep and relentless, and by the time the sun "
+    "hit the ridge we had already stopped twice to shed layers.",
+  "Day two was the long one. The trail drops into a valley full of old pines and then follows "
+    "the river for most of the afternoon. We crossed it {n} times; the last crossing was "
+    "knee-deep and very cold, and I was glad of the extra socks.",
+  "Camp that night was on a flat shelf above the lake. I pitched the {T} with the door facing "
+    "away from the wind, which turned out to be the best decision of the trip, because around "
+    "midnight the gusts really picked up.",
+  "Bringing the {P} paid off: not the lightest thing in my pack, but the one thing I never had "
+    "to think about, and after {N} days that is the highest praise I can give a piece of gear.",
+  "Not everything went well. The zipper on my {Z} started to catch on the third morning and by "
+    "the fourth it needed two hands and some swearing. I will be writing to Tallpine about it, "
+    "because otherwise I love it.",
+  "On the last morning we watched the fog roll out of the valley from the saddle at {p}. "
+    "Nobody said anything for a good ten minutes. Then we ate the last of the chocolate and "
+    "started the long walk down.",
+  "Practical notes for anyone planning this route: water is plentiful until the final ridge, "
+    "the permit office opens at eight, and the bus back to {C} only runs twice a day, so plan "
+    "your last day around it.",
+  "Gear list, for those who asked: {P}, {Z}, a cheap foam pad, the Basecamp stove and two "
+    "litres of water capacity. Base weight was just under eight kilos.",
 };
 static const char * const odd_html[] = {
   "Is <b>this</b> the new {P}? The price says 129 &amp; shipping &lt;free&gt;",
   "<script>alert(1)</script> lol my cat walked on the keyboard",
-  "Copy-pasted from the product page: <i>Built for the long way round</i><br>&nbsp;<div class=\"specs\">Weight: 1.4 kg</div>",
+  "Copy-pasted from the product page: <i>Built for the long way round</i><br>&nbsp;<div "
+    "class=\"specs\">Weight: 1.4 kg</div>",
   "Try this link <a href=\"javascript:alert('x')\">tallpine deals</a> &#x1F525;",
   "<img src=x onerror=alert(2)> does the {P} come in {c}?",
 };

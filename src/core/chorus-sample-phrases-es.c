@@ -86,9 +86,11 @@ static const char * const zipper_closers[] = {
   "Agradecería una respuesta rápida, vuelvo a salir el viernes.", "Gracias de antemano.",
 };
 static const char * const zipper_brand[] = {
-  "¡Lo sentimos mucho, {r}! Las cremalleras tienen garantía de por vida. Escríbenos por privado con el número de pedido y te mandamos un cursor nuevo esta semana.",
+  "¡Lo sentimos mucho, {r}! Las cremalleras tienen garantía de por vida. Escríbenos por "
+    "privado con el número de pedido y te mandamos un cursor nuevo esta semana.",
   "Gracias por avisar, {r}. ¿Nos mandas una foto del cursor? Lo solucionamos enseguida.",
-  "Eso no debería pasar, {r}. Nuestro taller lo repara gratis: escríbenos y te enviamos una etiqueta prepagada.",
+  "Eso no debería pasar, {r}. Nuestro taller lo repara gratis: escríbenos y te enviamos una "
+    "etiqueta prepagada.",
 };
 static const char * const zipper_titles[] = {
   "Cremallera rota en mi {Z} tras {N} noches", "Se ha roto el tirador de mi {Z}",
@@ -146,7 +148,8 @@ static const char * const sizing_closers[] = {
   "¡Gracias!", "Os lo agradezco 🙏", "Quiero hacer el pedido antes del finde.",
 };
 static const char * const sizing_brand[] = {
-  "¡Hola, {r}! Talla normal, con sitio para un forro ligero; si dudas entre dos, coge la grande. Medidas: https://tallpine.example/es/tallas",
+  "¡Hola, {r}! Talla normal, con sitio para un forro ligero; si dudas entre dos, coge la "
+    "grande. Medidas: https://tallpine.example/es/tallas",
   "¡Buena pregunta, {r}! El modelo nuevo es algo más holgado de hombros que el anterior.",
   "Hola, {r}: los cambios son gratis durante 30 días, así que no hay riesgo.",
 };
@@ -173,7 +176,8 @@ static const char * const shipping_closers[] = {
   "Gracias.", "Empiezo a estar un poco nervioso.", "Por lo demás, me encanta vuestro material.",
 };
 static const char * const shipping_brand[] = {
-  "Hola, {r}, ¡perdona la espera! ¿Nos pasas el número de pedido por privado? Lo miramos ahora mismo con la empresa de transporte.",
+  "Hola, {r}, ¡perdona la espera! ¿Nos pasas el número de pedido por privado? Lo miramos ahora "
+    "mismo con la empresa de transporte.",
   "Sí enviamos a Canarias, {r}; tarda de 5 a 7 días. Ya debería aparecer en el pago.",
   "El envío es gratis en pedidos de más de 50 € hasta final de mes, {r} 🙌",
   "¡Lo sentimos, {r}! Hemos abierto una reclamación y ya va un paquete nuevo de camino.",
@@ -194,8 +198,10 @@ static const char * const returns_closers[] = {
   "Gracias por la ayuda.", "La verdad, un poco harta.", "Un saludo.",
 };
 static const char * const returns_brand[] = {
-  "¡Hola, {r}! Puedes empezar la devolución en https://tallpine.example/es/devoluciones; es gratis durante 30 días.",
-  "Perdona el retraso, {r}. El reembolso tarda de 3 a 5 días laborables desde que el almacén recibe el paquete. Escríbenos y lo revisamos.",
+  "¡Hola, {r}! Puedes empezar la devolución en https://tallpine.example/es/devoluciones; es "
+    "gratis durante 30 días.",
+  "Perdona el retraso, {r}. El reembolso tarda de 3 a 5 días laborables desde que el almacén "
+    "recibe el paquete. Escríbenos y lo revisamos.",
   "Sin problema, {r}: los regalos se pueden cambiar sin ticket. Incluye la nota de regalo.",
 };
 static const char * const returns_titles[] = {
@@ -258,7 +264,8 @@ static const char * const care_bodies[] = {
   "¿Es normal ese olor a nuevo en mi {P}?",
 };
 static const char * const care_brand[] = {
-  "¡Hola, {r}! Programa en frío y suave con jabón técnico, y secadora a baja temperatura para reactivar el DWR. Guía completa: https://tallpine.example/es/cuidados",
+  "¡Hola, {r}! Programa en frío y suave con jabón técnico, y secadora a baja temperatura para "
+    "reactivar el DWR. Guía completa: https://tallpine.example/es/cuidados",
   "Guárdala suelta y seca, {r}, nunca en la funda. Una bolsa de algodón en el armario es ideal.",
 };
 static const char * const care_titles[] = {
@@ -273,7 +280,8 @@ static const char * const stock_bodies[] = {
   "Vi {W} en la tienda de {C} pero no en la web. ¿La habéis descatalogado?",
 };
 static const char * const stock_brand[] = {
-  "¡Hola, {r}! Vuelve a principios de primavera. Puedes apuntarte al aviso de stock en la ficha del producto.",
+  "¡Hola, {r}! Vuelve a principios de primavera. Puedes apuntarte al aviso de stock en la "
+    "ficha del producto.",
   "¡No está descatalogada, {r}! El nuevo lote llega a la web la semana que viene.",
 };
 static const char * const stock_titles[] = {
@@ -323,19 +331,35 @@ static const char * const review_disclosures[] = {
   "Lo compramos nosotros; nadie ha pagado por este análisis.",
 };
 static const char * const trip_paragraphs[] = {
-  "Dejamos el coche en el inicio de la ruta en {p} poco después de las seis, con frontal, comida para {N} días y demasiado café. La primera subida es dura y constante, y cuando el sol llegó a la cresta ya habíamos parado dos veces a quitarnos capas.",
-  "El segundo día fue el largo. El sendero baja a un valle lleno de pinos viejos y sigue el río casi toda la tarde. Lo cruzamos {n} veces; el último vadeo nos llegaba a la rodilla y el agua estaba helada, así que agradecí los calcetines de repuesto.",
-  "Esa noche acampamos en un rellano sobre el lago. Monté mi {T} con la puerta de espaldas al viento, y fue la mejor decisión del viaje, porque hacia medianoche las rachas arreciaron de verdad.",
-  "Mi {P} se ganó su sitio. No era lo más ligero que llevaba, pero fue lo único en lo que no tuve que pensar en {N} días, y eso es lo mejor que puedo decir de un material.",
-  "No todo salió bien. La cremallera de mi {Z} empezó a engancharse la tercera mañana y la cuarta ya necesitaba las dos manos y algún taco. Escribiré a Tallpine, porque por lo demás me encanta.",
-  "La última mañana vimos desde el collado cómo la niebla salía del valle en {p}. Nadie dijo nada durante diez minutos largos. Luego nos comimos el último chocolate y empezamos la bajada.",
-  "Notas prácticas para quien quiera hacer la ruta: hay agua de sobra hasta la última cresta, la oficina de permisos abre a las ocho y el autobús de vuelta a {C} solo pasa dos veces al día, así que organizad el último día en función de eso.",
-  "La lista de material, para quien la pidió: mi {P}, mi {Z}, una esterilla de espuma barata, el hornillo Basecamp y dos litros de capacidad de agua. Peso base, algo menos de ocho kilos.",
+  "Dejamos el coche en el inicio de la ruta en {p} poco después de las seis, con frontal, "
+    "comida para {N} días y demasiado café. La primera subida es dura y constante, y cuando el "
+    "sol llegó a la cresta ya habíamos parado dos veces a quitarnos capas.",
+  "El segundo día fue el largo. El sendero baja a un valle lleno de pinos viejos y sigue el "
+    "río casi toda la tarde. Lo cruzamos {n} veces; el último vadeo nos llegaba a la rodilla y "
+    "el agua estaba helada, así que agradecí los calcetines de repuesto.",
+  "Esa noche acampamos en un rellano sobre el lago. Monté mi {T} con la puerta de espaldas al "
+    "viento, y fue la mejor decisión del viaje, porque hacia medianoche las rachas arreciaron de "
+    "verdad.",
+  "Mi {P} se ganó su sitio. No era lo más ligero que llevaba, pero fue lo único en lo que no "
+    "tuve que pensar en {N} días, y eso es lo mejor que puedo decir de un material.",
+  "No todo salió bien. La cremallera de mi {Z} empezó a engancharse la tercera mañana y la "
+    "cuarta ya necesitaba las dos manos y algún taco. Escribiré a Tallpine, porque por lo demás "
+    "me encanta.",
+  "La última mañana vimos desde el collado cómo la niebla salía del valle en {p}. Nadie dijo "
+    "nada durante diez minutos largos. Luego nos comimos el último chocolate y empezamos la "
+    "bajada.",
+  "Notas prácticas para quien quiera hacer la ruta: hay agua de sobra hasta la última cresta, "
+    "la oficina de permisos abre a las ocho y el autobús de vuelta a {C} solo pasa dos veces al "
+    "día, así que organizad el último día en función de eso.",
+  "La lista de material, para quien la pidió: mi {P}, mi {Z}, una esterilla de espuma barata, "
+    "el hornillo Basecamp y dos litros de capacidad de agua. Peso base, algo menos de ocho "
+    "kilos.",
 };
 static const char * const odd_html[] = {
   "¿Es <b>esta</b> la nueva {P}? Pone 129 &amp; envío &lt;gratis&gt;",
   "<script>alert(1)</script> jaja, el gato se ha paseado por el teclado",
-  "Copiado de la web: <i>Hecha para el camino largo</i><br>&nbsp;<div class=\"specs\">Peso: 1,4 kg</div>",
+  "Copiado de la web: <i>Hecha para el camino largo</i><br>&nbsp;<div class=\"specs\">Peso: "
+    "1,4 kg</div>",
   "Mirad este enlace <a href=\"javascript:alert('x')\">ofertas tallpine</a> &#x1F525;",
   "<img src=x onerror=alert(2)> ¿hay {W} en {c}?",
 };

@@ -224,7 +224,6 @@ _chorus_sample_write_single (ChorusSample                 *self,
               SAMPLE_INT (post->replies), SAMPLE_INT (MIN (self->anchor, post->created_at + 120)));
 
   self->posts_written++;
-  self->conversations_written++;
 
   if (uri != NULL)
     *uri = g_strdup (address.uri->str);

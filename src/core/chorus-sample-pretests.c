@@ -96,6 +96,21 @@ add_run (Pretests   *pt,
   return id;
 }
 
+static void
+add_run_post (Pretests *pt,
+              gint64    run,
+              gint64    variant,
+              gint64    source,
+              gint64    outbox,
+              gint64    post,
+              guint     position,
+              gint64    scheduled_at)
+{
+  SAMPLE_ROW (pt->sample->writer, CHORUS_SAMPLE_RUN_POST,
+              SAMPLE_INT (run), SAMPLE_INT (variant), SAMPLE_ID (source), SAMPLE_ID (outbox),
+              SAMPLE_INT (post), SAMPLE_INT (position), SAMPLE_INT (scheduled_at));
+}
+
 /* Snapshots of a running total that reaches @total at @last: polls collect
  * most of their votes early, so the curve is concave. */
 static void
@@ -123,7 +138,8 @@ add_series (Pretests   *pt,
       previous = value;
       SAMPLE_ROW (pt->sample->writer, CHORUS_SAMPLE_OBSERVATION,
                   SAMPLE_INT (pt->next_observation++), SAMPLE_INT (run), SAMPLE_INT (variant),
-                  SAMPLE_INT (at), SAMPLE_TEXT (metric), SAMPLE_INT (value), SAMPLE_TEXT (provenance));
+                  SAMPLE_INT (at), SAMPLE_TEXT (metric), SAMPLE_INT (value),
+                  SAMPLE_TEXT (provenance));
     }
 }
 
@@ -149,7 +165,8 @@ add_poll (Pretests          *pt,
 
   for (guint i = 0; i < n_options; i++)
     SAMPLE_ROW (pt->sample->writer, CHORUS_SAMPLE_POLL_OPTION,
-                SAMPLE_INT (poll), SAMPLE_INT (i), SAMPLE_TEXT (options[i].body), SAMPLE_INT (votes[i]));
+                SAMPLE_INT (poll), SAMPLE_INT (i), SAMPLE_TEXT (options[i].body),
+                SAMPLE_INT (votes[i]));
 }
 
 static void
@@ -186,17 +203,38 @@ write_tagline (Pretests *pt)
   run = add_run (pt, campaign, "mastodon_poll", sample->sources[SAMPLE_MASTODON], "running", started,
                  started + 4 * SAMPLE_DAY, 0, NULL, refreshed);
   post = _chorus_sample_write_single (sample, &poll_post, NULL);
-  add_poll (pt, post, "48213", started + 4 * SAMPLE_DAY, refreshed, taglines, votes, G_N_ELEMENTS (taglines));
+  add_poll (pt, post, "48213", started + 4 * SAMPLE_DAY, refreshed, taglines, votes,
+            G_N_ELEMENTS (taglines));
 
   for (guint i = 0; i < G_N_ELEMENTS (taglines); i++)
     {
-      gint64 variant = add_variant (pt, campaign, i, taglines[i].label, taglines[i].body, NULL, NULL, NULL);
+      gint64 variant = add_variant (pt, campaign, i, taglines[i].label, taglines[i].body,
+                                    NULL, NULL, NULL);
 
-      SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_RUN_POST,
-                  SAMPLE_INT (run), SAMPLE_INT (variant), SAMPLE_INT (sample->sources[SAMPLE_MASTODON]),
-                  SAMPLE_NULL, SAMPLE_INT (post), SAMPLE_INT (i), SAMPLE_INT (started));
-      add_series (pt, run, variant, "votes", votes[i], started + 6 * SAMPLE_HOUR, refreshed, N_SNAPSHOTS, NULL);
+      add_run_post (pt, run, variant, sample->sources[SAMPLE_MASTODON], 0, post, i, started);
+      add_series (pt, run, variant, "votes", votes[i], started + 6 * SAMPLE_HOUR, refreshed,
+                  N_SNAPSHOTS, NULL);
     }
+}
+
+/* The outbox item through which Chorus published a variant. */
+static gint64
+add_sent_post (Pretests   *pt,
+               gint64      variant,
+               const char *body,
+               const char *uri,
+               gint64      sent_at)
+{
+  ChorusSample *sample = pt->sample;
+  g_autofree char *key = g_strdup_printf ("sample-variant-%" G_GINT64_FORMAT, variant);
+  gint64 id = sample->next_outbox_id++;
+
+  SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_OUTBOX,
+              SAMPLE_INT (id), SAMPLE_INT (sample->sources[SAMPLE_MASTODON]), SAMPLE_TEXT ("post"),
+              SAMPLE_NULL, SAMPLE_TEXT (body), SAMPLE_TEXT (key), SAMPLE_TEXT ("sent"),
+              SAMPLE_INT (1), SAMPLE_TEXT (uri), SAMPLE_INT (sample->team[1]),
+              SAMPLE_INT (sent_at - SAMPLE_HOUR), SAMPLE_INT (sent_at));
+  return id;
 }
 
 static gboolean
@@ -204,10 +242,13 @@ write_launch_visual (Pretests  *pt,
                      GError   **error)
 {
   static const VariantText visuals[] = {
-    { "Sunset ridge", "Meet the new Trail Runner: grippy, light and ready for anything. #TallpineTrail" },
-    { "Night camp", "The Trail Runner is here. Built for the long way round. #TallpineTrail" },
+    { "Sunset ridge",
+      "Meet the new Trail Runner: grippy, light and ready for anything. #TallpineTrail" },
+    { "Night camp",
+      "The Trail Runner is here. Built for the long way round. #TallpineTrail" },
   };
-  static const guint totals[][3] = { { 212, 48, 19 }, { 167, 31, 22 } };
+  static const char * const metrics[] = { "likes", "reposts", "replies" };
+  static const guint totals[][G_N_ELEMENTS (metrics)] = { { 212, 48, 19 }, { 167, 31, 22 } };
   ChorusSample *sample = pt->sample;
   gint64 started = sample->anchor - 2 * SAMPLE_DAY - 3 * SAMPLE_HOUR;
   gint64 refreshed = sample->anchor - 9 * 60;
@@ -224,19 +265,20 @@ write_launch_visual (Pretests  *pt,
     {
       g_autoptr(GBytes) png = NULL;
       g_autofree char *sha = NULL;
-      g_autofree char *alt = g_strdup_printf ("Trail Runner launch artwork, “%s” version", visuals[i].label);
+      g_autofree char *alt = g_strdup_printf ("Trail Runner launch artwork, “%s” version",
+                                              visuals[i].label);
       g_autofree char *link = g_strdup_printf ("https://tallpine.example/trail-runner?v=%c", 'a' + i);
       g_autofree char *uri = NULL;
-      g_autofree char *key = NULL;
+      gint64 posted = started + i * 90;
       ChorusSampleSinglePost variant_post = {
-        SAMPLE_MASTODON, &sample->brand[SAMPLE_MASTODON], started + i * 90, visuals[i].body,
+        SAMPLE_MASTODON, &sample->brand[SAMPLE_MASTODON], posted, visuals[i].body,
         NULL, FALSE, TRUE, totals[i][0], totals[i][1], totals[i][2], 3,
       };
       gint64 variant, post, outbox;
 
-      if (!(png = _chorus_sample_art_render (SAMPLE_ART_POSTER, "Trail Runner",
-                                             _chorus_sample_mix (sample->seed, 7100 + i), 512, error)) ||
-          !_chorus_sample_save_image (sample, png, &sha, error))
+      png = _chorus_sample_art_render (SAMPLE_ART_POSTER, "Trail Runner",
+                                       _chorus_sample_mix (sample->seed, 7100 + i), 512, error);
+      if (png == NULL || !_chorus_sample_save_image (sample, png, &sha, error))
         return FALSE;
 
       variant = add_variant (pt, campaign, i, visuals[i].label, visuals[i].body, sha, alt, link);
@@ -246,20 +288,12 @@ write_launch_visual (Pretests  *pt,
                   SAMPLE_TEXT ("https://files.social.example/media/trail-runner.png"), SAMPLE_NULL,
                   SAMPLE_TEXT (alt), SAMPLE_INT (512), SAMPLE_INT (512), SAMPLE_TEXT (sha));
 
-      outbox = sample->next_outbox_id++;
-      key = g_strdup_printf ("sample-variant-%" G_GINT64_FORMAT, variant);
-      SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_OUTBOX,
-                  SAMPLE_INT (outbox), SAMPLE_INT (sample->sources[SAMPLE_MASTODON]), SAMPLE_TEXT ("post"),
-                  SAMPLE_NULL, SAMPLE_TEXT (visuals[i].body), SAMPLE_TEXT (key), SAMPLE_TEXT ("sent"),
-                  SAMPLE_INT (1), SAMPLE_TEXT (uri), SAMPLE_INT (sample->team[1]),
-                  SAMPLE_INT (started - SAMPLE_HOUR), SAMPLE_INT (variant_post.created_at));
-      SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_RUN_POST,
-                  SAMPLE_INT (run), SAMPLE_INT (variant), SAMPLE_INT (sample->sources[SAMPLE_MASTODON]),
-                  SAMPLE_INT (outbox), SAMPLE_INT (post), SAMPLE_INT (0), SAMPLE_INT (variant_post.created_at));
+      outbox = add_sent_post (pt, variant, visuals[i].body, uri, posted);
+      add_run_post (pt, run, variant, sample->sources[SAMPLE_MASTODON], outbox, post, 0, posted);
 
-      add_series (pt, run, variant, "likes", totals[i][0], started + 4 * SAMPLE_HOUR, refreshed, N_SNAPSHOTS, NULL);
-      add_series (pt, run, variant, "reposts", totals[i][1], started + 4 * SAMPLE_HOUR, refreshed, N_SNAPSHOTS, NULL);
-      add_series (pt, run, variant, "replies", totals[i][2], started + 4 * SAMPLE_HOUR, refreshed, N_SNAPSHOTS, NULL);
+      for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+        add_series (pt, run, variant, metrics[m], totals[i][m], started + 4 * SAMPLE_HOUR,
+                    refreshed, N_SNAPSHOTS, NULL);
     }
 
   return TRUE;
@@ -273,7 +307,8 @@ write_shipping_offer (Pretests *pt)
     { "Free weekend", "Free shipping on everything this weekend" },
     { "€10 off", "€10 off your order, shipping extra" },
   };
-  static const char ballots[] = "Paper ballots at the Valencia store, 12–14 June, counted by Diego Salas";
+  static const char ballots[] =
+    "Paper ballots at the Valencia store, 12–14 June, counted by Diego Salas";
   ChorusSample *sample = pt->sample;
   gint64 started = sample->anchor - 40 * SAMPLE_DAY;
   gint64 closed = started + 7 * SAMPLE_DAY;
@@ -284,7 +319,8 @@ write_shipping_offer (Pretests *pt)
   gint64 campaign, poll_run, manual_run, post, winner = 0;
   ChorusSampleSinglePost poll_post = {
     SAMPLE_DISCOURSE, &sample->brand[SAMPLE_DISCOURSE], started,
-    "We're planning the summer sale and would love your input. Which of these offers would you actually use? Vote below, the poll closes in a week.",
+    "We're planning the summer sale and would love your input. Which of these offers would you "
+    "actually use? Vote below, the poll closes in a week.",
     "Poll: which summer offer would you use?", FALSE, TRUE, 34, 0, 27, 4,
   };
 
@@ -309,28 +345,31 @@ write_shipping_offer (Pretests *pt)
 
   for (guint i = 0; i < G_N_ELEMENTS (offers); i++)
     {
-      gint64 variant = add_variant (pt, campaign, i, offers[i].label, offers[i].body, NULL, NULL, NULL);
+      gint64 variant = add_variant (pt, campaign, i, offers[i].label, offers[i].body,
+                                    NULL, NULL, NULL);
 
       if (i == 1)
         winner = variant;
-      SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_RUN_POST,
-                  SAMPLE_INT (poll_run), SAMPLE_INT (variant), SAMPLE_INT (sample->sources[SAMPLE_DISCOURSE]),
-                  SAMPLE_NULL, SAMPLE_INT (post), SAMPLE_INT (i), SAMPLE_INT (started));
-      add_series (pt, poll_run, variant, "votes", forum[i], started + 12 * SAMPLE_HOUR, closed, N_SNAPSHOTS, NULL);
-      add_series (pt, manual_run, variant, "votes", store[i], started + 2 * SAMPLE_DAY, closed, 2, ballots);
+      add_run_post (pt, poll_run, variant, sample->sources[SAMPLE_DISCOURSE], 0, post, i, started);
+      add_series (pt, poll_run, variant, "votes", forum[i], started + 12 * SAMPLE_HOUR, closed,
+                  N_SNAPSHOTS, NULL);
+      add_series (pt, manual_run, variant, "votes", store[i], started + 2 * SAMPLE_DAY, closed,
+                  2, ballots);
       forum_total += forum[i];
       store_total += store[i];
     }
 
-  rationale = g_strdup_printf ("“Free weekend” won clearly in the forum poll (%u of %u votes) and in the "
-                               "store ballots (%u of %u). We lead the summer sale with free shipping on "
-                               "everything for one weekend, and revisit the €50 threshold in autumn.",
+  rationale = g_strdup_printf ("“Free weekend” won clearly in the forum poll (%u of %u votes) "
+                               "and in the store ballots (%u of %u). We lead the summer sale with "
+                               "free shipping on everything for one weekend, and revisit the €50 "
+                               "threshold in autumn.",
                                forum[1], forum_total, store[1], store_total);
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_DECISION,
-              SAMPLE_INT (1), SAMPLE_INT (campaign), SAMPLE_INT (winner), SAMPLE_INT (sample->team[0]),
-              SAMPLE_INT (closed + 2 * SAMPLE_DAY), SAMPLE_TEXT (rationale));
-  _chorus_sample_audit (sample, closed + 2 * SAMPLE_DAY, sample->team[0], "decision.record", "campaign",
-                        campaign, "Free weekend");
+              SAMPLE_INT (1), SAMPLE_INT (campaign), SAMPLE_INT (winner),
+              SAMPLE_INT (sample->team[0]), SAMPLE_INT (closed + 2 * SAMPLE_DAY),
+              SAMPLE_TEXT (rationale));
+  _chorus_sample_audit (sample, closed + 2 * SAMPLE_DAY, sample->team[0], "decision.record",
+                        "campaign", campaign, "Free weekend");
 }
 
 static void

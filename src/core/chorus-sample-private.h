@@ -246,8 +246,6 @@ typedef struct
   guint                 next_single_post;
 
   guint                 posts_written;
-  guint                 conversations_written;
-  guint                 submissions_written;
 } ChorusSample;
 
 typedef struct
@@ -292,7 +290,7 @@ const ChorusSampleIdentity *
             _chorus_sample_pick_identity    (ChorusSample                 *self,
                                              ChorusSampleRng              *rng,
                                              ChorusSampleNetwork           network,
-                                             double                       skew);
+                                             double                        skew);
 gboolean    _chorus_sample_save_image       (ChorusSample                 *self,
                                              GBytes                       *png,
                                              char                        **sha256,

@@ -18,7 +18,7 @@
 
 #define BLUESKY_MAX_CHARS 300
 #define LONG_MIN_BYTES 3072
-#define LONG_MAX_BYTES 6144
+#define LONG_MAX_BYTES 5632
 
 typedef struct
 {

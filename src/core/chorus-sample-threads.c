@@ -30,6 +30,7 @@
 #define AUDIT_MAX 2000
 #define FEED_ENTRIES_MAX 400
 #define ODD_PERIOD 397
+#define SPANISH_SHARE 0.35
 
 typedef struct
 {
@@ -68,26 +69,26 @@ typedef struct
 
 typedef struct
 {
-  ChorusSample    *sample;
-  ChorusSampleRng  rng;
-  GArray          *heap;
-  guint            target;
-  guint            planned;
-  guint            written;
-  guint64          next_serial;
-  gint64           last_root;
-  gint64           next_root;
-  gint64           last_time;
-  guint            tie;
-  guint            outbox_left;
-  guint            audit_left;
-  guint            feed_entries;
-  guint            conversations;
-  GString         *text;
-  GString         *html;
-  ChorusSampleAddress address;
-  GString         *parent_uri;
-  GString         *scratch;
+  ChorusSample        *sample;
+  ChorusSampleRng      rng;
+  GArray              *heap;          /* Pending, the earliest first */
+  guint                target;        /* posts to write */
+  guint                planned;
+  guint                written;
+  guint64              next_serial;
+  gint64               last_root;
+  gint64               next_root;
+  gint64               last_time;     /* of the last post written, and */
+  guint                tie;           /* how many came before it in that second */
+  guint                outbox_left;
+  guint                audit_left;
+  guint                feed_entries;
+  guint                conversations;
+  GString             *text;
+  GString             *html;
+  GString             *parent_uri;
+  GString             *scratch;
+  ChorusSampleAddress  address;
 } Stream;
 
 static const char * const note_bodies[] = {
@@ -206,16 +207,18 @@ plan_replies (Stream *st,
   static const guint reply_weights[] = { 35, 20, 14, 10, 7, 5, 4, 3, 2 };
   ChorusSample *sample = st->sample;
   ChorusSampleRng *rng = &st->rng;
-  guint wanted = plan->network == SAMPLE_FEED
-                 ? 0 : _chorus_sample_rng_weighted (rng, reply_weights, G_N_ELEMENTS (reply_weights));
+  guint wanted = _chorus_sample_rng_weighted (rng, reply_weights, G_N_ELEMENTS (reply_weights));
   gint64 t = plan->posts[0].time;
   guint n = 1;
+
+  /* Blog entries have no replies that Chorus reads. */
+  if (plan->network == SAMPLE_FEED)
+    wanted = 0;
 
   for (; n < MIN (1 + wanted, budget); n++)
     {
       PlannedPost *post = &plan->posts[n];
       const PlannedPost *previous = &plan->posts[n - 1];
-
       double brand_odds = n == 1 ? brand_answers (plan->topic) : 0.15;
 
       t += (gint64) (60 * exp (_chorus_sample_rng_double (rng) * 7.5));
@@ -304,7 +307,7 @@ plan_conversation (Stream *st,
   ChorusSampleRng *rng = &st->rng;
   Plan *plan = g_new0 (Plan, 1);
   ChorusSampleOddity oddity;
-  const ChorusSampleIdentity *author;
+  const ChorusSampleIdentity *author = NULL;
   guint ordinal;
 
   plan->id = sample->next_conversation_id++;
@@ -319,10 +322,17 @@ plan_conversation (Stream *st,
   else if (oddity == SAMPLE_ODD_EMOJI || oddity == SAMPLE_ODD_HTML)
     plan->network = SAMPLE_MASTODON;
 
-  author = _chorus_sample_pick_identity (sample, rng, plan->network,
-                                         plan->network == SAMPLE_FEED ? 1.0 : 1.5);
+  /* About a third of the conversations are in Spanish, whoever posts most:
+   * the author is drawn until one writes in the chosen language. */
+  plan->spanish = _chorus_sample_rng_chance (rng, SPANISH_SHARE);
+  for (guint tries = 0; tries < 8; tries++)
+    {
+      author = _chorus_sample_pick_identity (sample, rng, plan->network,
+                                             plan->network == SAMPLE_FEED ? 1.0 : 1.5);
+      if (author->spanish == plan->spanish)
+        break;
+    }
   plan->source_id = author->source_id;
-  plan->spanish = author->spanish != _chorus_sample_rng_chance (rng, 0.04);
   plan->topic = pick_topic (rng, plan->network);
   plan->serial = st->next_serial;
   plan->posts[0].time = root_time;
@@ -452,13 +462,12 @@ write_conversation (Stream *st,
               SAMPLE_INT (plan->posts[0].time), SAMPLE_INT (last->time), SAMPLE_INT (plan->n_posts),
               SAMPLE_INT (status), SAMPLE_ID (assignee), SAMPLE_INT (priority),
               SAMPLE_INT (sentiment),
-              overridden ? (ChorusSampleValue) SAMPLE_INT (-sentiment) : (ChorusSampleValue) SAMPLE_NULL,
+              SAMPLE_INT_IF (overridden, -sentiment),
               SAMPLE_INT (strchr (plan->root_text, '?') != NULL),
               SAMPLE_INT (pick_unread (rng, status, age)),
               SAMPLE_TEXT (plan->spanish ? "es" : "en"));
   write_conversation_extras (st, plan, status, assignee, priority, last->time);
   g_clear_pointer (&plan->subject, g_free);
-  sample->conversations_written++;
 }
 
 /* --- Writing posts ----------------------------------------------------------- */

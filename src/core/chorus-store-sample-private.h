@@ -92,13 +92,17 @@ typedef struct
   } v;
 } ChorusSampleValue;
 
-/* Initializers for the values of one row. TEXT (NULL) and ID (0) store NULL. */
-#define SAMPLE_NULL    { .type = CHORUS_SAMPLE_VALUE_NULL }
-#define SAMPLE_INT(x)  { .type = CHORUS_SAMPLE_VALUE_INT, .v.i = (gint64) (x) }
-#define SAMPLE_REAL(x) { .type = CHORUS_SAMPLE_VALUE_REAL, .v.d = (double) (x) }
-#define SAMPLE_TEXT(x) { .type = CHORUS_SAMPLE_VALUE_TEXT, .v.s = (x) }
-#define SAMPLE_ID(x)   { .type = (x) != 0 ? CHORUS_SAMPLE_VALUE_INT : CHORUS_SAMPLE_VALUE_NULL, \
-                         .v.i = (gint64) (x) }
+/* Initializers for the values of one row. TEXT (NULL) and ID (0) store
+ * NULL, and so do the _IF forms when their condition is false. */
+#define SAMPLE_NULL             { .type = CHORUS_SAMPLE_VALUE_NULL }
+#define SAMPLE_INT(x)           { .type = CHORUS_SAMPLE_VALUE_INT, .v.i = (gint64) (x) }
+#define SAMPLE_REAL(x)          { .type = CHORUS_SAMPLE_VALUE_REAL, .v.d = (double) (x) }
+#define SAMPLE_TEXT(x)          { .type = CHORUS_SAMPLE_VALUE_TEXT, .v.s = (x) }
+#define SAMPLE_INT_IF(cond, x)  { .type = (cond) ? CHORUS_SAMPLE_VALUE_INT : CHORUS_SAMPLE_VALUE_NULL, \
+                                  .v.i = (gint64) (x) }
+#define SAMPLE_REAL_IF(cond, x) { .type = (cond) ? CHORUS_SAMPLE_VALUE_REAL : CHORUS_SAMPLE_VALUE_NULL, \
+                                  .v.d = (double) (x) }
+#define SAMPLE_ID(x)            SAMPLE_INT_IF ((x) != 0, x)
 
 typedef struct _ChorusSampleWriter ChorusSampleWriter;
 

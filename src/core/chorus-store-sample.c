@@ -323,8 +323,7 @@ _chorus_sample_writer_finish (ChorusSampleWriter  *self,
       !_chorus_sql_exec (self->db, "COMMIT", error) ||
       !_chorus_sql_exec (self->db,
                          "PRAGMA journal_mode = WAL;"
-                         "PRAGMA synchronous = NORMAL;"
-                         "PRAGMA optimize;",
+                         "PRAGMA synchronous = NORMAL;",
                          error))
     return FALSE;
 
@@ -340,9 +339,8 @@ _chorus_sample_writer_free (ChorusSampleWriter *self)
   for (guint i = 0; i < CHORUS_SAMPLE_N_TABLES; i++)
     g_clear_pointer (&self->statements[i], sqlite3_finalize);
 
-  if (sqlite3_get_autocommit (self->db) == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-
+  /* Without a journal there is nothing to roll back to: a writer that did
+   * not finish leaves a file that the caller deletes. */
   g_clear_pointer (&self->saved_triggers, g_ptr_array_unref);
   g_clear_error (&self->error);
   g_clear_object (&self->store);
