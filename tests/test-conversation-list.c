@@ -426,16 +426,16 @@ test_reload (Fixture       *f,
   assert_finalized (list);
 }
 
-/* Another query on the store's worker connection (a listing still running
- * after it was cancelled, or campaigns being listed) holds a read
- * transaction: a reload started meanwhile must still see the latest
- * writes, not that transaction's old snapshot. */
+/* Another worker's query (a listing still running after it was cancelled,
+ * or campaigns being listed) holds a read transaction: a reload started
+ * meanwhile must still see the latest writes, not that transaction's old
+ * snapshot. */
 static void
 test_reload_during_other_query (Fixture       *f,
                                 gconstpointer  data)
 {
   ChorusConversationList *list = new_list (f);
-  sqlite3 *worker_db = _chorus_store_get_worker_db (f->store);
+  g_autoptr(ChorusStoreReader) busy = _chorus_store_reader_new (f->store);
   gint64 newest = g_array_index (f->expected, Row, 0).last_activity;
   g_autoptr(sqlite3_stmt) other = NULL;
   g_autofree char *changes = NULL;
@@ -443,7 +443,7 @@ test_reload_during_other_query (Fixture       *f,
   wait_idle (list);
   g_free (take_changes (f));
 
-  g_assert_cmpint (sqlite3_prepare_v2 (worker_db, "SELECT id FROM conversations", -1, &other, NULL),
+  g_assert_cmpint (sqlite3_prepare_v2 (busy->db, "SELECT id FROM conversations", -1, &other, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (other), ==, SQLITE_ROW);
 

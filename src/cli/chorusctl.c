@@ -104,11 +104,13 @@ chorusctl_parse_options (const ChorusctlCommand   *command,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf (command->needs_workspace ? "chorusctl --workspace FILE %s"
-                                                                        : "chorusctl %s",
-                                              command->name);
+  g_autofree char *prgname = NULL;
 
-  /* The usage line reads "chorusctl COMMAND [OPTION…] …". */
+  /* The usage line reads "chorusctl [--workspace FILE] COMMAND [OPTION…] …". */
+  if (command->needs_workspace)
+    prgname = g_strdup_printf ("chorusctl --workspace FILE %s", command->name);
+  else
+    prgname = g_strdup_printf ("chorusctl %s", command->name);
   g_set_prgname (prgname);
   context = g_option_context_new (_(command->parameters));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

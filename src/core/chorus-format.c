@@ -133,6 +133,7 @@ chorus_format_relative_time (gint64 now,
   g_autoptr(GDateTime) now_dt = g_date_time_new_from_unix_local (now);
   g_autoptr(GDateTime) then_dt = g_date_time_new_from_unix_local (then);
   gint64 seconds = now - then;
+  GDate now_date, then_date;
   int day_diff;
 
   if (now_dt == NULL || then_dt == NULL)
@@ -150,9 +151,13 @@ chorus_format_relative_time (gint64 now,
                               minutes);
     }
 
-  day_diff = g_date_time_get_day_of_year (now_dt) - g_date_time_get_day_of_year (then_dt);
-  if (g_date_time_get_year (now_dt) != g_date_time_get_year (then_dt))
-    day_diff = (int) (seconds / (24 * 3600)) + 1;
+  g_date_clear (&now_date, 1);
+  g_date_clear (&then_date, 1);
+  g_date_set_dmy (&now_date, g_date_time_get_day_of_month (now_dt),
+                  g_date_time_get_month (now_dt), g_date_time_get_year (now_dt));
+  g_date_set_dmy (&then_date, g_date_time_get_day_of_month (then_dt),
+                  g_date_time_get_month (then_dt), g_date_time_get_year (then_dt));
+  day_diff = g_date_days_between (&then_date, &now_date);
 
   if (day_diff == 0)
     /* Translators: the clock time of something that happened today; see strftime(3). */

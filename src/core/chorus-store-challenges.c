@@ -19,7 +19,7 @@
   "       (SELECT count (*) FROM submissions s" \
   "        WHERE s.challenge_id = ch.id AND s.moderation <> 'rejected')," \
   "       (SELECT count (*) FROM votes v JOIN submissions s ON s.id = v.submission_id" \
-  "        WHERE s.challenge_id = ch.id AND NOT v.excluded)" \
+  "        WHERE s.challenge_id = ch.id AND s.moderation <> 'rejected' AND NOT v.excluded)" \
   " FROM challenges ch ORDER BY ch.voting_close_at DESC, ch.id DESC"
 
 #define SUBMISSIONS_SQL \
@@ -110,7 +110,8 @@ list_worker (GTask        *task,
              GCancellable *cancellable)
 {
   ListQuery *query = task_data;
-  sqlite3 *db = _chorus_store_get_worker_db (source_object);
+  g_autoptr(ChorusStoreReader) reader = _chorus_store_reader_new (source_object);
+  sqlite3 *db = reader->db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   GError *error = NULL;

@@ -19,8 +19,7 @@ list_conversation_ids_worker (GTask        *task,
                               gpointer      task_data,
                               GCancellable *cancellable)
 {
-  ChorusStore *self = source_object;
-  sqlite3 *db = _chorus_store_get_worker_db (self);
+  g_autoptr(ChorusStoreReader) reader = _chorus_store_reader_new (source_object);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GError *error = NULL;
@@ -28,7 +27,7 @@ list_conversation_ids_worker (GTask        *task,
   guint n = 0;
 
   /* A walk of the conversations_activity index: no sort, no table access. */
-  if (!(stmt = _chorus_sql_prepare (db,
+  if (!(stmt = _chorus_sql_prepare (reader->db,
                                     "SELECT id FROM conversations"
                                     " ORDER BY last_activity_at DESC, id DESC",
                                     &error)))
@@ -49,7 +48,7 @@ list_conversation_ids_worker (GTask        *task,
 
   if (rc != SQLITE_DONE)
     {
-      _chorus_set_sqlite_error (&error, db, "conversations");
+      _chorus_set_sqlite_error (&error, reader->db, "conversations");
       g_task_return_error (task, error);
       return;
     }

@@ -27,55 +27,86 @@ typedef struct
   const char *conflict;
 } TableInfo;
 
-/* Indexed by ChorusSampleTable. */
 static const TableInfo tables[CHORUS_SAMPLE_N_TABLES] = {
-  { "workspace_meta", "key, value", " ON CONFLICT (key) DO UPDATE SET value = excluded.value" },
-  { "team_members", "id, name, email, role, is_me, created_at" },
-  { "sources", "id, network, server_url, account, display_name, watch_mentions, watch_hashtags,"
-               " watch_keywords, is_sample, last_success_at, created_at" },
-  { "source_cursors", "source_id, stream, cursor, updated_at" },
-  { "people", "id, display_name, notes, created_at" },
-  { "person_segments", "person_id, segment" },
-  { "person_fields", "person_id, name, value" },
-  { "identities", "id, person_id, network, server, handle, display_name, avatar_url, profile_url,"
-                  " account_created_at" },
-  { "conversations", "id, source_id, network, root_uri, subject, started_at, last_activity_at,"
-                     " post_count, status_id, assignee_id, priority, sentiment,"
-                     " sentiment_override, has_question, unread, language" },
-  { "posts", "id, source_id, conversation_id, remote_id, uri, url, author_id, created_at,"
-             " edited_at, language, text, html, reply_to_uri, is_own, like_count, repost_count,"
-             " reply_count, fetched_at" },
-  { "post_media", "id, post_id, kind, url, preview_url, alt_text, width, height, sha256" },
-  { "polls", "id, post_id, remote_id, expires_at, multiple, voters_count, refreshed_at" },
-  { "poll_options", "poll_id, position, title, votes" },
-  { "tags", "id, name, color" },
-  { "conversation_tags", "conversation_id, tag_id" },
-  { "notes", "id, conversation_id, person_id, author_id, body, created_at" },
-  { "outbox", "id, source_id, kind, target_post_id, body, idempotency_key, state, attempts,"
-              " remote_uri, created_by, created_at, sent_at" },
-  { "audit_log", "id, at, actor_id, action, subject_type, subject_id, detail" },
-  { "campaigns", "id, name, goal, hypothesis, primary_metric, owner_id, state, created_at,"
-                 " updated_at" },
-  { "variants", "id, campaign_id, position, label, body, image_sha256, image_alt, link_url" },
-  { "pretest_runs", "id, campaign_id, instrument, source_id, state, started_at, ends_at,"
-                    " closed_at, schedule, provenance, last_refreshed_at" },
-  { "run_posts", "run_id, variant_id, source_id, outbox_id, post_id, position, scheduled_at" },
-  { "observations", "id, run_id, variant_id, observed_at, metric, value, provenance" },
-  { "decisions", "id, campaign_id, variant_id, decided_by, decided_at, rationale" },
-  { "challenges", "id, title, brief, hashtag, submissions_open_at, submissions_close_at,"
-                  " voting_open_at, voting_close_at, terms, prizes, eligibility, scale,"
-                  " community_weight, created_at" },
-  { "jury_members", "challenge_id, member_id" },
-  { "jury_criteria", "id, challenge_id, name, weight, position" },
-  { "submissions", "id, challenge_id, title, author_id, origin_post_id, origin_file, image_sha256,"
-                   " image_type, width, height, consent_at, moderation, moderation_reason,"
-                   " submitted_at" },
-  { "votes", "id, submission_id, voter_id, kiosk_token, kind, score, cast_at, origin_post_id,"
-             " excluded, exclusion_reason" },
-  { "jury_scores", "submission_id, juror_id, criterion_id, score, scored_at" },
-  { "winners", "challenge_id, place, submission_id, chosen_by, chosen_at" },
-  { "rewards", "id, challenge_id, submission_id, kind, description, amount_cents, currency,"
-               " state, paid_at" },
+  [CHORUS_SAMPLE_META] =
+    { "workspace_meta", "key, value", " ON CONFLICT (key) DO UPDATE SET value = excluded.value" },
+  [CHORUS_SAMPLE_TEAM_MEMBER] =
+    { "team_members", "id, name, email, role, is_me, created_at" },
+  [CHORUS_SAMPLE_SOURCE] =
+    { "sources", "id, network, server_url, account, display_name, watch_mentions, watch_hashtags,"
+      " watch_keywords, is_sample, last_success_at, created_at" },
+  [CHORUS_SAMPLE_SOURCE_CURSOR] =
+    { "source_cursors", "source_id, stream, cursor, updated_at" },
+  [CHORUS_SAMPLE_PERSON] =
+    { "people", "id, display_name, notes, created_at" },
+  [CHORUS_SAMPLE_PERSON_SEGMENT] =
+    { "person_segments", "person_id, segment" },
+  [CHORUS_SAMPLE_PERSON_FIELD] =
+    { "person_fields", "person_id, name, value" },
+  [CHORUS_SAMPLE_IDENTITY] =
+    { "identities", "id, person_id, network, server, handle, display_name, avatar_url, profile_url,"
+      " account_created_at" },
+  [CHORUS_SAMPLE_CONVERSATION] =
+    { "conversations", "id, source_id, network, root_uri, subject, started_at, last_activity_at,"
+      " post_count, status_id, assignee_id, priority, sentiment,"
+      " sentiment_override, has_question, unread, language" },
+  [CHORUS_SAMPLE_POST] =
+    { "posts", "id, source_id, conversation_id, remote_id, uri, url, author_id, created_at,"
+      " edited_at, language, text, html, reply_to_uri, is_own, like_count, repost_count,"
+      " reply_count, fetched_at" },
+  [CHORUS_SAMPLE_POST_MEDIA] =
+    { "post_media", "id, post_id, kind, url, preview_url, alt_text, width, height, sha256" },
+  [CHORUS_SAMPLE_POLL] =
+    { "polls", "id, post_id, remote_id, expires_at, multiple, voters_count, refreshed_at" },
+  [CHORUS_SAMPLE_POLL_OPTION] =
+    { "poll_options", "poll_id, position, title, votes" },
+  [CHORUS_SAMPLE_TAG] =
+    { "tags", "id, name, color" },
+  [CHORUS_SAMPLE_CONVERSATION_TAG] =
+    { "conversation_tags", "conversation_id, tag_id" },
+  [CHORUS_SAMPLE_NOTE] =
+    { "notes", "id, conversation_id, person_id, author_id, body, created_at" },
+  [CHORUS_SAMPLE_OUTBOX] =
+    { "outbox", "id, source_id, kind, target_post_id, body, idempotency_key, state, attempts,"
+      " remote_uri, created_by, created_at, sent_at" },
+  [CHORUS_SAMPLE_AUDIT] =
+    { "audit_log", "id, at, actor_id, action, subject_type, subject_id, detail" },
+  [CHORUS_SAMPLE_CAMPAIGN] =
+    { "campaigns", "id, name, goal, hypothesis, primary_metric, owner_id, state, created_at,"
+      " updated_at" },
+  [CHORUS_SAMPLE_VARIANT] =
+    { "variants", "id, campaign_id, position, label, body, image_sha256, image_alt, link_url" },
+  [CHORUS_SAMPLE_RUN] =
+    { "pretest_runs", "id, campaign_id, instrument, source_id, state, started_at, ends_at,"
+      " closed_at, schedule, provenance, last_refreshed_at" },
+  [CHORUS_SAMPLE_RUN_POST] =
+    { "run_posts", "run_id, variant_id, source_id, outbox_id, post_id, position, scheduled_at" },
+  [CHORUS_SAMPLE_OBSERVATION] =
+    { "observations", "id, run_id, variant_id, observed_at, metric, value, provenance" },
+  [CHORUS_SAMPLE_DECISION] =
+    { "decisions", "id, campaign_id, variant_id, decided_by, decided_at, rationale" },
+  [CHORUS_SAMPLE_CHALLENGE] =
+    { "challenges", "id, title, brief, hashtag, submissions_open_at, submissions_close_at,"
+      " voting_open_at, voting_close_at, terms, prizes, eligibility, scale,"
+      " community_weight, created_at" },
+  [CHORUS_SAMPLE_JURY_MEMBER] =
+    { "jury_members", "challenge_id, member_id" },
+  [CHORUS_SAMPLE_JURY_CRITERION] =
+    { "jury_criteria", "id, challenge_id, name, weight, position" },
+  [CHORUS_SAMPLE_SUBMISSION] =
+    { "submissions", "id, challenge_id, title, author_id, origin_post_id, origin_file, image_sha256,"
+      " image_type, width, height, consent_at, moderation, moderation_reason,"
+      " submitted_at" },
+  [CHORUS_SAMPLE_VOTE] =
+    { "votes", "id, submission_id, voter_id, kiosk_token, kind, score, cast_at, origin_post_id,"
+      " excluded, exclusion_reason" },
+  [CHORUS_SAMPLE_JURY_SCORE] =
+    { "jury_scores", "submission_id, juror_id, criterion_id, score, scored_at" },
+  [CHORUS_SAMPLE_WINNER] =
+    { "winners", "challenge_id, place, submission_id, chosen_by, chosen_at" },
+  [CHORUS_SAMPLE_REWARD] =
+    { "rewards", "id, challenge_id, submission_id, kind, description, amount_cents, currency,"
+      " state, paid_at" },
 };
 
 /* The triggers of migration 4 that this writer knows how to replace with a

@@ -28,8 +28,7 @@ struct _ChorusStore
 
   char     *path;
   sqlite3  *db;
-  sqlite3  *worker_db;
-  GMutex    worker_lock;
+  GAsyncQueue *idle_readers;   /* sqlite3 *, connections no worker holds */
   guint     version;
 };
 
@@ -129,11 +128,38 @@ check_writable (const char  *path,
 }
 
 static gboolean
+check_can_create (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (dir);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND,
+                   _("The folder “%s” does not exist."), display);
+      return FALSE;
+    }
+
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY,
+                   _("A workspace cannot be created in “%s”: the folder is read-only."), display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 check_integrity (const char  *path,
                  GError     **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *file_uri = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *uri = NULL;
   GStatBuf st;
   sqlite3 *db = NULL;
   const char *sql;
@@ -144,11 +170,33 @@ check_integrity (const char  *path,
   else
     sql = "SELECT 'ok' FROM sqlite_master WHERE name = 'posts'";
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, NULL) == SQLITE_OK &&
+  /* With no -wal beside it, nothing has the file open: read it as it is on
+   * disk, so that SQLite creates no -wal or -shm for this look. */
+  file_uri = g_filename_to_uri (path, NULL, NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+  uri = g_strconcat (file_uri, g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro" : "?mode=ro&immutable=1",
+                     NULL);
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI,
+                       NULL) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW &&
       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0)
     ok = TRUE;
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  /* The header can lag behind a commit that is still in the -wal. */
+  if (ok && sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW &&
+      (guint) sqlite3_column_int (stmt, 0) > _chorus_migrations_latest ())
+    {
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      sqlite3_close (db);
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NEWER_VERSION,
+                   _("“%s” was saved by a newer version of Chorus. Update Chorus to open it."), display);
+      return FALSE;
+    }
 
   g_clear_pointer (&stmt, sqlite3_finalize);
   sqlite3_close (db);
@@ -190,6 +238,16 @@ open_connection (const char  *path,
   return db;
 }
 
+/* "Community.chorus" is the workspace "Community". */
+static void
+strip_extension (char *basename)
+{
+  char *dot;
+
+  if ((dot = strrchr (basename, '.')) && dot != basename)
+    *dot = '\0';
+}
+
 static gboolean
 initialize_new (sqlite3     *db,
                 const char  *path,
@@ -198,14 +256,12 @@ initialize_new (sqlite3     *db,
   g_autofree char *basename = g_filename_display_basename (path);
   g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", CHORUS_APPLICATION_ID);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  char *dot;
 
   if (!_chorus_sql_exec (db, set_id, error) ||
       !_chorus_migrations_apply (db, _chorus_migrations_latest (), error))
     return FALSE;
 
-  if ((dot = strrchr (basename, '.')) && dot != basename)
-    *dot = '\0';
+  strip_extension (basename);
 
   if (!(stmt = _chorus_sql_prepare (db,
                                     "INSERT INTO workspace_meta (key, value) VALUES"
@@ -228,10 +284,12 @@ static void
 chorus_store_finalize (GObject *object)
 {
   ChorusStore *self = (ChorusStore *)object;
+  sqlite3 *reader;
 
-  g_clear_pointer (&self->worker_db, sqlite3_close);
+  while ((reader = g_async_queue_try_pop (self->idle_readers)))
+    sqlite3_close (reader);
+  g_async_queue_unref (self->idle_readers);
   g_clear_pointer (&self->db, sqlite3_close);
-  g_mutex_clear (&self->worker_lock);
   g_free (self->path);
 
   G_OBJECT_CLASS (chorus_store_parent_class)->finalize (object);
@@ -248,7 +306,7 @@ chorus_store_class_init (ChorusStoreClass *klass)
 static void
 chorus_store_init (ChorusStore *self)
 {
-  g_mutex_init (&self->worker_lock);
+  self->idle_readers = g_async_queue_new ();
 }
 
 static void
@@ -285,6 +343,7 @@ chorus_store_open (const char            *path,
                    GError               **error)
 {
   g_autoptr(ChorusStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean exists;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -304,6 +363,9 @@ chorus_store_open (const char            *path,
       (!check_header (path, error) || !check_writable (path, error) || !check_integrity (path, error)))
     return NULL;
 
+  if (!exists && !check_can_create (path, error))
+    return NULL;
+
   self = g_object_new (CHORUS_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
@@ -319,9 +381,16 @@ chorus_store_open (const char            *path,
           return NULL;
         }
     }
-  else if (!_chorus_migrations_apply (self->db, _chorus_migrations_latest (), error))
+  else if (!_chorus_migrations_apply (self->db, _chorus_migrations_latest (), &local_error))
     {
-      g_prefix_error (error, _("The workspace could not be upgraded: "));
+      g_autofree char *display = g_filename_display_basename (path);
+
+      /* Each migration ran in its own transaction: the file is still a
+       * valid workspace at the version it reached. */
+      g_set_error (error, CHORUS_ERROR, local_error->domain == CHORUS_ERROR ? local_error->code
+                                                                            : CHORUS_ERROR_DATABASE,
+                   _("“%s” could not be upgraded to this version of Chorus (%s)."),
+                   display, local_error->message);
       return NULL;
     }
 
@@ -374,25 +443,34 @@ _chorus_store_get_db (ChorusStore *self)
   return self->db;
 }
 
-sqlite3 *
-_chorus_store_get_worker_db (ChorusStore *self)
+/* Workers hold the store through the task's source object, so the store
+ * outlives every reader. */
+ChorusStoreReader *
+_chorus_store_reader_new (ChorusStore *self)
 {
+  g_autoptr(GError) error = NULL;
+  ChorusStoreReader *reader;
   sqlite3 *db;
 
-  g_mutex_lock (&self->worker_lock);
-
-  if (self->worker_db == NULL)
+  if (!(db = g_async_queue_try_pop (self->idle_readers)) &&
+      !(db = open_connection (self->path, 0, &error)))
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!(self->worker_db = open_connection (self->path, 0, &error)))
-        g_critical ("Cannot open a second connection to the workspace: %s", error->message);
+      g_critical ("Cannot open a reader for the workspace: %s", error->message);
+      return NULL;
     }
 
-  db = self->worker_db;
-  g_mutex_unlock (&self->worker_lock);
+  reader = g_new0 (ChorusStoreReader, 1);
+  reader->store = self;
+  reader->db = db;
 
-  return db;
+  return reader;
+}
+
+void
+_chorus_store_reader_free (ChorusStoreReader *reader)
+{
+  g_async_queue_push (reader->store->idle_readers, reader->db);
+  g_free (reader);
 }
 
 const char *
@@ -440,7 +518,10 @@ chorus_store_dup_name (ChorusStore *self)
     return name;
 
   g_free (name);
-  return g_filename_display_basename (self->path);
+  name = g_filename_display_basename (self->path);
+  strip_extension (name);
+
+  return name;
 }
 
 gboolean

@@ -18,6 +18,7 @@ config.searchCutoffCount = 20
 config.defaultDelay = 0.2
 
 from dogtail import tree  # noqa: E402  (after config, as dogtail requires)
+import pyatspi  # noqa: E402
 
 
 def fail(message):
@@ -38,9 +39,17 @@ def wait_for(predicate, what, timeout=20):
     fail("timed out waiting for " + what)
 
 
-def find(node, role, name):
-    return node.findChild(lambda n: n.roleName == role and n.name == name,
-                          retry=False, requireResult=False)
+def is_selected(node):
+    return node.getState().contains(pyatspi.STATE_SELECTED)
+
+
+def find_visible_tab(node, name):
+    # The header holds a wide and a narrow view switcher; only one has a size.
+    tabs = node.findChildren(lambda n: n.roleName == "page tab" and n.name == name)
+    for tab in tabs:
+        if tab.size[0] > 0 and tab.size[1] > 0:
+            return tab
+    return None
 
 
 def find_label_containing(node, text):
@@ -74,10 +83,13 @@ def main():
                      ("Designs", "Summit Tee 2026")]
 
             for pane, expected in panes:
-                button = wait_for(lambda: find(window, "toggle button", pane),
-                                  "the " + pane + " switcher button")
-                button.click()
-                wait_for(lambda: button.checked, pane + " to be selected")
+                tab = wait_for(lambda: find_visible_tab(window, pane),
+                               "the " + pane + " tab of the view switcher")
+                tab.click()
+                wait_for(lambda: is_selected(tab), "the " + pane + " tab to be selected")
+                others = [name for name, _ in panes if name != pane]
+                if any(is_selected(find_visible_tab(window, name)) for name in others):
+                    fail("another tab stayed selected after clicking " + pane)
                 wait_for(lambda: find_label_containing(window, expected),
                          "'" + expected + "' in the " + pane + " pane")
                 print("ok: " + pane + " shows '" + expected + "'")
