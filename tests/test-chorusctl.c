@@ -10,15 +10,12 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include <glib/gstdio.h>
+#include <glib.h>
+
+#include "chorus-test-util.h"
 
 /* Runs the built chorusctl as a person or a script would, and checks exit
  * statuses, what goes to stdout and stderr, and what happens to files. */
-
-typedef struct
-{
-  char *dir;
-} Fixture;
 
 typedef struct
 {
@@ -42,45 +39,6 @@ chorusctl_path (void)
   const char *build = g_getenv ("CHORUS_BUILD_DIR");
 
   return build ? g_build_filename (build, "src", "cli", "chorusctl", NULL) : NULL;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("chorusctl-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
 }
 
 /* Runs chorusctl with the arguments up to NULL, in the C locale so that
@@ -202,8 +160,8 @@ test_bad_usage (void)
 }
 
 static void
-test_bad_values (Fixture       *fixture,
-                 gconstpointer  data)
+test_bad_values (ChorusTestTempDir *fixture,
+                 gconstpointer      data)
 {
   static const char * const cases[][2] = {
     { "--posts", "abc" }, { "--posts", "-5" }, { "--posts", "99999999999" },
@@ -253,8 +211,8 @@ count_after (const char *out,
 }
 
 static void
-test_sample_and_info (Fixture       *fixture,
-                      gconstpointer  data)
+test_sample_and_info (ChorusTestTempDir *fixture,
+                      gconstpointer      data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "tallpine.chorus", NULL);
   g_auto(Run) sample = { 0 };
@@ -291,8 +249,8 @@ test_sample_and_info (Fixture       *fixture,
 }
 
 static void
-test_creates_workspace (Fixture       *fixture,
-                        gconstpointer  data)
+test_creates_workspace (ChorusTestTempDir *fixture,
+                        gconstpointer      data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "new.chorus", NULL);
   g_auto(Run) run = { 0 };
@@ -312,16 +270,15 @@ static void
 assert_file_is (const char *path,
                 const char *expected)
 {
-  g_autofree char *contents = NULL;
   gsize length;
+  g_autofree char *contents = chorus_test_read_file (path, &length);
 
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, expected, strlen (expected));
 }
 
 static void
-test_not_a_workspace (Fixture       *fixture,
-                      gconstpointer  data)
+test_not_a_workspace (ChorusTestTempDir *fixture,
+                      gconstpointer      data)
 {
   static const char notes[] = "Shopping list:\n- tent pegs\n- stove fuel\n";
   g_autofree char *path = g_build_filename (fixture->dir, "notes.txt", NULL);
@@ -363,15 +320,11 @@ main (int   argc,
 
   g_test_add_func ("/chorusctl/help", test_help);
   g_test_add_func ("/chorusctl/bad-usage", test_bad_usage);
-  g_test_add ("/chorusctl/bad-values", Fixture, NULL,
-              fixture_set_up, test_bad_values, fixture_tear_down);
+  chorus_test_add_in_temp_dir ("/chorusctl/bad-values", test_bad_values);
   g_test_add_func ("/chorusctl/missing-folder", test_missing_folder);
-  g_test_add ("/chorusctl/sample-and-info", Fixture, NULL,
-              fixture_set_up, test_sample_and_info, fixture_tear_down);
-  g_test_add ("/chorusctl/creates-workspace", Fixture, NULL,
-              fixture_set_up, test_creates_workspace, fixture_tear_down);
-  g_test_add ("/chorusctl/not-a-workspace", Fixture, NULL,
-              fixture_set_up, test_not_a_workspace, fixture_tear_down);
+  chorus_test_add_in_temp_dir ("/chorusctl/sample-and-info", test_sample_and_info);
+  chorus_test_add_in_temp_dir ("/chorusctl/creates-workspace", test_creates_workspace);
+  chorus_test_add_in_temp_dir ("/chorusctl/not-a-workspace", test_not_a_workspace);
 
   return g_test_run ();
 }

@@ -12,12 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "chorus-conversation-list.h"
 #include "chorus-format.h"
 #include "chorus-store-private.h"
+#include "chorus-test-util.h"
 
 #define N_CONVERSATIONS 1000
 #define N_IDENTITIES 10
@@ -31,33 +31,11 @@ typedef struct
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  ChorusTestWorkspace workspace;
   ChorusStore *store;
   GArray *expected;     /* Row, in the order the list must have */
   GArray *changes;      /* guint triples from items-changed */
 } Fixture;
-
-static void exec_sql (sqlite3    *db,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (2, 3);
-
-static void
-exec_sql (sqlite3    *db,
-          const char *format,
-          ...)
-{
-  g_autofree char *sql = NULL;
-  char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("SQL failed: %s\n  in: %s", message, sql);
-}
 
 static int
 compare_rows (gconstpointer a,
@@ -114,12 +92,12 @@ insert_conversation (sqlite3 *db,
   gint64 created = BASE_TIME - 1000000 + id;
   int assignee = id % 4 == 0 ? 1 : id % 4 == 1 ? 2 : 0;
 
-  exec_sql (db,
-            "INSERT INTO conversations (id, network, root_uri, started_at, last_activity_at, post_count,"
-            " status_id, assignee_id, unread) VALUES (%" G_GINT64_FORMAT ", '%s', 'c:%" G_GINT64_FORMAT "',"
-            " %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 2, %u, nullif (%d, 0), %d)",
-            id, author % 2 ? "bluesky" : "mastodon", id, created, last_activity, status_of (id),
-            assignee, id % 3 == 0);
+  chorus_test_db_exec (db,
+                       "INSERT INTO conversations (id, network, root_uri, started_at, last_activity_at, post_count,"
+                       " status_id, assignee_id, unread) VALUES (%" G_GINT64_FORMAT ", '%s', 'c:%" G_GINT64_FORMAT "',"
+                       " %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 2, %u, nullif (%d, 0), %d)",
+                       id, author % 2 ? "bluesky" : "mastodon", id, created, last_activity, status_of (id),
+                       assignee, id % 3 == 0);
 
   /* The reply goes in first, with a later key, and by someone else: the
    * excerpt and author must come from the post with the smallest key. */
@@ -144,29 +122,25 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   sqlite3 *db;
 
-  f->dir = g_dir_make_tmp ("chorus-test-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "Inbox.chorus", NULL);
-  f->store = chorus_store_open (f->path, CHORUS_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  chorus_test_workspace_init (&f->workspace, "Inbox.chorus");
+  f->store = chorus_test_open_store (f->workspace.path, CHORUS_STORE_OPEN_CREATE);
   f->expected = g_array_new (FALSE, FALSE, sizeof (Row));
   f->changes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   db = _chorus_store_get_db (f->store);
-  exec_sql (db, "BEGIN");
-  exec_sql (db,
-            "INSERT INTO team_members (id, name, created_at) VALUES (1, 'Rosa', 1), (2, 'Sam', 1);"
-            "INSERT INTO statuses (id, name, position) VALUES (5, 'Escalated', 4);");
+  chorus_test_db_exec (db, "BEGIN");
+  chorus_test_db_exec (db,
+                       "INSERT INTO team_members (id, name, created_at) VALUES (1, 'Rosa', 1), (2, 'Sam', 1);"
+                       "INSERT INTO statuses (id, name, position) VALUES (5, 'Escalated', 4);");
   for (guint i = 0; i < N_IDENTITIES; i++)
-    exec_sql (db,
-              "INSERT INTO people (id, display_name, created_at) VALUES (%u, 'Person %u', 1);"
-              "INSERT INTO identities (id, person_id, network, server, handle, display_name)"
-              " VALUES (%u, %u, '%s', '%s', 'user%u%s', 'Person %u')",
-              i + 1, i, i + 1, i + 1, i % 2 ? "bluesky" : "mastodon",
-              i % 2 ? "bsky.social" : "social.example", i, i % 2 ? ".bsky.social" : "", i);
+    chorus_test_db_exec (db,
+                         "INSERT INTO people (id, display_name, created_at) VALUES (%u, 'Person %u', 1);"
+                         "INSERT INTO identities (id, person_id, network, server, handle, display_name)"
+                         " VALUES (%u, %u, '%s', '%s', 'user%u%s', 'Person %u')",
+                         i + 1, i, i + 1, i + 1, i % 2 ? "bluesky" : "mastodon",
+                         i % 2 ? "bsky.social" : "social.example", i, i % 2 ? ".bsky.social" : "", i);
 
   for (gint64 id = 1; id <= N_CONVERSATIONS; id++)
     {
@@ -175,7 +149,7 @@ fixture_setup (Fixture       *f,
       insert_conversation (db, id, row.last_activity);
       g_array_append_val (f->expected, row);
     }
-  exec_sql (db, "COMMIT");
+  chorus_test_db_exec (db, "COMMIT");
 
   qsort (f->expected->data, f->expected->len, sizeof (Row), compare_rows);
 }
@@ -184,26 +158,11 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
   /* Worker threads let go of the store a moment after their callbacks. */
-  while (g_atomic_int_get (&G_OBJECT (f->store)->ref_count) > 1 && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  g_assert_finalize_object (f->store);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
+  chorus_test_finalize_object (f->store);
+  chorus_test_workspace_remove (&f->workspace);
   g_array_unref (f->expected);
   g_array_unref (f->changes);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 static void
@@ -265,14 +224,8 @@ id_at (ChorusConversationList *list,
 static void
 wait_idle (ChorusConversationList *list)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
   wait_loaded (list);
-  while (g_atomic_int_get (&G_OBJECT (list)->ref_count) > 1 && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
+  chorus_test_wait_sole_ref (list);
 }
 
 static void
@@ -326,7 +279,7 @@ test_items (Fixture       *f,
       gint64 id = g_array_index (f->expected, Row, i).id;
       guint author = author_of (id);
       g_autofree char *first = first_text_of (id);
-      g_autofree char *excerpt = g_utf8_substring (first, 0, MIN (280, g_utf8_strlen (first, -1)));
+      g_autofree char *excerpt = g_utf8_substring (first, 0, MIN (180, g_utf8_strlen (first, -1)));
       g_autofree char *name = g_strdup_printf ("Person %u", author);
       g_autofree char *handle = author % 2 ? g_strdup_printf ("@user%u.bsky.social", author)
                                            : g_strdup_printf ("@user%u@social.example", author);
@@ -336,7 +289,7 @@ test_items (Fixture       *f,
       g_assert_cmpstr (chorus_conversation_get_author_name (c), ==, name);
       g_assert_cmpstr (chorus_conversation_get_author_handle (c), ==, handle);
       g_assert_cmpstr (chorus_conversation_get_excerpt (c), ==, excerpt);
-      g_assert_cmpuint (g_utf8_strlen (chorus_conversation_get_excerpt (c), -1), <=, 280);
+      g_assert_cmpuint (g_utf8_strlen (chorus_conversation_get_excerpt (c), -1), <=, 180);
       g_assert_cmpint (chorus_conversation_get_last_activity (c), ==, activity_of (id));
       g_assert_cmpuint (chorus_conversation_get_post_count (c), ==, 2);
       g_assert_cmpstr (chorus_conversation_get_status (c), ==, status_labels[status_of (id)]);
@@ -345,7 +298,7 @@ test_items (Fixture       *f,
       g_assert_cmpstr (chorus_conversation_get_assignee (c), ==, assignees[id % 4]);
     }
 
-  /* A long opening post is cut at 280 characters, not bytes. */
+  /* A long opening post is cut at 180 characters, not bytes. */
   {
     g_autoptr(ChorusConversation) c = NULL;
 
@@ -353,8 +306,8 @@ test_items (Fixture       *f,
       if (g_array_index (f->expected, Row, i).id % 10 == 0)
         c = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-    g_assert_cmpuint (g_utf8_strlen (chorus_conversation_get_excerpt (c), -1), ==, 280);
-    g_assert_cmpuint (strlen (chorus_conversation_get_excerpt (c)), >, 280);
+    g_assert_cmpuint (g_utf8_strlen (chorus_conversation_get_excerpt (c), -1), ==, 180);
+    g_assert_cmpuint (strlen (chorus_conversation_get_excerpt (c)), >, 180);
   }
 
   assert_finalized (list);
@@ -395,7 +348,7 @@ test_reload (Fixture       *f,
   /* One deleted in the middle: one row removed there. */
   middle = g_array_index (f->expected, Row, 499).id;
   g_assert_cmpint (id_at (list, 500), ==, middle);
-  exec_sql (db, "DELETE FROM conversations WHERE id = %" G_GINT64_FORMAT, middle);
+  chorus_test_db_exec (db, "DELETE FROM conversations WHERE id = %" G_GINT64_FORMAT, middle);
   chorus_conversation_list_reload (list);
   wait_loaded (list);
   changes = take_changes (f);
@@ -404,7 +357,7 @@ test_reload (Fixture       *f,
   g_assert_cmpint (id_at (list, 500), ==, g_array_index (f->expected, Row, 500).id);
 
   /* Two reloads in a row: the first is cancelled, one signal comes. */
-  exec_sql (db, "DELETE FROM conversations WHERE id = 5000");
+  chorus_test_db_exec (db, "DELETE FROM conversations WHERE id = 5000");
   chorus_conversation_list_reload (list);
   chorus_conversation_list_reload (list);
   wait_idle (list);
@@ -414,8 +367,8 @@ test_reload (Fixture       *f,
 
   /* A conversation with new activity moves to the top. */
   next = g_array_index (f->expected, Row, 10).id;
-  exec_sql (db, "UPDATE conversations SET last_activity_at = %" G_GINT64_FORMAT
-            " WHERE id = %" G_GINT64_FORMAT, newest + 200, next);
+  chorus_test_db_exec (db, "UPDATE conversations SET last_activity_at = %" G_GINT64_FORMAT
+                       " WHERE id = %" G_GINT64_FORMAT, newest + 200, next);
   chorus_conversation_list_reload (list);
   wait_loaded (list);
   changes = take_changes (f);
@@ -468,7 +421,8 @@ test_vanished (Fixture       *f,
   g_autoptr(ChorusConversation) neighbour = NULL;
 
   wait_loaded (list);
-  exec_sql (_chorus_store_get_db (f->store), "DELETE FROM conversations WHERE id = %" G_GINT64_FORMAT, gone);
+  chorus_test_db_exec (_chorus_store_get_db (f->store),
+                       "DELETE FROM conversations WHERE id = %" G_GINT64_FORMAT, gone);
 
   /* Until the next reload the row is still there, as an empty item. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_CONVERSATIONS);

@@ -10,88 +10,36 @@
  * no-op. Then what the latest schema keeps by itself: the counters, the
  * search index and the cascades (/chorus/schema/...). */
 
-#include <string.h>
-
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "chorus-error.h"
 #include "chorus-store-private.h"
+#include "chorus-test-util.h"
 
 #define POST_KEY(created_at, n) (((gint64) (created_at) << CHORUS_POST_KEY_SHIFT) | (n))
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef ChorusTestWorkspace Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("chorus-test-migrations-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "Old team.chorus", NULL);
+  chorus_test_workspace_init (f, "Old team.chorus");
 }
 
+/* Nothing may be left beside the workspace but its -wal and -shm. */
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
-  g_free (f->path);
-  g_free (f->dir);
+  chorus_test_workspace_remove (f);
 }
 
+/* A connection of its own, as another program would open the file. */
 static sqlite3 *
 raw_open (const char *path)
 {
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                   ==, SQLITE_OK);
-  return db;
-}
-
-static void exec_sql (sqlite3    *db,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (2, 3);
-
-static void
-exec_sql (sqlite3    *db,
-          const char *format,
-          ...)
-{
-  g_autofree char *sql = NULL;
-  char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("SQL failed: %s\n  in: %s", message, sql);
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  return chorus_test_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 0);
 }
 
 /* Each row of @sql as "a|b|c", in the order of the rows, one per line. */
@@ -171,10 +119,10 @@ create_at_version (const char *path,
   g_autoptr(GError) error = NULL;
   sqlite3 *db = raw_open (path);
 
-  exec_sql (db, "PRAGMA application_id = %d; PRAGMA foreign_keys = ON", CHORUS_APPLICATION_ID);
+  chorus_test_db_exec (db, "PRAGMA application_id = %d; PRAGMA foreign_keys = ON", CHORUS_APPLICATION_ID);
   g_assert_true (_chorus_migrations_apply (db, version, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
+  g_assert_cmpint (chorus_test_db_query_int (db, "PRAGMA user_version"), ==, version);
   return db;
 }
 
@@ -185,46 +133,46 @@ seed_rows (sqlite3 *db,
 {
   if (version >= 1)
     {
-      exec_sql (db,
-                "INSERT OR REPLACE INTO workspace_meta (key, value) VALUES ('name', 'Old team');"
-                "INSERT INTO team_members (id, name, is_me, created_at) VALUES (1, 'Rosa', 1, 10);"
-                "INSERT INTO sources (id, network, server_url, account, display_name, created_at)"
-                " VALUES (1, 'mastodon', 'https://social.example', 'brand', 'Brand', 10);"
-                "INSERT INTO people (id, display_name, created_at) VALUES (1, 'Ana Lima', 10);"
-                "INSERT INTO identities (id, person_id, network, server, handle, display_name)"
-                " VALUES (1, 1, 'mastodon', 'social.example', 'ana', 'Ana Lima');"
-                "INSERT INTO statuses (id, name, position) VALUES (5, 'Escalated', 4);"
-                "INSERT INTO conversations (id, source_id, network, root_uri, started_at, last_activity_at,"
-                " post_count, status_id, assignee_id) VALUES"
-                " (1, 1, 'mastodon', 'https://social.example/c/1', 100, 300, 2, 5, 1),"
-                " (2, 1, 'mastodon', 'https://social.example/c/2', 200, 200, 1, 1, NULL);"
-                "INSERT INTO posts (id, source_id, conversation_id, uri, author_id, created_at, text) VALUES"
-                " (%" G_GINT64_FORMAT ", 1, 1, 'https://social.example/p/1', 1, 100, 'Le café est fermé'),"
-                " (%" G_GINT64_FORMAT ", 1, 1, 'https://social.example/p/2', 1, 300, 'Still closed?'),"
-                " (%" G_GINT64_FORMAT ", 1, 2, 'https://social.example/p/3', 1, 200, 'Love the new mascot');"
-                "INSERT INTO tags (id, name) VALUES (1, 'hours');"
-                "INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (1, 1);",
-                POST_KEY (100, 0), POST_KEY (300, 0), POST_KEY (200, 0));
+      chorus_test_db_exec (db,
+                           "INSERT OR REPLACE INTO workspace_meta (key, value) VALUES ('name', 'Old team');"
+                           "INSERT INTO team_members (id, name, is_me, created_at) VALUES (1, 'Rosa', 1, 10);"
+                           "INSERT INTO sources (id, network, server_url, account, display_name, created_at)"
+                           " VALUES (1, 'mastodon', 'https://social.example', 'brand', 'Brand', 10);"
+                           "INSERT INTO people (id, display_name, created_at) VALUES (1, 'Ana Lima', 10);"
+                           "INSERT INTO identities (id, person_id, network, server, handle, display_name)"
+                           " VALUES (1, 1, 'mastodon', 'social.example', 'ana', 'Ana Lima');"
+                           "INSERT INTO statuses (id, name, position) VALUES (5, 'Escalated', 4);"
+                           "INSERT INTO conversations (id, source_id, network, root_uri, started_at, last_activity_at,"
+                           " post_count, status_id, assignee_id) VALUES"
+                           " (1, 1, 'mastodon', 'https://social.example/c/1', 100, 300, 2, 5, 1),"
+                           " (2, 1, 'mastodon', 'https://social.example/c/2', 200, 200, 1, 1, NULL);"
+                           "INSERT INTO posts (id, source_id, conversation_id, uri, author_id, created_at, text) VALUES"
+                           " (%" G_GINT64_FORMAT ", 1, 1, 'https://social.example/p/1', 1, 100, 'Le café est fermé'),"
+                           " (%" G_GINT64_FORMAT ", 1, 1, 'https://social.example/p/2', 1, 300, 'Still closed?'),"
+                           " (%" G_GINT64_FORMAT ", 1, 2, 'https://social.example/p/3', 1, 200, 'Love the new mascot');"
+                           "INSERT INTO tags (id, name) VALUES (1, 'hours');"
+                           "INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (1, 1);",
+                           POST_KEY (100, 0), POST_KEY (300, 0), POST_KEY (200, 0));
     }
 
   if (version >= 2)
-    exec_sql (db,
-              "INSERT INTO campaigns (id, name, state, created_at, updated_at)"
-              " VALUES (1, 'Slogan', 'running', 10, 10);"
-              "INSERT INTO variants (id, campaign_id, position, label, body)"
-              " VALUES (1, 1, 0, 'A', 'Louder'), (2, 1, 1, 'B', 'Together');"
-              "INSERT INTO pretest_runs (id, campaign_id, instrument) VALUES (1, 1, 'manual');"
-              "INSERT INTO observations (run_id, variant_id, observed_at, metric, value)"
-              " VALUES (1, 1, 50, 'votes', 4), (1, 2, 50, 'votes', 6);");
+    chorus_test_db_exec (db,
+                         "INSERT INTO campaigns (id, name, state, created_at, updated_at)"
+                         " VALUES (1, 'Slogan', 'running', 10, 10);"
+                         "INSERT INTO variants (id, campaign_id, position, label, body)"
+                         " VALUES (1, 1, 0, 'A', 'Louder'), (2, 1, 1, 'B', 'Together');"
+                         "INSERT INTO pretest_runs (id, campaign_id, instrument) VALUES (1, 1, 'manual');"
+                         "INSERT INTO observations (run_id, variant_id, observed_at, metric, value)"
+                         " VALUES (1, 1, 50, 'votes', 4), (1, 2, 50, 'votes', 6);");
 
   if (version >= 3)
-    exec_sql (db,
-              "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
-              " voting_open_at, voting_close_at, created_at) VALUES (1, 'Mascot', '#m', 1, 2, 2, 3, 1);"
-              "INSERT INTO submissions (id, challenge_id, title, author_id, image_sha256, submitted_at)"
-              " VALUES (1, 1, 'Sunny', 1, 'ab', 2);"
-              "INSERT INTO votes (submission_id, voter_id, kind, score, cast_at)"
-              " VALUES (1, 1, 'kiosk', 4, 2);");
+    chorus_test_db_exec (db,
+                         "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
+                         " voting_open_at, voting_close_at, created_at) VALUES (1, 'Mascot', '#m', 1, 2, 2, 3, 1);"
+                         "INSERT INTO submissions (id, challenge_id, title, author_id, image_sha256, submitted_at)"
+                         " VALUES (1, 1, 'Sunny', 1, 'ab', 2);"
+                         "INSERT INTO votes (submission_id, voter_id, kind, score, cast_at)"
+                         " VALUES (1, 1, 'kiosk', 4, 2);");
 }
 
 static void
@@ -233,21 +181,9 @@ assert_counters_match (ChorusStore *store)
   sqlite3 *db = _chorus_store_get_db (store);
 
   g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==,
-                   query_int (db, "SELECT count(*) FROM posts"));
+                   chorus_test_db_query_int (db, "SELECT count(*) FROM posts"));
   g_assert_cmpint (chorus_store_get_counter (store, "conversations"), ==,
-                   query_int (db, "SELECT count(*) FROM conversations"));
-}
-
-/* Drops the last reference, after worker threads let go of theirs. */
-static void
-close_store (ChorusStore *store)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_atomic_int_get (&G_OBJECT (store)->ref_count) > 1 && g_get_monotonic_time () < deadline)
-    g_usleep (1000);
-
-  g_assert_finalize_object (store);
+                   chorus_test_db_query_int (db, "SELECT count(*) FROM conversations"));
 }
 
 static void
@@ -277,8 +213,8 @@ test_upgrade (Fixture       *f,
     return;
   g_assert_cmpuint (chorus_store_get_version (store), ==, chorus_store_latest_version ());
   db = _chorus_store_get_db (store);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, chorus_store_latest_version ());
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, CHORUS_APPLICATION_ID);
+  g_assert_cmpint (chorus_test_db_query_int (db, "PRAGMA user_version"), ==, chorus_store_latest_version ());
+  g_assert_cmpint (chorus_test_db_query_int (db, "PRAGMA application_id"), ==, CHORUS_APPLICATION_ID);
 
   /* Every value that was there is still there. */
   rows_after = dump_rows (db, (const char * const *) tables);
@@ -291,24 +227,25 @@ test_upgrade (Fixture       *f,
   assert_counters_match (store);
   found = dump_query (db, "SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'cafe'");
   g_assert_cmpstr (found, ==, version >= 1 ? expected : "");
-  exec_sql (db, "INSERT INTO posts_fts (posts_fts) VALUES ('integrity-check')");
+  chorus_test_db_exec (db, "INSERT INTO posts_fts (posts_fts) VALUES ('integrity-check')");
 
   /* And the triggers keep them right from now on. */
-  exec_sql (db,
-            "INSERT INTO conversations (id, network, root_uri, started_at, last_activity_at)"
-            " VALUES (77, 'feed', 'https://feed.example/77', 900, 900);"
-            "INSERT INTO posts (id, conversation_id, uri, created_at, text)"
-            " VALUES (%" G_GINT64_FORMAT ", 77, 'https://feed.example/77', 900, 'fresh giraffe');",
-            POST_KEY (900, 0));
+  chorus_test_db_exec (db,
+                       "INSERT INTO conversations (id, network, root_uri, started_at, last_activity_at)"
+                       " VALUES (77, 'feed', 'https://feed.example/77', 900, 900);"
+                       "INSERT INTO posts (id, conversation_id, uri, created_at, text)"
+                       " VALUES (%" G_GINT64_FORMAT ", 77, 'https://feed.example/77', 900, 'fresh giraffe');",
+                       POST_KEY (900, 0));
   assert_counters_match (store);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'giraffe'"), ==, 1);
-  close_store (store);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'giraffe'"),
+                   ==, 1);
+  chorus_test_finalize_object (store);
 
   /* The upgraded file opens again as it is. */
   store = chorus_store_open (f->path, CHORUS_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   assert_counters_match (store);
-  close_store (store);
+  chorus_test_finalize_object (store);
 }
 
 /* The tables migration @version + 1 creates, in the order it creates them,
@@ -321,7 +258,7 @@ tables_created_by_next (guint version)
   sqlite3 *db = raw_open (":memory:");
 
   g_assert_true (_chorus_migrations_apply (db, version, &error));
-  exec_sql (db, "CREATE TEMP TABLE before AS SELECT name FROM sqlite_master");
+  chorus_test_db_exec (db, "CREATE TEMP TABLE before AS SELECT name FROM sqlite_master");
   g_assert_true (_chorus_migrations_apply (db, version + 1, &error));
   g_assert_no_error (error);
   names = dump_query (db, "SELECT name FROM main.sqlite_master WHERE type = 'table'"
@@ -349,7 +286,7 @@ test_atomic (Fixture       *f,
   g_assert_cmpuint (n_created, >=, 1);
   g_test_message ("migration %u creates %s first, %s last", version + 1, created[0], created[n_created - 1]);
   seed_rows (db, version);
-  exec_sql (db, "CREATE TABLE \"%s\" (in_the_way INTEGER)", created[n_created - 1]);
+  chorus_test_db_exec (db, "CREATE TABLE \"%s\" (in_the_way INTEGER)", created[n_created - 1]);
   schema_before = dump_schema (db);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
@@ -358,7 +295,7 @@ test_atomic (Fixture       *f,
   g_test_message ("error: %s", error->message);
 
   db = raw_open (f->path);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
+  g_assert_cmpint (chorus_test_db_query_int (db, "PRAGMA user_version"), ==, version);
   schema_after = dump_schema (db);
   g_assert_cmpstr (schema_after, ==, schema_before);
   for (guint i = 0; i + 1 < n_created; i++)
@@ -366,23 +303,9 @@ test_atomic (Fixture       *f,
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_master WHERE name = '%s'",
                                               created[i]);
 
-      g_assert_cmpint (query_int (db, sql), ==, 0);
+      g_assert_cmpint (chorus_test_db_query_int (db, sql), ==, 0);
     }
   sqlite3_close (db);
-}
-
-/* The file's bytes, less the header fields SQLite may bump on any write. */
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >=, 100);
-  memset (contents + 24, 0, 4);   /* file change counter */
-  memset (contents + 92, 0, 8);   /* version-valid-for number, SQLite version */
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
 static void
@@ -402,30 +325,30 @@ test_reopen_is_noop (Fixture       *f,
 
   g_assert_no_error (error);
   seed_rows (_chorus_store_get_db (store), chorus_store_latest_version ());
-  close_store (store);
+  chorus_test_finalize_object (store);
 
   db = raw_open (f->path);
   tables = list_tables (db);
   schema_before = dump_schema (db);
   rows_before = dump_rows (db, (const char * const *) tables);
   sqlite3_close (db);
-  bytes_before = file_checksum (f->path);
+  bytes_before = chorus_test_file_checksum (f->path, TRUE, NULL);
 
   for (guint i = 0; i < 2; i++)
     {
       store = chorus_store_open (f->path, CHORUS_STORE_OPEN_EXISTING, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (chorus_store_get_version (store), ==, chorus_store_latest_version ());
-      close_store (store);
+      chorus_test_finalize_object (store);
     }
 
   /* Not a page was written. */
-  bytes_after = file_checksum (f->path);
+  bytes_after = chorus_test_file_checksum (f->path, TRUE, NULL);
   g_assert_cmpstr (bytes_after, ==, bytes_before);
   db = raw_open (f->path);
   schema_after = dump_schema (db);
   rows_after = dump_rows (db, (const char * const *) tables);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, chorus_store_latest_version ());
+  g_assert_cmpint (chorus_test_db_query_int (db, "PRAGMA user_version"), ==, chorus_store_latest_version ());
   sqlite3_close (db);
   g_assert_cmpstr (schema_after, ==, schema_before);
   g_assert_cmpstr (rows_after, ==, rows_before);
@@ -440,7 +363,6 @@ test_newer_in_wal (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = g_build_filename (f->dir, "Crashed.chorus", NULL);
   g_autofree char *copy_wal = g_strconcat (copy, "-wal", NULL);
-  g_autofree char *copy_shm = g_strconcat (copy, "-shm", NULL);
   g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -448,16 +370,16 @@ test_newer_in_wal (Fixture       *f,
   sqlite3 *db;
 
   g_assert_no_error (error);
-  close_store (store);
+  chorus_test_finalize_object (store);
   db = raw_open (f->path);
-  exec_sql (db, "PRAGMA wal_autocheckpoint = 0; PRAGMA user_version = %u",
-            chorus_store_latest_version () + 1);
+  chorus_test_db_exec (db, "PRAGMA wal_autocheckpoint = 0; PRAGMA user_version = %u",
+                       chorus_store_latest_version () + 1);
 
   /* What a crash leaves behind: the file and its -wal, as they are now. */
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  contents = chorus_test_read_file (f->path, &length);
   g_assert_true (g_file_set_contents (copy, contents, length, NULL));
   g_clear_pointer (&contents, g_free);
-  g_assert_true (g_file_get_contents (wal, &contents, &length, NULL));
+  contents = chorus_test_read_file (wal, &length);
   g_assert_cmpuint (length, >, 0);
   g_assert_true (g_file_set_contents (copy_wal, contents, length, NULL));
   sqlite3_close (db);
@@ -466,11 +388,9 @@ test_newer_in_wal (Fixture       *f,
   g_assert_null (store);
   g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_NEWER_VERSION);
   if (store != NULL)
-    close_store (store);
+    chorus_test_finalize_object (store);
 
-  g_unlink (copy);
-  g_unlink (copy_wal);
-  g_unlink (copy_shm);
+  chorus_test_unlink_workspace (copy);
 }
 
 /* The schema at the latest version: counters, search index, cascades */
@@ -495,28 +415,13 @@ fts_match (sqlite3    *db,
 }
 
 static void
-seed_people (sqlite3 *db)
-{
-  exec_sql (db,
-            "INSERT INTO sources (id, network, server_url, account, display_name, created_at)"
-            " VALUES (1, 'mastodon', 'https://social.example', 'brand', 'Brand', 1000);"
-            "INSERT INTO people (id, display_name, created_at) VALUES"
-            " (1, 'Ana Lima', 1000), (2, 'Bo Chen', 1000), (3, 'Cy', 1000), (4, 'Di', 1000);"
-            "INSERT INTO identities (id, person_id, network, server, handle, display_name) VALUES"
-            " (1, 1, 'mastodon', 'social.example', 'ana', 'Ana Lima'),"
-            " (2, 2, 'bluesky', 'bsky.social', 'bo.bsky.social', 'Bo Chen'),"
-            " (3, 3, 'mastodon', 'social.example', 'cy', 'Cy'),"
-            " (4, 4, 'mastodon', 'social.example', 'di', 'Di');");
-}
-
-static void
 insert_conversation (sqlite3 *db,
                      gint64   id)
 {
-  exec_sql (db,
-            "INSERT INTO conversations (id, source_id, network, root_uri, started_at, last_activity_at)"
-            " VALUES (%" G_GINT64_FORMAT ", 1, 'mastodon', 'https://social.example/c/' || %" G_GINT64_FORMAT
-            ", 1000, 1000)", id, id);
+  chorus_test_db_exec (db,
+                       "INSERT INTO conversations (id, source_id, network, root_uri, started_at, last_activity_at)"
+                       " VALUES (%" G_GINT64_FORMAT ", 1, 'mastodon', 'https://social.example/c/' || %" G_GINT64_FORMAT
+                       ", 1000, 1000)", id, id);
 }
 
 static void
@@ -537,26 +442,15 @@ insert_post (sqlite3    *db,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
 }
 
-static ChorusStore *
-create_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  ChorusStore *store = chorus_store_open (path, CHORUS_STORE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (CHORUS_IS_STORE (store));
-  return store;
-}
-
 static void
 test_counters (Fixture       *f,
                gconstpointer  data)
 {
-  ChorusStore *store = create_store (f->path);
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
   sqlite3 *db = _chorus_store_get_db (store);
   sqlite3 *other;
 
-  seed_people (db);
+  chorus_test_seed_people (db);
   for (guint c = 1; c <= 3; c++)
     {
       insert_conversation (db, c);
@@ -567,41 +461,41 @@ test_counters (Fixture       *f,
   g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==, 12);
   g_assert_cmpint (chorus_store_get_counter (store, "nonsense"), ==, 0);
 
-  exec_sql (db, "DELETE FROM posts WHERE id = %" G_GINT64_FORMAT, POST_KEY (5001, 0));
+  chorus_test_db_exec (db, "DELETE FROM posts WHERE id = %" G_GINT64_FORMAT, POST_KEY (5001, 0));
   g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==, 11);
 
   /* Posts removed by ON DELETE CASCADE are counted out too. */
-  exec_sql (db, "DELETE FROM conversations WHERE id = 2");
+  chorus_test_db_exec (db, "DELETE FROM conversations WHERE id = 2");
   g_assert_cmpint (chorus_store_get_counter (store, "conversations"), ==, 2);
   g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==, 7);
 
   /* So are writes through another connection to the same file. */
   other = raw_open (f->path);
-  exec_sql (other, "BEGIN");
+  chorus_test_db_exec (other, "BEGIN");
   insert_conversation (other, 9);
   insert_post (other, POST_KEY (6000, 0), 9, "from elsewhere");
-  exec_sql (other, "COMMIT");
+  chorus_test_db_exec (other, "COMMIT");
   sqlite3_close (other);
   g_assert_cmpint (chorus_store_get_counter (store, "conversations"), ==, 3);
   g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==, 8);
 
   /* A rolled-back insert leaves them alone. */
-  exec_sql (db, "BEGIN");
+  chorus_test_db_exec (db, "BEGIN");
   insert_post (db, POST_KEY (6001, 0), 9, "never");
-  exec_sql (db, "ROLLBACK");
+  chorus_test_db_exec (db, "ROLLBACK");
   assert_counters_match (store);
-  close_store (store);
+  chorus_test_finalize_object (store);
 
   store = chorus_store_open (f->path, CHORUS_STORE_OPEN_EXISTING, NULL);
   g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==, 8);
-  close_store (store);
+  chorus_test_finalize_object (store);
 }
 
 static void
 test_fts (Fixture       *f,
           gconstpointer  data)
 {
-  ChorusStore *store = create_store (f->path);
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
   sqlite3 *db = _chorus_store_get_db (store);
   gint64 p1 = POST_KEY (7000, 0), p2 = POST_KEY (7000, 1), p3 = POST_KEY (7001, 0);
   g_autofree char *both = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, p1, p3);
@@ -613,7 +507,7 @@ test_fts (Fixture       *f,
 #define ASSERT_MATCH(query, expected) \
   G_STMT_START { ids = fts_match (db, query); g_assert_cmpstr (ids, ==, expected); g_free (ids); } G_STMT_END
 
-  seed_people (db);
+  chorus_test_seed_people (db);
   insert_conversation (db, 1);
   insert_post (db, p1, 1, "Le café est fermé aujourd'hui");
   insert_post (db, p2, 1, "Our mascot needs a new costume");
@@ -627,65 +521,67 @@ test_fts (Fixture       *f,
   ASSERT_MATCH ("ferme", one);
   ASSERT_MATCH ("giraffe", "");
 
-  exec_sql (db, "UPDATE posts SET text = 'Our giraffe needs a new costume' WHERE id = %" G_GINT64_FORMAT, p2);
+  chorus_test_db_exec (db, "UPDATE posts SET text = 'Our giraffe needs a new costume'"
+                           " WHERE id = %" G_GINT64_FORMAT, p2);
   ASSERT_MATCH ("mascot", "");
   ASSERT_MATCH ("giraffe", two);
-  exec_sql (db, "UPDATE posts SET like_count = 3 WHERE id = %" G_GINT64_FORMAT, p2);
+  chorus_test_db_exec (db, "UPDATE posts SET like_count = 3 WHERE id = %" G_GINT64_FORMAT, p2);
   ASSERT_MATCH ("costume", two);
 
-  exec_sql (db, "DELETE FROM posts WHERE id = %" G_GINT64_FORMAT, p1);
+  chorus_test_db_exec (db, "DELETE FROM posts WHERE id = %" G_GINT64_FORMAT, p1);
   ASSERT_MATCH ("cafe", three);
   ASSERT_MATCH ("ferme", "");
   /* The index agrees with the posts table, row for row. */
-  exec_sql (db, "INSERT INTO posts_fts (posts_fts) VALUES ('integrity-check')");
+  chorus_test_db_exec (db, "INSERT INTO posts_fts (posts_fts) VALUES ('integrity-check')");
 
 #undef ASSERT_MATCH
 
-  close_store (store);
+  chorus_test_finalize_object (store);
 }
 
 static void
 test_cascade (Fixture       *f,
               gconstpointer  data)
 {
-  ChorusStore *store = create_store (f->path);
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
   sqlite3 *db = _chorus_store_get_db (store);
   g_autofree char *kept = NULL;
   g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, POST_KEY (8001, 0));
 
-  seed_people (db);
+  chorus_test_seed_people (db);
   insert_conversation (db, 1);
   insert_conversation (db, 2);
   insert_post (db, POST_KEY (8000, 0), 1, "doomed thread about penguins");
   insert_post (db, POST_KEY (8000, 1), 1, "doomed reply");
   insert_post (db, POST_KEY (8001, 0), 2, "surviving thread about penguins");
-  exec_sql (db,
-            "INSERT INTO tags (id, name) VALUES (1, 'bug'), (2, 'praise');"
-            "INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (1, 1), (1, 2), (2, 2);"
-            "INSERT INTO notes (conversation_id, body, created_at) VALUES (1, 'call back', 1);"
-            "INSERT INTO post_media (post_id, url) VALUES (%" G_GINT64_FORMAT ", 'https://x/1.png');",
-            POST_KEY (8000, 0));
+  chorus_test_db_exec (db,
+                       "INSERT INTO tags (id, name) VALUES (1, 'bug'), (2, 'praise');"
+                       "INSERT INTO conversation_tags (conversation_id, tag_id) VALUES (1, 1), (1, 2), (2, 2);"
+                       "INSERT INTO notes (conversation_id, body, created_at) VALUES (1, 'call back', 1);"
+                       "INSERT INTO post_media (post_id, url) VALUES (%" G_GINT64_FORMAT ", 'https://x/1.png');",
+                       POST_KEY (8000, 0));
 
-  exec_sql (db, "DELETE FROM conversations WHERE id = 1");
+  chorus_test_db_exec (db, "DELETE FROM conversations WHERE id = 1");
 
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM posts WHERE conversation_id = 1"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM conversation_tags WHERE conversation_id = 1"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM notes"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM post_media"), ==, 0);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM posts WHERE conversation_id = 1"), ==, 0);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM conversation_tags WHERE conversation_id = 1"),
+                   ==, 0);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM notes"), ==, 0);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM post_media"), ==, 0);
   /* The tags themselves and the other thread stay. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM tags"), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM conversation_tags"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM posts"), ==, 1);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM tags"), ==, 2);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM conversation_tags"), ==, 1);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM posts"), ==, 1);
   kept = fts_match (db, "penguins");
   g_assert_cmpstr (kept, ==, expected);
-  exec_sql (db, "INSERT INTO posts_fts (posts_fts) VALUES ('integrity-check')");
+  chorus_test_db_exec (db, "INSERT INTO posts_fts (posts_fts) VALUES ('integrity-check')");
   assert_counters_match (store);
 
   /* Deleting a source keeps its conversations, detached. */
-  exec_sql (db, "DELETE FROM sources WHERE id = 1");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM conversations WHERE source_id IS NULL"), ==, 1);
+  chorus_test_db_exec (db, "DELETE FROM sources WHERE id = 1");
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM conversations WHERE source_id IS NULL"), ==, 1);
 
-  close_store (store);
+  chorus_test_finalize_object (store);
 }
 
 int

@@ -10,57 +10,13 @@
 #include <string.h>
 
 #include <cairo.h>
-#include <glib/gstdio.h>
 
 #include "chorus-sample.h"
 #include "chorus-store-private.h"
+#include "chorus-test-util.h"
 
 #define TEST_POSTS 1500
 #define TEST_SEED 42
-
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("chorus-sample-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static GDateTime *
 test_anchor (void)
@@ -69,10 +25,10 @@ test_anchor (void)
 }
 
 static char *
-generate (Fixture    *fixture,
-          const char *name,
-          guint       n_posts,
-          guint64     seed)
+generate (ChorusTestTempDir *fixture,
+          const char        *name,
+          guint              n_posts,
+          guint64            seed)
 {
   g_autoptr(GDateTime) anchor = test_anchor ();
   g_autoptr(GError) error = NULL;
@@ -84,44 +40,6 @@ generate (Fixture    *fixture,
   return path;
 }
 
-static ChorusStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  ChorusStore *store = chorus_store_open (path, CHORUS_STORE_OPEN_EXISTING, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
-static gint64
-query_int (ChorusStore *store,
-           const char  *sql)
-{
-  sqlite3 *db = _chorus_store_get_db (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static char *
-query_text (ChorusStore *store,
-            const char  *sql)
-{
-  sqlite3 *db = _chorus_store_get_db (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}
-
 /* The number of rows of "TABLE [WHERE …]". */
 static gint64
 count_rows (ChorusStore *store,
@@ -129,7 +47,7 @@ count_rows (ChorusStore *store,
 {
   g_autofree char *sql = g_strconcat ("SELECT count (*) FROM ", from, NULL);
 
-  return query_int (store, sql);
+  return chorus_test_db_query_int (_chorus_store_get_db (store), sql);
 }
 
 /* Every table, every row, in an order that does not depend on storage. */
@@ -139,9 +57,8 @@ dump_tables (const char *path)
   g_autoptr(GString) dump = g_string_new (NULL);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) list = NULL;
-  sqlite3 *db = NULL;
+  sqlite3 *db = chorus_test_db_open (path, SQLITE_OPEN_READONLY, 0);
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table'"
                                            " AND name NOT LIKE 'sqlite_%' ORDER BY name",
                                        -1, &list, NULL), ==, SQLITE_OK);
@@ -206,10 +123,9 @@ collect_files (const char *root,
         collect_files (root, child, files);
       else
         {
-          char *contents = NULL;
           gsize length;
+          char *contents = chorus_test_read_file (child_path, &length);
 
-          g_assert_true (g_file_get_contents (child_path, &contents, &length, NULL));
           g_hash_table_insert (files, g_steal_pointer (&child), g_bytes_new_take (contents, length));
         }
     }
@@ -227,8 +143,8 @@ media_files (const char *workspace)
 }
 
 static void
-test_deterministic (Fixture       *fixture,
-                    gconstpointer  data)
+test_deterministic (ChorusTestTempDir *fixture,
+                    gconstpointer      data)
 {
   g_autofree char *first = generate (fixture, "first.chorus", TEST_POSTS, TEST_SEED);
   g_autofree char *second = generate (fixture, "second.chorus", TEST_POSTS, TEST_SEED);
@@ -255,8 +171,8 @@ test_deterministic (Fixture       *fixture,
 }
 
 static void
-test_seed_changes_content (Fixture       *fixture,
-                           gconstpointer  data)
+test_seed_changes_content (ChorusTestTempDir *fixture,
+                           gconstpointer      data)
 {
   g_autofree char *first = generate (fixture, "first.chorus", 400, 1);
   g_autofree char *second = generate (fixture, "second.chorus", 400, 2);
@@ -267,39 +183,37 @@ test_seed_changes_content (Fixture       *fixture,
 }
 
 static void
-assert_schema_matches_new_workspace (Fixture     *fixture,
-                                     ChorusStore *sample)
+assert_schema_matches_new_workspace (ChorusTestTempDir *fixture,
+                                     ChorusStore       *sample)
 {
   static const char sql[] =
     "SELECT group_concat (name || ':' || coalesce (sql, ''), '\n')"
     " FROM (SELECT name, sql FROM sqlite_master ORDER BY type, name)";
   g_autofree char *path = g_build_filename (fixture->dir, "empty.chorus", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ChorusStore) empty = chorus_store_open (path, CHORUS_STORE_OPEN_CREATE, &error);
-  g_autofree char *expected = NULL;
-  g_autofree char *actual = NULL;
-
-  g_assert_no_error (error);
-  expected = query_text (empty, sql);
-  actual = query_text (sample, sql);
+  g_autoptr(ChorusStore) empty = chorus_test_open_store (path, CHORUS_STORE_OPEN_CREATE);
+  sqlite3 *db = _chorus_store_get_db (sample);
+  g_autofree char *expected = chorus_test_db_query_text (_chorus_store_get_db (empty), sql);
+  g_autofree char *actual = chorus_test_db_query_text (db, sql);
 
   /* Same tables, indexes and triggers, to the letter. */
   g_assert_cmpstr (actual, ==, expected);
-  g_assert_cmpint (query_int (sample, "PRAGMA user_version"), ==, chorus_store_latest_version ());
-  g_assert_cmpint (query_int (sample, "PRAGMA application_id"), ==, CHORUS_APPLICATION_ID);
+  g_assert_cmpint (chorus_test_db_query_int (db, "PRAGMA user_version"), ==, chorus_store_latest_version ());
+  g_assert_cmpint (chorus_test_db_query_int (db, "PRAGMA application_id"), ==, CHORUS_APPLICATION_ID);
 }
 
 static void
 assert_content (ChorusStore *store)
 {
+  sqlite3 *db = _chorus_store_get_db (store);
+
   g_assert_cmpint (count_rows (store, "posts"), ==, TEST_POSTS);
-  g_assert_cmpint (query_int (store, "SELECT count (DISTINCT network) FROM conversations"), ==, 4);
-  g_assert_cmpint (query_int (store, "SELECT count (DISTINCT language) FROM posts"), ==, 2);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count (DISTINCT network) FROM conversations"), ==, 4);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count (DISTINCT language) FROM posts"), ==, 2);
   g_assert_cmpint (count_rows (store, "posts WHERE language = 'es'") * 100 / TEST_POSTS, >=, 25);
   g_assert_cmpint (count_rows (store, "posts WHERE language = 'es'") * 100 / TEST_POSTS, <=, 45);
   g_assert_cmpint (count_rows (store, "posts WHERE is_own"), >, 50);
   g_assert_cmpint (count_rows (store, "sources WHERE NOT is_sample"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count (DISTINCT status_id) FROM conversations"), ==, 4);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count (DISTINCT status_id) FROM conversations"), ==, 4);
   g_assert_cmpint (count_rows (store, "conversation_tags"), >, 0);
   g_assert_cmpint (count_rows (store, "team_members WHERE is_me"), ==, 1);
   g_assert_cmpint (count_rows (store, "person_segments"), >, 0);
@@ -316,7 +230,7 @@ assert_content (ChorusStore *store)
 
   g_assert_cmpint (count_rows (store, "campaigns"), ==, 4);
   g_assert_cmpint (count_rows (store, "decisions"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT count (DISTINCT instrument) FROM pretest_runs"), ==, 4);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count (DISTINCT instrument) FROM pretest_runs"), ==, 4);
   g_assert_cmpint (count_rows (store, "challenges"), ==, 2);
   g_assert_cmpint (count_rows (store, "winners"), >=, 1);
   g_assert_cmpint (count_rows (store, "rewards WHERE state = 'paid'"), >=, 1);
@@ -327,7 +241,7 @@ assert_content (ChorusStore *store)
 static void
 assert_consistent (ChorusStore *store)
 {
-  g_autofree char *integrity = query_text (store, "PRAGMA integrity_check");
+  g_autofree char *integrity = chorus_test_db_query_text (_chorus_store_get_db (store), "PRAGMA integrity_check");
 
   g_assert_cmpstr (integrity, ==, "ok");
   g_assert_cmpint (count_rows (store, "pragma_foreign_key_check"), ==, 0);
@@ -406,13 +320,9 @@ assert_images (ChorusStore *store)
     {
       const char *sha = (const char *) sqlite3_column_text (stmt, 0);
       g_autofree char *path = chorus_store_dup_media_path (store, sha, "png");
-      g_autofree char *contents = NULL;
-      g_autofree char *actual = NULL;
+      g_autofree char *actual = chorus_test_file_checksum (path, FALSE, NULL);
       cairo_surface_t *surface;
-      gsize length;
 
-      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-      actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
       g_assert_cmpstr (actual, ==, sha);
 
       surface = cairo_image_surface_create_from_png (path);
@@ -427,11 +337,11 @@ assert_images (ChorusStore *store)
 }
 
 static void
-test_workspace (Fixture       *fixture,
-                gconstpointer  data)
+test_workspace (ChorusTestTempDir *fixture,
+                gconstpointer      data)
 {
   g_autofree char *path = generate (fixture, "tallpine.chorus", TEST_POSTS, TEST_SEED);
-  g_autoptr(ChorusStore) store = open_store (path);
+  g_autoptr(ChorusStore) store = chorus_test_open_store (path, CHORUS_STORE_OPEN_EXISTING);
   g_autofree char *name = chorus_store_dup_name (store);
 
   g_assert_cmpstr (name, ==, "Tallpine Community");
@@ -462,8 +372,8 @@ assert_only_entries (const char         *dir_path,
 }
 
 static void
-test_replaces_existing (Fixture       *fixture,
-                        gconstpointer  data)
+test_replaces_existing (ChorusTestTempDir *fixture,
+                        gconstpointer      data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "old.chorus", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -479,14 +389,14 @@ test_replaces_existing (Fixture       *fixture,
 
   /* No temporary folder, no stale log: the file and its media only. */
   assert_only_entries (fixture->dir, expected);
-  store = open_store (path);
+  store = chorus_test_open_store (path, CHORUS_STORE_OPEN_EXISTING);
   g_assert_true (chorus_store_is_sample (store));
   g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==, 300);
 }
 
 static void
-test_cancelled (Fixture       *fixture,
-                gconstpointer  data)
+test_cancelled (ChorusTestTempDir *fixture,
+                gconstpointer      data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "cancelled.chorus", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -501,18 +411,8 @@ test_cancelled (Fixture       *fixture,
 }
 
 static void
-on_generated_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
-test_async (Fixture       *fixture,
-            gconstpointer  data)
+test_async (ChorusTestTempDir *fixture,
+            gconstpointer      data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "async.chorus", NULL);
   g_autoptr(GDateTime) anchor = test_anchor ();
@@ -520,14 +420,13 @@ test_async (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ChorusStore) store = NULL;
 
-  chorus_sample_generate_async (path, 200, 3, anchor, NULL, on_generated_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  chorus_sample_generate_async (path, 200, 3, anchor, NULL, chorus_test_async_result_cb, &result);
+  chorus_test_wait_async_result (&result);
 
   g_assert_true (chorus_sample_generate_finish (result, &error));
   g_assert_no_error (error);
 
-  store = open_store (path);
+  store = chorus_test_open_store (path, CHORUS_STORE_OPEN_EXISTING);
   g_assert_cmpint (chorus_store_get_counter (store, "posts"), ==, 200);
 }
 
@@ -547,18 +446,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/chorus/sample/deterministic", Fixture, NULL,
-              fixture_set_up, test_deterministic, fixture_tear_down);
-  g_test_add ("/chorus/sample/seed-changes-content", Fixture, NULL,
-              fixture_set_up, test_seed_changes_content, fixture_tear_down);
-  g_test_add ("/chorus/sample/workspace", Fixture, NULL,
-              fixture_set_up, test_workspace, fixture_tear_down);
-  g_test_add ("/chorus/sample/replaces-existing", Fixture, NULL,
-              fixture_set_up, test_replaces_existing, fixture_tear_down);
-  g_test_add ("/chorus/sample/cancelled", Fixture, NULL,
-              fixture_set_up, test_cancelled, fixture_tear_down);
-  g_test_add ("/chorus/sample/async", Fixture, NULL,
-              fixture_set_up, test_async, fixture_tear_down);
+  chorus_test_add_in_temp_dir ("/chorus/sample/deterministic", test_deterministic);
+  chorus_test_add_in_temp_dir ("/chorus/sample/seed-changes-content", test_seed_changes_content);
+  chorus_test_add_in_temp_dir ("/chorus/sample/workspace", test_workspace);
+  chorus_test_add_in_temp_dir ("/chorus/sample/replaces-existing", test_replaces_existing);
+  chorus_test_add_in_temp_dir ("/chorus/sample/cancelled", test_cancelled);
+  chorus_test_add_in_temp_dir ("/chorus/sample/async", test_async);
   g_test_add_func ("/chorus/sample/unwritable-folder", test_unwritable_folder);
 
   return g_test_run ();

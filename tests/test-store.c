@@ -22,174 +22,32 @@
 #include "chorus-error.h"
 #include "chorus-store-private.h"
 #include "chorus-submission.h"
+#include "chorus-test-util.h"
 
 #define WORKSPACE_NAME "Équipe café.chorus"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  g_chmod (path, 0700);
-
-  if ((dir = g_dir_open (path, 0, NULL)))
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-
-  g_rmdir (path);
-}
+typedef ChorusTestWorkspace Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("chorus-test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, WORKSPACE_NAME, NULL);
+  chorus_test_workspace_init (f, WORKSPACE_NAME);
 }
 
+/* Media folders and read-only files and folders included. */
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
-  g_assert_false (g_file_test (f->dir, G_FILE_TEST_EXISTS));
-  g_free (f->path);
-  g_free (f->dir);
+  chorus_test_workspace_remove_all (f);
 }
 
-/* Raw SQL, beside the store */
-
+/* A connection of its own beside the store's: it waits up to 5 s for their locks. */
 static sqlite3 *
 raw_open (const char *path)
 {
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                   ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void exec_sql (sqlite3    *db,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (2, 3);
-
-static void
-exec_sql (sqlite3    *db,
-          const char *format,
-          ...)
-{
-  g_autofree char *sql = NULL;
-  char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("SQL failed: %s\n  in: %s", message, sql);
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static void
-seed_people (sqlite3 *db)
-{
-  exec_sql (db,
-            "INSERT INTO sources (id, network, server_url, account, display_name, created_at)"
-            " VALUES (1, 'mastodon', 'https://social.example', 'brand', 'Brand', 1000);"
-            "INSERT INTO people (id, display_name, created_at) VALUES"
-            " (1, 'Ana Lima', 1000), (2, 'Bo Chen', 1000), (3, 'Cy', 1000), (4, 'Di', 1000);"
-            "INSERT INTO identities (id, person_id, network, server, handle, display_name) VALUES"
-            " (1, 1, 'mastodon', 'social.example', 'ana', 'Ana Lima'),"
-            " (2, 2, 'bluesky', 'bsky.social', 'bo.bsky.social', 'Bo Chen'),"
-            " (3, 3, 'mastodon', 'social.example', 'cy', 'Cy'),"
-            " (4, 4, 'mastodon', 'social.example', 'di', 'Di');");
-}
-
-static ChorusStore *
-create_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  ChorusStore *store = chorus_store_open (path, CHORUS_STORE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (CHORUS_IS_STORE (store));
-  return store;
-}
-
-/* Drops the last reference. A finished GTask lets go of its source object
- * from the worker thread, so give those a moment to go first. */
-static void
-close_store (ChorusStore *store)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_atomic_int_get (&G_OBJECT (store)->ref_count) > 1 && g_get_monotonic_time () < deadline)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  g_assert_finalize_object (store);
-}
-
-static gboolean
-sidecar_exists (const char *path,
-                const char *suffix)
-{
-  g_autofree char *sidecar = g_strconcat (path, suffix, NULL);
-
-  return g_file_test (sidecar, G_FILE_TEST_EXISTS);
-}
-
-/* Everything an open attempt could change about a file, as one string. */
-static char *
-file_state (const char *path)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *checksum = NULL;
-  gsize length = 0;
-  GStatBuf st;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-
-  return g_strdup_printf ("sha256 %s, %" G_GSIZE_FORMAT " bytes, mtime %ld.%09ld, mode %o, -wal %d, -shm %d",
-                          checksum, length, (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
-                          (guint) (st.st_mode & 07777), sidecar_exists (path, "-wal"),
-                          sidecar_exists (path, "-shm"));
+  return chorus_test_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 5000);
 }
 
 static void
@@ -222,7 +80,7 @@ test_create (Fixture       *f,
   g_autofree char *renamed = NULL;
   g_autofree char *media_dir = NULL;
   g_autofree char *expected_media = g_strconcat (f->path, "-media", NULL);
-  ChorusStore *store = create_store (f->path);
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
   sqlite3 *raw;
 
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
@@ -238,17 +96,17 @@ test_create (Fixture       *f,
 
   /* What the file says about itself, seen from another connection. */
   raw = raw_open (f->path);
-  g_assert_cmpint (query_int (raw, "PRAGMA application_id"), ==, 0x43484F52);
-  g_assert_cmpint (query_int (raw, "PRAGMA user_version"), ==, chorus_store_latest_version ());
-  g_assert_cmpint (query_int (raw, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (chorus_test_db_query_int (raw, "PRAGMA application_id"), ==, 0x43484F52);
+  g_assert_cmpint (chorus_test_db_query_int (raw, "PRAGMA user_version"), ==, chorus_store_latest_version ());
+  g_assert_cmpint (chorus_test_db_query_int (raw, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
   sqlite3_close (raw);
 
   /* Foreign keys are per connection: both of the store's have them on. */
-  g_assert_cmpint (query_int (_chorus_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
   {
     g_autoptr(ChorusStoreReader) reader = _chorus_store_reader_new (store);
 
-    g_assert_cmpint (query_int (reader->db, "PRAGMA foreign_keys"), ==, 1);
+    g_assert_cmpint (chorus_test_db_query_int (reader->db, "PRAGMA foreign_keys"), ==, 1);
   }
   g_assert_cmpint (sqlite3_exec (_chorus_store_get_db (store),
                                  "INSERT INTO posts (id, conversation_id, uri, created_at, text)"
@@ -257,16 +115,16 @@ test_create (Fixture       *f,
 
   g_assert_true (chorus_store_set_name (store, "Launch team", &error));
   g_assert_no_error (error);
-  close_store (store);
+  chorus_test_finalize_object (store);
   /* Closing checkpoints: nothing is left beside the file. */
-  g_assert_false (sidecar_exists (f->path, "-wal"));
-  g_assert_false (sidecar_exists (f->path, "-shm"));
+  g_assert_false (chorus_test_sidecar_exists (f->path, "-wal"));
+  g_assert_false (chorus_test_sidecar_exists (f->path, "-shm"));
 
   store = chorus_store_open (f->path, CHORUS_STORE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   renamed = chorus_store_dup_name (store);
   g_assert_cmpstr (renamed, ==, "Launch team");
-  close_store (store);
+  chorus_test_finalize_object (store);
 }
 
 static void
@@ -279,9 +137,9 @@ test_open_missing (Fixture       *f,
   g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND);
   assert_user_message (error, f->path);
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
-  g_assert_false (sidecar_exists (f->path, "-wal"));
-  g_assert_false (sidecar_exists (f->path, "-shm"));
-  g_assert_false (sidecar_exists (f->path, "-journal"));
+  g_assert_false (chorus_test_sidecar_exists (f->path, "-wal"));
+  g_assert_false (chorus_test_sidecar_exists (f->path, "-shm"));
+  g_assert_false (chorus_test_sidecar_exists (f->path, "-journal"));
 }
 
 /* Files that must be refused, and left exactly as they were */
@@ -311,9 +169,9 @@ make_foreign_db (Fixture           *f,
 {
   sqlite3 *db = raw_open (f->path);
 
-  exec_sql (db, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT);"
-                "INSERT INTO recipes (title) VALUES ('Bread'), ('Soup');");
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, 0);
+  chorus_test_db_exec (db, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT);"
+                           "INSERT INTO recipes (title) VALUES ('Bread'), ('Soup');");
+  g_assert_cmpint (chorus_test_db_query_int (db, "PRAGMA application_id"), ==, 0);
   sqlite3_close (db);
 }
 
@@ -323,10 +181,10 @@ make_newer_version (Fixture           *f,
 {
   sqlite3 *db;
 
-  close_store (create_store (f->path));
+  chorus_test_finalize_object (chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE));
   db = raw_open (f->path);
-  exec_sql (db, "PRAGMA user_version = %u; PRAGMA wal_checkpoint(TRUNCATE);",
-            chorus_store_latest_version () + 1);
+  chorus_test_db_exec (db, "PRAGMA user_version = %u; PRAGMA wal_checkpoint(TRUNCATE);",
+                       chorus_store_latest_version () + 1);
   sqlite3_close (db);
 }
 
@@ -335,23 +193,23 @@ static GBytes *
 make_filled_workspace (Fixture *f,
                        gsize   *page_size)
 {
-  ChorusStore *store = create_store (f->path);
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
   sqlite3 *db = _chorus_store_get_db (store);
   char *contents = NULL;
   gsize length = 0;
 
-  *page_size = (gsize) query_int (db, "PRAGMA page_size");
-  seed_people (db);
-  exec_sql (db,
-            "INSERT INTO conversations (id, network, root_uri, started_at, last_activity_at)"
-            " VALUES (1, 'mastodon', 'https://social.example/c/1', 2000, 2200);"
-            "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199)"
-            " INSERT INTO posts (id, conversation_id, uri, author_id, created_at, text)"
-            " SELECT (2000 + i) << %d, 1, 'https://social.example/p/' || i, 1, 2000 + i,"
-            "        hex (randomblob (300)) FROM n;", CHORUS_POST_KEY_SHIFT);
-  close_store (store);
+  *page_size = (gsize) chorus_test_db_query_int (db, "PRAGMA page_size");
+  chorus_test_seed_people (db);
+  chorus_test_db_exec (db,
+                       "INSERT INTO conversations (id, network, root_uri, started_at, last_activity_at)"
+                       " VALUES (1, 'mastodon', 'https://social.example/c/1', 2000, 2200);"
+                       "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 199)"
+                       " INSERT INTO posts (id, conversation_id, uri, author_id, created_at, text)"
+                       " SELECT (2000 + i) << %d, 1, 'https://social.example/p/' || i, 1, 2000 + i,"
+                       "        hex (randomblob (300)) FROM n;", CHORUS_POST_KEY_SHIFT);
+  chorus_test_finalize_object (store);
 
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  contents = chorus_test_read_file (f->path, &length);
   g_assert_cmpuint (length, >, 12 * *page_size);
   return g_bytes_new_take (contents, length);
 }
@@ -387,7 +245,7 @@ static void
 make_read_only_file (Fixture           *f,
                      const BadFileCase *c)
 {
-  close_store (create_store (f->path));
+  chorus_test_finalize_object (chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE));
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
 }
 
@@ -400,7 +258,7 @@ make_read_only_dir (Fixture           *f,
   g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
   g_free (f->path);
   f->path = g_build_filename (subdir, WORKSPACE_NAME, NULL);
-  close_store (create_store (f->path));
+  chorus_test_finalize_object (chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE));
   g_assert_cmpint (g_chmod (subdir, 0555), ==, 0);
 }
 
@@ -445,7 +303,7 @@ test_open_bad_file (Fixture       *f,
   c->make (f, c);
   /* An old mtime, so that any write at all shows. */
   g_assert_cmpint (g_utime (f->path, &old_times), ==, 0);
-  before = file_state (f->path);
+  before = chorus_test_file_state (f->path);
   g_assert_true (g_str_has_suffix (before, "-wal 0, -shm 0"));
 
   g_assert_null (chorus_store_open (f->path, CHORUS_STORE_OPEN_EXISTING, &error));
@@ -453,9 +311,9 @@ test_open_bad_file (Fixture       *f,
   assert_user_message (error, f->path);
 
   /* Not a byte, not a timestamp, and no -wal or -shm left behind. */
-  after = file_state (f->path);
+  after = chorus_test_file_state (f->path);
   g_assert_cmpstr (after, ==, before);
-  g_assert_false (sidecar_exists (f->path, "-journal"));
+  g_assert_false (chorus_test_sidecar_exists (f->path, "-journal"));
 
   /* CREATE does not overwrite an existing file either. */
   g_clear_error (&error);
@@ -463,7 +321,7 @@ test_open_bad_file (Fixture       *f,
   before = g_steal_pointer (&after);
   g_assert_null (chorus_store_open (f->path, CHORUS_STORE_OPEN_CREATE, &error));
   g_assert_error (error, CHORUS_ERROR, (int) c->code);
-  after = file_state (f->path);
+  after = chorus_test_file_state (f->path);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -500,8 +358,9 @@ test_open_async (Fixture       *f,
   g_assert_no_error (r.error);
   g_assert_true (CHORUS_IS_STORE (r.store));
   /* A worker opened it; this thread uses it. */
-  g_assert_cmpint (query_int (_chorus_store_get_db (r.store), "SELECT count(*) FROM statuses"), ==, 4);
-  close_store (g_steal_pointer (&r.store));
+  g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (r.store), "SELECT count(*) FROM statuses"),
+                   ==, 4);
+  chorus_test_finalize_object (g_steal_pointer (&r.store));
 
   g_assert_true (g_file_set_contents (text_path, "hello\n", -1, NULL));
   chorus_store_open_async (text_path, CHORUS_STORE_OPEN_EXISTING, NULL, on_open_cb, &r);
@@ -516,39 +375,29 @@ static void
 test_syncable_sources (Fixture       *f,
                        gconstpointer  data)
 {
-  ChorusStore *store = create_store (f->path);
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
 
   g_assert_cmpuint (chorus_store_count_syncable_sources (store), ==, 0);
-  exec_sql (_chorus_store_get_db (store),
-            "INSERT INTO sources (network, server_url, display_name, is_sample, enabled, created_at) VALUES"
-            " ('mastodon', 'https://a.example', 'A', 0, 1, 1),"
-            " ('bluesky', 'https://bsky.social', 'B', 0, 1, 1),"
-            " ('mastodon', 'https://sample.example', 'Sample', 1, 1, 1),"
-            " ('feed', 'https://off.example/feed', 'Off', 0, 0, 1),"
-            " ('discourse', 'https://sample-off.example', 'Sample off', 1, 0, 1)");
+  chorus_test_db_exec (_chorus_store_get_db (store),
+                       "INSERT INTO sources (network, server_url, display_name, is_sample, enabled, created_at) VALUES"
+                       " ('mastodon', 'https://a.example', 'A', 0, 1, 1),"
+                       " ('bluesky', 'https://bsky.social', 'B', 0, 1, 1),"
+                       " ('mastodon', 'https://sample.example', 'Sample', 1, 1, 1),"
+                       " ('feed', 'https://off.example/feed', 'Off', 0, 0, 1),"
+                       " ('discourse', 'https://sample-off.example', 'Sample off', 1, 0, 1)");
   g_assert_cmpuint (chorus_store_count_syncable_sources (store), ==, 2);
-  exec_sql (_chorus_store_get_db (store), "UPDATE sources SET enabled = 0 WHERE display_name = 'A'");
+  chorus_test_db_exec (_chorus_store_get_db (store), "UPDATE sources SET enabled = 0 WHERE display_name = 'A'");
   g_assert_cmpuint (chorus_store_count_syncable_sources (store), ==, 1);
-  close_store (store);
+  chorus_test_finalize_object (store);
 }
 
 /* Lists built in worker threads */
-
-static void
-on_result_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
 
 typedef GPtrArray *(*ListFinish) (ChorusStore   *store,
                                   GAsyncResult  *result,
                                   GError       **error);
 
-/* Waits for a list started with on_result_cb and @result, and finishes it. */
+/* Waits for a list started with chorus_test_async_result_cb() and @result, and finishes it. */
 static GPtrArray *
 finish_list (ChorusStore   *store,
              GAsyncResult **result,
@@ -557,9 +406,7 @@ finish_list (ChorusStore   *store,
   g_autoptr(GError) error = NULL;
   GPtrArray *rows;
 
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
+  chorus_test_wait_async_result (result);
   rows = finish (store, *result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (rows);
@@ -571,7 +418,7 @@ static void
 test_campaigns (Fixture       *f,
                 gconstpointer  data)
 {
-  ChorusStore *store = create_store (f->path);
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
   GAsyncResult *result = NULL;
   g_autoptr(GPtrArray) campaigns = NULL;
   g_autoptr(ChorusVariant) a = NULL;
@@ -579,22 +426,22 @@ test_campaigns (Fixture       *f,
   g_autoptr(ChorusVariant) draft = NULL;
   ChorusCampaign *campaign;
 
-  exec_sql (_chorus_store_get_db (store),
-            "INSERT INTO campaigns (id, name, goal, state, created_at, updated_at) VALUES"
-            " (1, 'Spring slogan', 'Pick a slogan', 'running', 10, 100),"
-            " (2, 'Mascot name', '', 'draft', 10, 500), (3, 'Old logo', '', 'closed', 10, 900);"
-            "INSERT INTO variants (id, campaign_id, position, label, body) VALUES"
-            " (12, 1, 1, 'B', 'Grow together'), (11, 1, 0, 'A', 'Louder together'),"
-            " (21, 2, 0, 'A', 'Chirpy');"
-            "INSERT INTO pretest_runs (id, campaign_id, instrument, state, started_at, last_refreshed_at)"
-            " VALUES (1, 1, 'mastodon_poll', 'closed', 1000, 2000), (2, 1, 'manual', 'running', 3000, 4000);"
-            /* Snapshots of a poll, not increments, inserted out of time order. */
-            "INSERT INTO observations (run_id, variant_id, observed_at, metric, value) VALUES"
-            " (1, 11, 1100, 'votes', 5), (1, 11, 1200, 'votes', 12), (1, 11, 1150, 'votes', 8),"
-            " (1, 11, 1300, 'likes', 100), (1, 12, 1100, 'votes', 3), (1, 12, 1200, 'votes', 7),"
-            " (2, 11, 3200, 'votes', 9), (2, 11, 3100, 'votes', 4), (2, 12, 3100, 'votes', 1);");
+  chorus_test_db_exec (_chorus_store_get_db (store),
+                       "INSERT INTO campaigns (id, name, goal, state, created_at, updated_at) VALUES"
+                       " (1, 'Spring slogan', 'Pick a slogan', 'running', 10, 100),"
+                       " (2, 'Mascot name', '', 'draft', 10, 500), (3, 'Old logo', '', 'closed', 10, 900);"
+                       "INSERT INTO variants (id, campaign_id, position, label, body) VALUES"
+                       " (12, 1, 1, 'B', 'Grow together'), (11, 1, 0, 'A', 'Louder together'),"
+                       " (21, 2, 0, 'A', 'Chirpy');"
+                       "INSERT INTO pretest_runs (id, campaign_id, instrument, state, started_at, last_refreshed_at)"
+                       " VALUES (1, 1, 'mastodon_poll', 'closed', 1000, 2000), (2, 1, 'manual', 'running', 3000, 4000);"
+                       /* Snapshots of a poll, not increments, inserted out of time order. */
+                       "INSERT INTO observations (run_id, variant_id, observed_at, metric, value) VALUES"
+                       " (1, 11, 1100, 'votes', 5), (1, 11, 1200, 'votes', 12), (1, 11, 1150, 'votes', 8),"
+                       " (1, 11, 1300, 'likes', 100), (1, 12, 1100, 'votes', 3), (1, 12, 1200, 'votes', 7),"
+                       " (2, 11, 3200, 'votes', 9), (2, 11, 3100, 'votes', 4), (2, 12, 3100, 'votes', 1);");
 
-  chorus_store_list_campaigns_async (store, NULL, on_result_cb, &result);
+  chorus_store_list_campaigns_async (store, NULL, chorus_test_async_result_cb, &result);
   campaigns = finish_list (store, &result, chorus_store_list_campaigns_finish);
   g_assert_cmpuint (campaigns->len, ==, 3);
 
@@ -627,7 +474,7 @@ test_campaigns (Fixture       *f,
   g_assert_cmpint (chorus_campaign_get_total_votes (campaign), ==, 0);
 
   g_clear_pointer (&campaigns, g_ptr_array_unref);
-  close_store (store);
+  chorus_test_finalize_object (store);
 }
 
 #define SHA_SUNNY "ab0c5e5d0ea1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b"
@@ -639,7 +486,7 @@ list_submissions (ChorusStore *store,
 {
   GAsyncResult *result = NULL;
 
-  chorus_store_list_submissions_async (store, challenge_id, NULL, on_result_cb, &result);
+  chorus_store_list_submissions_async (store, challenge_id, NULL, chorus_test_async_result_cb, &result);
   return finish_list (store, &result, chorus_store_list_submissions_finish);
 }
 
@@ -647,7 +494,7 @@ static void
 test_challenges (Fixture       *f,
                  gconstpointer  data)
 {
-  ChorusStore *store = create_store (f->path);
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
   GAsyncResult *result = NULL;
   g_autoptr(GPtrArray) challenges = NULL;
   g_autoptr(GPtrArray) submissions = NULL;
@@ -657,26 +504,26 @@ test_challenges (Fixture       *f,
   ChorusSubmission *s, *sunny = NULL, *snowy = NULL;
   guint shown;
 
-  seed_people (_chorus_store_get_db (store));
-  exec_sql (_chorus_store_get_db (store),
-            "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
-            " voting_open_at, voting_close_at, created_at) VALUES"
-            " (1, 'Summer mascot', '#mascot', 100, 200, 200, 2000, 50),"
-            " (2, 'Winter poster', '#poster', 100, 200, 200, 3000, 50);"
-            "INSERT INTO submissions (id, challenge_id, title, author_id, image_sha256, image_type,"
-            " moderation, submitted_at) VALUES"
-            " (1, 1, 'Sunny', 1, '" SHA_SUNNY "', 'image/png', 'accepted', 300),"
-            " (2, 1, 'Snowy', 2, '" SHA_SNOWY "', 'image/jpeg', 'pending', 400),"
-            " (3, 1, 'Spam', NULL, '" SHA_SUNNY "', 'image/png', 'rejected', 500),"
-            " (4, 2, 'Poster', 1, '" SHA_SNOWY "', 'image/png', 'accepted', 300);"
-            "INSERT INTO votes (submission_id, voter_id, kiosk_token, kind, score, cast_at, excluded) VALUES"
-            " (1, 3, NULL, 'reply_score', 4, 600, 0), (1, NULL, 'k1', 'kiosk', 5, 600, 0),"
-            " (1, NULL, 'k2', 'kiosk', 1, 600, 1), (1, 4, NULL, 'like', NULL, 600, 0),"
-            " (2, 3, NULL, 'reply_score', 3, 600, 0),"
-            " (3, 3, NULL, 'like', NULL, 600, 0), (3, NULL, 'k3', 'kiosk', 2, 600, 0);");
+  chorus_test_seed_people (_chorus_store_get_db (store));
+  chorus_test_db_exec (_chorus_store_get_db (store),
+                       "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
+                       " voting_open_at, voting_close_at, created_at) VALUES"
+                       " (1, 'Summer mascot', '#mascot', 100, 200, 200, 2000, 50),"
+                       " (2, 'Winter poster', '#poster', 100, 200, 200, 3000, 50);"
+                       "INSERT INTO submissions (id, challenge_id, title, author_id, image_sha256, image_type,"
+                       " moderation, submitted_at) VALUES"
+                       " (1, 1, 'Sunny', 1, '" SHA_SUNNY "', 'image/png', 'accepted', 300),"
+                       " (2, 1, 'Snowy', 2, '" SHA_SNOWY "', 'image/jpeg', 'pending', 400),"
+                       " (3, 1, 'Spam', NULL, '" SHA_SUNNY "', 'image/png', 'rejected', 500),"
+                       " (4, 2, 'Poster', 1, '" SHA_SNOWY "', 'image/png', 'accepted', 300);"
+                       "INSERT INTO votes (submission_id, voter_id, kiosk_token, kind, score, cast_at, excluded) VALUES"
+                       " (1, 3, NULL, 'reply_score', 4, 600, 0), (1, NULL, 'k1', 'kiosk', 5, 600, 0),"
+                       " (1, NULL, 'k2', 'kiosk', 1, 600, 1), (1, 4, NULL, 'like', NULL, 600, 0),"
+                       " (2, 3, NULL, 'reply_score', 3, 600, 0),"
+                       " (3, 3, NULL, 'like', NULL, 600, 0), (3, NULL, 'k3', 'kiosk', 2, 600, 0);");
 
   /* The latest voting deadline first. */
-  chorus_store_list_challenges_async (store, NULL, on_result_cb, &result);
+  chorus_store_list_challenges_async (store, NULL, chorus_test_async_result_cb, &result);
   challenges = finish_list (store, &result, chorus_store_list_challenges_finish);
   g_assert_cmpuint (challenges->len, ==, 2);
   challenge = g_ptr_array_index (challenges, 0);
@@ -741,7 +588,7 @@ test_challenges (Fixture       *f,
   g_assert_cmpuint (chorus_challenge_get_vote_count (challenge), ==, shown);
 
   g_clear_pointer (&challenges, g_ptr_array_unref);
-  close_store (store);
+  chorus_test_finalize_object (store);
 }
 
 int

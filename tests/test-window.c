@@ -22,6 +22,8 @@
 #include "chorus-submission-tile.h"
 #include "chorus-window-private.h"
 
+#include "chorus-test-util.h"
+
 /* The real window in-process, on a real sample workspace: what a person
  * sees in each pane, in English or (CHORUS_TEST_LANGUAGE=es) Spanish. */
 
@@ -301,6 +303,7 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
+  chorus_test_remove_tree (tmp_dir);
   g_free (sample_path);
   g_free (tmp_dir);
 

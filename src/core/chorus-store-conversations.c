@@ -11,7 +11,8 @@
 #include "chorus-format.h"
 #include "chorus-store-private.h"
 
-#define EXCERPT_CHARS 280
+/* Two lines of the widest row hold about 180 characters. */
+#define EXCERPT_CHARS 180
 
 static void
 list_conversation_ids_worker (GTask        *task,

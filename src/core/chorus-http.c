@@ -1,0 +1,513 @@
+/* chorus-http.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "chorus-http.h"
+
+/* HTTP as Chorus needs it from servers it does not control: HTTPS unless
+ * the host is this machine, TLS always checked, bodies capped, stuck
+ * requests timed out, and transient failures (5xx, dropped connections,
+ * 429 with Retry-After) retried with exponential backoff and jitter. */
+
+#define DEFAULT_MAX_BYTES (16 * 1024 * 1024)
+#define DEFAULT_TIMEOUT_SECONDS 30
+#define DEFAULT_BACKOFF_MS 1000
+#define DEFAULT_MAX_ATTEMPTS 4
+#define MAX_RETRY_AFTER_SECONDS 120
+#define READ_CHUNK (64 * 1024)
+#define STATUS_TOO_MANY_REQUESTS 429  /* not named by libsoup 3.2 */
+
+struct _ChorusHttp
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  guint        backoff_ms;
+  guint        max_attempts;
+  gsize        max_bytes;
+};
+
+G_DEFINE_FINAL_TYPE (ChorusHttp, chorus_http, G_TYPE_OBJECT)
+
+typedef struct
+{
+  char        *url;
+  char        *host;
+  GStrv        headers;
+  guint        attempt;
+  SoupMessage *message;
+  GByteArray  *body;
+  guint        wait_id;
+} Request;
+
+static void start_attempt (GTask *task);
+
+static void
+request_free (Request *request)
+{
+  g_clear_handle_id (&request->wait_id, g_source_remove);
+  g_free (request->url);
+  g_free (request->host);
+  g_strfreev (request->headers);
+  g_clear_object (&request->message);
+  g_clear_pointer (&request->body, g_byte_array_unref);
+  g_free (request);
+}
+
+void
+chorus_http_response_free (ChorusHttpResponse *response)
+{
+  if (response == NULL)
+    return;
+
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_free (response->etag);
+  g_free (response->last_modified);
+  g_free (response->link);
+  g_free (response->content_type);
+  g_free (response);
+}
+
+static gboolean
+is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  if (!(address = g_inet_address_new_from_string (host)))
+    return FALSE;
+
+  return g_inet_address_get_is_loopback (address);
+}
+
+/**
+ * chorus_http_check_url:
+ * @url: an address Chorus is asked to fetch
+ * @error: a location for a #GError
+ *
+ * Only https:// addresses are fetched, except on this machine's loopback
+ * addresses, where http:// is allowed for local servers and tests.
+ *
+ * Returns: %TRUE when @url may be fetched
+ */
+gboolean
+chorus_http_check_url (const char  *url,
+                       GError     **error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+  const char *host;
+
+  if (uri == NULL || !(host = g_uri_get_host (uri)) || *host == '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a web address."), url);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+
+  if (g_ascii_strcasecmp (scheme, "https") == 0 ||
+      (g_ascii_strcasecmp (scheme, "http") == 0 && is_loopback (host)))
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               _("Only secure (https://) addresses can be used; “%s” is not one."), url);
+  return FALSE;
+}
+
+static gboolean
+is_transient (const GError *error)
+{
+  if (error->domain == G_TLS_ERROR || error->domain == G_RESOLVER_ERROR)
+    return FALSE;
+
+  if (error->domain != G_IO_ERROR)
+    return error->domain == SOUP_SESSION_ERROR;
+
+  switch (error->code)
+    {
+    case G_IO_ERROR_CANCELLED:
+    case G_IO_ERROR_NOT_SUPPORTED:
+    case G_IO_ERROR_INVALID_ARGUMENT:
+    case G_IO_ERROR_MESSAGE_TOO_LARGE:
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+/* Plain words for what went wrong, naming the server but never the full
+ * address, which may carry a token. */
+static GError *
+describe_error (const Request *request,
+                const GError  *error)
+{
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                        _("The secure connection to %s could not be verified, so Chorus did not use it."),
+                        request->host);
+
+  if (error->domain == G_RESOLVER_ERROR)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND,
+                        _("%s could not be found. Check the address and your internet connection."),
+                        request->host);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                        _("%s did not answer in time."), request->host);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+
+  return g_error_new (G_IO_ERROR, error->domain == G_IO_ERROR ? error->code : G_IO_ERROR_FAILED,
+                      _("The connection to %s failed (%s)."), request->host, error->message);
+}
+
+static void
+fail (GTask        *task,
+      const GError *error)
+{
+  Request *request = g_task_get_task_data (task);
+
+  g_task_return_error (task, describe_error (request, error));
+}
+
+static gboolean
+on_wait_done_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+
+  request->wait_id = 0;
+  start_attempt (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits before the next attempt; returns FALSE when there is none left. */
+static gboolean
+retry_later (GTask *task,
+             guint  delay_ms)
+{
+  Request *request = g_task_get_task_data (task);
+  ChorusHttp *self = g_task_get_source_object (task);
+
+  if (request->attempt >= self->max_attempts)
+    return FALSE;
+
+  g_debug ("Retrying %s in %u ms (attempt %u)", request->host, delay_ms, request->attempt + 1);
+  request->wait_id = g_timeout_add_full (G_PRIORITY_DEFAULT, delay_ms, on_wait_done_cb,
+                                         g_object_ref (task), g_object_unref);
+  return TRUE;
+}
+
+static guint
+backoff_delay (ChorusHttp *self,
+               guint       attempt)
+{
+  guint64 delay = (guint64) self->backoff_ms << MIN (attempt - 1, 10);
+
+  /* Jitter spreads out clients that failed together. */
+  return (guint) MIN (delay + g_random_int_range (0, (gint32) self->backoff_ms + 1), 5 * 60 * 1000);
+}
+
+/* Retry-After is seconds or an HTTP date. */
+static gint64
+parse_retry_after (const char *value)
+{
+  g_autoptr(GDateTime) date = NULL;
+  gint64 seconds;
+  char *end;
+
+  if (value == NULL)
+    return -1;
+
+  seconds = g_ascii_strtoll (value, &end, 10);
+  if (end != value && *end == '\0')
+    return MAX (seconds, 0);
+
+  if ((date = soup_date_time_new_from_http_string (value)))
+    return MAX (g_date_time_to_unix (date) - g_get_real_time () / G_USEC_PER_SEC, 0);
+
+  return -1;
+}
+
+static ChorusHttpResponse *
+build_response (Request *request)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+  ChorusHttpResponse *response = g_new0 (ChorusHttpResponse, 1);
+
+  response->status = soup_message_get_status (request->message);
+  response->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
+  response->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  response->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+  response->link = g_strdup (soup_message_headers_get_one (headers, "Link"));
+  response->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+
+  return response;
+}
+
+static void
+on_read_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ChorusHttp *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  GInputStream *stream = G_INPUT_STREAM (object);
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(chunk = g_input_stream_read_bytes_finish (stream, result, &error)))
+    {
+      /* A connection dropped in the middle of the body. */
+      if (is_transient (error) && retry_later (task, backoff_delay (self, request->attempt)))
+        return;
+
+      fail (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      g_task_return_pointer (task, build_response (request), (GDestroyNotify) chorus_http_response_free);
+      return;
+    }
+
+  if (request->body->len + g_bytes_get_size (chunk) > self->max_bytes)
+    {
+      g_autofree char *limit = g_format_size (self->max_bytes);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                               _("%s sent more than %s, more than Chorus accepts in one answer."),
+                               request->host, limit);
+      return;
+    }
+
+  g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  g_input_stream_read_bytes_async (stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), on_read_cb,
+                                   g_steal_pointer (&task));
+}
+
+static void
+on_sent_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ChorusHttp *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  guint status;
+
+  if (!(stream = soup_session_send_finish (SOUP_SESSION (object), result, &error)))
+    {
+      if (is_transient (error) && retry_later (task, backoff_delay (self, request->attempt)))
+        return;
+
+      fail (task, error);
+      return;
+    }
+
+  status = soup_message_get_status (request->message);
+
+  if (status == STATUS_TOO_MANY_REQUESTS || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+    {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+      gint64 wait = parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"));
+
+      if (wait > MAX_RETRY_AFTER_SECONDS)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC + wait);
+          g_autofree char *time = g_date_time_format (when, "%X");
+
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                                   _("%s asks Chorus to wait until %s before asking again."),
+                                   request->host, time);
+          return;
+        }
+
+      if (retry_later (task, wait >= 0 ? (guint) wait * 1000 : backoff_delay (self, request->attempt)))
+        return;
+    }
+  else if (status >= 500 && retry_later (task, backoff_delay (self, request->attempt)))
+    return;
+
+  request->body = g_byte_array_new ();
+  g_input_stream_read_bytes_async (stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), on_read_cb,
+                                   g_steal_pointer (&task));
+}
+
+static void
+start_attempt (GTask *task)
+{
+  ChorusHttp *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+
+  request->attempt++;
+  g_clear_object (&request->message);
+  g_clear_pointer (&request->body, g_byte_array_unref);
+
+  request->message = soup_message_new (SOUP_METHOD_GET, request->url);
+  headers = soup_message_get_request_headers (request->message);
+
+  for (guint i = 0; request->headers && request->headers[i] && request->headers[i + 1]; i += 2)
+    soup_message_headers_replace (headers, request->headers[i], request->headers[i + 1]);
+
+  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task), on_sent_cb, g_object_ref (task));
+}
+
+static void
+chorus_http_dispose (GObject *object)
+{
+  ChorusHttp *self = (ChorusHttp *)object;
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (chorus_http_parent_class)->dispose (object);
+}
+
+static void
+chorus_http_class_init (ChorusHttpClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chorus_http_dispose;
+}
+
+static void
+chorus_http_init (ChorusHttp *self)
+{
+  self->session = soup_session_new_with_options ("user-agent", "Chorus/" PACKAGE_VERSION,
+                                                 "timeout", DEFAULT_TIMEOUT_SECONDS,
+                                                 "idle-timeout", 60,
+                                                 NULL);
+  self->backoff_ms = DEFAULT_BACKOFF_MS;
+  self->max_attempts = DEFAULT_MAX_ATTEMPTS;
+  self->max_bytes = DEFAULT_MAX_BYTES;
+}
+
+ChorusHttp *
+chorus_http_new (void)
+{
+  return g_object_new (CHORUS_TYPE_HTTP, NULL);
+}
+
+/**
+ * chorus_http_set_backoff:
+ * @self: a #ChorusHttp
+ * @base_ms: the first wait after a transient failure; it doubles each time
+ * @max_attempts: how many times a request is tried in all
+ */
+void
+chorus_http_set_backoff (ChorusHttp *self,
+                         guint       base_ms,
+                         guint       max_attempts)
+{
+  g_return_if_fail (CHORUS_IS_HTTP (self));
+  g_return_if_fail (max_attempts > 0);
+
+  self->backoff_ms = base_ms;
+  self->max_attempts = max_attempts;
+}
+
+void
+chorus_http_set_max_bytes (ChorusHttp *self,
+                           gsize       max_bytes)
+{
+  g_return_if_fail (CHORUS_IS_HTTP (self));
+
+  self->max_bytes = max_bytes;
+}
+
+void
+chorus_http_set_timeout (ChorusHttp *self,
+                         guint       seconds)
+{
+  g_return_if_fail (CHORUS_IS_HTTP (self));
+
+  soup_session_set_timeout (self->session, seconds);
+}
+
+/**
+ * chorus_http_get_async:
+ * @self: a #ChorusHttp
+ * @url: what to fetch; see chorus_http_check_url()
+ * @headers: (nullable) (array zero-terminated=1): request headers as
+ *   name, value pairs
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the answer is complete, or the last attempt failed
+ * @user_data: data for @callback
+ *
+ * Fetches @url. Any HTTP status is a result (the caller decides what 304
+ * or 404 mean), except that 5xx, 429 and 503 are retried first.
+ */
+void
+chorus_http_get_async (ChorusHttp          *self,
+                       const char          *url,
+                       const char * const  *headers,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  Request *request;
+
+  g_return_if_fail (CHORUS_IS_HTTP (self));
+  g_return_if_fail (url != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chorus_http_get_async);
+
+  if (!chorus_http_check_url (url, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  request = g_new0 (Request, 1);
+  request->url = g_strdup (url);
+  request->host = g_strdup (g_uri_get_host (uri));
+  request->headers = g_strdupv ((char **) headers);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  start_attempt (task);
+}
+
+/**
+ * chorus_http_get_finish:
+ *
+ * Returns: (transfer full): the answer, or %NULL with @error set in words
+ *   a person can act on
+ */
+ChorusHttpResponse *
+chorus_http_get_finish (ChorusHttp    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

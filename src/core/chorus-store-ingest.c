@@ -1,0 +1,546 @@
+/* chorus-store-ingest.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "chorus-error.h"
+#include "chorus-store-ingest.h"
+#include "chorus-store-private.h"
+
+/* Writes what connectors read into the workspace: idempotent (a post is
+ * keyed by its canonical URI, so reading it again from another instance or
+ * another page changes nothing), one transaction per batch (a crash leaves
+ * the batch either whole or absent), and rows that did not change are not
+ * rewritten (FTS5 is the dominant write cost). */
+
+typedef struct
+{
+  sqlite3 *db;
+  gint64   source_id;
+  gint64   now;
+} Ingest;
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+step_done (Ingest        *ingest,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _chorus_set_sqlite_error (error, ingest->db, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+upsert_identity (Ingest                *ingest,
+                 ChorusIncomingAuthor  *author,
+                 const char            *network,
+                 GError               **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  const char *server = author->server ? author->server : "";
+  const char *name = author->display_name && *author->display_name ? author->display_name : author->handle;
+  gint64 person_id;
+
+  if (!(find = _chorus_sql_prepare (ingest->db,
+                                    "SELECT id FROM identities"
+                                    " WHERE network = ?1 AND server = ?2 AND handle = ?3",
+                                    error)))
+    return 0;
+
+  sqlite3_bind_text (find, 1, network, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 2, server, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 3, author->handle, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (find) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (find, 0);
+      g_autoptr(sqlite3_stmt) update = NULL;
+
+      /* Profiles change; keep the latest without touching unchanged rows. */
+      if (!(update = _chorus_sql_prepare (ingest->db,
+                                          "UPDATE identities SET display_name = ?2, avatar_url = ?3,"
+                                          "  profile_url = coalesce (?4, profile_url),"
+                                          "  account_created_at = coalesce (?5, account_created_at)"
+                                          " WHERE id = ?1 AND (display_name IS NOT ?2"
+                                          "   OR avatar_url IS NOT ?3 OR profile_url IS NOT coalesce (?4, profile_url))",
+                                          error)))
+        return 0;
+
+      sqlite3_bind_int64 (update, 1, id);
+      sqlite3_bind_text (update, 2, name ? name : "", -1, SQLITE_STATIC);
+      bind_text_or_null (update, 3, author->avatar_url);
+      bind_text_or_null (update, 4, author->profile_url);
+      if (author->created_at > 0)
+        sqlite3_bind_int64 (update, 5, author->created_at);
+
+      return step_done (ingest, update, "identity", error) ? id : 0;
+    }
+
+  if (!(insert = _chorus_sql_prepare (ingest->db,
+                                      "INSERT INTO people (display_name, created_at) VALUES (?1, ?2)",
+                                      error)))
+    return 0;
+
+  sqlite3_bind_text (insert, 1, name ? name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 2, ingest->now);
+  if (!step_done (ingest, insert, "person", error))
+    return 0;
+
+  person_id = sqlite3_last_insert_rowid (ingest->db);
+  g_clear_pointer (&insert, sqlite3_finalize);
+
+  if (!(insert = _chorus_sql_prepare (ingest->db,
+                                      "INSERT INTO identities (person_id, network, server, handle,"
+                                      "  display_name, avatar_url, profile_url, account_created_at)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                      error)))
+    return 0;
+
+  sqlite3_bind_int64 (insert, 1, person_id);
+  sqlite3_bind_text (insert, 2, network, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, server, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, author->handle, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, name ? name : "", -1, SQLITE_STATIC);
+  bind_text_or_null (insert, 6, author->avatar_url);
+  bind_text_or_null (insert, 7, author->profile_url);
+  if (author->created_at > 0)
+    sqlite3_bind_int64 (insert, 8, author->created_at);
+
+  return step_done (ingest, insert, "identity", error) ? sqlite3_last_insert_rowid (ingest->db) : 0;
+}
+
+/* Returns the id of the post with this URI, 0 when there is none, -1 on
+ * error; *changed tells whether what we got differs from what we have. */
+static gint64
+find_post (Ingest              *ingest,
+           ChorusIncomingPost  *post,
+           gboolean            *changed,
+           GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _chorus_sql_prepare (ingest->db,
+                                    "SELECT id, text IS NOT ?2 OR html IS NOT ?3 OR edited_at IS NOT ?4"
+                                    "  OR like_count <> ?5 OR repost_count <> ?6 OR reply_count <> ?7"
+                                    " FROM posts WHERE uri = ?1",
+                                    error)))
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, post->uri, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, post->text ? post->text : "", -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, post->markup);
+  if (post->edited_at > 0)
+    sqlite3_bind_int64 (stmt, 4, post->edited_at);
+  sqlite3_bind_int64 (stmt, 5, post->like_count);
+  sqlite3_bind_int64 (stmt, 6, post->repost_count);
+  sqlite3_bind_int64 (stmt, 7, post->reply_count);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  *changed = sqlite3_column_int (stmt, 1) != 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+update_post (Ingest              *ingest,
+             gint64               id,
+             ChorusIncomingPost  *post,
+             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _chorus_sql_prepare (ingest->db,
+                                    "UPDATE posts SET text = ?2, html = ?3, edited_at = ?4, like_count = ?5,"
+                                    "  repost_count = ?6, reply_count = ?7, fetched_at = ?8"
+                                    " WHERE id = ?1",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, post->text ? post->text : "", -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, post->markup);
+  if (post->edited_at > 0)
+    sqlite3_bind_int64 (stmt, 4, post->edited_at);
+  sqlite3_bind_int64 (stmt, 5, post->like_count);
+  sqlite3_bind_int64 (stmt, 6, post->repost_count);
+  sqlite3_bind_int64 (stmt, 7, post->reply_count);
+  sqlite3_bind_int64 (stmt, 8, ingest->now);
+
+  return step_done (ingest, stmt, "update post", error);
+}
+
+/* The thread a post belongs to: the root the network names, else the
+ * thread of the post it answers when we have that one, else the post it
+ * answers, else the post itself. */
+static char *
+dup_root_uri (Ingest             *ingest,
+              ChorusIncomingPost *post)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (post->root_uri != NULL)
+    return g_strdup (post->root_uri);
+
+  if (post->reply_to_uri == NULL)
+    return g_strdup (post->uri);
+
+  if (sqlite3_prepare_v2 (ingest->db,
+                          "SELECT c.root_uri FROM posts p JOIN conversations c ON c.id = p.conversation_id"
+                          " WHERE p.uri = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, post->reply_to_uri, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+
+  return g_strdup (post->reply_to_uri);
+}
+
+static gint64
+upsert_conversation (Ingest              *ingest,
+                     ChorusIncomingPost  *post,
+                     GError             **error)
+{
+  g_autofree char *root_uri = dup_root_uri (ingest, post);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _chorus_sql_prepare (ingest->db,
+                                    "INSERT INTO conversations (source_id, network, root_uri, subject,"
+                                    "  started_at, last_activity_at, language)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)"
+                                    " ON CONFLICT (root_uri) DO UPDATE SET"
+                                    "  subject = coalesce (subject, excluded.subject),"
+                                    "  started_at = min (started_at, excluded.started_at),"
+                                    "  last_activity_at = max (last_activity_at, excluded.last_activity_at),"
+                                    "  unread = CASE WHEN excluded.last_activity_at > last_activity_at"
+                                    "                THEN 1 ELSE unread END"
+                                    " RETURNING id",
+                                    error)))
+    return 0;
+
+  if (ingest->source_id > 0)
+    sqlite3_bind_int64 (stmt, 1, ingest->source_id);
+  sqlite3_bind_text (stmt, 2, post->network, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, root_uri, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, post->title);
+  sqlite3_bind_int64 (stmt, 5, post->created_at);
+  bind_text_or_null (stmt, 6, post->language);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _chorus_set_sqlite_error (error, ingest->db, "conversation");
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Post ids follow time (see CHORUS_POST_KEY_SHIFT): the first free key in
+ * the post's second. */
+static gint64
+next_post_key (Ingest  *ingest,
+               gint64   created_at,
+               GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 base = MAX (created_at, 0) << CHORUS_POST_KEY_SHIFT;
+  gint64 last = base + (((gint64) 1 << CHORUS_POST_KEY_SHIFT) - 1);
+
+  if (!(stmt = _chorus_sql_prepare (ingest->db, "SELECT max (id) FROM posts WHERE id BETWEEN ?1 AND ?2",
+                                    error)))
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, base);
+  sqlite3_bind_int64 (stmt, 2, last);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return base;
+
+  if (sqlite3_column_int64 (stmt, 0) >= last)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_DATABASE,
+                   "More than %d posts in one second", 1 << CHORUS_POST_KEY_SHIFT);
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0) + 1;
+}
+
+static gboolean
+insert_media (Ingest               *ingest,
+              gint64                post_id,
+              ChorusIncomingMedia  *media,
+              GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _chorus_sql_prepare (ingest->db,
+                                    "INSERT INTO post_media (post_id, kind, url, preview_url, alt_text,"
+                                    "  width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  sqlite3_bind_text (stmt, 2, media->kind ? media->kind : "image", -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, media->url);
+  bind_text_or_null (stmt, 4, media->preview_url);
+  bind_text_or_null (stmt, 5, media->alt_text);
+  if (media->width > 0 && media->height > 0)
+    {
+      sqlite3_bind_int (stmt, 6, media->width);
+      sqlite3_bind_int (stmt, 7, media->height);
+    }
+
+  return step_done (ingest, stmt, "media", error);
+}
+
+/* Polls are snapshots: the latest counts replace the previous ones. */
+static gboolean
+upsert_poll (Ingest              *ingest,
+             gint64               post_id,
+             ChorusIncomingPoll  *poll,
+             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 poll_id;
+
+  if (!(stmt = _chorus_sql_prepare (ingest->db,
+                                    "INSERT INTO polls (post_id, remote_id, expires_at, multiple,"
+                                    "  voters_count, refreshed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                    " ON CONFLICT (post_id) DO UPDATE SET expires_at = excluded.expires_at,"
+                                    "  voters_count = excluded.voters_count, refreshed_at = excluded.refreshed_at"
+                                    " RETURNING id",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, post_id);
+  bind_text_or_null (stmt, 2, poll->remote_id);
+  if (poll->expires_at > 0)
+    sqlite3_bind_int64 (stmt, 3, poll->expires_at);
+  sqlite3_bind_int (stmt, 4, poll->multiple);
+  if (poll->voters_count >= 0)
+    sqlite3_bind_int64 (stmt, 5, poll->voters_count);
+  sqlite3_bind_int64 (stmt, 6, ingest->now);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _chorus_set_sqlite_error (error, ingest->db, "poll");
+      return FALSE;
+    }
+
+  poll_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!(stmt = _chorus_sql_prepare (ingest->db,
+                                    "INSERT INTO poll_options (poll_id, position, title, votes)"
+                                    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (poll_id, position)"
+                                    " DO UPDATE SET title = excluded.title, votes = excluded.votes",
+                                    error)))
+    return FALSE;
+
+  for (guint i = 0; i < poll->options->len; i++)
+    {
+      ChorusIncomingPollOption *option = g_ptr_array_index (poll->options, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, poll_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, option->title ? option->title : "", -1, SQLITE_STATIC);
+      if (option->votes >= 0)
+        sqlite3_bind_int64 (stmt, 4, option->votes);
+      else
+        sqlite3_bind_null (stmt, 4);
+
+      if (!step_done (ingest, stmt, "poll option", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_post (Ingest              *ingest,
+             ChorusIncomingPost  *post,
+             gint64               author_id,
+             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 conversation_id;
+  gint64 id;
+
+  if (!(conversation_id = upsert_conversation (ingest, post, error)) ||
+      !(id = next_post_key (ingest, post->created_at, error)))
+    return FALSE;
+
+  if (!(stmt = _chorus_sql_prepare (ingest->db,
+                                    "INSERT INTO posts (id, source_id, conversation_id, remote_id, uri, url,"
+                                    "  author_id, created_at, edited_at, language, text, html, reply_to_uri,"
+                                    "  like_count, repost_count, reply_count, fetched_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                    "  ?14, ?15, ?16, ?17)",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (ingest->source_id > 0)
+    sqlite3_bind_int64 (stmt, 2, ingest->source_id);
+  sqlite3_bind_int64 (stmt, 3, conversation_id);
+  bind_text_or_null (stmt, 4, post->remote_id);
+  sqlite3_bind_text (stmt, 5, post->uri, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 6, post->url);
+  if (author_id > 0)
+    sqlite3_bind_int64 (stmt, 7, author_id);
+  sqlite3_bind_int64 (stmt, 8, post->created_at);
+  if (post->edited_at > 0)
+    sqlite3_bind_int64 (stmt, 9, post->edited_at);
+  bind_text_or_null (stmt, 10, post->language);
+  sqlite3_bind_text (stmt, 11, post->text ? post->text : "", -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 12, post->markup);
+  bind_text_or_null (stmt, 13, post->reply_to_uri);
+  sqlite3_bind_int64 (stmt, 14, post->like_count);
+  sqlite3_bind_int64 (stmt, 15, post->repost_count);
+  sqlite3_bind_int64 (stmt, 16, post->reply_count);
+  sqlite3_bind_int64 (stmt, 17, ingest->now);
+
+  if (!step_done (ingest, stmt, "post", error))
+    return FALSE;
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (!(stmt = _chorus_sql_prepare (ingest->db,
+                                    "UPDATE conversations SET post_count = post_count + 1 WHERE id = ?1",
+                                    error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  if (!step_done (ingest, stmt, "conversation", error))
+    return FALSE;
+
+  for (guint i = 0; i < post->media->len; i++)
+    if (!insert_media (ingest, id, g_ptr_array_index (post->media, i), error))
+      return FALSE;
+
+  return post->poll == NULL || upsert_poll (ingest, id, post->poll, error);
+}
+
+static gboolean
+ingest_one (Ingest              *ingest,
+            ChorusIncomingPost  *post,
+            ChorusIngestResult  *result,
+            GError             **error)
+{
+  gboolean changed = FALSE;
+  gint64 author_id = 0;
+  gint64 existing;
+
+  if (post->uri == NULL || *post->uri == '\0' || post->created_at <= 0)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   "A post without a URI or a time cannot be stored");
+      return FALSE;
+    }
+
+  if ((existing = find_post (ingest, post, &changed, error)) < 0)
+    return FALSE;
+
+  if (existing > 0)
+    {
+      if (!changed)
+        {
+          result->unchanged++;
+          return post->poll == NULL || upsert_poll (ingest, existing, post->poll, error);
+        }
+
+      result->updated++;
+      return update_post (ingest, existing, post, error) &&
+             (post->poll == NULL || upsert_poll (ingest, existing, post->poll, error));
+    }
+
+  if (post->author != NULL && post->author->handle != NULL &&
+      !(author_id = upsert_identity (ingest, post->author, post->network, error)))
+    return FALSE;
+
+  if (!insert_post (ingest, post, author_id, error))
+    return FALSE;
+
+  result->inserted++;
+  return TRUE;
+}
+
+/**
+ * chorus_store_ingest:
+ * @self: a #ChorusStore
+ * @source_id: the source the posts were read from, or 0
+ * @posts: (element-type ChorusIncomingPost): what was read
+ * @result: (out caller-allocates) (optional): what changed
+ * @error: a location for a #GError
+ *
+ * Stores a batch of posts in one transaction, creating people, identities
+ * and conversations as needed. Blocking: call it from a worker thread.
+ *
+ * Returns: %TRUE when the whole batch was stored; %FALSE and nothing stored
+ *   otherwise
+ */
+gboolean
+chorus_store_ingest (ChorusStore         *self,
+                     gint64               source_id,
+                     GPtrArray           *posts,
+                     ChorusIngestResult  *result,
+                     GError             **error)
+{
+  g_autoptr(ChorusStoreReader) connection = NULL;
+  ChorusIngestResult local = { 0, };
+  Ingest ingest;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (posts != NULL, FALSE);
+
+  connection = _chorus_store_reader_new (self);
+  ingest.db = connection->db;
+  ingest.source_id = source_id;
+  ingest.now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (!_chorus_sql_exec (ingest.db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      if (!ingest_one (&ingest, g_ptr_array_index (posts, i), &local, error))
+        {
+          sqlite3_exec (ingest.db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  if (!_chorus_sql_exec (ingest.db, "COMMIT", error))
+    {
+      sqlite3_exec (ingest.db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  if (result != NULL)
+    *result = local;
+
+  return TRUE;
+}

@@ -1,0 +1,36 @@
+/* chorus-store-sources.h
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chorus-source.h"
+#include "chorus-store.h"
+
+G_BEGIN_DECLS
+
+gint64     chorus_store_add_source     (ChorusStore   *self,
+                                        const char    *network,
+                                        const char    *server_url,
+                                        const char    *account,
+                                        const char    *display_name,
+                                        GError       **error);
+GPtrArray *chorus_store_list_sources   (ChorusStore   *self,
+                                        GError       **error);
+char      *chorus_store_dup_cursor     (ChorusStore   *self,
+                                        gint64         source_id,
+                                        const char    *stream);
+gboolean   chorus_store_set_cursor     (ChorusStore   *self,
+                                        gint64         source_id,
+                                        const char    *stream,
+                                        const char    *cursor,
+                                        GError       **error);
+gboolean   chorus_store_record_sync    (ChorusStore   *self,
+                                        gint64         source_id,
+                                        const GError  *failure,
+                                        GError       **error);
+
+G_END_DECLS

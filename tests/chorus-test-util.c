@@ -1,0 +1,353 @@
+/* chorus-test-util.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "chorus-store-private.h"
+#include "chorus-test-util.h"
+
+/* Temporary folders */
+
+/* A new temporary folder, named after the test program for whoever finds
+ * it left behind. */
+char *
+chorus_test_make_temp_dir (void)
+{
+  const char *prgname = g_get_prgname ();
+  g_autofree char *name = g_path_get_basename (prgname ? prgname : "chorus-test");
+  g_autofree char *tmpl = g_strconcat (name, "-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @path and, if it is a folder, all it holds, even where a test
+ * took away the right to change it. Links are removed, never followed.
+ * Quietly leaves what cannot be removed: callers that care check. */
+void
+chorus_test_remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  g_chmod (path, 0700);
+
+  if ((dir = g_dir_open (path, 0, NULL)))
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          chorus_test_remove_tree (child);
+        }
+      g_dir_close (dir);
+    }
+
+  g_rmdir (path);
+}
+
+void
+chorus_test_temp_dir_set_up (ChorusTestTempDir *fixture,
+                             gconstpointer      data)
+{
+  fixture->dir = chorus_test_make_temp_dir ();
+}
+
+void
+chorus_test_temp_dir_tear_down (ChorusTestTempDir *fixture,
+                                gconstpointer      data)
+{
+  chorus_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Adds @func as the test @test_path, run in a ChorusTestTempDir. */
+void
+chorus_test_add_in_temp_dir (const char            *test_path,
+                             ChorusTestTempDirFunc  func)
+{
+  g_test_add (test_path, ChorusTestTempDir, NULL,
+              chorus_test_temp_dir_set_up, func, chorus_test_temp_dir_tear_down);
+}
+
+/* Fills in @workspace: a new temporary folder, named after the test
+ * program, and the path of @file_name in it. */
+void
+chorus_test_workspace_init (ChorusTestWorkspace *workspace,
+                            const char          *file_name)
+{
+  workspace->dir = chorus_test_make_temp_dir ();
+  workspace->path = g_build_filename (workspace->dir, file_name, NULL);
+}
+
+/* Removes the workspace file with its -wal and -shm, then the folder, which
+ * must hold nothing else by then; frees what @workspace holds. */
+void
+chorus_test_workspace_remove (ChorusTestWorkspace *workspace)
+{
+  chorus_test_unlink_workspace (workspace->path);
+  g_assert_cmpint (g_rmdir (workspace->dir), ==, 0);
+  g_clear_pointer (&workspace->path, g_free);
+  g_clear_pointer (&workspace->dir, g_free);
+}
+
+/* Removes the folder with everything in it, and checks that it is gone;
+ * frees what @workspace holds. */
+void
+chorus_test_workspace_remove_all (ChorusTestWorkspace *workspace)
+{
+  chorus_test_remove_tree (workspace->dir);
+  g_assert_false (g_file_test (workspace->dir, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&workspace->path, g_free);
+  g_clear_pointer (&workspace->dir, g_free);
+}
+
+/* Removes the workspace file @path with its -wal and -shm, where they are. */
+void
+chorus_test_unlink_workspace (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* Files */
+
+/* The contents of @path, which must be readable; @length may be NULL. */
+char *
+chorus_test_read_file (const char *path,
+                       gsize      *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+/* The SHA-256 of the contents of @path, in hex. With @mask_sqlite_counters,
+ * @path is an SQLite file of at least a header, and the header fields SQLite
+ * may bump on any write count as zeros. @length may be NULL. */
+char *
+chorus_test_file_checksum (const char *path,
+                           gboolean    mask_sqlite_counters,
+                           gsize      *length)
+{
+  gsize n = 0;
+  g_autofree char *contents = chorus_test_read_file (path, &n);
+
+  if (mask_sqlite_counters)
+    {
+      g_assert_cmpuint (n, >=, 100);
+      memset (contents + 24, 0, 4);   /* file change counter */
+      memset (contents + 92, 0, 8);   /* version-valid-for number, SQLite version */
+    }
+
+  if (length != NULL)
+    *length = n;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, n);
+}
+
+/* Whether @path followed by @suffix ("-wal", "-shm", "-journal") exists. */
+gboolean
+chorus_test_sidecar_exists (const char *path,
+                            const char *suffix)
+{
+  g_autofree char *sidecar = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (sidecar, G_FILE_TEST_EXISTS);
+}
+
+/* Everything an open attempt could change about a file, as one string:
+ * its bytes, size, modification time and mode, and its -wal and -shm. */
+char *
+chorus_test_file_state (const char *path)
+{
+  g_autofree char *checksum = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  checksum = chorus_test_file_checksum (path, FALSE, &length);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+
+  return g_strdup_printf ("sha256 %s, %" G_GSIZE_FORMAT " bytes, mtime %ld.%09ld, mode %o, -wal %d, -shm %d",
+                          checksum, length, (long) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
+                          (guint) (st.st_mode & 07777), chorus_test_sidecar_exists (path, "-wal"),
+                          chorus_test_sidecar_exists (path, "-shm"));
+}
+
+/* Raw SQL, beside the store */
+
+/* A connection of its own to @path, opened with @flags (SQLITE_OPEN_…);
+ * it waits up to @busy_timeout_ms for another connection's lock, or not at
+ * all with 0. */
+sqlite3 *
+chorus_test_db_open (const char *path,
+                     int         flags,
+                     int         busy_timeout_ms)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, flags, NULL), ==, SQLITE_OK);
+  if (busy_timeout_ms > 0)
+    sqlite3_busy_timeout (db, busy_timeout_ms);
+  return db;
+}
+
+/* Runs the statements @format makes; a failure ends the test program. */
+void
+chorus_test_db_exec (sqlite3    *db,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *sql = NULL;
+  char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("SQL failed: %s\n  in: %s", message, sql);
+}
+
+/* The first column of the first row of @sql, which must have one. */
+gint64
+chorus_test_db_query_int (sqlite3    *db,
+                          const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The same as text, NULL for NULL. */
+char *
+chorus_test_db_query_text (sqlite3    *db,
+                           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* Source 1, "Brand" on social.example, and four people with one identity
+ * each: 1 Ana Lima (@ana@social.example), 2 Bo Chen (@bo.bsky.social on
+ * Bluesky), 3 Cy and 4 Di (Mastodon). */
+void
+chorus_test_seed_people (sqlite3 *db)
+{
+  chorus_test_db_exec (db,
+                       "INSERT INTO sources (id, network, server_url, account, display_name, created_at)"
+                       " VALUES (1, 'mastodon', 'https://social.example', 'brand', 'Brand', 1000);"
+                       "INSERT INTO people (id, display_name, created_at) VALUES"
+                       " (1, 'Ana Lima', 1000), (2, 'Bo Chen', 1000), (3, 'Cy', 1000), (4, 'Di', 1000);"
+                       "INSERT INTO identities (id, person_id, network, server, handle, display_name) VALUES"
+                       " (1, 1, 'mastodon', 'social.example', 'ana', 'Ana Lima'),"
+                       " (2, 2, 'bluesky', 'bsky.social', 'bo.bsky.social', 'Bo Chen'),"
+                       " (3, 3, 'mastodon', 'social.example', 'cy', 'Cy'),"
+                       " (4, 4, 'mastodon', 'social.example', 'di', 'Di');");
+}
+
+/* Stores, worker threads and the main loop */
+
+/* The store at @path, which must open without an error. */
+ChorusStore *
+chorus_test_open_store (const char           *path,
+                        ChorusStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  ChorusStore *store = chorus_store_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (CHORUS_IS_STORE (store));
+  return store;
+}
+
+/* Dispatches what is pending in the default main context until @done
+ * returns TRUE or @timeout_ms pass, napping a millisecond whenever nothing
+ * is: what @done waits for may happen in another thread, which does not
+ * wake the context. Returns what @done returned last. */
+gboolean
+chorus_test_spin_until (ChorusTestCondition done,
+                        gpointer            data,
+                        guint               timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () >= deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_sole_ref (gpointer object)
+{
+  return g_atomic_int_get (&G_OBJECT (object)->ref_count) <= 1;
+}
+
+/* Waits, up to five seconds, for everyone else to drop @object: a finished
+ * GTask lets go of its source object from the worker thread, a moment after
+ * its callback has run. */
+void
+chorus_test_wait_sole_ref (gpointer object)
+{
+  chorus_test_spin_until (has_sole_ref, object, 5000);
+}
+
+/* Drops the last reference to @object, once others let go of theirs, and
+ * checks that this finalizes it. */
+void
+chorus_test_finalize_object (gpointer object)
+{
+  chorus_test_wait_sole_ref (object);
+  g_assert_finalize_object (object);
+}
+
+/* A GAsyncReadyCallback that keeps @result in the GAsyncResult * that
+ * @user_data points to, for chorus_test_wait_async_result(). */
+void
+chorus_test_async_result_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Runs the default main context until chorus_test_async_result_cb() has
+ * filled in @result. */
+void
+chorus_test_wait_async_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}

@@ -1,0 +1,99 @@
+/* chorus-test-util.h
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What several test programs need: temporary folders, files as they are
+ * on disk, raw SQL beside the store, and waiting for the main loop or for
+ * worker threads. Every helper fails the running test, as the code it
+ * replaces did, when what it does goes wrong. */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "chorus-store.h"
+
+G_BEGIN_DECLS
+
+/* Temporary folders */
+
+char         *chorus_test_make_temp_dir        (void);
+void          chorus_test_remove_tree          (const char           *path);
+
+/* A g_test_add() fixture: a fresh temporary folder, removed afterwards
+ * with everything in it. */
+typedef struct
+{
+  char *dir;
+} ChorusTestTempDir;
+
+typedef void (*ChorusTestTempDirFunc) (ChorusTestTempDir *fixture,
+                                       gconstpointer      data);
+
+void          chorus_test_temp_dir_set_up      (ChorusTestTempDir    *fixture,
+                                                gconstpointer         data);
+void          chorus_test_temp_dir_tear_down   (ChorusTestTempDir    *fixture,
+                                                gconstpointer         data);
+void          chorus_test_add_in_temp_dir      (const char           *test_path,
+                                                ChorusTestTempDirFunc func);
+
+/* A g_test_add() fixture, or part of one: a fresh temporary folder, and
+ * the path of a workspace file in it that does not exist yet. */
+typedef struct
+{
+  char *dir;
+  char *path;
+} ChorusTestWorkspace;
+
+void          chorus_test_workspace_init       (ChorusTestWorkspace  *workspace,
+                                                const char           *file_name);
+void          chorus_test_workspace_remove     (ChorusTestWorkspace  *workspace);
+void          chorus_test_workspace_remove_all (ChorusTestWorkspace  *workspace);
+void          chorus_test_unlink_workspace     (const char           *path);
+
+/* Files */
+
+char         *chorus_test_read_file            (const char           *path,
+                                                gsize                *length);
+char         *chorus_test_file_checksum        (const char           *path,
+                                                gboolean              mask_sqlite_counters,
+                                                gsize                *length);
+gboolean      chorus_test_sidecar_exists       (const char           *path,
+                                                const char           *suffix);
+char         *chorus_test_file_state           (const char           *path);
+
+/* Raw SQL, beside the store */
+
+sqlite3      *chorus_test_db_open              (const char           *path,
+                                                int                   flags,
+                                                int                   busy_timeout_ms);
+void          chorus_test_db_exec              (sqlite3              *db,
+                                                const char           *format,
+                                                ...) G_GNUC_PRINTF (2, 3);
+gint64        chorus_test_db_query_int         (sqlite3              *db,
+                                                const char           *sql);
+char         *chorus_test_db_query_text        (sqlite3              *db,
+                                                const char           *sql);
+void          chorus_test_seed_people          (sqlite3              *db);
+
+/* Stores, worker threads and the main loop */
+
+typedef gboolean (*ChorusTestCondition) (gpointer data);
+
+ChorusStore  *chorus_test_open_store           (const char           *path,
+                                                ChorusStoreOpenFlags  flags);
+gboolean      chorus_test_spin_until           (ChorusTestCondition   done,
+                                                gpointer              data,
+                                                guint                 timeout_ms);
+void          chorus_test_wait_sole_ref        (gpointer              object);
+void          chorus_test_finalize_object      (gpointer              object);
+void          chorus_test_async_result_cb      (GObject              *source,
+                                                GAsyncResult         *result,
+                                                gpointer              user_data);
+void          chorus_test_wait_async_result    (GAsyncResult        **result);
+
+G_END_DECLS
