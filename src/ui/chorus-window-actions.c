@@ -84,8 +84,18 @@ run_chooser (ChorusWindow         *self,
   g_object_set_data (G_OBJECT (chooser), "chorus-done", done);
 
   if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
-    /* Translators: the suggested file name of a new workspace; keep ".chorus". */
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Community.chorus"));
+    {
+      /* New workspaces live in the user data dir unless the person picks
+       * another folder. */
+      g_autofree char *dir = chorus_application_dup_data_dir ();
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      if (g_mkdir_with_parents (dir, 0700) == 0)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+      /* Translators: the suggested file name of a new workspace; keep ".chorus". */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Community.chorus"));
+    }
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
 
