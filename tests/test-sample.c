@@ -100,7 +100,8 @@ dump_tables (const char *path)
         }
     }
 
-  sqlite3_close (db);
+  g_clear_pointer (&list, sqlite3_finalize);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   return g_string_free (g_steal_pointer (&dump), FALSE);
 }
 
