@@ -12,13 +12,16 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "chorus-application.h"
 #include "chorus-campaign.h"
 #include "chorus-conversations-pane.h"
 #include "chorus-designs-pane.h"
 #include "chorus-pretests-pane.h"
+#include "chorus-add-feed-dialog.h"
 #include "chorus-sample.h"
+#include "chorus-store-sources.h"
 #include "chorus-submission-tile.h"
 #include "chorus-window-private.h"
 
@@ -154,7 +157,7 @@ test_sample_panes (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sync_button)));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->sync_button)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->sync_button)), ==,
-                   _("Connect an account to sync"));
+                   _("Add a feed to sync"));
 
   /* Conversations: every conversation of the workspace, lazily built. */
   stack = pane_stack (window->conversations_pane);
@@ -253,6 +256,101 @@ test_bad_file_dialog (void)
 }
 
 static void
+on_feed_request_cb (SoupServer        *server,
+                    SoupServerMessage *message,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  GBytes *feed = user_data;
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/atom+xml", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
+}
+
+static gboolean
+inbox_has_rows (gpointer data)
+{
+  ChorusWindow *window = data;
+  GListModel *model = chorus_conversations_pane_get_model (CHORUS_CONVERSATIONS_PANE (window->conversations_pane));
+
+  return model != NULL && g_list_model_get_n_items (model) > 0 &&
+         !chorus_sync_engine_get_syncing (window->engine);
+}
+
+static ChorusAddFeedDialog *
+find_add_feed_dialog (void)
+{
+  ChorusAddFeedDialog *dialog = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (CHORUS_IS_ADD_FEED_DIALOG (l->data))
+      dialog = l->data;
+
+  return dialog;
+}
+
+/* From the welcome page, "Add a Feed…" creates the default workspace,
+ * adds the feed, syncs it over HTTP and shows its entries in the inbox. */
+static void
+test_add_feed (void)
+{
+  g_autofree char *corpus = g_build_filename (g_getenv ("CHORUS_CORPUS_DIR"), "feeds", "rss-parser",
+                                              "heise.atom", NULL);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) feed = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *base = NULL;
+  ChorusAddFeedDialog *dialog;
+  ChorusWindow *window;
+  char *contents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (corpus, &contents, &length, &error));
+  feed = g_bytes_new_take (contents, length);
+  soup_server_add_handler (server, "/feed.atom", on_feed_request_cb, feed, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  url = g_strconcat (base, "feed.atom", NULL);
+
+  window = chorus_window_new (get_application ());
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (chorus_window_get_store (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-feed", NULL);
+  g_assert_nonnull ((dialog = find_add_feed_dialog ()));
+
+  /* An address Chorus must not fetch is refused in the dialog itself. */
+  chorus_add_feed_dialog_set_url (dialog, "http://example.org/feed");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "feed.add", NULL);
+  g_assert_true (find_add_feed_dialog () == dialog);
+
+  chorus_add_feed_dialog_set_url (dialog, url);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "feed.add", NULL);
+  g_assert_null (find_add_feed_dialog ());
+
+  wait_until (window_has_store, window);
+  wait_until (inbox_has_rows, window);
+
+  sources = chorus_store_list_sources (chorus_window_get_store (window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_cmpint (chorus_source_get_last_success (g_ptr_array_index (sources, 0)), >, 0);
+  g_assert_true (g_str_has_prefix (chorus_store_get_path (chorus_window_get_store (window)),
+                                   g_get_user_data_dir ()));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->sync_button)));
+
+  destroy_window (window);
+}
+
+static void
 test_spanish (void)
 {
   ChorusWindow *window = chorus_window_new (get_application ());
@@ -297,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/chorus/window/welcome", test_welcome);
   g_test_add_func ("/chorus/window/sample-panes", test_sample_panes);
   g_test_add_func ("/chorus/window/bad-file-dialog", test_bad_file_dialog);
+  g_test_add_func ("/chorus/window/add-feed", test_add_feed);
   if (spanish)
     g_test_add_func ("/chorus/window/spanish", test_spanish);
 

@@ -24,8 +24,11 @@
 static const ChorusctlCommand help_command;
 
 static const ChorusctlCommand * const commands[] = {
+  &chorusctl_add_feed_command,
   &chorusctl_info_command,
   &chorusctl_sample_command,
+  &chorusctl_sources_command,
+  &chorusctl_sync_command,
   &help_command,
 };
 

@@ -44,8 +44,11 @@ struct _ChorusctlCommand
 };
 
 /* The command groups, one file each. */
+extern const ChorusctlCommand chorusctl_add_feed_command;
 extern const ChorusctlCommand chorusctl_info_command;
 extern const ChorusctlCommand chorusctl_sample_command;
+extern const ChorusctlCommand chorusctl_sources_command;
+extern const ChorusctlCommand chorusctl_sync_command;
 
 int          chorusctl_parse_options   (const ChorusctlCommand  *command,
                                         const GOptionEntry      *entries,

@@ -260,6 +260,21 @@ build_response (Request *request)
   return response;
 }
 
+static void on_read_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data);
+
+/* Takes over the caller's reference to @task. */
+static void
+read_next (GInputStream *stream,
+           GTask        *task)
+{
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_input_stream_read_bytes_async (stream, READ_CHUNK, G_PRIORITY_DEFAULT, cancellable,
+                                   on_read_cb, task);
+}
+
 static void
 on_read_cb (GObject      *object,
             GAsyncResult *result,
@@ -299,9 +314,7 @@ on_read_cb (GObject      *object,
     }
 
   g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  g_input_stream_read_bytes_async (stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), on_read_cb,
-                                   g_steal_pointer (&task));
+  read_next (stream, g_steal_pointer (&task));
 }
 
 static void
@@ -350,9 +363,7 @@ on_sent_cb (GObject      *object,
     return;
 
   request->body = g_byte_array_new ();
-  g_input_stream_read_bytes_async (stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), on_read_cb,
-                                   g_steal_pointer (&task));
+  read_next (stream, g_steal_pointer (&task));
 }
 
 static void

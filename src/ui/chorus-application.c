@@ -173,6 +173,7 @@ chorus_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *sync_accels[] = { "<Control>r", "F5", NULL };
   static const char *pane_accels[][2] = {
     { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL },
   };
@@ -187,6 +188,7 @@ chorus_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-workspace", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-workspace", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sync", sync_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-pane('conversations')", pane_accels[0]);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-pane('pretests')", pane_accels[1]);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-pane('designs')", pane_accels[2]);

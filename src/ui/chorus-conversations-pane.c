@@ -134,3 +134,17 @@ chorus_conversations_pane_get_model (ChorusConversationsPane *self)
 
   return G_LIST_MODEL (self->conversations);
 }
+
+/**
+ * chorus_conversations_pane_reload:
+ *
+ * Lists the conversations again, after a sync brought new ones.
+ */
+void
+chorus_conversations_pane_reload (ChorusConversationsPane *self)
+{
+  g_return_if_fail (CHORUS_IS_CONVERSATIONS_PANE (self));
+
+  if (self->conversations != NULL)
+    chorus_conversation_list_reload (self->conversations);
+}

@@ -20,5 +20,6 @@ G_DECLARE_FINAL_TYPE (ChorusConversationsPane, chorus_conversations_pane, CHORUS
 void        chorus_conversations_pane_set_store (ChorusConversationsPane *self,
                                                  ChorusStore             *store);
 GListModel *chorus_conversations_pane_get_model (ChorusConversationsPane *self);
+void        chorus_conversations_pane_reload    (ChorusConversationsPane *self);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "chorus-http.h"
+#include "chorus-sync-engine.h"
 #include "chorus-window.h"
 
 G_BEGIN_DECLS
@@ -30,11 +32,17 @@ struct _ChorusWindow
 
   GSettings            *settings;
   ChorusStore          *store;
+  ChorusHttp           *http;
+  ChorusSyncEngine     *engine;
+  char                 *pending_feed_url;   /* added once a workspace is open */
   GCancellable         *cancellable;
   GtkNativeDialog      *chooser;
 };
 
 void _chorus_window_class_add_actions (GtkWidgetClass *widget_class);
+void _chorus_window_class_add_sync_actions (GtkWidgetClass *widget_class);
+void _chorus_window_update_sync       (ChorusWindow   *self);
+void _chorus_window_store_changed     (ChorusWindow   *self);
 void _chorus_window_show_error        (ChorusWindow   *self,
                                        const char     *heading,
                                        const GError   *error,

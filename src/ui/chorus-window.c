@@ -68,15 +68,11 @@ static void
 update_workspace_chrome (ChorusWindow *self)
 {
   gboolean has_store = self->store != NULL;
-  gboolean can_sync = has_store && chorus_store_count_syncable_sources (self->store) > 0;
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_store);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), has_store);
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), has_store);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), can_sync);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button),
-                               can_sync ? _("Sync") : _("Connect an account to sync"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-pane", has_store);
+  _chorus_window_update_sync (self);
 }
 
 static void
@@ -91,6 +87,7 @@ set_store (ChorusWindow *self,
   chorus_designs_pane_set_store (CHORUS_DESIGNS_PANE (self->designs_pane), store);
 
   update_titles (self);
+  _chorus_window_store_changed (self);
   update_workspace_chrome (self);
   gtk_stack_set_visible_child_name (self->main_stack, store ? "workspace" : "welcome");
 
@@ -220,6 +217,11 @@ chorus_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_WINDOW);
 
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->http);
+  g_clear_pointer (&self->pending_feed_url, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -280,6 +282,7 @@ chorus_window_class_init (ChorusWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
   _chorus_window_class_add_actions (widget_class);
+  _chorus_window_class_add_sync_actions (widget_class);
 }
 
 static void
@@ -289,6 +292,7 @@ chorus_window_init (ChorusWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
+  self->http = chorus_http_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -1,0 +1,180 @@
+/* chorusctl-sources.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chorus-format.h"
+#include "chorus-http.h"
+#include "chorus-store-sources.h"
+#include "chorus-sync-engine.h"
+#include "chorusctl.h"
+
+/* chorusctl's sources: add-feed, sources and sync. */
+
+static int
+run_add_feed (const ChorusctlCommand *command,
+              const ChorusctlGlobals *globals,
+              int                     argc,
+              char                  **argv)
+{
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) uri = NULL;
+  gint64 id;
+  int status;
+
+  if ((status = chorusctl_parse_options (command, NULL, &argc, &argv)) != CHORUSCTL_CONTINUE)
+    return status;
+
+  if (argc != 2)
+    return chorusctl_usage_error (command, _("Give the feed’s address, and only that."));
+
+  if (!chorus_http_check_url (argv[1], &error) ||
+      !(store = chorusctl_open_workspace (globals, &error)))
+    return chorusctl_fail (error);
+
+  uri = g_uri_parse (argv[1], G_URI_FLAGS_NONE, NULL);
+  if (!(id = chorus_store_add_source (store, "feed", argv[1], NULL, g_uri_get_host (uri), &error)))
+    return chorusctl_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+
+  return CHORUSCTL_EXIT_OK;
+}
+
+static int
+run_sources (const ChorusctlCommand *command,
+             const ChorusctlGlobals *globals,
+             int                     argc,
+             char                  **argv)
+{
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = chorusctl_parse_options (command, NULL, &argc, &argv)) != CHORUSCTL_CONTINUE)
+    return status;
+
+  if (!(store = chorusctl_open_workspace (globals, &error)) ||
+      !(sources = chorus_store_list_sources (store, &error)))
+    return chorusctl_fail (error);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ChorusSource *source = g_ptr_array_index (sources, i);
+      gint64 last = chorus_source_get_last_success (source);
+      g_autofree char *when = NULL;
+      const char *health;
+
+      if (chorus_source_get_last_error (source) != NULL)
+        health = chorus_source_get_last_error (source);
+      else if (last > 0)
+        health = when = chorus_format_relative_time (g_get_real_time () / G_USEC_PER_SEC, last);
+      else
+        health = chorus_source_get_is_sample (source) ? _("sample, not synced") : _("not synced yet");
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
+               chorus_source_get_id (source),
+               chorus_format_network (chorus_source_get_network (source)),
+               chorus_source_get_display_name (source),
+               chorus_source_get_server_url (source),
+               health);
+    }
+
+  return CHORUSCTL_EXIT_OK;
+}
+
+static void
+on_synced_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static int
+report_failures (ChorusStore *store)
+{
+  g_autoptr(GPtrArray) sources = chorus_store_list_sources (store, NULL);
+
+  for (guint i = 0; sources && i < sources->len; i++)
+    {
+      ChorusSource *source = g_ptr_array_index (sources, i);
+
+      if (chorus_source_get_last_error (source) != NULL && !chorus_source_get_is_sample (source))
+        g_printerr ("chorusctl: %s: %s\n", chorus_source_get_display_name (source),
+                    chorus_source_get_last_error (source));
+    }
+
+  return CHORUSCTL_EXIT_FAILURE;
+}
+
+static int
+run_sync (const ChorusctlCommand *command,
+          const ChorusctlGlobals *globals,
+          int                     argc,
+          char                  **argv)
+{
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(ChorusHttp) http = NULL;
+  g_autoptr(ChorusSyncEngine) engine = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ChorusSyncSummary summary = { 0, };
+  int status;
+
+  if ((status = chorusctl_parse_options (command, NULL, &argc, &argv)) != CHORUSCTL_CONTINUE)
+    return status;
+
+  if (!(store = chorusctl_open_workspace (globals, &error)))
+    return chorusctl_fail (error);
+
+  http = chorus_http_new ();
+  engine = chorus_sync_engine_new (store, http);
+  chorus_sync_engine_sync_async (engine, NULL, on_synced_cb, &result);
+
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!chorus_sync_engine_sync_finish (engine, result, &summary, &error))
+    return chorusctl_fail (error);
+
+  /* Translators: the summary of "chorusctl sync". */
+  g_print (_("%u sources synced, %u failed: %u new posts, %u updated.\n"),
+           summary.sources_synced, summary.sources_failed, summary.posts_new, summary.posts_updated);
+
+  return summary.sources_failed > 0 ? report_failures (store) : CHORUSCTL_EXIT_OK;
+}
+
+const ChorusctlCommand chorusctl_add_feed_command = {
+  "add-feed",
+  N_("URL"),
+  N_("Add an RSS, Atom or JSON feed as a source; prints its id"),
+  TRUE,
+  run_add_feed,
+};
+
+const ChorusctlCommand chorusctl_sources_command = {
+  "sources",
+  "",
+  N_("List the sources with their health"),
+  TRUE,
+  run_sources,
+};
+
+const ChorusctlCommand chorusctl_sync_command = {
+  "sync",
+  "",
+  N_("Fetch what is new from every source"),
+  TRUE,
+  run_sync,
+};

@@ -1,0 +1,366 @@
+/* chorus-parse-json.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "chorus-error.h"
+#include "chorus-html.h"
+#include "chorus-parse-json-private.h"
+
+/* Everything a server sends is untrusted. json-glib's parser and its node
+ * destructor both recurse once per nesting level, so 100,000 nested
+ * arrays overflow the stack: the depth is bounded before json-glib sees
+ * the text. Strings can hold invalid UTF-8 (a "\ud800" escape decodes to
+ * it), so every string kept is made valid; URLs must be http(s). */
+
+static gboolean
+depth_is_bounded (const char *data,
+                  gsize       size)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == '[' || c == '{') && ++depth > CHORUS_PARSE_MAX_DEPTH)
+        return FALSE;
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/* Returns: (transfer full): the root node, never NULL without @error set */
+JsonNode *
+_chorus_json_load (const char  *data,
+                   gssize       length,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!depth_is_bounded (data, length < 0 ? strlen (data) : (gsize) length))
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                   _("The server’s reply is nested too deeply to read."));
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                   _("The server’s reply is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE, _("The server’s reply is empty."));
+
+  return root;
+}
+
+JsonObject *
+_chorus_json_object (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+const char *
+_chorus_json_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+JsonNode *
+_chorus_json_get_member (JsonObject *object,
+                         const char *name)
+{
+  return object != NULL ? json_object_get_member (object, name) : NULL;
+}
+
+JsonObject *
+_chorus_json_get_object (JsonObject *object,
+                         const char *name)
+{
+  return _chorus_json_object (_chorus_json_get_member (object, name));
+}
+
+JsonArray *
+_chorus_json_get_array (JsonObject *object,
+                        const char *name)
+{
+  JsonNode *node = _chorus_json_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+const char *
+_chorus_json_get_string (JsonObject *object,
+                         const char *name)
+{
+  return _chorus_json_string (_chorus_json_get_member (object, name));
+}
+
+gboolean
+_chorus_json_get_bool (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = _chorus_json_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+/* Numbers arrive as integers, doubles (1e400 is infinity) or strings;
+ * whatever is unusable gives @fallback. */
+gint64
+_chorus_json_get_int (JsonObject *object,
+                      const char *name,
+                      gint64      fallback)
+{
+  JsonNode *node = _chorus_json_get_member (object, name);
+  gint64 value;
+  double d;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_get_int (node);
+    case G_TYPE_DOUBLE:
+      d = json_node_get_double (node);
+      return isfinite (d) && d > -9.2e18 && d < 9.2e18 ? (gint64) d : fallback;
+    case G_TYPE_STRING:
+      if (g_ascii_string_to_signed (json_node_get_string (node), 10, G_MININT64, G_MAXINT64, &value, NULL))
+        return value;
+      return fallback;
+    default:
+      return fallback;
+    }
+}
+
+/* json-glib wraps integers too big for 64 bits around, so a count that
+ * comes out negative is garbage and reads as zero. */
+gint64
+_chorus_json_get_count (JsonObject *object,
+                        const char *name)
+{
+  return MAX (_chorus_json_get_int (object, name, 0), 0);
+}
+
+/* Ids are strings in Mastodon and numbers elsewhere. */
+char *
+_chorus_json_dup_id (JsonObject *object,
+                     const char *name)
+{
+  const char *text = _chorus_json_get_string (object, name);
+  gint64 number;
+
+  if (text != NULL)
+    return *text != '\0' && strlen (text) <= 256 && g_utf8_validate (text, -1, NULL) ? g_strdup (text) : NULL;
+
+  number = _chorus_json_get_int (object, name, -1);
+  return number >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, number) : NULL;
+}
+
+JsonObject *
+_chorus_json_array_object (JsonArray *array,
+                           guint      index)
+{
+  return _chorus_json_object (json_array_get_element (array, index));
+}
+
+guint
+_chorus_json_array_length (JsonArray *array)
+{
+  return array != NULL ? json_array_get_length (array) : 0;
+}
+
+/* A valid UTF-8 copy of at most @max bytes, cut at a character boundary. */
+char *
+_chorus_parse_dup_text (const char *text,
+                        gsize       max)
+{
+  const char *end;
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+
+  copy = g_utf8_validate (text, -1, NULL) ? g_strdup (text) : g_utf8_make_valid (text, -1);
+  if (strlen (copy) > max)
+    {
+      g_utf8_validate (copy, max, &end);
+      copy[end - copy] = '\0';
+    }
+
+  return copy;
+}
+
+/* Text a person reads (names, titles, alt text): also without the bidi
+ * overrides, invisible spacers and control characters that could spoof
+ * or break the interface. */
+char *
+_chorus_parse_dup_clean (const char *text,
+                         gsize       max)
+{
+  g_autofree char *clipped = _chorus_parse_dup_text (text, max);
+
+  return clipped != NULL ? chorus_html_sanitize_text (clipped, -1) : NULL;
+}
+
+/* Clean text, or NULL when there is none. */
+char *
+_chorus_parse_dup_nonempty (const char *text)
+{
+  char *clean = text != NULL && *text != '\0' ? _chorus_parse_dup_clean (text, CHORUS_PARSE_MAX_TEXT) : NULL;
+
+  if (clean != NULL && *clean == '\0')
+    g_clear_pointer (&clean, g_free);
+
+  return clean;
+}
+
+char *
+_chorus_parse_dup_url (const char *url)
+{
+  const char *scheme;
+
+  if (url == NULL || strlen (url) > CHORUS_PARSE_MAX_URL || !g_utf8_validate (url, -1, NULL))
+    return NULL;
+
+  scheme = g_uri_peek_scheme (url);
+  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
+    return NULL;
+
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || *p == 0x7f)
+      return NULL;
+
+  return g_strdup (url);
+}
+
+char *
+_chorus_parse_dup_host (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *host;
+
+  if (url == NULL)
+    return NULL;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_PARSE_RELAXED, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (host == NULL || *host == '\0' || !g_utf8_validate (host, -1, NULL))
+    return NULL;
+
+  return g_ascii_strdown (host, -1);
+}
+
+/* Whether @text is 1 to @max ASCII letters, digits and @extra_chars. */
+gboolean
+_chorus_parse_is_identifier (const char *text,
+                             const char *extra_chars,
+                             gsize       max)
+{
+  if (text == NULL || *text == '\0' || strlen (text) > max)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr (extra_chars, *p) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A decentralized identifier, as the AT Protocol uses them. */
+gboolean
+_chorus_parse_is_did (const char *text)
+{
+  return text != NULL && g_str_has_prefix (text, "did:") &&
+         _chorus_parse_is_identifier (text, ":._%-", 2048);
+}
+
+/* A BCP 47 tag: letters, digits and hyphens, at most 35 of them. */
+char *
+_chorus_parse_dup_language (const char *tag)
+{
+  return _chorus_parse_is_identifier (tag, "-", 35) ? g_strdup (tag) : NULL;
+}
+
+/* Tokens and keys go into HTTP headers: printable ASCII only. */
+char *
+_chorus_parse_dup_secret (const char *value)
+{
+  if (value == NULL || *value == '\0' || strlen (value) > 8192)
+    return NULL;
+
+  for (const char *p = value; *p != '\0'; p++)
+    if (*p <= ' ' || *p > '~')
+      return NULL;
+
+  return g_strdup (value);
+}
+
+/* Secrets are wiped before their memory goes back to the allocator. */
+void
+_chorus_parse_wipe_free (char *secret)
+{
+  if (secret != NULL)
+    explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
+
+/* RFC 3339 with or without fractions; a time without a zone (invalid,
+ * but sent) is read as UTC. Returns 0 for anything else. */
+gint64
+_chorus_parse_time (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text == NULL || strlen (text) > 64)
+    return 0;
+
+  utc = g_time_zone_new_utc ();
+  time = g_date_time_new_from_iso8601 (text, utc);
+
+  return time != NULL ? g_date_time_to_unix (time) : 0;
+}
+
+int
+_chorus_parse_size (gint64 value)
+{
+  return (int) CLAMP (value, 0, G_MAXINT);
+}

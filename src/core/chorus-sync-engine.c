@@ -1,0 +1,304 @@
+/* chorus-sync-engine.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chorus-feed-sync.h"
+#include "chorus-store-sources.h"
+#include "chorus-sync-engine.h"
+
+/* Runs every enabled source's connector in turn. One source's failure is
+ * recorded as that source's health and never stops the others; the sync as
+ * a whole fails only when it is cancelled or the workspace cannot be read. */
+
+typedef void     (*SyncAsync)  (ChorusStore         *store,
+                                ChorusHttp          *http,
+                                ChorusSource        *source,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+typedef gboolean (*SyncFinish) (GAsyncResult        *result,
+                                ChorusIngestResult  *ingested,
+                                GError             **error);
+
+static const struct
+{
+  const char *network;
+  SyncAsync   sync_async;
+  SyncFinish  sync_finish;
+} connectors[] = {
+  { "feed", chorus_feed_sync_async, chorus_feed_sync_finish },
+};
+
+struct _ChorusSyncEngine
+{
+  GObject      parent_instance;
+
+  ChorusStore *store;
+  ChorusHttp  *http;
+  guint        syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (ChorusSyncEngine, chorus_sync_engine, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SYNCING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+typedef struct
+{
+  GPtrArray         *sources;
+  guint              next;
+  ChorusSyncSummary  summary;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_clear_pointer (&run->sources, g_ptr_array_unref);
+  g_free (run);
+}
+
+static void sync_next (GTask *task);
+
+static int
+find_connector (const char *network)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (connectors); i++)
+    if (g_strcmp0 (connectors[i].network, network) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+/**
+ * chorus_sync_engine_can_sync:
+ * @network: a network key
+ *
+ * Returns: whether Chorus has a connector for @network
+ */
+gboolean
+chorus_sync_engine_can_sync (const char *network)
+{
+  return find_connector (network) >= 0;
+}
+
+static void
+set_syncing (ChorusSyncEngine *self,
+             gboolean          syncing)
+{
+  if (self->syncing == !!syncing)
+    return;
+
+  self->syncing = !!syncing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+static void
+on_source_synced_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ChorusSyncEngine *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  ChorusSource *source = g_ptr_array_index (run->sources, run->next - 1);
+  int connector = find_connector (chorus_source_get_network (source));
+  ChorusIngestResult ingested = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) record_error = NULL;
+
+  if (!connectors[connector].sync_finish (result, &ingested, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_syncing (self, FALSE);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      g_debug ("Source %" G_GINT64_FORMAT " failed: %s", chorus_source_get_id (source), error->message);
+      run->summary.sources_failed++;
+    }
+  else
+    {
+      run->summary.sources_synced++;
+      run->summary.posts_new += ingested.inserted;
+      run->summary.posts_updated += ingested.updated;
+    }
+
+  if (!chorus_store_record_sync (self->store, chorus_source_get_id (source), error, &record_error))
+    g_warning ("Could not record the health of a source: %s", record_error->message);
+
+  sync_next (g_steal_pointer (&task));
+}
+
+static void
+sync_next (GTask *task)
+{
+  ChorusSyncEngine *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+
+  while (run->next < run->sources->len)
+    {
+      ChorusSource *source = g_ptr_array_index (run->sources, run->next++);
+      int connector = find_connector (chorus_source_get_network (source));
+
+      if (connector < 0 || chorus_source_get_is_sample (source) || !chorus_source_get_enabled (source))
+        continue;
+
+      connectors[connector].sync_async (self->store, self->http, source, g_task_get_cancellable (task),
+                                        on_source_synced_cb, task);
+      return;
+    }
+
+  set_syncing (self, FALSE);
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
+chorus_sync_engine_dispose (GObject *object)
+{
+  ChorusSyncEngine *self = (ChorusSyncEngine *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->http);
+
+  G_OBJECT_CLASS (chorus_sync_engine_parent_class)->dispose (object);
+}
+
+static void
+chorus_sync_engine_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ChorusSyncEngine *self = CHORUS_SYNC_ENGINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SYNCING:
+      g_value_set_boolean (value, self->syncing);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_sync_engine_class_init (ChorusSyncEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chorus_sync_engine_dispose;
+  object_class->get_property = chorus_sync_engine_get_property;
+
+  properties [PROP_SYNCING] =
+    g_param_spec_boolean ("syncing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+chorus_sync_engine_init (ChorusSyncEngine *self)
+{
+}
+
+ChorusSyncEngine *
+chorus_sync_engine_new (ChorusStore *store,
+                        ChorusHttp  *http)
+{
+  ChorusSyncEngine *self;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CHORUS_IS_HTTP (http), NULL);
+
+  self = g_object_new (CHORUS_TYPE_SYNC_ENGINE, NULL);
+  self->store = g_object_ref (store);
+  self->http = g_object_ref (http);
+
+  return self;
+}
+
+gboolean
+chorus_sync_engine_get_syncing (ChorusSyncEngine *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SYNC_ENGINE (self), FALSE);
+
+  return self->syncing;
+}
+
+/**
+ * chorus_sync_engine_sync_async:
+ * @self: a #ChorusSyncEngine
+ * @cancellable: (nullable): cancels the sync between or inside requests
+ * @callback: called when every source was tried
+ * @user_data: data for @callback
+ *
+ * Syncs every enabled source that Chorus can read. A sync already running
+ * makes this one fail with %G_IO_ERROR_PENDING.
+ */
+void
+chorus_sync_engine_sync_async (ChorusSyncEngine    *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Run *run;
+
+  g_return_if_fail (CHORUS_IS_SYNC_ENGINE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chorus_sync_engine_sync_async);
+
+  if (self->syncing)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("A sync is already running."));
+      return;
+    }
+
+  run = g_new0 (Run, 1);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+
+  if (!(run->sources = chorus_store_list_sources (self->store, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_syncing (self, TRUE);
+  sync_next (g_steal_pointer (&task));
+}
+
+gboolean
+chorus_sync_engine_sync_finish (ChorusSyncEngine   *self,
+                                GAsyncResult       *result,
+                                ChorusSyncSummary  *summary,
+                                GError            **error)
+{
+  Run *run;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  run = g_task_get_task_data (G_TASK (result));
+  if (summary != NULL && run != NULL)
+    *summary = run->summary;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

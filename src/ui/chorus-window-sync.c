@@ -1,0 +1,191 @@
+/* chorus-window-sync.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chorus-add-feed-dialog.h"
+#include "chorus-application.h"
+#include "chorus-conversations-pane.h"
+#include "chorus-store-sources.h"
+#include "chorus-window-private.h"
+
+/* The window's sources: adding a feed, and the Sync button. The work is
+ * the sync engine's; this file turns its results into words. */
+
+#define DEFAULT_WORKSPACE_NAME "Community.chorus"
+
+void
+_chorus_window_update_sync (ChorusWindow *self)
+{
+  gboolean syncing = self->engine != NULL && chorus_sync_engine_get_syncing (self->engine);
+  gboolean can_sync = self->store != NULL && chorus_store_count_syncable_sources (self->store) > 0;
+  const char *tooltip;
+
+  if (syncing)
+    tooltip = _("Syncing…");
+  else if (can_sync)
+    tooltip = _("Sync");
+  else
+    tooltip = _("Add a feed to sync");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), self->store != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), tooltip);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", can_sync && !syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-feed", !syncing);
+}
+
+static void
+show_toast (ChorusWindow *self,
+            const char   *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_synced_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ChorusWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ChorusSyncSummary summary = { 0, };
+
+  if (!chorus_sync_engine_sync_finish (CHORUS_SYNC_ENGINE (object), result, &summary, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  chorus_conversations_pane_reload (CHORUS_CONVERSATIONS_PANE (self->conversations_pane));
+
+  if (summary.sources_failed > 0)
+    /* Translators: shown after a sync; the details are in the sources list. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u source could not be synced; see Sources for why",
+                                         "%u sources could not be synced; see Sources for why",
+                                         summary.sources_failed),
+                            summary.sources_failed);
+  else if (summary.posts_new > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new post", "%u new posts", summary.posts_new),
+                            summary.posts_new);
+  else
+    text = g_strdup (_("Everything is up to date"));
+
+  show_toast (self, text);
+}
+
+static void
+start_sync (ChorusWindow *self)
+{
+  if (self->engine == NULL || chorus_sync_engine_get_syncing (self->engine))
+    return;
+
+  chorus_sync_engine_sync_async (self->engine, self->cancellable, on_synced_cb, g_object_ref (self));
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  start_sync (CHORUS_WINDOW (widget));
+}
+
+static void
+add_feed_to_store (ChorusWindow *self,
+                   const char   *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *name = uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url;
+
+  if (!chorus_store_add_source (self->store, "feed", url, NULL, name, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  _chorus_window_update_sync (self);
+  start_sync (self);
+}
+
+/* Called whenever the window's workspace changes. */
+void
+_chorus_window_store_changed (ChorusWindow *self)
+{
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_func (self->engine, _chorus_window_update_sync, self);
+  g_clear_object (&self->engine);
+
+  if (self->store != NULL)
+    {
+      self->engine = chorus_sync_engine_new (self->store, self->http);
+      g_signal_connect_swapped (self->engine, "notify::syncing",
+                                G_CALLBACK (_chorus_window_update_sync), self);
+    }
+
+  _chorus_window_update_sync (self);
+
+  if (self->store != NULL && self->pending_feed_url != NULL)
+    {
+      g_autofree char *url = g_steal_pointer (&self->pending_feed_url);
+
+      add_feed_to_store (self, url);
+    }
+}
+
+/* Without a workspace, the feed goes into the default one, in the user
+ * data dir, created on first use. */
+static void
+on_feed_chosen_cb (ChorusWindow *self,
+                   const char   *url)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (self->store != NULL)
+    {
+      add_feed_to_store (self, url);
+      return;
+    }
+
+  dir = chorus_application_dup_data_dir ();
+  g_mkdir_with_parents (dir, 0700);
+  path = g_build_filename (dir, DEFAULT_WORKSPACE_NAME, NULL);
+  file = g_file_new_for_path (path);
+
+  g_free (self->pending_feed_url);
+  self->pending_feed_url = g_strdup (url);
+  chorus_window_open_workspace (self, file, CHORUS_WINDOW_OPEN_CREATE);
+}
+
+static void
+add_feed_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+  ChorusAddFeedDialog *dialog = chorus_add_feed_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "feed-chosen", G_CALLBACK (on_feed_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_chorus_window_class_add_sync_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.add-feed", NULL, add_feed_action);
+}

@@ -1,0 +1,360 @@
+/* test-sync.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <libsoup/soup.h>
+#include <glib/gstdio.h>
+
+#include "chorus-http.h"
+#include "chorus-test-util.h"
+#include "chorus-store-private.h"
+#include "chorus-store-sources.h"
+#include "chorus-sync-engine.h"
+
+/* The sync engine against a fake feed server on 127.0.0.1 that replays a
+ * real feed from the corpus and misbehaves on request: conditional GET,
+ * 5xx and 429 retries, dropped connections, oversized answers, broken XML,
+ * and one failing source that must not stop the others. */
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  ChorusStore      *store;
+  ChorusHttp       *http;
+  ChorusSyncEngine *engine;
+  SoupServer       *server;
+  char             *base;
+  GBytes           *feed;
+  guint             requests;
+  guint             failures_left;   /* for /flaky and /limited */
+} Fixture;
+
+static GBytes *
+read_corpus (const char *relative)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CHORUS_CORPUS_DIR"), relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    g_error ("Cannot read %s: %s", relative, error->message);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+serve_feed (SoupServerMessage *message,
+            GBytes            *body)
+{
+  soup_server_message_set_status (message, 200, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "ETag", "\"v1\"");
+  soup_server_message_set_response (message, "application/rss+xml", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+static void
+on_request_cb (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  Fixture *f = user_data;
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (message);
+
+  f->requests++;
+
+  if (g_str_equal (path, "/feed.xml"))
+    {
+      if (g_strcmp0 (soup_message_headers_get_one (request_headers, "If-None-Match"), "\"v1\"") == 0)
+        soup_server_message_set_status (message, 304, NULL);
+      else
+        serve_feed (message, f->feed);
+    }
+  else if (g_str_equal (path, "/flaky.xml") && f->failures_left > 0)
+    {
+      f->failures_left--;
+      soup_server_message_set_status (message, 503, NULL);
+    }
+  else if (g_str_equal (path, "/limited.xml") && f->failures_left > 0)
+    {
+      f->failures_left--;
+      soup_server_message_set_status (message, 429, NULL);
+      soup_message_headers_replace (response_headers, "Retry-After", "1");
+    }
+  else if (g_str_equal (path, "/flaky.xml") || g_str_equal (path, "/limited.xml"))
+    serve_feed (message, f->feed);
+  else if (g_str_equal (path, "/huge.xml"))
+    {
+      gsize size = 2 * 1024 * 1024;
+      char *junk = g_malloc (size);
+
+      memset (junk, 'x', size);
+      soup_server_message_set_status (message, 200, NULL);
+      soup_server_message_set_response (message, "application/rss+xml", SOUP_MEMORY_TAKE, junk, size);
+    }
+  else if (g_str_equal (path, "/broken.xml"))
+    {
+      const char *broken = "<rss><channel><item><title>half";
+
+      soup_server_message_set_status (message, 200, NULL);
+      soup_server_message_set_response (message, "application/rss+xml", SOUP_MEMORY_STATIC,
+                                        broken, strlen (broken));
+    }
+  else
+    soup_server_message_set_status (message, 404, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+
+  f->dir = g_dir_make_tmp ("chorus-test-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "sync.chorus", NULL);
+  f->store = chorus_store_open (f->path, CHORUS_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  f->http = chorus_http_new ();
+  chorus_http_set_backoff (f->http, 20, 4);
+  chorus_http_set_max_bytes (f->http, 1024 * 1024);
+  f->engine = chorus_sync_engine_new (f->store, f->http);
+  f->feed = read_corpus ("feeds/rss-parser/guardian.rss");
+
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, on_request_cb, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_clear_object (&f->engine);
+  g_clear_object (&f->http);
+  chorus_test_finalize_object (f->store);
+  g_clear_object (&f->server);
+  g_bytes_unref (f->feed);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->base);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+add_feed (Fixture    *f,
+          const char *name)
+{
+  g_autofree char *url = g_strconcat (f->base, name, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = chorus_store_add_source (f->store, "feed", url, NULL, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static ChorusSyncSummary
+sync_now (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ChorusSyncSummary summary = { 0, };
+
+  chorus_sync_engine_sync_async (f->engine, NULL, chorus_test_async_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (chorus_sync_engine_sync_finish (f->engine, result, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_false (chorus_sync_engine_get_syncing (f->engine));
+
+  return summary;
+}
+
+static ChorusSource *
+find_source (Fixture *f,
+             gint64   id)
+{
+  g_autoptr(GPtrArray) sources = chorus_store_list_sources (f->store, NULL);
+
+  for (guint i = 0; i < sources->len; i++)
+    if (chorus_source_get_id (g_ptr_array_index (sources, i)) == id)
+      return g_object_ref (g_ptr_array_index (sources, i));
+
+  g_assert_not_reached ();
+}
+
+static void
+test_conditional_get (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 id = add_feed (f, "feed.xml");
+  ChorusSyncSummary first;
+  ChorusSyncSummary second;
+  g_autoptr(ChorusSource) source = NULL;
+  gint64 posts;
+
+  first = sync_now (f);
+  g_assert_cmpuint (first.sources_synced, ==, 1);
+  g_assert_cmpuint (first.sources_failed, ==, 0);
+  g_assert_cmpuint (first.posts_new, >, 10);
+  posts = chorus_store_get_counter (f->store, "posts");
+  g_assert_cmpint (posts, ==, first.posts_new);
+
+  /* The server answers 304 to the saved ETag: nothing is parsed again. */
+  second = sync_now (f);
+  g_assert_cmpuint (second.sources_synced, ==, 1);
+  g_assert_cmpuint (second.posts_new, ==, 0);
+  g_assert_cmpint (chorus_store_get_counter (f->store, "posts"), ==, posts);
+
+  source = find_source (f, id);
+  g_assert_cmpint (chorus_source_get_last_success (source), >, 0);
+  g_assert_null (chorus_source_get_last_error (source));
+}
+
+static void
+test_idempotent (Fixture       *f,
+                 gconstpointer  data)
+{
+  ChorusSyncSummary first;
+  ChorusSyncSummary second;
+
+  add_feed (f, "flaky.xml");   /* served without conditional GET */
+  first = sync_now (f);
+  second = sync_now (f);
+
+  g_assert_cmpuint (first.posts_new, >, 10);
+  g_assert_cmpuint (second.posts_new, ==, 0);
+  g_assert_cmpuint (second.posts_updated, ==, 0);
+  g_assert_cmpint (chorus_store_get_counter (f->store, "posts"), ==, first.posts_new);
+}
+
+static void
+test_retries (Fixture       *f,
+              gconstpointer  data)
+{
+  ChorusSyncSummary summary;
+
+  add_feed (f, "flaky.xml");
+  f->failures_left = 2;
+  summary = sync_now (f);
+
+  g_assert_cmpuint (summary.sources_synced, ==, 1);
+  g_assert_cmpuint (f->requests, ==, 3);
+  g_assert_cmpuint (summary.posts_new, >, 10);
+}
+
+static void
+test_retry_after (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 before = g_get_monotonic_time ();
+  ChorusSyncSummary summary;
+
+  add_feed (f, "limited.xml");
+  f->failures_left = 1;
+  summary = sync_now (f);
+
+  g_assert_cmpuint (summary.sources_synced, ==, 1);
+  g_assert_cmpuint (f->requests, ==, 2);
+  /* Retry-After: 1 was honoured rather than the 20 ms backoff. */
+  g_assert_cmpint (g_get_monotonic_time () - before, >=, 900 * 1000);
+}
+
+static void
+test_failures_are_per_source (Fixture       *f,
+                              gconstpointer  data)
+{
+  gint64 huge = add_feed (f, "huge.xml");
+  gint64 broken = add_feed (f, "broken.xml");
+  gint64 missing = add_feed (f, "missing.xml");
+  gint64 good = add_feed (f, "feed.xml");
+  g_autoptr(ChorusSource) huge_source = NULL;
+  g_autoptr(ChorusSource) broken_source = NULL;
+  g_autoptr(ChorusSource) missing_source = NULL;
+  g_autoptr(ChorusSource) good_source = NULL;
+  ChorusSyncSummary summary;
+
+  summary = sync_now (f);
+  g_assert_cmpuint (summary.sources_failed, ==, 3);
+  g_assert_cmpuint (summary.sources_synced, ==, 1);
+  g_assert_cmpuint (summary.posts_new, >, 10);
+
+  huge_source = find_source (f, huge);
+  broken_source = find_source (f, broken);
+  missing_source = find_source (f, missing);
+  good_source = find_source (f, good);
+
+  g_assert_nonnull (chorus_source_get_last_error (huge_source));
+  g_assert_nonnull (strstr (chorus_source_get_last_error (huge_source), "127.0.0.1"));
+  g_assert_nonnull (chorus_source_get_last_error (broken_source));
+  g_assert_nonnull (chorus_source_get_last_error (missing_source));
+  g_assert_cmpint (chorus_source_get_last_success (missing_source), ==, 0);
+  g_assert_null (chorus_source_get_last_error (good_source));
+}
+
+static void
+test_https_required (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusSource) source = NULL;
+  gint64 id;
+
+  g_assert_true (chorus_http_check_url ("https://example.org/feed", NULL));
+  g_assert_true (chorus_http_check_url ("http://127.0.0.1:8080/feed", NULL));
+  g_assert_true (chorus_http_check_url ("http://[::1]/feed", NULL));
+  g_assert_false (chorus_http_check_url ("http://example.org/feed", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_false (chorus_http_check_url ("file:///etc/passwd", &error));
+  g_clear_error (&error);
+  g_assert_false (chorus_http_check_url ("not a url", &error));
+  g_clear_error (&error);
+
+  id = chorus_store_add_source (f->store, "feed", "http://example.org/feed", NULL, "Plain", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_now (f).sources_failed, ==, 1);
+  source = find_source (f, id);
+  g_assert_nonnull (strstr (chorus_source_get_last_error (source), "https://"));
+  g_assert_cmpuint (f->requests, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/chorus/sync/conditional-get", Fixture, NULL, fixture_set_up, test_conditional_get, fixture_tear_down);
+  g_test_add ("/chorus/sync/idempotent", Fixture, NULL, fixture_set_up, test_idempotent, fixture_tear_down);
+  g_test_add ("/chorus/sync/retries", Fixture, NULL, fixture_set_up, test_retries, fixture_tear_down);
+  g_test_add ("/chorus/sync/retry-after", Fixture, NULL, fixture_set_up, test_retry_after, fixture_tear_down);
+  g_test_add ("/chorus/sync/failures-are-per-source", Fixture, NULL, fixture_set_up,
+              test_failures_are_per_source, fixture_tear_down);
+  g_test_add ("/chorus/sync/https-required", Fixture, NULL, fixture_set_up, test_https_required,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
