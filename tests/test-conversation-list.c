@@ -279,7 +279,9 @@ test_items (Fixture       *f,
       gint64 id = g_array_index (f->expected, Row, i).id;
       guint author = author_of (id);
       g_autofree char *first = first_text_of (id);
-      g_autofree char *excerpt = g_utf8_substring (first, 0, MIN (180, g_utf8_strlen (first, -1)));
+      glong length = g_utf8_strlen (first, -1);
+      g_autofree char *cut = g_utf8_substring (first, 0, MIN (180, length));
+      g_autofree char *excerpt = length > 180 ? g_strconcat (cut, "…", NULL) : g_strdup (cut);
       g_autofree char *name = g_strdup_printf ("Person %u", author);
       g_autofree char *handle = author % 2 ? g_strdup_printf ("@user%u.bsky.social", author)
                                            : g_strdup_printf ("@user%u@social.example", author);
@@ -289,7 +291,7 @@ test_items (Fixture       *f,
       g_assert_cmpstr (chorus_conversation_get_author_name (c), ==, name);
       g_assert_cmpstr (chorus_conversation_get_author_handle (c), ==, handle);
       g_assert_cmpstr (chorus_conversation_get_excerpt (c), ==, excerpt);
-      g_assert_cmpuint (g_utf8_strlen (chorus_conversation_get_excerpt (c), -1), <=, 180);
+      g_assert_cmpuint (g_utf8_strlen (chorus_conversation_get_excerpt (c), -1), <=, 181);
       g_assert_cmpint (chorus_conversation_get_last_activity (c), ==, activity_of (id));
       g_assert_cmpuint (chorus_conversation_get_post_count (c), ==, 2);
       g_assert_cmpstr (chorus_conversation_get_status (c), ==, status_labels[status_of (id)]);
@@ -298,7 +300,7 @@ test_items (Fixture       *f,
       g_assert_cmpstr (chorus_conversation_get_assignee (c), ==, assignees[id % 4]);
     }
 
-  /* A long opening post is cut at 180 characters, not bytes. */
+  /* A long opening post is cut at 180 characters, not bytes, and says so. */
   {
     g_autoptr(ChorusConversation) c = NULL;
 
@@ -306,8 +308,9 @@ test_items (Fixture       *f,
       if (g_array_index (f->expected, Row, i).id % 10 == 0)
         c = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-    g_assert_cmpuint (g_utf8_strlen (chorus_conversation_get_excerpt (c), -1), ==, 180);
-    g_assert_cmpuint (strlen (chorus_conversation_get_excerpt (c)), >, 180);
+    g_assert_cmpuint (g_utf8_strlen (chorus_conversation_get_excerpt (c), -1), ==, 181);
+    g_assert_cmpuint (strlen (chorus_conversation_get_excerpt (c)), >, 181);
+    g_assert_true (g_str_has_suffix (chorus_conversation_get_excerpt (c), "…"));
   }
 
   assert_finalized (list);

@@ -52,7 +52,8 @@ test_handle (void)
   assert_handle ("bluesky", "ana.bsky.social", "bsky.social", "@ana.bsky.social");
   assert_handle ("bluesky", "ana.bsky.social", NULL, "@ana.bsky.social");
   assert_handle ("discourse", "ana", "forum.example", "@ana");
-  assert_handle ("feed", "Planet GNOME", "planet.gnome.org", "Planet GNOME");
+  /* A feed's author is a name; where it wrote is the site. */
+  assert_handle ("feed", "Planet GNOME", "planet.gnome.org", "planet.gnome.org");
   assert_handle ("feed", "Planet GNOME", NULL, "Planet GNOME");
 
   assert_handle ("mastodon", NULL, "social.example", NULL);

@@ -662,6 +662,8 @@ test_link_headers (void)
   assert_link ("<https://m.example/a?max_id=1>; rel=\"next\", <https://m.example/a?min_id=2>; rel=\"prev\";",
                "https://m.example/a?max_id=1", "https://m.example/a?min_id=2");
   assert_link ("<https://m.example/a?min_id=2>; REL=prev", NULL, "https://m.example/a?min_id=2");
+  assert_link ("<https://m.example/b>; rel=next, <https://m.example/a>; title=\"x\"; rel=prev",
+               "https://m.example/b", "https://m.example/a");
   assert_link ("<https://m.example/a?x=1,2>; rel=\"next last\"", "https://m.example/a?x=1,2", NULL);
   assert_link ("<javascript:alert(1)>; rel=\"next\"", NULL, NULL);
   assert_link ("<https://m.example/a; rel=\"next\"", NULL, NULL);

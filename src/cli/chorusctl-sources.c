@@ -26,21 +26,26 @@ run_add_feed (const ChorusctlCommand *command,
   g_autoptr(ChorusStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GUri) uri = NULL;
+  g_auto(GStrv) urls = NULL;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &urls, NULL, NULL },
+    { NULL }
+  };
   gint64 id;
   int status;
 
-  if ((status = chorusctl_parse_options (command, NULL, &argc, &argv)) != CHORUSCTL_CONTINUE)
+  if ((status = chorusctl_parse_options (command, entries, &argc, &argv)) != CHORUSCTL_CONTINUE)
     return status;
 
-  if (argc != 2)
+  if (urls == NULL || g_strv_length (urls) != 1)
     return chorusctl_usage_error (command, _("Give the feed’s address, and only that."));
 
-  if (!chorus_http_check_url (argv[1], &error) ||
+  if (!chorus_http_check_url (urls[0], &error) ||
       !(store = chorusctl_open_workspace (globals, &error)))
     return chorusctl_fail (error);
 
-  uri = g_uri_parse (argv[1], G_URI_FLAGS_NONE, NULL);
-  if (!(id = chorus_store_add_source (store, "feed", argv[1], NULL, g_uri_get_host (uri), &error)))
+  uri = g_uri_parse (urls[0], G_URI_FLAGS_NONE, NULL);
+  if (!(id = chorus_store_add_source (store, "feed", urls[0], NULL, g_uri_get_host (uri), &error)))
     return chorusctl_fail (error);
 
   g_print ("%" G_GINT64_FORMAT "\n", id);

@@ -142,6 +142,12 @@ chorus_bluesky_parse_did_document (const char  *data,
   return endpoint;
 }
 
+/**
+ * chorus_bluesky_session_free:
+ * @session: (nullable): a session from chorus_bluesky_parse_session()
+ *
+ * Frees @session, overwriting both tokens first.
+ */
 void
 chorus_bluesky_session_free (ChorusBlueskySession *session)
 {

@@ -460,6 +460,14 @@ compare_ids (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+static gpointer
+find_sorted (GArray        *array,
+             const gint64  *id,
+             gsize          element_size)
+{
+  return array->len > 0 ? bsearch (id, array->data, array->len, element_size, compare_ids) : NULL;
+}
+
 /* post_stream.stream lists every post id of the topic, posts[] only the
  * first chunk. */
 static GArray *
@@ -486,7 +494,7 @@ find_missing_ids (JsonArray *posts,
         continue;
 
       id = json_node_get_int (node);
-      if (id > 0 && !bsearch (&id, loaded->data, loaded->len, sizeof (gint64), compare_ids))
+      if (id > 0 && find_sorted (loaded, &id, sizeof (gint64)) == NULL)
         g_array_append_val (missing, id);
     }
 
@@ -711,7 +719,7 @@ chorus_discourse_parse_search (const char  *data,
     {
       JsonObject *post_object = _chorus_json_array_object (posts, i);
       gint64 topic_id = _chorus_json_get_int (post_object, "topic_id", -1);
-      const TopicInfo *topic = bsearch (&topic_id, infos->data, infos->len, sizeof (TopicInfo), compare_ids);
+      const TopicInfo *topic = find_sorted (infos, &topic_id, sizeof (TopicInfo));
       ChorusIncomingPost *post = parse_post (post_object, &forum, topic);
 
       if (post != NULL)
@@ -762,6 +770,10 @@ chorus_discourse_parse_poll (const char  *data,
   return poll;
 }
 
+/**
+ * chorus_discourse_topic_free:
+ * @topic: (nullable): a topic from chorus_discourse_parse_topic_list()
+ */
 void
 chorus_discourse_topic_free (ChorusDiscourseTopic *topic)
 {

@@ -301,7 +301,7 @@ read_digits (const char **p,
     {
       *p = start;
       if (!read_time (p, d))
-        (*p)++;
+        *p = start + 1;
     }
   else if (d->day == 0 && digits <= 2 && value >= 1 && value <= 31)
     d->day = value;
@@ -330,8 +330,10 @@ parse_rfc822 (const char *text)
         read_digits (&p, &d);
       else if ((*p == '+' || *p == '-') && d.has_time && !d.has_zone && g_ascii_isdigit (p[1]))
         {
+          const char *sign = p;
+
           if (!(d.has_zone = read_offset (&p, &d.offset)))
-            p++;
+            p = sign + 1;
         }
       else if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
         read_word (&p, &d);

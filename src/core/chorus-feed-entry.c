@@ -17,7 +17,8 @@
 #include "chorus-feed-private.h"
 #include "chorus-html.h"
 
-#define MAX_NAME 256
+#define MAX_NAME  256
+#define MAX_TITLE 1024
 
 /* Entries */
 
@@ -176,6 +177,9 @@ _chorus_feed_clean_title (const char *text,
     chorus_html_convert (text, -1, &plain, NULL, NULL);
   else
     plain = chorus_html_sanitize_text (text, -1);
+
+  if (g_utf8_strlen (plain, -1) > MAX_TITLE)
+    *g_utf8_offset_to_pointer (plain, MAX_TITLE) = '\0';
 
   return collapse_whitespace (plain);
 }

@@ -65,6 +65,19 @@ store_worker (GTask        *task,
       return;
     }
 
+  /* A feed added by address is named after its host until it names itself. */
+  if (feed->title != NULL && *feed->title != '\0')
+    {
+      g_autofree char *host = dup_host (chorus_source_get_server_url (sync->source));
+
+      if (g_strcmp0 (chorus_source_get_display_name (sync->source), host) == 0 &&
+          !chorus_store_rename_source (sync->store, source_id, feed->title, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
   g_task_return_boolean (task, TRUE);
 }
 

@@ -465,7 +465,8 @@ read_atom_feed (ChorusXmlReader *r,
 
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     {
-      if (_chorus_xml_is_atom (r, child, "entry"))
+      /* Some generators write RSS's <item> in Atom. */
+      if (_chorus_xml_is_atom (r, child, "entry") || _chorus_xml_is_atom (r, child, "item"))
         read_atom_entry (r, child);
     }
 }

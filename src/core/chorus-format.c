@@ -34,7 +34,7 @@ chorus_format_handle (const char *network,
     return g_strdup_printf ("@%s@%s", handle, server);
 
   if (g_strcmp0 (network, "feed") == 0)
-    return g_strdup (handle);
+    return g_strdup (server != NULL && *server != '\0' ? server : handle);
 
   return g_strdup_printf ("@%s", handle);
 }

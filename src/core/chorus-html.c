@@ -290,21 +290,21 @@ has_frame (Writer *w,
   return FALSE;
 }
 
+/* Nested <b><b><b>… adds nothing, and skipping it bounds the markup. */
 static void
 push_frame (Writer  *w,
             Format   format,
             xmlNode *node,
             char    *href)
 {
-  Frame *frame;
+  if (has_frame (w, format))
+    {
+      g_free (href);
+      return;
+    }
 
   g_assert (w->n_frames < N_FORMATS);
-
-  frame = &w->frames[w->n_frames++];
-  frame->format = format;
-  frame->node = node;
-  frame->href = href;
-  frame->emitted = FALSE;
+  w->frames[w->n_frames++] = (Frame) { format, node, href, FALSE };
 }
 
 static void
@@ -348,13 +348,10 @@ write_run (Writer     *w,
   escaped = g_markup_escape_text (text, length);
   g_string_append (w->markup, escaped);
 
-  if (length > 0)
+  for (w->trailing_newlines = 0; w->trailing_newlines < length; w->trailing_newlines++)
     {
-      guint newlines = 0;
-
-      while (newlines < length && text[length - 1 - newlines] == '\n')
-        newlines++;
-      w->trailing_newlines = newlines;
+      if (text[length - 1 - w->trailing_newlines] != '\n')
+        break;
     }
 
   if (truncated)
@@ -369,24 +366,16 @@ write_text (Writer     *w,
             const char *text)
 {
   g_autoptr(GString) clean = NULL;
-  gsize length;
+  g_autofree char *valid = NULL;
   const char *p;
 
   if (text == NULL || w->full)
     return;
 
-  length = strlen (text);
-  clean = g_string_sized_new (length);
-  if (g_utf8_validate (text, length, NULL))
-    {
-      append_sanitized (clean, text, length);
-    }
-  else
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, length);
-
-      append_sanitized (clean, valid, strlen (valid));
-    }
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  clean = g_string_sized_new (strlen (text));
+  append_sanitized (clean, text, strlen (text));
 
   if (w->pre_depth > 0)
     {
@@ -427,7 +416,7 @@ enter_link (Writer  *w,
   g_autofree char *href = NULL;
   g_autofree char *link = NULL;
 
-  /* Pango-in-GtkLabel does not nest links. */
+  /* GtkLabel does not nest links. */
   if (has_frame (w, FORMAT_LINK))
     return;
 
@@ -435,16 +424,6 @@ enter_link (Writer  *w,
   link = chorus_html_resolve_link (w->base_uri, href);
   if (link != NULL)
     push_frame (w, FORMAT_LINK, node, g_markup_escape_text (link, -1));
-}
-
-static void
-enter_format (Writer  *w,
-              xmlNode *node,
-              Format   format)
-{
-  /* Nested <b><b><b>… adds nothing, and skipping it bounds the markup. */
-  if (!has_frame (w, format))
-    push_frame (w, format, node, NULL);
 }
 
 /* Returns whether to walk into the element's children; when it does,
@@ -486,12 +465,12 @@ enter_element (Writer  *w,
   else if (role == FORMAT_LINK)
     enter_link (w, node);
   else if (role < N_FORMATS)
-    enter_format (w, node, role);
+    push_frame (w, role, node, NULL);
   else if (role == ROLE_PRE)
     {
       request_breaks (w, 2);
       w->pre_depth++;
-      enter_format (w, node, FORMAT_MONO);
+      push_frame (w, FORMAT_MONO, node, NULL);
     }
 
   return TRUE;
@@ -582,6 +561,7 @@ chorus_html_resolve_link (const char *base_uri,
   g_autofree char *resolved = NULL;
   g_autoptr(GUri) uri = NULL;
   const char *scheme;
+  const char *host;
   const guchar *p;
 
   if (href == NULL)
@@ -607,24 +587,13 @@ chorus_html_resolve_link (const char *base_uri,
     return NULL;
 
   scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
   if (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
-    {
-      const char *host = g_uri_get_host (uri);
+    return host != NULL && *host != '\0' ? g_steal_pointer (&resolved) : NULL;
+  if (g_ascii_strcasecmp (scheme, "mailto") == 0 && *g_uri_get_path (uri) != '\0')
+    return g_steal_pointer (&resolved);
 
-      if (host == NULL || *host == '\0')
-        return NULL;
-    }
-  else if (g_ascii_strcasecmp (scheme, "mailto") == 0)
-    {
-      if (*g_uri_get_path (uri) == '\0')
-        return NULL;
-    }
-  else
-    {
-      return NULL;
-    }
-
-  return g_steal_pointer (&resolved);
+  return NULL;
 }
 
 /**
@@ -721,14 +690,11 @@ chorus_html_convert_full (const char *html,
   g_string_set_size (w.plain, strlen (w.plain->str));
 
   if (plain_text != NULL)
-    *plain_text = g_string_free (g_steal_pointer (&w.plain), FALSE);
-  else
-    g_string_free (w.plain, TRUE);
-
+    *plain_text = g_strdup (w.plain->str);
   if (markup != NULL)
-    *markup = g_string_free (g_steal_pointer (&w.markup), FALSE);
-  else
-    g_string_free (w.markup, TRUE);
+    *markup = g_strdup (w.markup->str);
+  g_string_free (w.plain, TRUE);
+  g_string_free (w.markup, TRUE);
 
   return TRUE;
 }
@@ -872,15 +838,12 @@ chorus_html_escape_plain (const char *text)
       if (link != NULL)
         {
           g_autofree char *href = g_markup_escape_text (link, -1);
+          g_autofree char *label = g_markup_escape_text (url, -1);
 
-          g_string_append_printf (out, "<a href=\"%s\">", href);
-          append_escaped (out, url, -1);
-          g_string_append (out, "</a>");
+          g_string_append_printf (out, "<a href=\"%s\">%s</a>", href, label);
         }
       else
-        {
-          append_escaped (out, url, -1);
-        }
+        append_escaped (out, url, -1);
       p = url_end;
     }
 

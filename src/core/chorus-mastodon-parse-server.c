@@ -188,7 +188,7 @@ rel_matches (const char *params,
       if (*part != '=')
         continue;
 
-      values = g_strsplit_set (g_strstrip (part + 1), "\" \t", -1);
+      values = g_strsplit_set (g_strstrip (part + 1), "\" \t,", -1);
       for (guint j = 0; values[j] != NULL; j++)
         if (g_strcmp0 (values[j], rel) == 0)
           return TRUE;
@@ -252,12 +252,22 @@ chorus_parse_link_header (const char  *header,
   return any;
 }
 
+/**
+ * chorus_mastodon_limits_free:
+ * @limits: (nullable): limits from chorus_mastodon_parse_instance()
+ */
 void
 chorus_mastodon_limits_free (ChorusMastodonLimits *limits)
 {
   g_free (limits);
 }
 
+/**
+ * chorus_mastodon_app_free:
+ * @app: (nullable): credentials from chorus_mastodon_parse_app()
+ *
+ * Frees @app, overwriting the client secret first.
+ */
 void
 chorus_mastodon_app_free (ChorusMastodonApp *app)
 {
@@ -269,6 +279,12 @@ chorus_mastodon_app_free (ChorusMastodonApp *app)
   g_free (app);
 }
 
+/**
+ * chorus_mastodon_token_free:
+ * @token: (nullable): a token from chorus_mastodon_parse_token()
+ *
+ * Frees @token, overwriting the access token first.
+ */
 void
 chorus_mastodon_token_free (ChorusMastodonToken *token)
 {

@@ -132,7 +132,8 @@ chorus_store_load_conversation (ChorusStore  *self,
   if (!(stmt = _chorus_sql_prepare (db,
                                     "SELECT c.network, i.display_name, i.handle, i.server,"
                                     "       substr (p.text, 1, ?2), c.last_activity_at, c.post_count,"
-                                    "       s.builtin, s.name, s.is_closed, c.unread, m.name, c.language"
+                                    "       s.builtin, s.name, s.is_closed, c.unread, m.name, c.language,"
+                                    "       length (p.text) > ?2"
                                     " FROM conversations c"
                                     " JOIN statuses s ON s.id = c.status_id"
                                     " LEFT JOIN posts p ON p.id = (SELECT min (id) FROM posts"
@@ -161,6 +162,13 @@ chorus_store_load_conversation (ChorusStore  *self,
   author_handle = _chorus_sql_dup_text (stmt, 2);
   server = _chorus_sql_dup_text (stmt, 3);
   excerpt = _chorus_sql_dup_text (stmt, 4);
+  if (excerpt != NULL && sqlite3_column_int (stmt, 13))
+    {
+      char *cut = g_strconcat (excerpt, "…", NULL);
+
+      g_free (excerpt);
+      excerpt = cut;
+    }
   custom_status = _chorus_sql_dup_text (stmt, 8);
   assignee = _chorus_sql_dup_text (stmt, 11);
   handle = chorus_format_handle (network, author_handle, server);

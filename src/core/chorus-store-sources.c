@@ -75,6 +75,29 @@ chorus_store_add_source (ChorusStore  *self,
   return sqlite3_last_insert_rowid (lease->db);
 }
 
+gboolean
+chorus_store_rename_source (ChorusStore  *self,
+                            gint64        source_id,
+                            const char   *display_name,
+                            GError      **error)
+{
+  g_autoptr(ChorusStoreReader) lease = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  lease = _chorus_store_reader_new (self);
+
+  if (!(stmt = _chorus_sql_prepare (lease->db, "UPDATE sources SET display_name = ?2 WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_text (stmt, 2, display_name, -1, SQLITE_STATIC);
+
+  return run (lease->db, stmt, "rename source", error);
+}
+
 /**
  * chorus_store_list_sources:
  *

@@ -18,6 +18,10 @@ gint64     chorus_store_add_source     (ChorusStore   *self,
                                         const char    *account,
                                         const char    *display_name,
                                         GError       **error);
+gboolean   chorus_store_rename_source  (ChorusStore   *self,
+                                        gint64         source_id,
+                                        const char    *display_name,
+                                        GError       **error);
 GPtrArray *chorus_store_list_sources   (ChorusStore   *self,
                                         GError       **error);
 char      *chorus_store_dup_cursor     (ChorusStore   *self,

@@ -12,6 +12,7 @@
 #include "chorus-add-feed-dialog.h"
 #include "chorus-application.h"
 #include "chorus-conversations-pane.h"
+#include "chorus-sources-window.h"
 #include "chorus-store-sources.h"
 #include "chorus-window-private.h"
 
@@ -38,15 +39,22 @@ _chorus_window_update_sync (ChorusWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), tooltip);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", can_sync && !syncing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-feed", !syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sources", self->store != NULL);
 }
 
 static void
 show_toast (ChorusWindow *self,
-            const char   *text)
+            const char   *text,
+            gboolean      offer_sources)
 {
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 6);
+  if (offer_sources)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-sources");
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -63,7 +71,7 @@ on_synced_cb (GObject      *object,
   if (!chorus_sync_engine_sync_finish (CHORUS_SYNC_ENGINE (object), result, &summary, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+        show_toast (self, error->message, FALSE);
       return;
     }
 
@@ -72,8 +80,8 @@ on_synced_cb (GObject      *object,
   if (summary.sources_failed > 0)
     /* Translators: shown after a sync; the details are in the sources list. */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u source could not be synced; see Sources for why",
-                                         "%u sources could not be synced; see Sources for why",
+                                         "%u source could not be synced",
+                                         "%u sources could not be synced",
                                          summary.sources_failed),
                             summary.sources_failed);
   else if (summary.posts_new > 0)
@@ -82,7 +90,7 @@ on_synced_cb (GObject      *object,
   else
     text = g_strdup (_("Everything is up to date"));
 
-  show_toast (self, text);
+  show_toast (self, text, summary.sources_failed > 0);
 }
 
 static void
@@ -112,7 +120,7 @@ add_feed_to_store (ChorusWindow *self,
 
   if (!chorus_store_add_source (self->store, "feed", url, NULL, name, &error))
     {
-      show_toast (self, error->message);
+      show_toast (self, error->message, FALSE);
       return;
     }
 
@@ -183,9 +191,21 @@ add_feed_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+show_sources_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (chorus_sources_window_new (GTK_WINDOW (self), self->store)));
+}
+
 void
 _chorus_window_class_add_sync_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.add-feed", NULL, add_feed_action);
 }
