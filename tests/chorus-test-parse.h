@@ -336,7 +336,8 @@ test_replace_nth (JsonNode *node,
   for (guint i = 0; i < n + g_list_length (members); i++)
     {
       const char *name = i >= n ? g_list_nth_data (members, i - n) : NULL;
-      JsonNode *child = name != NULL ? json_object_get_member (object, name) : json_array_get_element (array, i);
+      JsonNode *child = name != NULL ? json_object_get_member (object, name)
+                                     : json_array_get_element (array, i);
 
       if ((*counter)++ == target)
         {
@@ -389,6 +390,18 @@ test_run_mutations (const char     *json,
       mutated = g_strjoinv (test_replacements[which], parts);
       test_parse_checked (parse, mutated, -1, network);
     }
+}
+
+/* @relative's JSON without the member @unused, which no parser reads
+ * (mutating it would only cost time). */
+G_GNUC_UNUSED static char *
+test_read_corpus_without (const char *relative,
+                          const char *unused)
+{
+  g_autoptr(JsonNode) node = test_load_corpus_json (relative);
+
+  json_object_remove_member (json_node_get_object (node), unused);
+  return json_to_string (node, FALSE);
 }
 
 /* A JSON string of @size bytes of 'a' inside @before and @after. */

@@ -133,7 +133,11 @@ static void
 test_corpus_every_parser (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (post_parsers); i++)
-    g_test_message ("parser %u accepted %u corpus files", i, test_parse_whole_corpus (post_parsers[i], "bluesky"));
+    {
+      guint accepted = test_parse_whole_corpus (post_parsers[i], "bluesky");
+
+      g_test_message ("parser %u accepted %u corpus files", i, accepted);
+    }
 }
 
 /* Known values */
@@ -425,6 +429,54 @@ test_facets_hostile (void)
   g_string_free (many, TRUE);
 }
 
+/* The JSON loading all parsers share (chorus-parse-json.c). */
+static void
+test_json_loading (void)
+{
+  const char *accepted[] = {
+    "[\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"]",
+    "{\"a\":\"\\\"[[[[\"}",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deep = test_deep_json (CHORUS_PARSE_MAX_DEPTH + 1, FALSE);
+  g_autofree char *allowed = test_deep_json (CHORUS_PARSE_MAX_DEPTH, TRUE);
+  GString *many = g_string_new ("[\"");
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(JsonNode) ok = _chorus_json_load (accepted[i], -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (ok);
+    }
+
+  /* Brackets inside strings are not nesting. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (many, '[');
+  g_string_append (many, "\"]");
+  node = _chorus_json_load (many->str, many->len, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&node, json_node_unref);
+  g_string_free (many, TRUE);
+
+  node = _chorus_json_load (allowed, -1, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&node, json_node_unref);
+
+  g_assert_null (_chorus_json_load (deep, -1, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
+  g_clear_error (&error);
+
+  g_assert_null (_chorus_json_load ("", 0, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
+  g_clear_error (&error);
+
+  /* Raw invalid UTF-8 is refused by json-glib itself. */
+  g_assert_null (_chorus_json_load ("[\"a\xff\xfe\"]", -1, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -503,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/chorus/bluesky/notifications", test_notifications);
   g_test_add_func ("/chorus/bluesky/session-and-identity", test_session_and_identity);
   g_test_add_func ("/chorus/bluesky/hostile/facets", test_facets_hostile);
+  g_test_add_func ("/chorus/bluesky/hostile/json-loading", test_json_loading);
   g_test_add_func ("/chorus/bluesky/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/chorus/bluesky/hostile/huge-and-invalid", test_huge_and_invalid_values);
 

@@ -391,7 +391,7 @@ test_reload_during_other_query (Fixture       *f,
                                 gconstpointer  data)
 {
   ChorusConversationList *list = new_list (f);
-  g_autoptr(ChorusStoreReader) busy = _chorus_store_reader_new (f->store);
+  g_autoptr(ChorusStoreConnection) busy = _chorus_store_connection_new (f->store);
   gint64 newest = g_array_index (f->expected, Row, 0).last_activity;
   g_autoptr(sqlite3_stmt) other = NULL;
   g_autofree char *changes = NULL;

@@ -166,7 +166,11 @@ test_corpus_every_parser (void)
   g_autoptr(GPtrArray) files = test_list_corpus_json ();
 
   for (guint i = 0; i < G_N_ELEMENTS (post_parsers); i++)
-    g_test_message ("parser %u accepted %u corpus files", i, test_parse_whole_corpus (post_parsers[i], "discourse"));
+    {
+      guint accepted = test_parse_whole_corpus (post_parsers[i], "discourse");
+
+      g_test_message ("parser %u accepted %u corpus files", i, accepted);
+    }
 
   /* Topic lists and polls too. */
   for (guint i = 0; i < files->len; i++)
@@ -457,7 +461,7 @@ static void
 test_mutations (gconstpointer data)
 {
   guint which = GPOINTER_TO_UINT (data);
-  g_autofree char *topic = test_read_corpus ("discourse/discourse_api_gem/topic.json", NULL);
+  g_autofree char *topic = test_read_corpus_without ("discourse/discourse_api_gem/topic.json", "details");
   g_autofree char *search = test_read_corpus ("discourse/api_docs/GET_search.json", NULL);
   g_autoptr(JsonNode) vote = test_load_corpus_json ("discourse/discourse_api_gem/polls_vote.json");
   g_autofree char *poll = json_to_string (json_object_get_member (json_node_get_object (vote), "poll"), FALSE);

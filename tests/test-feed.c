@@ -18,12 +18,12 @@
 /* The markup subset (as in test-html.c) */
 
 static void
-subset_start_element (GMarkupParseContext  *context,
-                      const char           *element_name,
-                      const char          **attribute_names,
-                      const char          **attribute_values,
-                      gpointer              user_data,
-                      GError              **error)
+subset_start_element (GMarkupParseContext *context,
+                      const char          *element_name,
+                      const char         **attribute_names,
+                      const char         **attribute_values,
+                      gpointer             user_data,
+                      GError             **error)
 {
   static const char * const allowed[] = { "markup", "b", "i", "tt", "s", "a", NULL };
 

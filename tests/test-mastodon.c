@@ -8,7 +8,7 @@
 /* The Mastodon parsers against the recorded responses and documentation
  * examples in the corpus (each routed by its INDEX.json entry to the
  * parser for its endpoint), against known values in a few of them, and
- * against hostile input. Also the JSON loading shared by all parsers. */
+ * against hostile input. */
 
 #include <string.h>
 
@@ -253,7 +253,11 @@ static void
 test_corpus_every_parser (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (post_parsers); i++)
-    g_test_message ("parser %u accepted %u corpus files", i, test_parse_whole_corpus (post_parsers[i], "mastodon"));
+    {
+      guint accepted = test_parse_whole_corpus (post_parsers[i], "mastodon");
+
+      g_test_message ("parser %u accepted %u corpus files", i, accepted);
+    }
 }
 
 /* Known values */
@@ -556,11 +560,11 @@ test_app_and_token (void)
     "{\"client_id\":\"abc\",\"client_secret\":\"s\\u00e9cret\"}",
   };
 
-  app = chorus_mastodon_parse_app ("{\"id\":\"563419\",\"name\":\"Chorus\",\"client_id\":\"TWhM-tNSuncnqN7DBJmoyeLnk6K3iJJ71KKXxgL1hPM\","
-                                   "\"client_secret\":\"ZEaFUFmF0umgBX1qKJDjaU99Q31lDkOU8NutzTOoliw\"}", -1, &error);
+  app = chorus_mastodon_parse_app ("{\"id\":\"563419\",\"name\":\"Chorus\",\"client_id\":\"test-client-id_0123\","
+                                   "\"client_secret\":\"test-client-secret_4567\"}", -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (app->client_id, ==, "TWhM-tNSuncnqN7DBJmoyeLnk6K3iJJ71KKXxgL1hPM");
-  g_assert_cmpstr (app->client_secret, ==, "ZEaFUFmF0umgBX1qKJDjaU99Q31lDkOU8NutzTOoliw");
+  g_assert_cmpstr (app->client_id, ==, "test-client-id_0123");
+  g_assert_cmpstr (app->client_secret, ==, "test-client-secret_4567");
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_apps); i++)
     {
@@ -571,7 +575,7 @@ test_app_and_token (void)
       g_clear_error (&error);
     }
 
-  token = chorus_mastodon_parse_token ("{\"access_token\":\"ZA-Yj3aBD8U8Cm7lKUp-lm9O9BmDgdhHzDeqsY8tlL0\","
+  token = chorus_mastodon_parse_token ("{\"access_token\":\"test-access-token_89ab\","
                                        "\"token_type\":\"Bearer\",\"scope\":\"read write\","
                                        "\"created_at\":1573979017}", -1, &error);
   g_assert_no_error (error);
@@ -675,53 +679,6 @@ test_link_headers (void)
 /* Hostile input */
 
 static void
-test_json_loading (void)
-{
-  const char *accepted[] = {
-    "[\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"]",
-    "{\"a\":\"\\\"[[[[\"}",
-  };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *deep = test_deep_json (CHORUS_PARSE_MAX_DEPTH + 1, FALSE);
-  g_autofree char *allowed = test_deep_json (CHORUS_PARSE_MAX_DEPTH, TRUE);
-  GString *many = g_string_new ("[\"");
-  g_autoptr(JsonNode) node = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
-    {
-      g_autoptr(JsonNode) ok = _chorus_json_load (accepted[i], -1, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (ok);
-    }
-
-  /* Brackets inside strings are not nesting. */
-  for (guint i = 0; i < 100000; i++)
-    g_string_append_c (many, '[');
-  g_string_append (many, "\"]");
-  node = _chorus_json_load (many->str, many->len, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&node, json_node_unref);
-  g_string_free (many, TRUE);
-
-  node = _chorus_json_load (allowed, -1, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&node, json_node_unref);
-
-  g_assert_null (_chorus_json_load (deep, -1, &error));
-  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
-  g_clear_error (&error);
-
-  g_assert_null (_chorus_json_load ("", 0, &error));
-  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
-  g_clear_error (&error);
-
-  /* Raw invalid UTF-8 is refused by json-glib itself. */
-  g_assert_null (_chorus_json_load ("[\"a\xff\xfe\"]", -1, &error));
-  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
-}
-
-static void
 test_deep_nesting (void)
 {
   g_autofree char *in_content = NULL;
@@ -785,7 +742,8 @@ test_mutations (gconstpointer data)
   g_autofree char *status = test_read_corpus ("mastodon/real/status_remote_poll_multiple_custom_emoji.json", NULL);
   g_autofree char *media = test_read_corpus ("mastodon/real/status_remote_gifv_cw_filtered_mentions_tags.json", NULL);
   g_autofree char *context = test_read_corpus ("mastodon/real/context_private_thread.json", NULL);
-  g_autofree char *grouped = test_read_corpus ("mastodon/real/notifications_v2_grouped_page1.json", NULL);
+  g_autofree char *grouped = test_read_corpus_without ("mastodon/real/notifications_v2_grouped_page1.json",
+                                                       "accounts");
 
   test_run_mutations (status, which, chorus_mastodon_parse_statuses, "mastodon");
   test_run_mutations (media, which, chorus_mastodon_parse_statuses, "mastodon");
@@ -815,7 +773,6 @@ main (int   argc,
   g_test_add_func ("/chorus/mastodon/instance", test_instance);
   g_test_add_func ("/chorus/mastodon/app-and-token", test_app_and_token);
   g_test_add_func ("/chorus/mastodon/link-headers", test_link_headers);
-  g_test_add_func ("/chorus/mastodon/hostile/json-loading", test_json_loading);
   g_test_add_func ("/chorus/mastodon/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/chorus/mastodon/hostile/huge-and-invalid", test_huge_and_invalid_values);
 

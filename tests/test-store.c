@@ -104,9 +104,9 @@ test_create (Fixture       *f,
   /* Foreign keys are per connection: both of the store's have them on. */
   g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (store), "PRAGMA foreign_keys"), ==, 1);
   {
-    g_autoptr(ChorusStoreReader) reader = _chorus_store_reader_new (store);
+    g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (store);
 
-    g_assert_cmpint (chorus_test_db_query_int (reader->db, "PRAGMA foreign_keys"), ==, 1);
+    g_assert_cmpint (chorus_test_db_query_int (connection->db, "PRAGMA foreign_keys"), ==, 1);
   }
   g_assert_cmpint (sqlite3_exec (_chorus_store_get_db (store),
                                  "INSERT INTO posts (id, conversation_id, uri, created_at, text)"

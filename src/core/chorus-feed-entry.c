@@ -54,6 +54,7 @@ _chorus_feed_entry_free (ChorusFeedEntry *entry)
   g_free (entry->author_url);
   body_clear (&entry->full);
   body_clear (&entry->summary);
+  body_clear (&entry->media_text);
   g_free (entry->language);
   g_free (entry->reply_to);
   g_free (entry->thumbnail);
@@ -108,7 +109,7 @@ _chorus_feed_resolve (const char *base,
     return NULL;
 
   return g_uri_resolve_relative (base, trimmed,
-                                 G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+                                 G_URI_FLAGS_ENCODED, NULL);
 }
 
 /* An absolute http or https URL, or NULL. */
@@ -265,11 +266,19 @@ _chorus_feed_is_uri_like (const char *id)
   return scheme != NULL && id[strlen (scheme) + 1] != '\0';
 }
 
+/* From the MIME type or Media RSS medium, else from the file name. */
 static const char *
 media_kind (const char *mime_type,
-            const char *medium)
+            const char *medium,
+            const char *url)
 {
   static const char * const kinds[] = { "image", "video", "audio" };
+  static const char * const extensions[] = {
+    " jpg jpeg png gif webp avif svg ", " mp4 m4v webm mov ", " mp3 m4a ogg oga opus wav flac ",
+  };
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  const char *dot = uri ? strrchr (g_uri_get_path (uri), '.') : NULL;
+  g_autofree char *extension = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
@@ -284,6 +293,18 @@ media_kind (const char *mime_type,
 
   if (mime_type != NULL && g_ascii_strcasecmp (mime_type, "application/x-shockwave-flash") == 0)
     return "video";
+
+  if (mime_type == NULL && medium == NULL && dot != NULL && strlen (dot) <= 6)
+    {
+      extension = g_strdup_printf (" %s ", dot + 1);
+      for (char *p = extension; *p != '\0'; p++)
+        *p = g_ascii_tolower (*p);
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        {
+          if (strstr (extensions[i], extension) != NULL)
+            return kinds[i];
+        }
+    }
 
   return "link";
 }
@@ -313,7 +334,7 @@ _chorus_feed_add_media (ChorusFeedEntry *entry,
     }
 
   media = chorus_incoming_media_new ();
-  media->kind = g_strdup (media_kind (mime_type, medium));
+  media->kind = g_strdup (media_kind (mime_type, medium, url));
   media->url = g_strdup (url);
   media->preview_url = g_strdup (preview_url);
   media->alt_text = _chorus_feed_clean_title (alt_text, FALSE);
@@ -368,7 +389,7 @@ static void
 set_content (ChorusIncomingPost *post,
              ChorusFeedEntry    *entry)
 {
-  ChorusFeedBody *bodies[] = { &entry->full, &entry->summary };
+  ChorusFeedBody *bodies[] = { &entry->full, &entry->summary, &entry->media_text };
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies) && post->text == NULL; i++)
     {
@@ -401,7 +422,7 @@ feed_host (ChorusFeedContext *ctx)
       g_autoptr(GUri) uri = NULL;
 
       if (urls[i] != NULL)
-        uri = g_uri_parse (urls[i], G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+        uri = g_uri_parse (urls[i], G_URI_FLAGS_ENCODED, NULL);
       if (uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')
         ctx->host = g_ascii_strdown (g_uri_get_host (uri), -1);
     }

@@ -5,9 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The entry point of the feed reader: it sniffs the format, prepares the
- * bytes for libxml2 (encoding, stray HTML entities), and turns each
- * format-neutral ChorusFeedEntry into a ChorusIncomingPost.
+/* The entry point of the feed reader. The bytes become UTF-8
+ * (chorus-feed-charset.c); JSON goes to chorus-feed-json.c; XML has its
+ * stray HTML entities repaired, is parsed by libxml2 and read by
+ * chorus-feed-xml.c; chorus-feed-entry.c makes the posts.
  *
  * XML is parsed with XML_PARSE_NONET and without XML_PARSE_NOENT or
  * XML_PARSE_DTDLOAD: no external entity or DTD is ever fetched, entities
@@ -24,7 +25,6 @@
 
 #include "chorus-error.h"
 #include "chorus-feed-private.h"
-#include "chorus-html.h"
 
 #define MAX_FEED_SIZE (32 * 1024 * 1024)
 
@@ -193,7 +193,10 @@ parse_data (ChorusFeedContext *ctx,
   ChorusFeedStatus status;
   xmlDoc *doc;
 
-  data = utf8 != NULL ? utf8 : "";
+  if (utf8 == NULL)
+    return CHORUS_FEED_STATUS_EMPTY;
+
+  data = utf8;
   while (length > 0 && g_ascii_isspace (*data))
     {
       data++;
@@ -316,8 +319,10 @@ chorus_feed_parse_full (const char *data,
  * link, else "feed:<feed URL>#<hash of id, title and date>". Its author is
  * the entry's (or the feed's) author name, else the feed title, on the
  * feed's host. Text and markup come from the fullest content available,
- * sanitized by chorus_html_convert(). Entries without a date have
- * created_at 0.
+ * sanitized by chorus_html_convert(). An entry without a date takes the
+ * feed's own (pubDate, lastBuildDate, Atom updated); when the feed has
+ * none either, created_at is 0 and the caller decides (the time it was
+ * first seen, say).
  *
  * Documents that are not feeds (web pages, other XML, empty files) fail
  * with %CHORUS_ERROR_PARSE and a message for people.

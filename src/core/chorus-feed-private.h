@@ -52,6 +52,7 @@ typedef struct
   char           *author_url;   /* absolute http(s) */
   ChorusFeedBody  full;         /* content:encoded, content, content_html/_text */
   ChorusFeedBody  summary;      /* description, summary */
+  ChorusFeedBody  media_text;   /* media:description, the last resort */
   char           *language;
   char           *reply_to;
   gint64          reply_count;

@@ -395,9 +395,9 @@ _chorus_xml_dup_title (xmlNode      *node,
   g_autofree char *text = NULL;
   gboolean is_html;
 
-  if (kind == CHORUS_KIND_SKIP)
-    kind = CHORUS_KIND_TEXT;
-  text = dup_typed (node, kind, &is_html);
+  /* A title in a binary type is no title to show. */
+  if ((text = dup_typed (node, kind, &is_html)) == NULL)
+    return NULL;
 
   return _chorus_feed_clean_title (text, is_html);
 }

@@ -57,6 +57,18 @@ read_media_content (ChorusXmlReader *r,
                           width ? atoi (width) : 0, height ? atoi (height) : 0);
 }
 
+/* Video feeds (YouTube…) keep the text in media:description. */
+static void
+read_media_description (ChorusXmlReader *r,
+                        ChorusFeedEntry *entry,
+                        xmlNode         *node)
+{
+  g_autofree char *type = _chorus_xml_dup_prop (node, "type");
+  ChorusXmlKind kind = g_strcmp0 (type, "html") == 0 ? CHORUS_KIND_HTML : CHORUS_KIND_TEXT;
+
+  _chorus_xml_set_body (r, &entry->media_text, node, kind);
+}
+
 static void
 read_media_group (ChorusXmlReader *r,
                   ChorusFeedEntry *entry,
@@ -76,6 +88,9 @@ read_media_group (ChorusXmlReader *r,
       else if (_chorus_xml_is (child, CHORUS_NS_MEDIA, "description") ||
                _chorus_xml_is (child, CHORUS_NS_MEDIA, "title"))
         _chorus_feed_take_string (&alt, _chorus_xml_dup_trimmed (child));
+
+      if (_chorus_xml_is (child, CHORUS_NS_MEDIA, "description"))
+        read_media_description (r, entry, child);
     }
 
   for (xmlNode *child = group->children; child != NULL; child = child->next)
@@ -97,6 +112,8 @@ read_media (ChorusXmlReader *r,
     read_media_content (r, entry, node, NULL, NULL);
   else if (strcmp (_chorus_xml_local_name (node), "group") == 0)
     read_media_group (r, entry, node);
+  else if (strcmp (_chorus_xml_local_name (node), "description") == 0)
+    read_media_description (r, entry, node);
   else if (strcmp (_chorus_xml_local_name (node), "thumbnail") == 0 && entry->thumbnail == NULL)
     {
       g_autofree char *url = _chorus_xml_dup_prop (node, "url");
@@ -295,7 +312,7 @@ finish_entry (ChorusXmlReader *r,
               ChorusFeedEntry *entry,
               xmlNode         *node)
 {
-  if (entry->full.text == NULL && entry->summary.text == NULL)
+  if (entry->full.text == NULL && entry->summary.text == NULL && entry->media_text.text == NULL)
     _chorus_feed_take_string (&entry->language, _chorus_xml_dup_lang (node));
 
   _chorus_feed_add_entry (r->ctx, entry);
@@ -421,7 +438,8 @@ read_feed_meta (ChorusXmlReader *r,
       if (r->atom && _chorus_xml_is_atom (r, child, "title"))
         _chorus_feed_take_string (&feed->title,
                                   _chorus_xml_dup_title (child, _chorus_xml_atom_kind (child)));
-      else if (!r->atom && _chorus_xml_is (child, CHORUS_NS_PLAIN, "title"))
+      else if ((!r->atom && _chorus_xml_is (child, CHORUS_NS_PLAIN, "title")) ||
+               _chorus_xml_is (child, CHORUS_NS_DC, "title"))
         _chorus_feed_take_string (&feed->title,
                                   _chorus_xml_dup_title (child, _chorus_xml_rss_kind (child)));
       else if (!r->atom && _chorus_xml_is (child, CHORUS_NS_PLAIN, "link"))

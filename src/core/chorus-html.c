@@ -22,7 +22,7 @@
 
 #include "chorus-html.h"
 
-#define MAX_HTML_INPUT      (4 * 1024 * 1024)
+#define MAX_HTML_INPUT (4 * 1024 * 1024)
 #define MAX_MARKUP     (4 * CHORUS_HTML_MAX_TEXT)
 #define MARKUP_RESERVE (64 * 1024)        /* closing tags and link hrefs */
 #define MAX_URL        (8 * 1024)
@@ -560,6 +560,7 @@ chorus_html_resolve_link (const char *base_uri,
   g_autofree char *trimmed = NULL;
   g_autofree char *resolved = NULL;
   g_autoptr(GUri) uri = NULL;
+  GString *stripped;
   const char *scheme;
   const char *host;
   const guchar *p;
@@ -567,12 +568,19 @@ chorus_html_resolve_link (const char *base_uri,
   if (href == NULL)
     return NULL;
 
-  trimmed = g_strstrip (g_strdup (href));
+  /* As browsers do: "java\tscript:" is "javascript:". (GLib's relaxed
+   * parsing would do this too, but trips over ";" in hosts.) */
+  stripped = g_string_new (NULL);
+  for (const char *c = href; *c != '\0'; c++)
+    {
+      if (*c != '\t' && *c != '\n' && *c != '\r')
+        g_string_append_c (stripped, *c);
+    }
+  trimmed = g_strstrip (g_string_free (stripped, FALSE));
   if (*trimmed == '\0' || strlen (trimmed) > MAX_URL)
     return NULL;
 
-  resolved = g_uri_resolve_relative (base_uri, trimmed,
-                                     G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  resolved = g_uri_resolve_relative (base_uri, trimmed, G_URI_FLAGS_ENCODED, NULL);
   if (resolved == NULL || strlen (resolved) > MAX_URL)
     return NULL;
 
@@ -582,7 +590,7 @@ chorus_html_resolve_link (const char *base_uri,
         return NULL;
     }
 
-  uri = g_uri_parse (resolved, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  uri = g_uri_parse (resolved, G_URI_FLAGS_ENCODED, NULL);
   if (uri == NULL)
     return NULL;
 

@@ -110,8 +110,8 @@ list_worker (GTask        *task,
              GCancellable *cancellable)
 {
   ListQuery *query = task_data;
-  g_autoptr(ChorusStoreReader) reader = _chorus_store_reader_new (source_object);
-  sqlite3 *db = reader->db;
+  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
+  sqlite3 *db = connection->db;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   GError *error = NULL;

@@ -20,7 +20,7 @@ list_conversation_ids_worker (GTask        *task,
                               gpointer      task_data,
                               GCancellable *cancellable)
 {
-  g_autoptr(ChorusStoreReader) reader = _chorus_store_reader_new (source_object);
+  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GError *error = NULL;
@@ -28,7 +28,7 @@ list_conversation_ids_worker (GTask        *task,
   guint n = 0;
 
   /* A walk of the conversations_activity index: no sort, no table access. */
-  if (!(stmt = _chorus_sql_prepare (reader->db,
+  if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "SELECT id FROM conversations"
                                     " ORDER BY last_activity_at DESC, id DESC",
                                     &error)))
@@ -49,7 +49,7 @@ list_conversation_ids_worker (GTask        *task,
 
   if (rc != SQLITE_DONE)
     {
-      _chorus_set_sqlite_error (&error, reader->db, "conversations");
+      _chorus_set_sqlite_error (&error, connection->db, "conversations");
       g_task_return_error (task, error);
       return;
     }

@@ -77,11 +77,11 @@ count_worker (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  g_autoptr(ChorusStoreReader) reader = _chorus_store_reader_new (source_object);
+  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
   g_autofree ChorusStoreCounts *counts = g_new0 (ChorusStoreCounts, 1);
   GError *error = NULL;
 
-  if (read_counts (reader->db, counts, &error))
+  if (read_counts (connection->db, counts, &error))
     g_task_return_pointer (task, g_steal_pointer (&counts), g_free);
   else
     g_task_return_error (task, error);

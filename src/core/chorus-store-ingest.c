@@ -509,14 +509,14 @@ chorus_store_ingest (ChorusStore         *self,
                      ChorusIngestResult  *result,
                      GError             **error)
 {
-  g_autoptr(ChorusStoreReader) connection = NULL;
+  g_autoptr(ChorusStoreConnection) connection = NULL;
   ChorusIngestResult local = { 0, };
   Ingest ingest;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
   g_return_val_if_fail (posts != NULL, FALSE);
 
-  connection = _chorus_store_reader_new (self);
+  connection = _chorus_store_connection_new (self);
   ingest.db = connection->db;
   ingest.source_id = source_id;
   ingest.now = g_get_real_time () / G_USEC_PER_SEC;

@@ -42,19 +42,20 @@ void      _chorus_set_sqlite_error    (GError      **error,
 /* The connection for the thread that opened the store (the main thread in
  * the app), for short point lookups and writes. */
 sqlite3  *_chorus_store_get_db        (ChorusStore  *self);
-/* A connection that one GTask worker has to itself until it drops it, so
- * that a long read never blocks the main thread's lookups (WAL lets both
- * read at once) and its snapshot starts after every earlier write. Declare
- * it before any statement so that g_autoptr finalizes those first. */
+/* A connection that one worker has to itself until it drops it, for reads
+ * and for write transactions: a long read never blocks the main thread's
+ * lookups (WAL lets both read at once), and its snapshot starts after every
+ * earlier write. Declare it before any statement so that g_autoptr
+ * finalizes those first. */
 typedef struct
 {
   ChorusStore *store;
   sqlite3     *db;
-} ChorusStoreReader;
+} ChorusStoreConnection;
 
-ChorusStoreReader *_chorus_store_reader_new  (ChorusStore       *self);
-void               _chorus_store_reader_free (ChorusStoreReader *reader);
+ChorusStoreConnection *_chorus_store_connection_new  (ChorusStore           *self);
+void                   _chorus_store_connection_free (ChorusStoreConnection *connection);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusStoreReader, _chorus_store_reader_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusStoreConnection, _chorus_store_connection_free)
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 
 /* Sources, their sync cursors and their health. The table is small (one
  * row per account or feed), so these calls are quick enough for any
- * thread; each opens its own connection lease to stay thread-safe. */
+ * thread; each takes a connection of its own to stay thread-safe. */
 
 static gboolean
 run (sqlite3       *db,
@@ -49,15 +49,15 @@ chorus_store_add_source (ChorusStore  *self,
                          const char   *display_name,
                          GError      **error)
 {
-  g_autoptr(ChorusStoreReader) lease = NULL;
+  g_autoptr(ChorusStoreConnection) connection = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), 0);
   g_return_val_if_fail (network != NULL && server_url != NULL && display_name != NULL, 0);
 
-  lease = _chorus_store_reader_new (self);
+  connection = _chorus_store_connection_new (self);
 
-  if (!(stmt = _chorus_sql_prepare (lease->db,
+  if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "INSERT INTO sources (network, server_url, account, display_name, created_at)"
                                     " VALUES (?1, ?2, ?3, ?4, strftime ('%s', 'now'))",
                                     error)))
@@ -69,10 +69,10 @@ chorus_store_add_source (ChorusStore  *self,
     sqlite3_bind_text (stmt, 3, account, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, display_name, -1, SQLITE_STATIC);
 
-  if (!run (lease->db, stmt, "add source", error))
+  if (!run (connection->db, stmt, "add source", error))
     return 0;
 
-  return sqlite3_last_insert_rowid (lease->db);
+  return sqlite3_last_insert_rowid (connection->db);
 }
 
 gboolean
@@ -81,21 +81,21 @@ chorus_store_rename_source (ChorusStore  *self,
                             const char   *display_name,
                             GError      **error)
 {
-  g_autoptr(ChorusStoreReader) lease = NULL;
+  g_autoptr(ChorusStoreConnection) connection = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
   g_return_val_if_fail (display_name != NULL, FALSE);
 
-  lease = _chorus_store_reader_new (self);
+  connection = _chorus_store_connection_new (self);
 
-  if (!(stmt = _chorus_sql_prepare (lease->db, "UPDATE sources SET display_name = ?2 WHERE id = ?1", error)))
+  if (!(stmt = _chorus_sql_prepare (connection->db, "UPDATE sources SET display_name = ?2 WHERE id = ?1", error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, source_id);
   sqlite3_bind_text (stmt, 2, display_name, -1, SQLITE_STATIC);
 
-  return run (lease->db, stmt, "rename source", error);
+  return run (connection->db, stmt, "rename source", error);
 }
 
 /**
@@ -108,16 +108,16 @@ GPtrArray *
 chorus_store_list_sources (ChorusStore  *self,
                            GError      **error)
 {
-  g_autoptr(ChorusStoreReader) lease = NULL;
+  g_autoptr(ChorusStoreConnection) connection = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
 
-  lease = _chorus_store_reader_new (self);
+  connection = _chorus_store_connection_new (self);
 
-  if (!(stmt = _chorus_sql_prepare (lease->db,
+  if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "SELECT id, network, server_url, account, display_name, is_sample, enabled,"
                                     "  coalesce (last_success_at, 0), last_error, needs_reauth"
                                     " FROM sources ORDER BY id",
@@ -146,7 +146,7 @@ chorus_store_list_sources (ChorusStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      _chorus_set_sqlite_error (error, lease->db, "sources");
+      _chorus_set_sqlite_error (error, connection->db, "sources");
       return NULL;
     }
 
@@ -167,14 +167,14 @@ chorus_store_dup_cursor (ChorusStore *self,
                          gint64       source_id,
                          const char  *stream)
 {
-  g_autoptr(ChorusStoreReader) lease = NULL;
+  g_autoptr(ChorusStoreConnection) connection = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
 
-  lease = _chorus_store_reader_new (self);
+  connection = _chorus_store_connection_new (self);
 
-  if (!(stmt = _chorus_sql_prepare (lease->db,
+  if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "SELECT cursor FROM source_cursors WHERE source_id = ?1 AND stream = ?2",
                                     NULL)))
     return NULL;
@@ -192,14 +192,14 @@ chorus_store_set_cursor (ChorusStore  *self,
                          const char   *cursor,
                          GError      **error)
 {
-  g_autoptr(ChorusStoreReader) lease = NULL;
+  g_autoptr(ChorusStoreConnection) connection = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
 
-  lease = _chorus_store_reader_new (self);
+  connection = _chorus_store_connection_new (self);
 
-  if (!(stmt = _chorus_sql_prepare (lease->db,
+  if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "INSERT INTO source_cursors (source_id, stream, cursor, updated_at)"
                                     " VALUES (?1, ?2, ?3, strftime ('%s', 'now'))"
                                     " ON CONFLICT (source_id, stream) DO UPDATE SET cursor = excluded.cursor,"
@@ -212,7 +212,7 @@ chorus_store_set_cursor (ChorusStore  *self,
   if (cursor != NULL)
     sqlite3_bind_text (stmt, 3, cursor, -1, SQLITE_STATIC);
 
-  return run (lease->db, stmt, "cursor", error);
+  return run (connection->db, stmt, "cursor", error);
 }
 
 /**
@@ -231,20 +231,20 @@ chorus_store_record_sync (ChorusStore   *self,
                           const GError  *failure,
                           GError       **error)
 {
-  g_autoptr(ChorusStoreReader) lease = NULL;
+  g_autoptr(ChorusStoreConnection) connection = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
 
-  lease = _chorus_store_reader_new (self);
+  connection = _chorus_store_connection_new (self);
 
   if (failure == NULL)
-    stmt = _chorus_sql_prepare (lease->db,
+    stmt = _chorus_sql_prepare (connection->db,
                                 "UPDATE sources SET last_success_at = strftime ('%s', 'now'),"
                                 "  last_error = NULL, needs_reauth = 0 WHERE id = ?1",
                                 error);
   else
-    stmt = _chorus_sql_prepare (lease->db, "UPDATE sources SET last_error = ?2 WHERE id = ?1", error);
+    stmt = _chorus_sql_prepare (connection->db, "UPDATE sources SET last_error = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -253,5 +253,5 @@ chorus_store_record_sync (ChorusStore   *self,
   if (failure != NULL)
     sqlite3_bind_text (stmt, 2, failure->message, -1, SQLITE_STATIC);
 
-  return run (lease->db, stmt, "source health", error);
+  return run (connection->db, stmt, "source health", error);
 }

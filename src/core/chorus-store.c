@@ -28,7 +28,7 @@ struct _ChorusStore
 
   char     *path;
   sqlite3  *db;
-  GAsyncQueue *idle_readers;   /* sqlite3 *, connections no worker holds */
+  GAsyncQueue *idle_connections;   /* sqlite3 *, connections no worker holds */
   guint     version;
 };
 
@@ -284,11 +284,11 @@ static void
 chorus_store_finalize (GObject *object)
 {
   ChorusStore *self = (ChorusStore *)object;
-  sqlite3 *reader;
+  sqlite3 *db;
 
-  while ((reader = g_async_queue_try_pop (self->idle_readers)))
-    sqlite3_close (reader);
-  g_async_queue_unref (self->idle_readers);
+  while ((db = g_async_queue_try_pop (self->idle_connections)))
+    sqlite3_close (db);
+  g_async_queue_unref (self->idle_connections);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
 
@@ -306,7 +306,7 @@ chorus_store_class_init (ChorusStoreClass *klass)
 static void
 chorus_store_init (ChorusStore *self)
 {
-  self->idle_readers = g_async_queue_new ();
+  self->idle_connections = g_async_queue_new ();
 }
 
 static void
@@ -444,33 +444,33 @@ _chorus_store_get_db (ChorusStore *self)
 }
 
 /* Workers hold the store through the task's source object, so the store
- * outlives every reader. */
-ChorusStoreReader *
-_chorus_store_reader_new (ChorusStore *self)
+ * outlives every connection lent out. */
+ChorusStoreConnection *
+_chorus_store_connection_new (ChorusStore *self)
 {
   g_autoptr(GError) error = NULL;
-  ChorusStoreReader *reader;
+  ChorusStoreConnection *connection;
   sqlite3 *db;
 
-  if (!(db = g_async_queue_try_pop (self->idle_readers)) &&
+  if (!(db = g_async_queue_try_pop (self->idle_connections)) &&
       !(db = open_connection (self->path, 0, &error)))
     {
-      g_critical ("Cannot open a reader for the workspace: %s", error->message);
+      g_critical ("Cannot open a connection to the workspace: %s", error->message);
       return NULL;
     }
 
-  reader = g_new0 (ChorusStoreReader, 1);
-  reader->store = self;
-  reader->db = db;
+  connection = g_new0 (ChorusStoreConnection, 1);
+  connection->store = self;
+  connection->db = db;
 
-  return reader;
+  return connection;
 }
 
 void
-_chorus_store_reader_free (ChorusStoreReader *reader)
+_chorus_store_connection_free (ChorusStoreConnection *connection)
 {
-  g_async_queue_push (reader->store->idle_readers, reader->db);
-  g_free (reader);
+  g_async_queue_push (connection->store->idle_connections, connection->db);
+  g_free (connection);
 }
 
 const char *
