@@ -111,11 +111,13 @@ chorusctl_parse_options (const ChorusctlCommand   *command,
 
   /* The usage line reads "chorusctl [--workspace FILE] COMMAND [OPTION…] …". */
   if (command->needs_workspace)
-    prgname = g_strdup_printf ("chorusctl --workspace FILE %s", command->name);
+    /* Translators: the start of a usage line; FILE is the option's argument, %s a command. */
+    prgname = g_strdup_printf (_("chorusctl --workspace FILE %s"), command->name);
   else
     prgname = g_strdup_printf ("chorusctl %s", command->name);
   g_set_prgname (prgname);
-  context = g_option_context_new (_(command->parameters));
+  /* gettext ("") would return the catalog's header. */
+  context = g_option_context_new (*command->parameters != '\0' ? _(command->parameters) : NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_help_enabled (context, FALSE);

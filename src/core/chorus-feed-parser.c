@@ -25,23 +25,12 @@
 
 #include "chorus-error.h"
 #include "chorus-feed-private.h"
+#include "chorus-html.h"
 
 #define MAX_FEED_SIZE (32 * 1024 * 1024)
 
 #define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
                      XML_PARSE_RECOVER | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC)
-
-static void
-ensure_libxml (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      xmlInitParser ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
 
 /* Preparing the bytes */
 
@@ -212,7 +201,7 @@ parse_data (ChorusFeedContext *ctx,
   if (has_prefix_len (data, length, "<!DOCTYPE html", TRUE) || has_prefix_len (data, length, "<html", TRUE))
     return CHORUS_FEED_STATUS_WEB_PAGE;
 
-  ensure_libxml ();
+  chorus_html_ensure_libxml ();
   if ((doc = read_xml (data, length)) == NULL)
     return CHORUS_FEED_STATUS_NOT_A_FEED;
 

@@ -13,11 +13,11 @@
 
 G_BEGIN_DECLS
 
-/* What the format readers (chorus-feed-xml.c, chorus-feed-json.c) share
- * with chorus-feed-parser.c: they fill a ChorusFeedEntry per item, raw but
- * with URLs already absolute, and _chorus_feed_add_entry() applies the
- * rules that are the same for every format (identity, author, dates,
- * content choice, sanitizing). */
+/* What the parts of the feed reader share. The format readers
+ * (chorus-feed-xml.c, chorus-feed-json.c) fill a ChorusFeedEntry per item,
+ * raw but with URLs already absolute, and _chorus_feed_add_entry()
+ * (chorus-feed-entry.c) applies the rules that are the same for every
+ * format: identity, author, dates, choice and sanitizing of the content. */
 
 #define CHORUS_FEED_MAX_POSTS 10000
 #define CHORUS_FEED_MAX_MEDIA 32

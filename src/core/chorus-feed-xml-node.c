@@ -24,7 +24,7 @@
 
 typedef struct
 {
-  const char   *name;           /* a namespace URI or an undeclared prefix */
+  const char  *name;            /* a namespace URI or an undeclared prefix */
   ChorusXmlNs  ns;
 } NsName;
 

@@ -99,18 +99,6 @@ typedef struct
   gboolean    full;
 } Writer;
 
-static void
-ensure_libxml (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      xmlInitParser ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
 /* Characters that could reorder or hide the interface (bidi embeddings,
  * overrides and isolates), invisible spacers, and controls that neither
  * Pango nor GMarkup accepts. ZWJ and ZWNJ stay: emoji sequences and several
@@ -542,6 +530,25 @@ walk_tree (Writer  *w,
 }
 
 /**
+ * chorus_html_ensure_libxml:
+ *
+ * Initializes libxml2 once. Its xmlInitParser() is not thread-safe on
+ * the first call, and the HTML and feed parsers run in worker threads, so
+ * they all go through here first.
+ */
+void
+chorus_html_ensure_libxml (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/**
  * chorus_html_resolve_link:
  * @base_uri: (nullable): the absolute URI relative links resolve against
  * @href: (nullable): a link target as written in a document
@@ -676,7 +683,7 @@ chorus_html_convert_full (const char *html,
 
   if (*valid != '\0')
     {
-      ensure_libxml ();
+      chorus_html_ensure_libxml ();
       doc = htmlReadMemory (valid, strlen (valid), NULL, "UTF-8", HTML_OPTIONS);
     }
 

@@ -34,5 +34,6 @@ char     *chorus_html_sanitize_text  (const char  *text,
                                       gssize       length);
 char     *chorus_html_resolve_link   (const char  *base_uri,
                                       const char  *href);
+void      chorus_html_ensure_libxml  (void);
 
 G_END_DECLS

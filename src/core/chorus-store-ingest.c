@@ -130,6 +130,21 @@ upsert_identity (Ingest                *ingest,
   return step_done (ingest, insert, "identity", error) ? sqlite3_last_insert_rowid (ingest->db) : 0;
 }
 
+/* What a network may change in a post after it was first read, bound to
+ * parameters ?2 to ?7 in that order. */
+static void
+bind_changeable (sqlite3_stmt       *stmt,
+                 ChorusIncomingPost *post)
+{
+  sqlite3_bind_text (stmt, 2, post->text ? post->text : "", -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, post->markup);
+  if (post->edited_at > 0)
+    sqlite3_bind_int64 (stmt, 4, post->edited_at);
+  sqlite3_bind_int64 (stmt, 5, post->like_count);
+  sqlite3_bind_int64 (stmt, 6, post->repost_count);
+  sqlite3_bind_int64 (stmt, 7, post->reply_count);
+}
+
 /* Returns the id of the post with this URI, 0 when there is none, -1 on
  * error; *changed tells whether what we got differs from what we have. */
 static gint64
@@ -148,13 +163,7 @@ find_post (Ingest              *ingest,
     return -1;
 
   sqlite3_bind_text (stmt, 1, post->uri, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, post->text ? post->text : "", -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, post->markup);
-  if (post->edited_at > 0)
-    sqlite3_bind_int64 (stmt, 4, post->edited_at);
-  sqlite3_bind_int64 (stmt, 5, post->like_count);
-  sqlite3_bind_int64 (stmt, 6, post->repost_count);
-  sqlite3_bind_int64 (stmt, 7, post->reply_count);
+  bind_changeable (stmt, post);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
@@ -179,13 +188,7 @@ update_post (Ingest              *ingest,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, post->text ? post->text : "", -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, post->markup);
-  if (post->edited_at > 0)
-    sqlite3_bind_int64 (stmt, 4, post->edited_at);
-  sqlite3_bind_int64 (stmt, 5, post->like_count);
-  sqlite3_bind_int64 (stmt, 6, post->repost_count);
-  sqlite3_bind_int64 (stmt, 7, post->reply_count);
+  bind_changeable (stmt, post);
   sqlite3_bind_int64 (stmt, 8, ingest->now);
 
   return step_done (ingest, stmt, "update post", error);
