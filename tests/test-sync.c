@@ -90,6 +90,14 @@ on_request_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/flaky.xml") || g_str_equal (path, "/limited.xml"))
     serve_feed (message, f->feed);
+  else if (g_str_equal (path, "/undated.json"))
+    {
+      g_autoptr(GBytes) undated = read_corpus ("feeds/jsonfeed/simple.json");
+
+      soup_server_message_set_status (message, 200, NULL);
+      soup_server_message_set_response (message, "application/feed+json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (undated, NULL), g_bytes_get_size (undated));
+    }
   else if (g_str_equal (path, "/huge.xml"))
     {
       gsize size = 2 * 1024 * 1024;
@@ -101,11 +109,13 @@ on_request_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/broken.xml"))
     {
-      const char *broken = "<rss><channel><item><title>half";
+      /* A login page or a captive portal where the feed should be. */
+      const char *page = "<!DOCTYPE html><html><head><title>Sign in</title></head>"
+                         "<body><form><input name=user></form></body></html>";
 
       soup_server_message_set_status (message, 200, NULL);
-      soup_server_message_set_response (message, "application/rss+xml", SOUP_MEMORY_STATIC,
-                                        broken, strlen (broken));
+      soup_server_message_set_response (message, "text/html", SOUP_MEMORY_STATIC,
+                                        page, strlen (page));
     }
   else
     soup_server_message_set_status (message, 404, NULL);
@@ -314,6 +324,27 @@ test_failures_are_per_source (Fixture       *f,
   g_assert_null (chorus_source_get_last_error (good_source));
 }
 
+/* Entries without any date are dated when first seen, once. */
+static void
+test_undated_entries (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  ChorusSyncSummary first;
+  ChorusSyncSummary second;
+
+  add_feed (f, "undated.json");
+  first = sync_now (f);
+  second = sync_now (f);
+
+  g_assert_cmpuint (first.sources_failed, ==, 0);
+  g_assert_cmpuint (first.posts_new, >, 0);
+  g_assert_cmpuint (second.posts_new, ==, 0);
+  g_assert_cmpuint (second.posts_updated, ==, 0);
+  g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (f->store),
+                                             "SELECT min (created_at) FROM posts"), >=, before);
+}
+
 static void
 test_https_required (Fixture       *f,
                      gconstpointer  data)
@@ -353,6 +384,8 @@ main (int   argc,
   g_test_add ("/chorus/sync/retry-after", Fixture, NULL, fixture_set_up, test_retry_after, fixture_tear_down);
   g_test_add ("/chorus/sync/failures-are-per-source", Fixture, NULL, fixture_set_up,
               test_failures_are_per_source, fixture_tear_down);
+  g_test_add ("/chorus/sync/undated-entries", Fixture, NULL, fixture_set_up, test_undated_entries,
+              fixture_tear_down);
   g_test_add ("/chorus/sync/https-required", Fixture, NULL, fixture_set_up, test_https_required,
               fixture_tear_down);
 

@@ -375,6 +375,12 @@ main (int   argc,
 
   spanish = g_strcmp0 (g_getenv ("CHORUS_TEST_LANGUAGE"), "es") == 0;
 
+  /* Before GLib caches the user dirs: the default and sample workspaces
+   * go into a folder of this run, never into the real user data dir. */
+  tmp_dir = g_dir_make_tmp ("chorus-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+
   /* Not gtk_test_init(): it would force the en_US locale (TOOLCHAIN.md). */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ? locale_dir : LOCALEDIR);
@@ -384,9 +390,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  tmp_dir = g_dir_make_tmp ("chorus-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), tmp_dir));
   sample_path = g_build_filename (tmp_dir, "Sample.chorus", NULL);
 
   if (!chorus_sample_generate (sample_path, 600, 7, NULL, NULL, &error))

@@ -55,8 +55,24 @@ store_worker (GTask        *task,
   gsize length;
   const char *data = g_bytes_get_data (sync->response->body, &length);
 
-  if (!(feed = chorus_feed_parse (data, length, chorus_source_get_server_url (sync->source), &error)) ||
-      !chorus_store_ingest (sync->store, source_id, feed->posts, &sync->ingested, &error) ||
+  if (!(feed = chorus_feed_parse_full (data, length, chorus_source_get_server_url (sync->source),
+                                       sync->response->content_type, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* An entry without any date, in a feed without one either, is dated when
+   * Chorus first sees it; later syncs find it by URI and keep that date. */
+  for (guint i = 0; i < feed->posts->len; i++)
+    {
+      ChorusIncomingPost *post = g_ptr_array_index (feed->posts, i);
+
+      if (post->created_at <= 0)
+        post->created_at = g_get_real_time () / G_USEC_PER_SEC;
+    }
+
+  if (!chorus_store_ingest (sync->store, source_id, feed->posts, &sync->ingested, &error) ||
       !chorus_store_set_cursor (sync->store, source_id, "etag", sync->response->etag, &error) ||
       !chorus_store_set_cursor (sync->store, source_id, "last-modified", sync->response->last_modified,
                                 &error))

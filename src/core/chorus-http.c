@@ -255,7 +255,7 @@ build_response (Request *request)
   response->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   response->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
   response->link = g_strdup (soup_message_headers_get_one (headers, "Link"));
-  response->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  response->content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
 
   return response;
 }

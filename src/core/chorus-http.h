@@ -22,7 +22,7 @@ typedef struct
   char   *etag;
   char   *last_modified;
   char   *link;               /* the Link header, for paging */
-  char   *content_type;
+  char   *content_type;       /* the whole header, charset included */
 } ChorusHttpResponse;
 
 void                chorus_http_response_free    (ChorusHttpResponse  *response);
