@@ -159,7 +159,12 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->engine);
   g_clear_object (&f->http);
   chorus_test_finalize_object (f->store);
+
+  /* Close the server's kept-alive connections and let them finish. */
+  soup_server_disconnect (f->server);
   g_clear_object (&f->server);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_bytes_unref (f->feed);
   g_unlink (f->path);
   g_unlink (wal);
