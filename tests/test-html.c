@@ -243,7 +243,6 @@ assert_deep (guint       depth,
   g_autoptr(GString) html = g_string_new ("<p>before</p>");
   g_autofree char *plain = NULL;
   g_autofree char *markup = NULL;
-  double elapsed;
 
   for (guint i = 0; i < depth; i++)
     g_string_append (html, open);
@@ -252,13 +251,10 @@ assert_deep (guint       depth,
     g_string_append (html, close);
   g_string_append (html, "<p>after</p>");
 
-  g_test_timer_start ();
   convert (html->str, html->len, &plain, &markup);
-  elapsed = g_test_timer_elapsed ();
 
   g_assert_cmpstr (plain, ==, expected);
   g_assert_cmpuint (strlen (markup), <, 128);
-  g_assert_cmpfloat (elapsed, <, 2.0);
 }
 
 static void
@@ -301,9 +297,7 @@ test_huge_input (void)
   while (html->len < 8 * 1024 * 1024)
     g_string_append (html, "<p><b>word</b> &amp; <a href=\"https://example.org/\">link</a></p>");
 
-  g_test_timer_start ();
   convert (html->str, html->len, &plain, &markup);
-  g_assert_cmpfloat (g_test_timer_elapsed (), <, 10.0);
 
   g_assert_cmpuint (strlen (plain), <=, CHORUS_HTML_MAX_TEXT + 4);
   g_assert_cmpuint (strlen (plain), >, CHORUS_HTML_MAX_TEXT / 2);

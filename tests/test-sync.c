@@ -70,6 +70,11 @@ on_request_cb (SoupServer        *server,
 
   f->requests++;
 
+  /* One request per connection: libsoup 3.2's server keeps the sockets of
+   * kept-alive connections past its own disposal, which LeakSanitizer
+   * reports; closing each connection makes every test leak-free. */
+  soup_message_headers_replace (response_headers, "Connection", "close");
+
   if (g_str_equal (path, "/feed.xml"))
     {
       if (g_strcmp0 (soup_message_headers_get_one (request_headers, "If-None-Match"), "\"v1\"") == 0)
@@ -162,9 +167,10 @@ fixture_tear_down (Fixture       *f,
 
   /* Close the server's kept-alive connections and let them finish. */
   soup_server_disconnect (f->server);
-  g_clear_object (&f->server);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_assert_finalize_object (f->server);
+  f->server = NULL;
   g_bytes_unref (f->feed);
   g_unlink (f->path);
   g_unlink (wal);
