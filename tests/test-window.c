@@ -117,7 +117,8 @@ static void
 destroy_window (ChorusWindow *window)
 {
   g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* Closing, as a person does: it saves the size, then destroys. */
+  gtk_window_close (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }
 
@@ -130,11 +131,26 @@ test_welcome (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   g_assert_null (chorus_window_get_store (window));
+
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sync_button)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, _("Chorus"));
 
-  destroy_window (window);
+  /* The size comes from the settings, and closing stores it back. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    int width;
+    int height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, g_settings_get_int (settings, "window-width"));
+    gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+    destroy_window (window);
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+    g_settings_reset (settings, "window-width");
+    g_settings_reset (settings, "window-height");
+  }
 }
 
 static void
@@ -152,6 +168,14 @@ test_sample_panes (void)
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==, name);
+
+  /* The workspace is remembered for the next start. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *last = g_settings_get_string (settings, "last-workspace");
+
+    g_assert_cmpstr (last, ==, sample_path);
+  }
 
   /* Sync waits for a real account; the sample's sources are not one. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sync_button)));
