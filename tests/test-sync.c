@@ -95,6 +95,18 @@ on_request_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/flaky.xml") || g_str_equal (path, "/limited.xml"))
     serve_feed (message, f->feed);
+  else if (g_str_equal (path, "/paced.xml"))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) reset = g_date_time_add_seconds (now, 2);
+      g_autofree char *reset_text = g_date_time_format_iso8601 (reset);
+
+      /* Mastodon's way of saying "that was the last request for now". */
+      soup_message_headers_replace (response_headers, "X-RateLimit-Remaining", "0");
+      soup_message_headers_replace (response_headers, "X-RateLimit-Reset", reset_text);
+      serve_feed (message, f->feed);
+      soup_message_headers_remove (response_headers, "ETag");
+    }
   else if (g_str_equal (path, "/undated.json"))
     {
       g_autoptr(GBytes) undated = read_corpus ("feeds/jsonfeed/simple.json");
@@ -335,6 +347,23 @@ test_failures_are_per_source (Fixture       *f,
   g_assert_null (chorus_source_get_last_error (good_source));
 }
 
+/* A server that says no requests are left until a reset time is not asked
+ * again before then. */
+static void
+test_rate_limit_pacing (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 before;
+
+  add_feed (f, "paced.xml");
+  g_assert_cmpuint (sync_now (f).sources_synced, ==, 1);
+
+  before = g_get_monotonic_time ();
+  g_assert_cmpuint (sync_now (f).sources_synced, ==, 1);
+  g_assert_cmpuint (f->requests, ==, 2);
+  g_assert_cmpint (g_get_monotonic_time () - before, >=, 900 * 1000);
+}
+
 /* Entries without any date are dated when first seen, once. */
 static void
 test_undated_entries (Fixture       *f,
@@ -395,6 +424,8 @@ main (int   argc,
   g_test_add ("/chorus/sync/retry-after", Fixture, NULL, fixture_set_up, test_retry_after, fixture_tear_down);
   g_test_add ("/chorus/sync/failures-are-per-source", Fixture, NULL, fixture_set_up,
               test_failures_are_per_source, fixture_tear_down);
+  g_test_add ("/chorus/sync/rate-limit-pacing", Fixture, NULL, fixture_set_up, test_rate_limit_pacing,
+              fixture_tear_down);
   g_test_add ("/chorus/sync/undated-entries", Fixture, NULL, fixture_set_up, test_undated_entries,
               fixture_tear_down);
   g_test_add ("/chorus/sync/https-required", Fixture, NULL, fixture_set_up, test_https_required,

@@ -30,6 +30,7 @@ struct _ChorusHttp
   GObject      parent_instance;
 
   SoupSession *session;
+  GHashTable  *not_before;      /* host → monotonic µs before which not to ask */
   guint        backoff_ms;
   guint        max_attempts;
   gsize        max_bytes;
@@ -244,6 +245,89 @@ parse_retry_after (const char *value)
   return -1;
 }
 
+/* Rate-limit headers: Mastodon's X-RateLimit-Reset is a date, the IETF
+ * RateLimit-Reset (Bluesky) seconds to wait, or sometimes a Unix time. */
+static gint64
+parse_reset (const char *value)
+{
+  g_autoptr(GDateTime) date = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 number;
+  char *end;
+
+  if (value == NULL)
+    return -1;
+
+  if ((date = g_date_time_new_from_iso8601 (value, NULL)))
+    return MAX (g_date_time_to_unix (date) - now, 0);
+
+  number = g_ascii_strtoll (value, &end, 10);
+  if (end == value || *end != '\0' || number < 0)
+    return -1;
+
+  return number > 1000000000 ? MAX (number - now, 0) : number;
+}
+
+/* Remembers when a server that said "no requests left" resets, so that the
+ * next request to it waits instead of being refused. */
+static void
+note_rate_limit (ChorusHttp         *self,
+                 const char         *host,
+                 SoupMessageHeaders *headers)
+{
+  const char *remaining = soup_message_headers_get_one (headers, "X-RateLimit-Remaining");
+  const char *reset = soup_message_headers_get_one (headers, "X-RateLimit-Reset");
+  gint64 *when;
+  gint64 seconds;
+
+  if (remaining == NULL)
+    {
+      remaining = soup_message_headers_get_one (headers, "RateLimit-Remaining");
+      reset = soup_message_headers_get_one (headers, "RateLimit-Reset");
+    }
+
+  if (remaining == NULL || g_ascii_strtoll (remaining, NULL, 10) > 0 || (seconds = parse_reset (reset)) < 0)
+    {
+      g_hash_table_remove (self->not_before, host);
+      return;
+    }
+
+  when = g_new (gint64, 1);
+  *when = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  g_hash_table_insert (self->not_before, g_strdup (host), when);
+}
+
+/* Returns TRUE when the request must wait for the server's rate limit to
+ * reset first (and has been scheduled or failed). */
+static gboolean
+wait_for_rate_limit (GTask *task)
+{
+  ChorusHttp *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  gint64 *not_before = g_hash_table_lookup (self->not_before, request->host);
+  gint64 wait_us;
+
+  if (not_before == NULL || (wait_us = *not_before - g_get_monotonic_time ()) <= 0)
+    return FALSE;
+
+  if (wait_us > (gint64) MAX_RETRY_AFTER_SECONDS * G_USEC_PER_SEC)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (g_get_real_time () / G_USEC_PER_SEC +
+                                                                   wait_us / G_USEC_PER_SEC);
+      g_autofree char *time = g_date_time_format (when, "%X");
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               _("%s asks Chorus to wait until %s before asking again."),
+                               request->host, time);
+      return TRUE;
+    }
+
+  g_debug ("Waiting %" G_GINT64_FORMAT " ms for the rate limit of %s", wait_us / 1000, request->host);
+  request->wait_id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) (wait_us / 1000) + 1, on_wait_done_cb,
+                                         g_object_ref (task), g_object_unref);
+  return TRUE;
+}
+
 static ChorusHttpResponse *
 build_response (Request *request)
 {
@@ -339,6 +423,7 @@ on_sent_cb (GObject      *object,
     }
 
   status = soup_message_get_status (request->message);
+  note_rate_limit (self, request->host, soup_message_get_response_headers (request->message));
 
   if (status == STATUS_TOO_MANY_REQUESTS || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
     {
@@ -373,6 +458,9 @@ start_attempt (GTask *task)
   Request *request = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
 
+  if (wait_for_rate_limit (task))
+    return;
+
   request->attempt++;
   g_clear_object (&request->message);
   g_clear_pointer (&request->body, g_byte_array_unref);
@@ -393,6 +481,7 @@ chorus_http_dispose (GObject *object)
   ChorusHttp *self = (ChorusHttp *)object;
 
   g_clear_object (&self->session);
+  g_clear_pointer (&self->not_before, g_hash_table_unref);
 
   G_OBJECT_CLASS (chorus_http_parent_class)->dispose (object);
 }
@@ -412,6 +501,7 @@ chorus_http_init (ChorusHttp *self)
                                                  "timeout", DEFAULT_TIMEOUT_SECONDS,
                                                  "idle-timeout", 60,
                                                  NULL);
+  self->not_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->backoff_ms = DEFAULT_BACKOFF_MS;
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
   self->max_bytes = DEFAULT_MAX_BYTES;
