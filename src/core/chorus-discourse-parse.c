@@ -19,8 +19,9 @@
 
 /* Discourse forum responses become ChorusIncomingPost records. A topic is
  * a flat thread: its root is post 1, and a post answers the post named by
- * reply_to_post_number, else the topic. A post's uri and url are both
- * <base>/t/<slug>/<topic id>/<post number>. The JSON is untrusted: see
+ * reply_to_post_number, else the topic. A post's uri, its key, is
+ * <base>/t/<topic id>/<post number>, which renaming a topic does not change;
+ * its url adds the slug, as the forum's own links do. The JSON is untrusted: see
  * chorus-parse-json.c for how every value is checked. */
 
 #define MAX_HTML_BYTES    (1024 * 1024)
@@ -82,6 +83,15 @@ set_shape_error (GError **error)
                _("The forum’s reply is not what Chorus asked for."));
 }
 
+static char *
+dup_post_key (Forum  *forum,
+              gint64  topic_id,
+              gint64  post_number)
+{
+  return g_strdup_printf ("%s/t/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                          forum->base, topic_id, post_number);
+}
+
 /* Slugs are usually ASCII, but a forum may keep titles' other letters. */
 static char *
 dup_post_uri (Forum      *forum,
@@ -92,8 +102,7 @@ dup_post_uri (Forum      *forum,
   g_autofree char *escaped = NULL;
 
   if (slug == NULL || *slug == '\0' || strlen (slug) > 1024 || !g_utf8_validate (slug, -1, NULL))
-    return g_strdup_printf ("%s/t/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                            forum->base, topic_id, post_number);
+    return dup_post_key (forum, topic_id, post_number);
 
   escaped = g_uri_escape_string (slug, NULL, FALSE);
   return g_strdup_printf ("%s/t/%s/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
@@ -297,19 +306,19 @@ parse_post (JsonObject      *object,
   if (post->author == NULL)
     return NULL;
 
-  post->uri = dup_post_uri (forum, slug, topic_id, number);
-  post->url = g_strdup (post->uri);
+  post->uri = dup_post_key (forum, topic_id, number);
+  post->url = dup_post_uri (forum, slug, topic_id, number);
   post->remote_id = _chorus_json_dup_id (object, "id");
   post->created_at = created_at;
   post->edited_at = get_edited_at (object, created_at);
   post->title = _chorus_parse_dup_nonempty (title);
   set_content (post, forum, cooked != NULL ? cooked : _chorus_json_get_string (object, "blurb"));
 
-  post->root_uri = dup_post_uri (forum, slug, topic_id, 1);
+  post->root_uri = dup_post_key (forum, topic_id, 1);
   if (reply_to <= 0 || reply_to >= number)
     reply_to = 1;
   if (number > 1)
-    post->reply_to_uri = dup_post_uri (forum, slug, topic_id, reply_to);
+    post->reply_to_uri = dup_post_key (forum, topic_id, reply_to);
 
   post->like_count = get_like_count (object);
   post->reply_count = _chorus_json_get_count (object, "reply_count");
