@@ -31,6 +31,7 @@ typedef struct
   GBytes           *feed;
   guint             requests;
   guint             failures_left;   /* for /flaky and /limited */
+  char             *last_min_id;     /* what the last hashtag request asked from */
 } Fixture;
 
 static GBytes *
@@ -106,6 +107,27 @@ on_request_cb (SoupServer        *server,
       soup_message_headers_replace (response_headers, "X-RateLimit-Reset", reset_text);
       serve_feed (message, f->feed);
       soup_message_headers_remove (response_headers, "ETag");
+    }
+  else if (g_str_equal (path, "/api/v1/timelines/tag/hoot"))
+    {
+      const char *min_id = query ? g_hash_table_lookup (query, "min_id") : NULL;
+
+      g_free (f->last_min_id);
+      f->last_min_id = g_strdup (min_id);
+
+      if (min_id != NULL)
+        {
+          soup_server_message_set_status (message, 200, NULL);
+          soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "[]", 2);
+        }
+      else
+        {
+          g_autoptr(GBytes) page = read_corpus ("mastodon/real/timeline_tag_hoot.json");
+
+          soup_server_message_set_status (message, 200, NULL);
+          soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                            g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+        }
     }
   else if (g_str_equal (path, "/undated.json"))
     {
@@ -188,6 +210,7 @@ fixture_tear_down (Fixture       *f,
   g_unlink (wal);
   g_unlink (shm);
   g_rmdir (f->dir);
+  g_free (f->last_min_id);
   g_free (f->base);
   g_free (f->path);
   g_free (f->dir);
@@ -364,6 +387,37 @@ test_rate_limit_pacing (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - before, >=, 900 * 1000);
 }
 
+/* A hashtag on a Mastodon-API server: the newest page first, then only
+ * what is newer than the stored cursor. */
+static void
+test_mastodon_hashtag (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  ChorusSyncSummary first;
+  ChorusSyncSummary second;
+  gint64 id;
+
+  id = chorus_store_add_source (f->store, "mastodon", f->base, NULL, "#hoot", &error);
+  g_assert_no_error (error);
+  g_assert_true (chorus_store_set_source_hashtags (f->store, id, "#hoot", &error));
+  g_assert_no_error (error);
+
+  first = sync_now (f);
+  g_assert_cmpuint (first.sources_failed, ==, 0);
+  g_assert_cmpuint (first.posts_new, >, 0);
+  g_assert_null (f->last_min_id);
+  cursor = chorus_store_dup_cursor (f->store, id, "tag:hoot");
+  g_assert_nonnull (cursor);
+
+  second = sync_now (f);
+  g_assert_cmpuint (second.sources_failed, ==, 0);
+  g_assert_cmpuint (second.posts_new, ==, 0);
+  g_assert_cmpstr (f->last_min_id, ==, cursor);
+  g_assert_cmpint (chorus_store_get_counter (f->store, "posts"), ==, first.posts_new);
+}
+
 /* Entries without any date are dated when first seen, once. */
 static void
 test_undated_entries (Fixture       *f,
@@ -425,6 +479,8 @@ main (int   argc,
   g_test_add ("/chorus/sync/failures-are-per-source", Fixture, NULL, fixture_set_up,
               test_failures_are_per_source, fixture_tear_down);
   g_test_add ("/chorus/sync/rate-limit-pacing", Fixture, NULL, fixture_set_up, test_rate_limit_pacing,
+              fixture_tear_down);
+  g_test_add ("/chorus/sync/mastodon-hashtag", Fixture, NULL, fixture_set_up, test_mastodon_hashtag,
               fixture_tear_down);
   g_test_add ("/chorus/sync/undated-entries", Fixture, NULL, fixture_set_up, test_undated_entries,
               fixture_tear_down);

@@ -54,6 +54,54 @@ run_add_feed (const ChorusctlCommand *command,
 }
 
 static int
+run_add_mastodon_tag (const ChorusctlCommand *command,
+                      const ChorusctlGlobals *globals,
+                      int                     argc,
+                      char                  **argv)
+{
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autofree char *hashtags = NULL;
+  g_autofree char *name = NULL;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },
+    { NULL }
+  };
+  gint64 id;
+  int status;
+
+  if ((status = chorusctl_parse_options (command, entries, &argc, &argv)) != CHORUSCTL_CONTINUE)
+    return status;
+
+  if (words == NULL || g_strv_length (words) < 2)
+    return chorusctl_usage_error (command, _("Give the server’s address, then one or more hashtags."));
+
+  if (!chorus_http_check_url (words[0], &error) ||
+      !(store = chorusctl_open_workspace (globals, &error)))
+    return chorusctl_fail (error);
+
+  hashtags = g_strjoinv (" ", words + 1);
+  g_strdelimit (hashtags, "#", ' ');
+  g_strstrip (hashtags);
+  /* Translators: a source's name, such as "#tallpine on mastodon.social". */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (words[0], G_URI_FLAGS_NONE, NULL);
+
+    name = g_strdup_printf (_("#%s on %s"), words[1][0] == '#' ? words[1] + 1 : words[1],
+                            g_uri_get_host (uri));
+  }
+
+  if (!(id = chorus_store_add_source (store, "mastodon", words[0], NULL, name, &error)) ||
+      !chorus_store_set_source_hashtags (store, id, hashtags, &error))
+    return chorusctl_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+
+  return CHORUSCTL_EXIT_OK;
+}
+
+static int
 run_sources (const ChorusctlCommand *command,
              const ChorusctlGlobals *globals,
              int                     argc,
@@ -166,6 +214,14 @@ const ChorusctlCommand chorusctl_add_feed_command = {
   N_("Add an RSS, Atom or JSON feed as a source; prints its id"),
   TRUE,
   run_add_feed,
+};
+
+const ChorusctlCommand chorusctl_add_mastodon_tag_command = {
+  "add-mastodon-tag",
+  N_("SERVER HASHTAG…"),
+  N_("Follow public hashtags on a Mastodon-API server; prints the source’s id"),
+  TRUE,
+  run_add_mastodon_tag,
 };
 
 const ChorusctlCommand chorusctl_sources_command = {

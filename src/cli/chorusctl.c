@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <locale.h>
 
 #include <glib/gi18n-lib.h>
@@ -25,6 +27,7 @@ static const ChorusctlCommand help_command;
 
 static const ChorusctlCommand * const commands[] = {
   &chorusctl_add_feed_command,
+  &chorusctl_add_mastodon_tag_command,
   &chorusctl_info_command,
   &chorusctl_sample_command,
   &chorusctl_sources_command,
@@ -181,9 +184,13 @@ static char *
 build_command_list (void)
 {
   GString *text = g_string_new (_("Commands:"));
+  int width = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "\n  %-10s %s", commands[i]->name, _(commands[i]->summary));
+    width = MAX (width, (int) strlen (commands[i]->name));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-*s  %s", width, commands[i]->name, _(commands[i]->summary));
 
   return g_string_free (text, FALSE);
 }

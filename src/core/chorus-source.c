@@ -20,6 +20,7 @@ struct _ChorusSource
   char *server_url;
   char *account;
   char *display_name;
+  char *watch_hashtags;
   gboolean is_sample;
   gboolean enabled;
   gint64 last_success;
@@ -36,6 +37,7 @@ enum {
   PROP_SERVER_URL,
   PROP_ACCOUNT,
   PROP_DISPLAY_NAME,
+  PROP_WATCH_HASHTAGS,
   PROP_IS_SAMPLE,
   PROP_ENABLED,
   PROP_LAST_SUCCESS,
@@ -55,6 +57,7 @@ chorus_source_finalize (GObject *object)
   g_free (self->server_url);
   g_free (self->account);
   g_free (self->display_name);
+  g_free (self->watch_hashtags);
   g_free (self->last_error);
 
   G_OBJECT_CLASS (chorus_source_parent_class)->finalize (object);
@@ -88,6 +91,10 @@ chorus_source_get_property (GObject    *object,
 
     case PROP_DISPLAY_NAME:
       g_value_set_string (value, self->display_name);
+      break;
+
+    case PROP_WATCH_HASHTAGS:
+      g_value_set_string (value, self->watch_hashtags);
       break;
 
     case PROP_IS_SAMPLE:
@@ -143,6 +150,10 @@ chorus_source_set_property (GObject      *object,
 
     case PROP_DISPLAY_NAME:
       self->display_name = g_value_dup_string (value);
+      break;
+
+    case PROP_WATCH_HASHTAGS:
+      self->watch_hashtags = g_value_dup_string (value);
       break;
 
     case PROP_IS_SAMPLE:
@@ -201,6 +212,11 @@ chorus_source_class_init (ChorusSourceClass *klass)
 
   properties [PROP_DISPLAY_NAME] =
     g_param_spec_string ("display-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_WATCH_HASHTAGS] =
+    g_param_spec_string ("watch-hashtags", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -278,6 +294,15 @@ chorus_source_get_display_name (ChorusSource *self)
   g_return_val_if_fail (CHORUS_IS_SOURCE (self), NULL);
 
   return self->display_name;
+}
+
+/* Hashtags to follow, without "#", separated by spaces. */
+const char *
+chorus_source_get_watch_hashtags (ChorusSource *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SOURCE (self), NULL);
+
+  return self->watch_hashtags;
 }
 
 /* Sources of the sample community cannot be synced. */

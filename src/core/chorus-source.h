@@ -15,15 +15,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChorusSource, chorus_source, CHORUS, SOURCE, GObject)
 
-gint64      chorus_source_get_id           (ChorusSource *self);
-const char *chorus_source_get_network      (ChorusSource *self);
-const char *chorus_source_get_server_url   (ChorusSource *self);
-const char *chorus_source_get_account      (ChorusSource *self);
-const char *chorus_source_get_display_name (ChorusSource *self);
-gboolean    chorus_source_get_is_sample    (ChorusSource *self);
-gboolean    chorus_source_get_enabled      (ChorusSource *self);
-gint64      chorus_source_get_last_success (ChorusSource *self);
-const char *chorus_source_get_last_error   (ChorusSource *self);
-gboolean    chorus_source_get_needs_reauth (ChorusSource *self);
+gint64      chorus_source_get_id             (ChorusSource *self);
+const char *chorus_source_get_network        (ChorusSource *self);
+const char *chorus_source_get_server_url     (ChorusSource *self);
+const char *chorus_source_get_account        (ChorusSource *self);
+const char *chorus_source_get_display_name   (ChorusSource *self);
+const char *chorus_source_get_watch_hashtags (ChorusSource *self);
+gboolean    chorus_source_get_is_sample      (ChorusSource *self);
+gboolean    chorus_source_get_enabled        (ChorusSource *self);
+gint64      chorus_source_get_last_success   (ChorusSource *self);
+const char *chorus_source_get_last_error     (ChorusSource *self);
+gboolean    chorus_source_get_needs_reauth   (ChorusSource *self);
 
 G_END_DECLS

@@ -99,6 +99,37 @@ chorus_store_rename_source (ChorusStore  *self,
 }
 
 /**
+ * chorus_store_set_source_hashtags:
+ * @self: a #ChorusStore
+ * @source_id: a source
+ * @hashtags: the hashtags to follow, without "#", separated by spaces
+ * @error: a location for a #GError
+ */
+gboolean
+chorus_store_set_source_hashtags (ChorusStore  *self,
+                                  gint64        source_id,
+                                  const char   *hashtags,
+                                  GError      **error)
+{
+  g_autoptr(ChorusStoreConnection) connection = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hashtags != NULL, FALSE);
+
+  connection = _chorus_store_connection_new (self);
+
+  if (!(stmt = _chorus_sql_prepare (connection->db, "UPDATE sources SET watch_hashtags = ?2 WHERE id = ?1",
+                                    error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_text (stmt, 2, hashtags, -1, SQLITE_STATIC);
+
+  return run (connection->db, stmt, "source hashtags", error);
+}
+
+/**
  * chorus_store_list_sources:
  *
  * Returns: (transfer full) (element-type ChorusSource): every source, in
@@ -119,7 +150,7 @@ chorus_store_list_sources (ChorusStore  *self,
 
   if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "SELECT id, network, server_url, account, display_name, is_sample, enabled,"
-                                    "  coalesce (last_success_at, 0), last_error, needs_reauth"
+                                    "  coalesce (last_success_at, 0), last_error, needs_reauth, watch_hashtags"
                                     " FROM sources ORDER BY id",
                                     error)))
     return NULL;
@@ -128,6 +159,7 @@ chorus_store_list_sources (ChorusStore  *self,
     {
       g_autofree char *display_name = _chorus_sql_dup_text (stmt, 4);
       g_autofree char *last_error = _chorus_sql_dup_text (stmt, 8);
+      g_autofree char *hashtags = _chorus_sql_dup_text (stmt, 10);
 
       g_ptr_array_add (sources,
                        g_object_new (CHORUS_TYPE_SOURCE,
@@ -141,6 +173,7 @@ chorus_store_list_sources (ChorusStore  *self,
                                      "last-success", sqlite3_column_int64 (stmt, 7),
                                      "last-error", last_error,
                                      "needs-reauth", sqlite3_column_int (stmt, 9) != 0,
+                                     "watch-hashtags", hashtags,
                                      NULL));
     }
 

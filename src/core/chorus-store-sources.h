@@ -22,6 +22,10 @@ gboolean   chorus_store_rename_source  (ChorusStore   *self,
                                         gint64         source_id,
                                         const char    *display_name,
                                         GError       **error);
+gboolean   chorus_store_set_source_hashtags (ChorusStore   *self,
+                                             gint64         source_id,
+                                             const char    *hashtags,
+                                             GError       **error);
 GPtrArray *chorus_store_list_sources   (ChorusStore   *self,
                                         GError       **error);
 char      *chorus_store_dup_cursor     (ChorusStore   *self,

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-feed-sync.h"
+#include "chorus-mastodon-sync.h"
 #include "chorus-store-sources.h"
 #include "chorus-sync-engine.h"
 
@@ -34,6 +35,7 @@ static const struct
   SyncFinish  sync_finish;
 } connectors[] = {
   { "feed", chorus_feed_sync_async, chorus_feed_sync_finish },
+  { "mastodon", chorus_mastodon_sync_async, chorus_mastodon_sync_finish },
 };
 
 struct _ChorusSyncEngine
