@@ -19,7 +19,7 @@
 #include "chorus-conversations-pane.h"
 #include "chorus-designs-pane.h"
 #include "chorus-pretests-pane.h"
-#include "chorus-add-feed-dialog.h"
+#include "chorus-add-source-dialog.h"
 #include "chorus-sample.h"
 #include "chorus-store-sources.h"
 #include "chorus-submission-tile.h"
@@ -181,7 +181,7 @@ test_sample_panes (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sync_button)));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->sync_button)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->sync_button)), ==,
-                   _("Add a feed to sync"));
+                   _("Add a source to sync"));
 
   /* Conversations: every conversation of the workspace, lazily built. */
   stack = pane_stack (window->conversations_pane);
@@ -303,13 +303,13 @@ inbox_has_rows (gpointer data)
          !chorus_sync_engine_get_syncing (window->engine);
 }
 
-static ChorusAddFeedDialog *
-find_add_feed_dialog (void)
+static ChorusAddSourceDialog *
+find_add_source_dialog (void)
 {
-  ChorusAddFeedDialog *dialog = NULL;
+  ChorusAddSourceDialog *dialog = NULL;
 
   for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
-    if (CHORUS_IS_ADD_FEED_DIALOG (l->data))
+    if (CHORUS_IS_ADD_SOURCE_DIALOG (l->data))
       dialog = l->data;
 
   return dialog;
@@ -329,7 +329,7 @@ test_add_feed (void)
   g_autoptr(GPtrArray) sources = NULL;
   g_autofree char *url = NULL;
   g_autofree char *base = NULL;
-  ChorusAddFeedDialog *dialog;
+  ChorusAddSourceDialog *dialog;
   ChorusWindow *window;
   char *contents;
   gsize length;
@@ -349,16 +349,16 @@ test_add_feed (void)
   g_assert_null (chorus_window_get_store (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-feed", NULL);
-  g_assert_nonnull ((dialog = find_add_feed_dialog ()));
+  g_assert_nonnull ((dialog = find_add_source_dialog ()));
 
   /* An address Chorus must not fetch is refused in the dialog itself. */
-  chorus_add_feed_dialog_set_url (dialog, "http://example.org/feed");
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "feed.add", NULL);
-  g_assert_true (find_add_feed_dialog () == dialog);
+  chorus_add_source_dialog_set_url (dialog, "http://example.org/feed");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "source.add", NULL);
+  g_assert_true (find_add_source_dialog () == dialog);
 
-  chorus_add_feed_dialog_set_url (dialog, url);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "feed.add", NULL);
-  g_assert_null (find_add_feed_dialog ());
+  chorus_add_source_dialog_set_url (dialog, url);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "source.add", NULL);
+  g_assert_null (find_add_source_dialog ());
 
   wait_until (window_has_store, window);
   wait_until (inbox_has_rows, window);
@@ -370,6 +370,35 @@ test_add_feed (void)
   g_assert_true (g_str_has_prefix (chorus_store_get_path (chorus_window_get_store (window)),
                                    g_get_user_data_dir ()));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (window->sync_button)));
+
+  /* Then a hashtag on a Mastodon-API server, into the same workspace. */
+  {
+    g_autofree char *tag_corpus = g_build_filename (g_getenv ("CHORUS_CORPUS_DIR"), "mastodon", "real",
+                                                    "timeline_tag_hoot.json", NULL);
+    g_autoptr(GBytes) page = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    gint64 posts = chorus_store_get_counter (chorus_window_get_store (window), "posts");
+
+    g_assert_true (g_file_get_contents (tag_corpus, &contents, &length, &error));
+    page = g_bytes_new_take (contents, length);
+    soup_server_add_handler (server, "/api/v1/timelines/tag/hoot", on_feed_request_cb, page, NULL);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-hashtag", NULL);
+    g_assert_nonnull ((dialog = find_add_source_dialog ()));
+    chorus_add_source_dialog_set_url (dialog, base);
+    chorus_add_source_dialog_set_hashtags (dialog, "#hoot");
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "source.add", NULL);
+    g_assert_null (find_add_source_dialog ());
+
+    while (chorus_store_get_counter (chorus_window_get_store (window), "posts") == posts ||
+           chorus_sync_engine_get_syncing (window->engine))
+      g_main_context_iteration (NULL, TRUE);
+
+    after = chorus_store_list_sources (chorus_window_get_store (window), &error);
+    g_assert_cmpuint (after->len, ==, 2);
+    g_assert_cmpstr (chorus_source_get_watch_hashtags (g_ptr_array_index (after, 1)), ==, "hoot");
+    g_assert_null (chorus_source_get_last_error (g_ptr_array_index (after, 1)));
+  }
 
   destroy_window (window);
 }

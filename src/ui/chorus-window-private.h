@@ -34,7 +34,7 @@ struct _ChorusWindow
   ChorusStore          *store;
   ChorusHttp           *http;
   ChorusSyncEngine     *engine;
-  char                 *pending_feed_url;   /* added once a workspace is open */
+  GStrv                 pending_source;     /* network, url, hashtags: added once a workspace is open */
   GCancellable         *cancellable;
   GtkNativeDialog      *chooser;
 };

@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "chorus-add-feed-dialog.h"
+#include "chorus-add-source-dialog.h"
 #include "chorus-application.h"
 #include "chorus-conversations-pane.h"
 #include "chorus-sources-window.h"
@@ -33,12 +33,13 @@ _chorus_window_update_sync (ChorusWindow *self)
   else if (can_sync)
     tooltip = _("Sync");
   else
-    tooltip = _("Add a feed to sync");
+    tooltip = _("Add a source to sync");
 
   gtk_widget_set_visible (GTK_WIDGET (self->sync_button), self->store != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), tooltip);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", can_sync && !syncing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-feed", !syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.follow-hashtag", !syncing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-sources", self->store != NULL);
 }
 
@@ -111,14 +112,27 @@ sync_action (GtkWidget  *widget,
 }
 
 static void
-add_feed_to_store (ChorusWindow *self,
-                   const char   *url)
+add_source_to_store (ChorusWindow *self,
+                     const char   *network,
+                     const char   *url,
+                     const char   *hashtags)
 {
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   g_autoptr(GError) error = NULL;
-  const char *name = uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url;
+  g_autofree char *name = NULL;
+  const char *host = uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url;
+  gint64 id;
 
-  if (!chorus_store_add_source (self->store, "feed", url, NULL, name, &error))
+  if (hashtags != NULL)
+    {
+      g_auto(GStrv) words = g_strsplit (hashtags, " ", 2);
+
+      /* Translators: a source's name, such as "#tallpine on mastodon.social". */
+      name = g_strdup_printf (_("#%s on %s"), words[0], host);
+    }
+
+  if (!(id = chorus_store_add_source (self->store, network, url, NULL, name ? name : host, &error)) ||
+      (hashtags != NULL && !chorus_store_set_source_hashtags (self->store, id, hashtags, &error)))
     {
       show_toast (self, error->message, FALSE);
       return;
@@ -145,19 +159,21 @@ _chorus_window_store_changed (ChorusWindow *self)
 
   _chorus_window_update_sync (self);
 
-  if (self->store != NULL && self->pending_feed_url != NULL)
+  if (self->store != NULL && self->pending_source != NULL)
     {
-      g_autofree char *url = g_steal_pointer (&self->pending_feed_url);
+      g_auto(GStrv) pending = g_steal_pointer (&self->pending_source);
 
-      add_feed_to_store (self, url);
+      add_source_to_store (self, pending[0], pending[1], pending[2]);
     }
 }
 
-/* Without a workspace, the feed goes into the default one, in the user
+/* Without a workspace, the source goes into the default one, in the user
  * data dir, created on first use. */
 static void
-on_feed_chosen_cb (ChorusWindow *self,
-                   const char   *url)
+on_source_chosen_cb (ChorusWindow *self,
+                     const char   *network,
+                     const char   *url,
+                     const char   *hashtags)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -165,7 +181,7 @@ on_feed_chosen_cb (ChorusWindow *self,
 
   if (self->store != NULL)
     {
-      add_feed_to_store (self, url);
+      add_source_to_store (self, network, url, hashtags);
       return;
     }
 
@@ -174,9 +190,23 @@ on_feed_chosen_cb (ChorusWindow *self,
   path = g_build_filename (dir, DEFAULT_WORKSPACE_NAME, NULL);
   file = g_file_new_for_path (path);
 
-  g_free (self->pending_feed_url);
-  self->pending_feed_url = g_strdup (url);
+  g_strfreev (self->pending_source);
+  self->pending_source = g_new0 (char *, 4);
+  self->pending_source[0] = g_strdup (network);
+  self->pending_source[1] = g_strdup (url);
+  self->pending_source[2] = g_strdup (hashtags);
   chorus_window_open_workspace (self, file, CHORUS_WINDOW_OPEN_CREATE);
+}
+
+static void
+present_add_source (ChorusWindow        *self,
+                    ChorusAddSourceKind  kind)
+{
+  ChorusAddSourceDialog *dialog = chorus_add_source_dialog_new (GTK_WINDOW (self), kind);
+
+  g_signal_connect_object (dialog, "source-chosen", G_CALLBACK (on_source_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -184,11 +214,15 @@ add_feed_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  ChorusWindow *self = CHORUS_WINDOW (widget);
-  ChorusAddFeedDialog *dialog = chorus_add_feed_dialog_new (GTK_WINDOW (self));
+  present_add_source (CHORUS_WINDOW (widget), CHORUS_ADD_SOURCE_FEED);
+}
 
-  g_signal_connect_object (dialog, "feed-chosen", G_CALLBACK (on_feed_chosen_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+static void
+follow_hashtag_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  present_add_source (CHORUS_WINDOW (widget), CHORUS_ADD_SOURCE_MASTODON_HASHTAG);
 }
 
 static void
@@ -208,4 +242,5 @@ _chorus_window_class_add_sync_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.add-feed", NULL, add_feed_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-hashtag", NULL, follow_hashtag_action);
 }

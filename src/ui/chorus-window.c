@@ -221,7 +221,7 @@ chorus_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_clear_object (&self->engine);
   g_clear_object (&self->http);
-  g_clear_pointer (&self->pending_feed_url, g_free);
+  g_clear_pointer (&self->pending_source, g_strfreev);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
