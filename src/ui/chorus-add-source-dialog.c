@@ -108,6 +108,9 @@ add_action (GtkWidget  *widget,
   g_autofree char *hashtags = normalize_hashtags (gtk_editable_get_text (GTK_EDITABLE (self->hashtags_row)));
   g_autoptr(GError) error = NULL;
 
+  if (!is_complete (self))
+    return;
+
   if (!chorus_http_check_url (url, &error))
     {
       gtk_label_set_label (self->error_label, error->message);
@@ -190,6 +193,8 @@ chorus_add_source_dialog_new (GtkWindow           *parent,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->url_row), _("Server Address"));
       gtk_widget_set_visible (GTK_WIDGET (self->hashtags_row), TRUE);
     }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
 
   return self;
 }
