@@ -17,21 +17,49 @@
 
 /* chorusctl's sources: add-feed, sources and sync. */
 
+/* Adds a source and prints its id, as both add- commands do. */
+static int
+add_source (const ChorusctlGlobals *globals,
+            const char             *network,
+            const char             *url,
+            const char             *name,
+            const char             *hashtags)
+{
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!chorus_http_check_url (url, &error) ||
+      !(store = chorusctl_open_workspace (globals, &error)) ||
+      !(id = chorus_store_add_source (store, network, url, NULL, name, &error)) ||
+      (hashtags != NULL && !chorus_store_set_source_hashtags (store, id, hashtags, &error)))
+    return chorusctl_fail (error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+
+  return CHORUSCTL_EXIT_OK;
+}
+
+static char *
+dup_host (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
+}
+
 static int
 run_add_feed (const ChorusctlCommand *command,
               const ChorusctlGlobals *globals,
               int                     argc,
               char                  **argv)
 {
-  g_autoptr(ChorusStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GUri) uri = NULL;
   g_auto(GStrv) urls = NULL;
+  g_autofree char *host = NULL;
   const GOptionEntry entries[] = {
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &urls, NULL, NULL },
     { NULL }
   };
-  gint64 id;
   int status;
 
   if ((status = chorusctl_parse_options (command, entries, &argc, &argv)) != CHORUSCTL_CONTINUE)
@@ -40,17 +68,8 @@ run_add_feed (const ChorusctlCommand *command,
   if (urls == NULL || g_strv_length (urls) != 1)
     return chorusctl_usage_error (command, _("Give the feed’s address, and only that."));
 
-  if (!chorus_http_check_url (urls[0], &error) ||
-      !(store = chorusctl_open_workspace (globals, &error)))
-    return chorusctl_fail (error);
-
-  uri = g_uri_parse (urls[0], G_URI_FLAGS_NONE, NULL);
-  if (!(id = chorus_store_add_source (store, "feed", urls[0], NULL, g_uri_get_host (uri), &error)))
-    return chorusctl_fail (error);
-
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-
-  return CHORUSCTL_EXIT_OK;
+  host = dup_host (urls[0]);
+  return add_source (globals, "feed", urls[0], host, NULL);
 }
 
 static int
@@ -59,16 +78,14 @@ run_add_mastodon_tag (const ChorusctlCommand *command,
                       int                     argc,
                       char                  **argv)
 {
-  g_autoptr(ChorusStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) words = NULL;
   g_autofree char *hashtags = NULL;
+  g_autofree char *host = NULL;
   g_autofree char *name = NULL;
   const GOptionEntry entries[] = {
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },
     { NULL }
   };
-  gint64 id;
   int status;
 
   if ((status = chorusctl_parse_options (command, entries, &argc, &argv)) != CHORUSCTL_CONTINUE)
@@ -77,28 +94,14 @@ run_add_mastodon_tag (const ChorusctlCommand *command,
   if (words == NULL || g_strv_length (words) < 2)
     return chorusctl_usage_error (command, _("Give the server’s address, then one or more hashtags."));
 
-  if (!chorus_http_check_url (words[0], &error) ||
-      !(store = chorusctl_open_workspace (globals, &error)))
-    return chorusctl_fail (error);
-
   hashtags = g_strjoinv (" ", words + 1);
   g_strdelimit (hashtags, "#", ' ');
   g_strstrip (hashtags);
+  host = dup_host (words[0]);
   /* Translators: a source's name, such as "#tallpine on mastodon.social". */
-  {
-    g_autoptr(GUri) uri = g_uri_parse (words[0], G_URI_FLAGS_NONE, NULL);
+  name = g_strdup_printf (_("#%s on %s"), words[1][0] == '#' ? words[1] + 1 : words[1], host);
 
-    name = g_strdup_printf (_("#%s on %s"), words[1][0] == '#' ? words[1] + 1 : words[1],
-                            g_uri_get_host (uri));
-  }
-
-  if (!(id = chorus_store_add_source (store, "mastodon", words[0], NULL, name, &error)) ||
-      !chorus_store_set_source_hashtags (store, id, hashtags, &error))
-    return chorusctl_fail (error);
-
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-
-  return CHORUSCTL_EXIT_OK;
+  return add_source (globals, "mastodon", words[0], name, hashtags);
 }
 
 static int

@@ -75,27 +75,38 @@ chorus_store_add_source (ChorusStore  *self,
   return sqlite3_last_insert_rowid (connection->db);
 }
 
+/* One UPDATE of one text column of one source. */
+static gboolean
+update_source_text (ChorusStore  *self,
+                    const char   *sql,
+                    gint64        source_id,
+                    const char   *value,
+                    const char   *what,
+                    GError      **error)
+{
+  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (self);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _chorus_sql_prepare (connection->db, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+
+  return run (connection->db, stmt, what, error);
+}
+
 gboolean
 chorus_store_rename_source (ChorusStore  *self,
                             gint64        source_id,
                             const char   *display_name,
                             GError      **error)
 {
-  g_autoptr(ChorusStoreConnection) connection = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
   g_return_val_if_fail (display_name != NULL, FALSE);
 
-  connection = _chorus_store_connection_new (self);
-
-  if (!(stmt = _chorus_sql_prepare (connection->db, "UPDATE sources SET display_name = ?2 WHERE id = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_text (stmt, 2, display_name, -1, SQLITE_STATIC);
-
-  return run (connection->db, stmt, "rename source", error);
+  return update_source_text (self, "UPDATE sources SET display_name = ?2 WHERE id = ?1",
+                             source_id, display_name, "rename source", error);
 }
 
 /**
@@ -111,22 +122,11 @@ chorus_store_set_source_hashtags (ChorusStore  *self,
                                   const char   *hashtags,
                                   GError      **error)
 {
-  g_autoptr(ChorusStoreConnection) connection = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
   g_return_val_if_fail (hashtags != NULL, FALSE);
 
-  connection = _chorus_store_connection_new (self);
-
-  if (!(stmt = _chorus_sql_prepare (connection->db, "UPDATE sources SET watch_hashtags = ?2 WHERE id = ?1",
-                                    error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_text (stmt, 2, hashtags, -1, SQLITE_STATIC);
-
-  return run (connection->db, stmt, "source hashtags", error);
+  return update_source_text (self, "UPDATE sources SET watch_hashtags = ?2 WHERE id = ?1",
+                             source_id, hashtags, "source hashtags", error);
 }
 
 /**
