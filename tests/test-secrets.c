@@ -87,7 +87,8 @@ clear_secret (const char  *server,
 static char *
 make_server (void)
 {
-  return g_strdup_printf ("https://chorus-test-%u-%08x.invalid", (guint) getpid (), g_random_int ());
+  return g_strdup_printf ("https://chorus-test-%u-%08x.invalid",
+                          (guint) getpid (), g_random_int ());
 }
 
 static void
@@ -200,21 +201,22 @@ test_keyring_round_trip (void)
 static void
 test_keyring_replace (void)
 {
+  const char *kind = CHORUS_SECRET_KIND_APP_PASSWORD;
   g_autofree char *server = make_server ();
   g_autoptr(GError) error = NULL;
 
   if (skip_without_keyring ())
     return;
 
-  g_assert_true (store_secret (server, "alice", CHORUS_SECRET_KIND_APP_PASSWORD, "first-pw", &error));
-  g_assert_true (store_secret (server, "alice", CHORUS_SECRET_KIND_APP_PASSWORD, "second-pw", &error));
+  g_assert_true (store_secret (server, "alice", kind, "first-pw", &error));
+  g_assert_true (store_secret (server, "alice", kind, "second-pw", &error));
   g_assert_no_error (error);
 
-  assert_secret (server, "alice", CHORUS_SECRET_KIND_APP_PASSWORD, "second-pw");
+  assert_secret (server, "alice", kind, "second-pw");
 
   /* One clear removes it: the second store replaced the first. */
-  g_assert_true (clear_secret (server, "alice", CHORUS_SECRET_KIND_APP_PASSWORD, &error));
-  assert_not_found (server, "alice", CHORUS_SECRET_KIND_APP_PASSWORD, "first-pw");
+  g_assert_true (clear_secret (server, "alice", kind, &error));
+  assert_not_found (server, "alice", kind, "first-pw");
 }
 
 static void
@@ -229,8 +231,10 @@ test_keyring_accounts_apart (void)
 
   g_assert_true (store_secret (server, "alice", CHORUS_SECRET_KIND_TOKEN, "alice-token", &error));
   g_assert_true (store_secret (server, "bob", CHORUS_SECRET_KIND_TOKEN, "bob-token", &error));
-  g_assert_true (store_secret (server, "alice", CHORUS_SECRET_KIND_REFRESH_TOKEN, "alice-refresh", &error));
-  g_assert_true (store_secret (other_server, "alice", CHORUS_SECRET_KIND_TOKEN, "alice-elsewhere", &error));
+  g_assert_true (store_secret (server, "alice", CHORUS_SECRET_KIND_REFRESH_TOKEN, "alice-refresh",
+                               &error));
+  g_assert_true (store_secret (other_server, "alice", CHORUS_SECRET_KIND_TOKEN, "alice-elsewhere",
+                               &error));
   g_assert_no_error (error);
 
   assert_secret (server, "alice", CHORUS_SECRET_KIND_TOKEN, "alice-token");
@@ -427,6 +431,8 @@ static GDBusConnection *silent_service;
 static void
 start_silent_service (void)
 {
+  GDBusConnectionFlags flags = G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                               G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION;
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) reply = NULL;
   guint32 status;
@@ -435,14 +441,14 @@ start_silent_service (void)
   g_test_dbus_up (silent_bus);
 
   silent_service = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (silent_bus),
-                                                           G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                           G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                           NULL, NULL, &error);
+                                                           flags, NULL, NULL, &error);
   g_assert_no_error (error);
   g_dbus_connection_add_filter (silent_service, swallow_calls_filter, NULL, NULL);
 
-  reply = g_dbus_connection_call_sync (silent_service, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
+  /* 4 is DBUS_NAME_FLAG_DO_NOT_QUEUE. */
+  reply = g_dbus_connection_call_sync (silent_service, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName",
                                        g_variant_new ("(su)", "org.freedesktop.secrets", 4),
                                        G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
                                        NULL, &error);
@@ -510,7 +516,8 @@ test_silent_service (void)
   cancellable = g_cancellable_new ();
   g_timeout_add (200, cancel_cb, cancellable);
   start = g_get_monotonic_time ();
-  secret = lookup_secret_full (server, "alice", CHORUS_SECRET_KIND_TOKEN, NULL, cancellable, &error);
+  secret = lookup_secret_full (server, "alice", CHORUS_SECRET_KIND_TOKEN, NULL, cancellable,
+                               &error);
   elapsed_ms = (g_get_monotonic_time () - start) / 1000;
   g_assert_null (secret);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

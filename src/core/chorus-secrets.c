@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 
@@ -48,6 +50,8 @@ static const char * const valid_kinds[] = {
   CHORUS_SECRET_KIND_REFRESH_TOKEN,
   CHORUS_SECRET_KIND_CLIENT_SECRET,
 };
+
+#define MAX_TIMEOUT_SECONDS (24 * 60 * 60)
 
 static guint timeout_seconds = CHORUS_SECRETS_DEFAULT_TIMEOUT_SECONDS;
 
@@ -110,14 +114,17 @@ return_unavailable (GTask *task)
 
 /* Answers @task with what a failed libsecret call means to the caller. */
 static void
-return_keyring_error (GTask  *task,
-                      GError *error)
+return_keyring_error (GTask        *task,
+                      const GError *error)
 {
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_debug ("Keyring call failed: %s (%s, %d)",
-           error->message, g_quark_to_string (error->domain), error->code);
+  if (error != NULL)
+    g_debug ("Keyring call failed: %s (%s, %d)",
+             error->message, g_quark_to_string (error->domain), error->code);
+  else
+    g_debug ("Keyring call failed: the item is still locked");
   return_unavailable (task);
 }
 
@@ -208,7 +215,8 @@ new_keyring_task (GHashTable          *attributes,
   call->attributes = attributes;
   call->cancellable = g_cancellable_new ();
 
-  call->timeout_source = g_timeout_source_new_seconds (g_atomic_int_get (&timeout_seconds));
+  /* Not g_timeout_source_new_seconds(), whose first tick may come early. */
+  call->timeout_source = g_timeout_source_new (g_atomic_int_get (&timeout_seconds) * 1000);
   g_source_set_static_name (call->timeout_source, "[chorus] keyring deadline");
   g_source_set_callback (call->timeout_source, on_timeout_cb, task, NULL);
   g_source_attach (call->timeout_source, g_task_get_context (task));
@@ -246,36 +254,89 @@ on_store_done_cb (GObject      *source,
 }
 
 static void
-on_lookup_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+return_not_found (GTask *task)
+{
+  g_task_return_new_error (task, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND, "%s",
+                           _("The keyring holds no password for this account."));
+}
+
+/* Only non-empty text is a password; other programs may have stored
+ * something else under our schema. */
+static gboolean
+is_text_value (SecretValue *value)
+{
+  gsize length;
+  const char *data = secret_value_get (value, &length);
+
+  return length > 0 && memchr (data, '\0', length) == NULL && g_utf8_validate (data, length, NULL);
+}
+
+static void
+on_lookup_retrieved_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
+  SecretValue *value;
   char *secret;
 
-  secret = secret_password_lookup_nonpageable_finish (result, &error);
+  value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source), result, &error);
 
   if (!begin_answer (task))
     {
-      chorus_secrets_free (secret);
+      g_clear_pointer (&value, secret_value_unref);
       return;
     }
 
-  if (error != NULL)
+  /* No value and no error: the item stayed locked. */
+  if (value == NULL)
     {
       return_keyring_error (task, error);
+      return;
     }
-  else if (is_empty (secret))
+
+  if (!is_text_value (value))
     {
-      chorus_secrets_free (secret);
-      g_task_return_new_error (task, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND, "%s",
-                               _("The keyring holds no password for this account."));
+      secret_value_unref (value);
+      return_not_found (task);
+      return;
     }
-  else
+
+  secret = secret_value_unref_to_password (value, NULL);
+
+  g_task_return_pointer (task, secret, (GDestroyNotify) chorus_secrets_free);
+}
+
+/* Searching, then retrieving the one item found, rather than
+ * secret_password_lookup(): in libsecret 0.20.5 each successful lookup
+ * leaks the GetSecrets reply, secret included. */
+static void
+on_lookup_searched_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  Call *call = g_task_get_task_data (task);
+  GList *items;
+
+  items = secret_password_search_finish (result, &error);
+
+  if (items != NULL && !call->answered)
     {
-      g_task_return_pointer (task, secret, (GDestroyNotify) chorus_secrets_free);
+      secret_retrievable_retrieve_secret (items->data, call->cancellable,
+                                          on_lookup_retrieved_cb, g_steal_pointer (&task));
     }
+  else if (begin_answer (task))
+    {
+      if (error != NULL)
+        return_keyring_error (task, error);
+      else
+        return_not_found (task);
+    }
+
+  g_list_free_full (items, g_object_unref);
 }
 
 static void
@@ -340,7 +401,7 @@ chorus_secrets_is_valid_kind (const char *kind)
 
 /**
  * chorus_secrets_set_timeout:
- * @seconds: how long a keyring call may take, or 0 for
+ * @seconds: how long a keyring call may take, up to a day, or 0 for
  *   %CHORUS_SECRETS_DEFAULT_TIMEOUT_SECONDS
  *
  * Sets, for the whole process, how long a keyring call may go unanswered
@@ -350,7 +411,10 @@ chorus_secrets_is_valid_kind (const char *kind)
 void
 chorus_secrets_set_timeout (guint seconds)
 {
-  g_atomic_int_set (&timeout_seconds, seconds ? seconds : CHORUS_SECRETS_DEFAULT_TIMEOUT_SECONDS);
+  if (seconds == 0)
+    seconds = CHORUS_SECRETS_DEFAULT_TIMEOUT_SECONDS;
+
+  g_atomic_int_set (&timeout_seconds, MIN (seconds, MAX_TIMEOUT_SECONDS));
 }
 
 /**
@@ -466,8 +530,8 @@ chorus_secrets_lookup_async (const char          *network,
                            cancellable, callback, user_data, chorus_secrets_lookup_async);
   call = g_task_get_task_data (task);
 
-  secret_password_lookupv (&secret_schema, call->attributes, call->cancellable,
-                           on_lookup_done_cb, task);
+  secret_password_searchv (&secret_schema, call->attributes, SECRET_SEARCH_UNLOCK,
+                           call->cancellable, on_lookup_searched_cb, task);
 }
 
 /**
