@@ -98,44 +98,6 @@ test_list_corpus_json (void)
 /* Sanity */
 
 static void
-test_markup_start_cb (GMarkupParseContext  *context,
-                      const char           *element,
-                      const char          **names,
-                      const char          **values,
-                      gpointer              user_data,
-                      GError              **error)
-{
-  const char *allowed[] = { "markup", "a", "b", "i", "tt", "s", NULL };
-
-  g_assert_true (g_strv_contains (allowed, element));
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_assert_cmpstr (element, ==, "a");
-      g_assert_cmpstr (names[i], ==, "href");
-      g_assert_true (g_str_has_prefix (values[i], "https://") || g_str_has_prefix (values[i], "http://") ||
-                     g_str_has_prefix (values[i], "mailto:"));
-    }
-}
-
-/* Well-formed, and only the elements and links Pango may safely get. */
-G_GNUC_UNUSED static void
-test_assert_markup (const char *markup)
-{
-  static const GMarkupParser parser = { test_markup_start_cb, NULL, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *wrapped = NULL;
-
-  g_assert_true (g_utf8_validate (markup, -1, NULL));
-  wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
-  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
-  g_markup_parse_context_parse (context, wrapped, -1, &error);
-  g_assert_no_error (error);
-  g_markup_parse_context_end_parse (context, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_assert_url (const char *url)
 {
   if (url != NULL)
@@ -174,7 +136,7 @@ test_assert_post_sane (ChorusIncomingPost *post,
   g_assert_nonnull (post->text);
   test_assert_text (post->text);
   if (post->markup != NULL)
-    test_assert_markup (post->markup);
+    chorus_test_assert_markup (post->markup);
   test_assert_text (post->reply_to_uri);
   test_assert_text (post->root_uri);
   test_assert_text (post->title);

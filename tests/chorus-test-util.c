@@ -351,3 +351,81 @@ chorus_test_wait_async_result (GAsyncResult **result)
   while (*result == NULL)
     g_main_context_iteration (NULL, TRUE);
 }
+
+/* Markup */
+
+static void
+subset_start_element (GMarkupParseContext *context,
+                      const char          *element_name,
+                      const char         **attribute_names,
+                      const char         **attribute_values,
+                      gpointer             user_data,
+                      GError             **error)
+{
+  static const char * const allowed[] = { "b", "i", "tt", "s", "a", NULL };
+  int *depth = user_data;
+
+  if ((*depth)++ == 0)
+    {
+      if (g_strcmp0 (element_name, "markup") != 0)
+        g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT, "bad root");
+      return;
+    }
+
+  if (!g_strv_contains (allowed, element_name))
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT,
+                   "element <%s> is not allowed", element_name);
+      return;
+    }
+
+  if (strcmp (element_name, "a") == 0)
+    {
+      const char *href = attribute_values[0];
+
+      if (attribute_names[0] == NULL || strcmp (attribute_names[0], "href") != 0 ||
+          attribute_names[1] != NULL ||
+          !(g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://") ||
+            g_str_has_prefix (href, "mailto:")))
+        g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ATTRIBUTE, "bad <a>");
+    }
+  else if (attribute_names[0] != NULL)
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ATTRIBUTE,
+                   "<%s> takes no attributes", element_name);
+    }
+}
+
+static void
+subset_end_element (GMarkupParseContext *context,
+                    const char          *element_name,
+                    gpointer             user_data,
+                    GError             **error)
+{
+  int *depth = user_data;
+
+  (*depth)--;
+}
+
+void
+chorus_test_assert_markup (const char *markup)
+{
+  static const GMarkupParser parser = { subset_start_element, subset_end_element, NULL, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wrapped = NULL;
+  int depth = 0;
+
+  g_assert_nonnull (markup);
+  g_assert_true (g_utf8_validate (markup, -1, NULL));
+
+  wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
+  context = g_markup_parse_context_new (&parser, 0, &depth, NULL);
+  g_markup_parse_context_parse (context, wrapped, -1, &error);
+  if (error == NULL)
+    g_markup_parse_context_end_parse (context, &error);
+  if (error != NULL)
+    g_test_message ("invalid markup: %.500s", markup);
+  g_assert_no_error (error);
+  g_assert_cmpint (depth, ==, 0);
+}

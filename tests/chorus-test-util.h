@@ -66,6 +66,11 @@ gboolean      chorus_test_sidecar_exists       (const char           *path,
                                                 const char           *suffix);
 char         *chorus_test_file_state           (const char           *path);
 
+/* Markup: well-formed, and only the elements and links Pango may safely
+ * get from Chorus (b, i, tt, s, and a with an http, https or mailto href). */
+
+void          chorus_test_assert_markup        (const char           *markup);
+
 /* Raw SQL, beside the store */
 
 sqlite3      *chorus_test_db_open              (const char           *path,

@@ -112,7 +112,7 @@ test_corpus_records (void)
       g_autofree char *markup = chorus_bluesky_facets_to_markup (json_object_get_string_member (object, "text"),
                                                                  facets);
 
-      test_assert_markup (markup);
+      chorus_test_assert_markup (markup);
     }
 
   for (guint i = 0; i < json_array_get_length (items); i++)
@@ -122,7 +122,7 @@ test_corpus_records (void)
       g_autofree char *markup = chorus_bluesky_facets_to_markup (json_object_get_string_member (value, "text"),
                                                                  facets);
 
-      test_assert_markup (markup);
+      chorus_test_assert_markup (markup);
     }
 
   g_test_message ("%u doc records and %u listed records through facets", (guint) G_N_ELEMENTS (records),
@@ -411,7 +411,7 @@ test_facets_hostile (void)
       g_autoptr(JsonNode) facets = json_from_string (facet_cases[i].facets, NULL);
       g_autofree char *markup = chorus_bluesky_facets_to_markup ("héllo <b>", json_node_get_array (facets));
 
-      test_assert_markup (markup);
+      chorus_test_assert_markup (markup);
       g_assert_cmpstr (markup, ==, facet_cases[i].markup);
     }
 

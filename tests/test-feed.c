@@ -14,43 +14,7 @@
 
 #include "chorus-error.h"
 #include "chorus-feed-parser.h"
-
-/* The markup subset (as in test-html.c) */
-
-static void
-subset_start_element (GMarkupParseContext *context,
-                      const char          *element_name,
-                      const char         **attribute_names,
-                      const char         **attribute_values,
-                      gpointer             user_data,
-                      GError             **error)
-{
-  static const char * const allowed[] = { "markup", "b", "i", "tt", "s", "a", NULL };
-
-  if (!g_strv_contains (allowed, element_name))
-    g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT, "<%s>", element_name);
-  else if (strcmp (element_name, "a") == 0 &&
-           (g_strv_length ((char **) attribute_names) != 1 || strcmp (attribute_names[0], "href") != 0 ||
-            !(g_str_has_prefix (attribute_values[0], "http://") ||
-              g_str_has_prefix (attribute_values[0], "https://") ||
-              g_str_has_prefix (attribute_values[0], "mailto:"))))
-    g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ATTRIBUTE, "bad <a>");
-  else if (strcmp (element_name, "a") != 0 && attribute_names[0] != NULL)
-    g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ATTRIBUTE, "attributes on <%s>", element_name);
-}
-
-static void
-assert_valid_markup (const char *markup)
-{
-  static const GMarkupParser parser = { subset_start_element, NULL, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
-  g_autofree char *wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (g_markup_parse_context_parse (context, wrapped, -1, &error))
-    g_markup_parse_context_end_parse (context, &error);
-  g_assert_no_error (error);
-}
+#include "chorus-test-util.h"
 
 /* Helpers */
 
@@ -130,7 +94,7 @@ assert_sane_post (ChorusIncomingPost *post)
   g_assert_nonnull (post->text);
   g_assert_true (g_utf8_validate (post->text, -1, NULL));
   if (post->markup != NULL)
-    assert_valid_markup (post->markup);
+    chorus_test_assert_markup (post->markup);
   if (post->title != NULL)
     {
       g_assert_true (g_utf8_validate (post->title, -1, NULL));

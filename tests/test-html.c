@@ -14,84 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chorus-html.h"
-
-/* The markup subset */
-
-static void
-subset_start_element (GMarkupParseContext *context,
-                      const char          *element_name,
-                      const char         **attribute_names,
-                      const char         **attribute_values,
-                      gpointer             user_data,
-                      GError             **error)
-{
-  static const char * const allowed[] = { "b", "i", "tt", "s", "a", NULL };
-  int *depth = user_data;
-
-  if ((*depth)++ == 0)
-    {
-      if (g_strcmp0 (element_name, "markup") != 0)
-        g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT, "bad root");
-      return;
-    }
-
-  if (!g_strv_contains (allowed, element_name))
-    {
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ELEMENT,
-                   "element <%s> is not allowed", element_name);
-      return;
-    }
-
-  if (strcmp (element_name, "a") == 0)
-    {
-      const char *href = attribute_values[0];
-
-      if (attribute_names[0] == NULL || strcmp (attribute_names[0], "href") != 0 ||
-          attribute_names[1] != NULL ||
-          !(g_str_has_prefix (href, "http://") || g_str_has_prefix (href, "https://") ||
-            g_str_has_prefix (href, "mailto:")))
-        g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ATTRIBUTE, "bad <a>");
-    }
-  else if (attribute_names[0] != NULL)
-    {
-      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_UNKNOWN_ATTRIBUTE,
-                   "<%s> takes no attributes", element_name);
-    }
-}
-
-static void
-subset_end_element (GMarkupParseContext *context,
-                    const char          *element_name,
-                    gpointer             user_data,
-                    GError             **error)
-{
-  int *depth = user_data;
-
-  (*depth)--;
-}
-
-static void
-assert_valid_markup (const char *markup)
-{
-  static const GMarkupParser parser = { subset_start_element, subset_end_element, NULL, NULL, NULL };
-  g_autoptr(GMarkupParseContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *wrapped = NULL;
-  int depth = 0;
-
-  g_assert_nonnull (markup);
-  g_assert_true (g_utf8_validate (markup, -1, NULL));
-
-  wrapped = g_strconcat ("<markup>", markup, "</markup>", NULL);
-  context = g_markup_parse_context_new (&parser, 0, &depth, NULL);
-  g_markup_parse_context_parse (context, wrapped, -1, &error);
-  if (error == NULL)
-    g_markup_parse_context_end_parse (context, &error);
-  if (error != NULL)
-    g_test_message ("invalid markup: %.500s", markup);
-  g_assert_no_error (error);
-  g_assert_cmpint (depth, ==, 0);
-}
+#include "chorus-test-util.h"
 
 static void
 convert (const char *html,
@@ -104,7 +27,7 @@ convert (const char *html,
   g_assert_true (chorus_html_convert (html, length, plain, markup, &error));
   g_assert_no_error (error);
   g_assert_true (g_utf8_validate (*plain, -1, NULL));
-  assert_valid_markup (*markup);
+  chorus_test_assert_markup (*markup);
 }
 
 /* The table */
@@ -339,7 +262,7 @@ test_base_uri (void)
                                            -1, "https://example.org/blog/post/", &plain, &markup, NULL));
   g_assert_cmpstr (plain, ==, "x y");
   g_assert_cmpstr (markup, ==, "<a href=\"https://example.org/blog/x?a=1&amp;b=2\">x</a> y");
-  assert_valid_markup (markup);
+  chorus_test_assert_markup (markup);
 }
 
 static void
@@ -402,7 +325,7 @@ test_escape_plain (void)
       g_autofree char *markup = chorus_html_escape_plain (texts[i].text);
 
       g_assert_cmpstr (markup, ==, texts[i].markup);
-      assert_valid_markup (markup);
+      chorus_test_assert_markup (markup);
     }
 }
 
