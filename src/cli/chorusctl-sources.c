@@ -40,14 +40,6 @@ add_source (const ChorusctlGlobals *globals,
   return CHORUSCTL_EXIT_OK;
 }
 
-static char *
-dup_host (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
-}
-
 static int
 run_add_feed (const ChorusctlCommand *command,
               const ChorusctlGlobals *globals,
@@ -68,7 +60,7 @@ run_add_feed (const ChorusctlCommand *command,
   if (urls == NULL || g_strv_length (urls) != 1)
     return chorusctl_usage_error (command, _("Give the feed’s address, and only that."));
 
-  host = dup_host (urls[0]);
+  host = chorus_http_dup_host (urls[0]);
   return add_source (globals, "feed", urls[0], host, NULL);
 }
 
@@ -97,7 +89,7 @@ run_add_mastodon_tag (const ChorusctlCommand *command,
   hashtags = g_strjoinv (" ", words + 1);
   g_strdelimit (hashtags, "#", ' ');
   g_strstrip (hashtags);
-  host = dup_host (words[0]);
+  host = chorus_http_dup_host (words[0]);
   /* Translators: a source's name, such as "#tallpine on mastodon.social". */
   name = g_strdup_printf (_("#%s on %s"), words[1][0] == '#' ? words[1] + 1 : words[1], host);
 

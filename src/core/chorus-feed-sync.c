@@ -34,14 +34,6 @@ feed_sync_free (FeedSync *sync)
   g_free (sync);
 }
 
-static char *
-dup_host (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return g_strdup (uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url);
-}
-
 static void
 store_worker (GTask        *task,
               gpointer      source_object,
@@ -84,7 +76,7 @@ store_worker (GTask        *task,
   /* A feed added by address is named after its host until it names itself. */
   if (feed->title != NULL && *feed->title != '\0')
     {
-      g_autofree char *host = dup_host (chorus_source_get_server_url (sync->source));
+      g_autofree char *host = chorus_http_dup_host (chorus_source_get_server_url (sync->source));
 
       if (g_strcmp0 (chorus_source_get_display_name (sync->source), host) == 0 &&
           !chorus_store_rename_source (sync->store, source_id, feed->title, &error))
@@ -104,7 +96,7 @@ on_fetched_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   FeedSync *sync = g_task_get_task_data (task);
-  g_autofree char *host = dup_host (chorus_source_get_server_url (sync->source));
+  g_autofree char *host = chorus_http_dup_host (chorus_source_get_server_url (sync->source));
   GError *error = NULL;
   guint status;
 

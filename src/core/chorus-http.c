@@ -127,6 +127,24 @@ chorus_http_check_url (const char  *url,
   return FALSE;
 }
 
+/**
+ * chorus_http_dup_host:
+ * @url: an address
+ *
+ * Returns: (transfer full): the host of @url, to name a server in words
+ *   and lists, or @url itself when it has none
+ */
+char *
+chorus_http_dup_host (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : url);
+}
+
 static gboolean
 is_transient (const GError *error)
 {
@@ -572,7 +590,6 @@ chorus_http_get_async (ChorusHttp          *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GUri) uri = NULL;
   Request *request;
 
   g_return_if_fail (CHORUS_IS_HTTP (self));
@@ -587,10 +604,9 @@ chorus_http_get_async (ChorusHttp          *self,
       return;
     }
 
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   request = g_new0 (Request, 1);
   request->url = g_strdup (url);
-  request->host = g_strdup (g_uri_get_host (uri));
+  request->host = chorus_http_dup_host (url);
   request->headers = g_strdupv ((char **) headers);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 

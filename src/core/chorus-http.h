@@ -38,6 +38,7 @@ void                chorus_http_set_timeout      (ChorusHttp          *self,
                                                   guint                seconds);
 gboolean            chorus_http_check_url        (const char          *url,
                                                   GError             **error);
+char               *chorus_http_dup_host         (const char          *url);
 void                chorus_http_get_async        (ChorusHttp          *self,
                                                   const char          *url,
                                                   const char * const  *headers,

@@ -180,7 +180,6 @@ on_fetched_cb (GObject      *object,
   GTask *task = user_data;
   MastodonSync *sync = g_task_get_task_data (task);
   g_autoptr(GTask) store_task = NULL;
-  g_autoptr(GUri) uri = NULL;
   GError *error = NULL;
 
   g_clear_pointer (&sync->response, chorus_http_response_free);
@@ -194,11 +193,11 @@ on_fetched_cb (GObject      *object,
 
   if (sync->response->status != 200)
     {
-      uri = g_uri_parse (chorus_source_get_server_url (sync->source), G_URI_FLAGS_NONE, NULL);
+      g_autofree char *host = chorus_http_dup_host (chorus_source_get_server_url (sync->source));
+
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
                                _("%s did not share the #%s timeline (HTTP %u)."),
-                               uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : "?",
-                               sync->hashtags[sync->next_hashtag], sync->response->status);
+                               host, sync->hashtags[sync->next_hashtag], sync->response->status);
       g_object_unref (task);
       return;
     }

@@ -117,10 +117,9 @@ add_source_to_store (ChorusWindow *self,
                      const char   *url,
                      const char   *hashtags)
 {
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *host = chorus_http_dup_host (url);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  const char *host = uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : url;
   gint64 id;
 
   if (hashtags != NULL)
