@@ -43,6 +43,9 @@ typedef struct
   char        *url;
   char        *host;
   GStrv        headers;
+  const char  *method;          /* SOUP_METHOD_GET or SOUP_METHOD_POST */
+  char        *content_type;    /* of the request body, for POST */
+  GBytes      *request_body;    /* or NULL */
   guint        attempt;
   SoupMessage *message;
   GByteArray  *body;
@@ -58,6 +61,8 @@ request_free (Request *request)
   g_free (request->url);
   g_free (request->host);
   g_strfreev (request->headers);
+  g_free (request->content_type);
+  g_clear_pointer (&request->request_body, g_bytes_unref);
   g_clear_object (&request->message);
   g_clear_pointer (&request->body, g_byte_array_unref);
   g_free (request);
@@ -483,8 +488,11 @@ start_attempt (GTask *task)
   g_clear_object (&request->message);
   g_clear_pointer (&request->body, g_byte_array_unref);
 
-  request->message = soup_message_new (SOUP_METHOD_GET, request->url);
+  request->message = soup_message_new (request->method, request->url);
   headers = soup_message_get_request_headers (request->message);
+
+  if (request->request_body != NULL)
+    soup_message_set_request_body_from_bytes (request->message, request->content_type, request->request_body);
 
   for (guint i = 0; request->headers && request->headers[i] && request->headers[i + 1]; i += 2)
     soup_message_headers_replace (headers, request->headers[i], request->headers[i + 1]);
@@ -567,6 +575,42 @@ chorus_http_set_timeout (ChorusHttp *self,
   soup_session_set_timeout (self->session, seconds);
 }
 
+static void
+request_async (ChorusHttp          *self,
+               const char          *method,
+               const char          *url,
+               const char * const  *headers,
+               const char          *content_type,
+               GBytes              *body,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Request *request;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, request_async);
+
+  if (!chorus_http_check_url (url, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  request = g_new0 (Request, 1);
+  request->method = method;
+  request->url = g_strdup (url);
+  request->host = chorus_http_dup_host (url);
+  request->headers = g_strdupv ((char **) headers);
+  request->content_type = g_strdup (content_type);
+  request->request_body = body != NULL ? g_bytes_ref (body) : NULL;
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  start_attempt (task);
+}
+
 /**
  * chorus_http_get_async:
  * @self: a #ChorusHttp
@@ -588,33 +632,50 @@ chorus_http_get_async (ChorusHttp          *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  Request *request;
-
   g_return_if_fail (CHORUS_IS_HTTP (self));
   g_return_if_fail (url != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chorus_http_get_async);
+  request_async (self, SOUP_METHOD_GET, url, headers, NULL, NULL, cancellable, callback, user_data);
+}
 
-  if (!chorus_http_check_url (url, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+/**
+ * chorus_http_post_async:
+ * @self: a #ChorusHttp
+ * @url: where to send; see chorus_http_check_url()
+ * @headers: (nullable) (array zero-terminated=1): request headers as
+ *   name, value pairs
+ * @content_type: the type of @body, "application/json" for instance
+ * @body: what to send
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the answer is complete, or the last attempt failed
+ * @user_data: data for @callback
+ *
+ * Sends @body to @url, retried like chorus_http_get_async(). Only use it
+ * for requests that are safe to repeat (sign-in, token exchange), or that
+ * carry an Idempotency-Key header. Finish with chorus_http_get_finish().
+ */
+void
+chorus_http_post_async (ChorusHttp          *self,
+                        const char          *url,
+                        const char * const  *headers,
+                        const char          *content_type,
+                        GBytes              *body,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_return_if_fail (CHORUS_IS_HTTP (self));
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (content_type != NULL);
+  g_return_if_fail (body != NULL);
 
-  request = g_new0 (Request, 1);
-  request->url = g_strdup (url);
-  request->host = chorus_http_dup_host (url);
-  request->headers = g_strdupv ((char **) headers);
-  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
-
-  start_attempt (task);
+  request_async (self, SOUP_METHOD_POST, url, headers, content_type, body, cancellable, callback, user_data);
 }
 
 /**
  * chorus_http_get_finish:
+ *
+ * Finishes chorus_http_get_async() and chorus_http_post_async().
  *
  * Returns: (transfer full): the answer, or %NULL with @error set in words
  *   a person can act on

@@ -45,6 +45,14 @@ void                chorus_http_get_async        (ChorusHttp          *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+void                chorus_http_post_async       (ChorusHttp          *self,
+                                                  const char          *url,
+                                                  const char * const  *headers,
+                                                  const char          *content_type,
+                                                  GBytes              *body,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
 ChorusHttpResponse *chorus_http_get_finish       (ChorusHttp          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
