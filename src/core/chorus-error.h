@@ -24,6 +24,8 @@ typedef enum
   CHORUS_ERROR_READ_ONLY,
   CHORUS_ERROR_INVALID_ARGUMENT,
   CHORUS_ERROR_PARSE,
+  CHORUS_ERROR_NEEDS_SIGN_IN,
+  CHORUS_ERROR_EXISTS,
 } ChorusError;
 
 GQuark chorus_error_quark (void);

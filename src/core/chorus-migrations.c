@@ -410,11 +410,17 @@ static const char migration_4[] =
   "  UPDATE counters SET value = value - 1 WHERE name = 'conversations';"
   "END;";
 
+/* Accounts: Discourse categories to read, beside the hashtags and
+ * keywords a source already watches. */
+static const char migration_5[] =
+  "ALTER TABLE sources ADD COLUMN watch_categories TEXT NOT NULL DEFAULT '';";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 guint

@@ -21,6 +21,10 @@ struct _ChorusSource
   char *account;
   char *display_name;
   char *watch_hashtags;
+  gboolean watch_mentions;
+  char *watch_keywords;
+  char *watch_categories;
+  char *secret_env;
   gboolean is_sample;
   gboolean enabled;
   gint64 last_success;
@@ -38,6 +42,10 @@ enum {
   PROP_ACCOUNT,
   PROP_DISPLAY_NAME,
   PROP_WATCH_HASHTAGS,
+  PROP_WATCH_MENTIONS,
+  PROP_WATCH_KEYWORDS,
+  PROP_WATCH_CATEGORIES,
+  PROP_SECRET_ENV,
   PROP_IS_SAMPLE,
   PROP_ENABLED,
   PROP_LAST_SUCCESS,
@@ -58,6 +66,9 @@ chorus_source_finalize (GObject *object)
   g_free (self->account);
   g_free (self->display_name);
   g_free (self->watch_hashtags);
+  g_free (self->watch_keywords);
+  g_free (self->watch_categories);
+  g_free (self->secret_env);
   g_free (self->last_error);
 
   G_OBJECT_CLASS (chorus_source_parent_class)->finalize (object);
@@ -95,6 +106,22 @@ chorus_source_get_property (GObject    *object,
 
     case PROP_WATCH_HASHTAGS:
       g_value_set_string (value, self->watch_hashtags);
+      break;
+
+    case PROP_WATCH_MENTIONS:
+      g_value_set_boolean (value, self->watch_mentions);
+      break;
+
+    case PROP_WATCH_KEYWORDS:
+      g_value_set_string (value, self->watch_keywords);
+      break;
+
+    case PROP_WATCH_CATEGORIES:
+      g_value_set_string (value, self->watch_categories);
+      break;
+
+    case PROP_SECRET_ENV:
+      g_value_set_string (value, self->secret_env);
       break;
 
     case PROP_IS_SAMPLE:
@@ -154,6 +181,22 @@ chorus_source_set_property (GObject      *object,
 
     case PROP_WATCH_HASHTAGS:
       self->watch_hashtags = g_value_dup_string (value);
+      break;
+
+    case PROP_WATCH_MENTIONS:
+      self->watch_mentions = g_value_get_boolean (value);
+      break;
+
+    case PROP_WATCH_KEYWORDS:
+      self->watch_keywords = g_value_dup_string (value);
+      break;
+
+    case PROP_WATCH_CATEGORIES:
+      self->watch_categories = g_value_dup_string (value);
+      break;
+
+    case PROP_SECRET_ENV:
+      self->secret_env = g_value_dup_string (value);
       break;
 
     case PROP_IS_SAMPLE:
@@ -217,6 +260,26 @@ chorus_source_class_init (ChorusSourceClass *klass)
 
   properties [PROP_WATCH_HASHTAGS] =
     g_param_spec_string ("watch-hashtags", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_WATCH_MENTIONS] =
+    g_param_spec_boolean ("watch-mentions", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_WATCH_KEYWORDS] =
+    g_param_spec_string ("watch-keywords", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_WATCH_CATEGORIES] =
+    g_param_spec_string ("watch-categories", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SECRET_ENV] =
+    g_param_spec_string ("secret-env", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -347,4 +410,64 @@ chorus_source_get_needs_reauth (ChorusSource *self)
   g_return_val_if_fail (CHORUS_IS_SOURCE (self), FALSE);
 
   return self->needs_reauth;
+}
+
+/* Whether mentions of the account (notifications) are read. */
+gboolean
+chorus_source_get_watch_mentions (ChorusSource *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SOURCE (self), FALSE);
+
+  return self->watch_mentions;
+}
+
+/* Keywords to search for, separated by newlines. */
+const char *
+chorus_source_get_watch_keywords (ChorusSource *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SOURCE (self), NULL);
+
+  return self->watch_keywords;
+}
+
+/* Discourse category slugs to read, separated by spaces; none means all. */
+const char *
+chorus_source_get_watch_categories (ChorusSource *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SOURCE (self), NULL);
+
+  return self->watch_categories;
+}
+
+/* The environment variable holding the secret instead of the keyring, or
+ * %NULL. Only the name is ever stored. */
+const char *
+chorus_source_get_secret_env (ChorusSource *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SOURCE (self), NULL);
+
+  return self->secret_env;
+}
+
+/* The entries of a watch list without empty ones and without a leading
+ * "#": keywords (@phrases) are one per line, hashtags and categories are
+ * separated by spaces, commas or lines. */
+GStrv
+chorus_source_split_watch_list (const char *list,
+                                gboolean    phrases)
+{
+  g_auto(GStrv) words = g_strsplit_set (list != NULL ? list : "", phrases ? "\n" : " ,\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      char *word = g_strstrip (words[i]);
+
+      while (*word == '#')
+        word++;
+      if (*word != '\0')
+        g_strv_builder_add (builder, word);
+    }
+
+  return g_strv_builder_end (builder);
 }

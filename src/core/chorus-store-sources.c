@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "chorus-error.h"
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
@@ -75,6 +77,164 @@ chorus_store_add_source (ChorusStore  *self,
   return sqlite3_last_insert_rowid (connection->db);
 }
 
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static void
+bind_settings (sqlite3_stmt             *stmt,
+               const ChorusSourceSettings *settings)
+{
+  sqlite3_bind_text (stmt, 1, settings->display_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, settings->watch_mentions);
+  sqlite3_bind_text (stmt, 3, settings->watch_hashtags ? settings->watch_hashtags : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, settings->watch_keywords ? settings->watch_keywords : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, settings->watch_categories ? settings->watch_categories : "", -1, SQLITE_STATIC);
+  bind_optional_text (stmt, 6, settings->secret_env);
+}
+
+/**
+ * chorus_store_add_account:
+ * @self: a #ChorusStore
+ * @network: "mastodon", "bluesky", "discourse" or "feed"
+ * @server_url: the instance, forum or feed address
+ * @account: (nullable): the account, for networks that sign in
+ * @settings: its name, what it watches and where its secret is
+ * @error: a location for a #GError
+ *
+ * Adds a source that signs in (or a feed) with what it watches. The same
+ * account on the same server cannot be added twice
+ * (%CHORUS_ERROR_EXISTS).
+ *
+ * Returns: the new source's id, or 0 with @error set
+ */
+gint64
+chorus_store_add_account (ChorusStore                *self,
+                          const char                 *network,
+                          const char                 *server_url,
+                          const char                 *account,
+                          const ChorusSourceSettings *settings,
+                          GError                    **error)
+{
+  g_autoptr(ChorusStoreConnection) connection = NULL;
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), 0);
+  g_return_val_if_fail (network != NULL && server_url != NULL && settings != NULL, 0);
+  g_return_val_if_fail (settings->display_name != NULL, 0);
+
+  connection = _chorus_store_connection_new (self);
+
+  if (!(find = _chorus_sql_prepare (connection->db,
+                                    "SELECT id FROM sources WHERE network = ?1 AND server_url = ?2"
+                                    " AND account IS ?3 AND NOT is_sample",
+                                    error)))
+    return 0;
+
+  sqlite3_bind_text (find, 1, network, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 2, server_url, -1, SQLITE_STATIC);
+  bind_optional_text (find, 3, account);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
+                   _("This workspace already has that source (number %" G_GINT64_FORMAT ")."),
+                   (gint64) sqlite3_column_int64 (find, 0));
+      return 0;
+    }
+
+  if (!(stmt = _chorus_sql_prepare (connection->db,
+                                    "INSERT INTO sources (display_name, watch_mentions, watch_hashtags,"
+                                    "  watch_keywords, watch_categories, secret_env, network, server_url, account,"
+                                    "  created_at)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime ('%s', 'now'))",
+                                    error)))
+    return 0;
+
+  bind_settings (stmt, settings);
+  sqlite3_bind_text (stmt, 7, network, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, server_url, -1, SQLITE_STATIC);
+  bind_optional_text (stmt, 9, account);
+
+  if (!run (connection->db, stmt, "add source", error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (connection->db);
+}
+
+/**
+ * chorus_store_update_source:
+ * @self: a #ChorusStore
+ * @source_id: a source
+ * @settings: its new name, what it watches and where its secret is
+ * @error: a location for a #GError
+ *
+ * Changes what a source watches; its cursors stay, so what was already
+ * read is not read again.
+ */
+gboolean
+chorus_store_update_source (ChorusStore                *self,
+                            gint64                      source_id,
+                            const ChorusSourceSettings *settings,
+                            GError                    **error)
+{
+  g_autoptr(ChorusStoreConnection) connection = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (settings != NULL && settings->display_name != NULL, FALSE);
+
+  connection = _chorus_store_connection_new (self);
+
+  if (!(stmt = _chorus_sql_prepare (connection->db,
+                                    "UPDATE sources SET display_name = ?1, watch_mentions = ?2,"
+                                    "  watch_hashtags = ?3, watch_keywords = ?4, watch_categories = ?5,"
+                                    "  secret_env = ?6 WHERE id = ?7",
+                                    error)))
+    return FALSE;
+
+  bind_settings (stmt, settings);
+  sqlite3_bind_int64 (stmt, 7, source_id);
+
+  return run (connection->db, stmt, "update source", error);
+}
+
+/**
+ * chorus_store_remove_source:
+ * @self: a #ChorusStore
+ * @source_id: a source
+ * @error: a location for a #GError
+ *
+ * Forgets a source and its cursors. The posts it brought stay in the
+ * workspace (they belong to conversations the team may have worked on).
+ */
+gboolean
+chorus_store_remove_source (ChorusStore  *self,
+                            gint64        source_id,
+                            GError      **error)
+{
+  g_autoptr(ChorusStoreConnection) connection = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
+
+  connection = _chorus_store_connection_new (self);
+
+  if (!(stmt = _chorus_sql_prepare (connection->db, "DELETE FROM sources WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+
+  return run (connection->db, stmt, "remove source", error);
+}
+
 /* One UPDATE of one text column of one source. */
 static gboolean
 update_source_text (ChorusStore  *self,
@@ -94,6 +254,29 @@ update_source_text (ChorusStore  *self,
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
 
   return run (connection->db, stmt, what, error);
+}
+
+/**
+ * chorus_store_set_source_signed_in:
+ * @self: a #ChorusStore
+ * @source_id: a source
+ * @account: the account now signed in
+ * @error: a location for a #GError
+ *
+ * Records a new sign-in: clears "needs sign-in again" and the last error.
+ */
+gboolean
+chorus_store_set_source_signed_in (ChorusStore  *self,
+                                   gint64        source_id,
+                                   const char   *account,
+                                   GError      **error)
+{
+  g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (account != NULL, FALSE);
+
+  return update_source_text (self,
+                             "UPDATE sources SET account = ?2, needs_reauth = 0, last_error = NULL WHERE id = ?1",
+                             source_id, account, "source sign-in", error);
 }
 
 gboolean
@@ -150,7 +333,8 @@ chorus_store_list_sources (ChorusStore  *self,
 
   if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "SELECT id, network, server_url, account, display_name, is_sample, enabled,"
-                                    "  coalesce (last_success_at, 0), last_error, needs_reauth, watch_hashtags"
+                                    "  coalesce (last_success_at, 0), last_error, needs_reauth, watch_hashtags,"
+                                    "  watch_mentions, watch_keywords, watch_categories, secret_env"
                                     " FROM sources ORDER BY id",
                                     error)))
     return NULL;
@@ -160,6 +344,8 @@ chorus_store_list_sources (ChorusStore  *self,
       g_autofree char *display_name = _chorus_sql_dup_text (stmt, 4);
       g_autofree char *last_error = _chorus_sql_dup_text (stmt, 8);
       g_autofree char *hashtags = _chorus_sql_dup_text (stmt, 10);
+      g_autofree char *keywords = _chorus_sql_dup_text (stmt, 12);
+      g_autofree char *categories = _chorus_sql_dup_text (stmt, 13);
 
       g_ptr_array_add (sources,
                        g_object_new (CHORUS_TYPE_SOURCE,
@@ -174,6 +360,10 @@ chorus_store_list_sources (ChorusStore  *self,
                                      "last-error", last_error,
                                      "needs-reauth", sqlite3_column_int (stmt, 9) != 0,
                                      "watch-hashtags", hashtags,
+                                     "watch-mentions", sqlite3_column_int (stmt, 11) != 0,
+                                     "watch-keywords", keywords,
+                                     "watch-categories", categories,
+                                     "secret-env", (const char *) sqlite3_column_text (stmt, 14),
                                      NULL));
     }
 
@@ -256,7 +446,8 @@ chorus_store_set_cursor (ChorusStore  *self,
  * @error: a location for a #GError
  *
  * Keeps the source's health: a success clears the last error; a failure
- * keeps its message for the person to read.
+ * keeps its message for the person to read, and a refused sign-in
+ * (%CHORUS_ERROR_NEEDS_SIGN_IN) marks the source as needing one.
  */
 gboolean
 chorus_store_record_sync (ChorusStore   *self,
@@ -277,14 +468,19 @@ chorus_store_record_sync (ChorusStore   *self,
                                 "  last_error = NULL, needs_reauth = 0 WHERE id = ?1",
                                 error);
   else
-    stmt = _chorus_sql_prepare (connection->db, "UPDATE sources SET last_error = ?2 WHERE id = ?1", error);
+    stmt = _chorus_sql_prepare (connection->db,
+                                "UPDATE sources SET last_error = ?2, needs_reauth = needs_reauth OR ?3 WHERE id = ?1",
+                                error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, source_id);
   if (failure != NULL)
-    sqlite3_bind_text (stmt, 2, failure->message, -1, SQLITE_STATIC);
+    {
+      sqlite3_bind_text (stmt, 2, failure->message, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, g_error_matches (failure, CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN));
+    }
 
   return run (connection->db, stmt, "source health", error);
 }

@@ -12,12 +12,40 @@
 
 G_BEGIN_DECLS
 
+/* What a person chooses about a source. */
+typedef struct
+{
+  const char *display_name;
+  gboolean    watch_mentions;
+  const char *watch_hashtags;    /* separated by spaces, without "#" */
+  const char *watch_keywords;    /* one per line */
+  const char *watch_categories;  /* Discourse category slugs, separated by spaces */
+  const char *secret_env;        /* an environment variable's name, or NULL for the keyring */
+} ChorusSourceSettings;
+
 gint64     chorus_store_add_source     (ChorusStore   *self,
                                         const char    *network,
                                         const char    *server_url,
                                         const char    *account,
                                         const char    *display_name,
                                         GError       **error);
+gint64     chorus_store_add_account    (ChorusStore                *self,
+                                        const char                 *network,
+                                        const char                 *server_url,
+                                        const char                 *account,
+                                        const ChorusSourceSettings *settings,
+                                        GError                    **error);
+gboolean   chorus_store_update_source  (ChorusStore                *self,
+                                        gint64                      source_id,
+                                        const ChorusSourceSettings *settings,
+                                        GError                    **error);
+gboolean   chorus_store_remove_source  (ChorusStore                *self,
+                                        gint64                      source_id,
+                                        GError                    **error);
+gboolean   chorus_store_set_source_signed_in (ChorusStore          *self,
+                                              gint64                source_id,
+                                              const char           *account,
+                                              GError              **error);
 gboolean   chorus_store_rename_source  (ChorusStore   *self,
                                         gint64         source_id,
                                         const char    *display_name,
