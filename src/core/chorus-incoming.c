@@ -118,6 +118,7 @@ chorus_incoming_post_free (ChorusIncomingPost *post)
   g_free (post->text);
   g_free (post->markup);
   g_free (post->reply_to_uri);
+  g_free (post->reply_to_remote_id);
   g_free (post->root_uri);
   g_free (post->title);
   g_clear_pointer (&post->media, g_ptr_array_unref);

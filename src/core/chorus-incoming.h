@@ -65,6 +65,7 @@ typedef struct
   char                 *text;           /* plain text for search and excerpts */
   char                 *markup;         /* safe Pango markup for display, or NULL */
   char                 *reply_to_uri;   /* NULL for a thread's root */
+  char                 *reply_to_remote_id; /* the parent's id on the server read, when only that is known */
   char                 *root_uri;       /* the thread root when known, else NULL */
   char                 *title;          /* topic or entry title, or NULL */
   gint64                like_count;

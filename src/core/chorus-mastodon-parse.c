@@ -251,6 +251,8 @@ parse_status (JsonObject  *status,
   *parent_id = _chorus_json_dup_id (status, "in_reply_to_id");
   if (*parent_id == NULL)
     post->root_uri = g_strdup (post->uri);
+  else
+    post->reply_to_remote_id = g_strdup (*parent_id);
 
   return g_steal_pointer (&post);
 }
@@ -427,8 +429,9 @@ batch_finish (Batch *batch)
  * @error: a location for a #GError
  *
  * Reads one status; a boost gives the boosted status. Its reply_to_uri
- * stays %NULL (a status names its parent only by a server-local id), and
- * root_uri is set only when the status is not a reply.
+ * stays %NULL (a status names its parent only by a server-local id, kept
+ * in reply_to_remote_id), and root_uri is set only when the status is not
+ * a reply.
  *
  * Returns: (transfer full) (nullable): the post, or %NULL when @status has
  *   no uri, author or creation date

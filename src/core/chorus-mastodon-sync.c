@@ -11,34 +11,372 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chorus-error.h"
 #include "chorus-mastodon-parse.h"
 #include "chorus-mastodon-sync.h"
-#include "chorus-store-sources.h"
+#include "chorus-pager.h"
+#include "chorus-secrets.h"
 
-/* A Mastodon-API server's public hashtag timelines, which need no account.
- * Each hashtag has its own cursor (the newest status id stored); a sync
- * asks for what is newer, page by page, and saves the cursor with each
- * stored page, so an interrupted sync resumes without gaps or repeats. */
+/* A Mastodon-API server, read through the pager: the account's mentions
+ * (with each reply's thread), hashtag timelines (public, so a source
+ * without an account can follow them) and keyword searches.
+ *
+ * Lists page forward with min_id, following the Link header's "prev"
+ * address exactly as the server gives it; each stream's cursor is the
+ * min_id that address names, stored with the page it follows. The first
+ * sync of a stream takes only its newest page, so an old hashtag does not
+ * flood the inbox with years of posts; later syncs take everything newer,
+ * however much. */
 
-#define PAGE_SIZE 40
-#define MAX_PAGES 10
+#define PAGE_SIZE             40
+#define MAX_CONTEXTS_PER_PAGE 10
+
+typedef enum
+{
+  STREAM_MENTIONS,
+  STREAM_HASHTAG,
+  STREAM_SEARCH,
+} StreamKind;
+
+typedef struct
+{
+  StreamKind  kind;
+  char       *base;       /* the server, without a trailing slash */
+  char       *term;       /* the hashtag or keyword */
+} Stream;
+
+static void
+stream_free (Stream *stream)
+{
+  g_free (stream->base);
+  g_free (stream->term);
+  g_free (stream);
+}
+
+static char *
+stream_url (gpointer    data,
+            const char *cursor,
+            const char *token)
+{
+  Stream *stream = data;
+  g_autofree char *escaped = NULL;
+  const char *after = token != NULL ? token : cursor;
+  GString *url;
+
+  /* Lists page with the address the server gave. */
+  if (token != NULL && stream->kind != STREAM_SEARCH)
+    return g_strdup (token);
+
+  url = g_string_new (stream->base);
+  switch (stream->kind)
+    {
+    case STREAM_MENTIONS:
+      g_string_append_printf (url, "/api/v1/notifications?types[]=mention&limit=%d", PAGE_SIZE);
+      break;
+
+    case STREAM_HASHTAG:
+      escaped = g_uri_escape_string (stream->term, NULL, FALSE);
+      g_string_append_printf (url, "/api/v1/timelines/tag/%s?limit=%d", escaped, PAGE_SIZE);
+      break;
+
+    case STREAM_SEARCH:
+      escaped = g_uri_escape_string (stream->term, NULL, FALSE);
+      g_string_append_printf (url, "/api/v2/search?q=%s&type=statuses&resolve=false&limit=%d",
+                              escaped, PAGE_SIZE);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (after != NULL)
+    {
+      g_autofree char *escaped_after = g_uri_escape_string (after, NULL, FALSE);
+
+      g_string_append_printf (url, "&min_id=%s", escaped_after);
+    }
+
+  return g_string_free (url, FALSE);
+}
+
+/* The min_id of the Link header's "prev" address: what the next sync asks
+ * to be newer than. */
+static char *
+dup_prev_min_id (const char *link,
+                 char      **prev_url)
+{
+  g_autofree char *prev = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  const char *query;
+
+  if (link == NULL || !chorus_parse_link_header (link, NULL, &prev) || prev == NULL)
+    return NULL;
+
+  if ((uri = g_uri_parse (prev, G_URI_FLAGS_NONE, NULL)) == NULL || (query = g_uri_get_query (uri)) == NULL ||
+      (params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, NULL)) == NULL ||
+      g_hash_table_lookup (params, "min_id") == NULL)
+    return NULL;
+
+  if (prev_url != NULL)
+    *prev_url = g_steal_pointer (&prev);
+
+  return g_strdup (g_hash_table_lookup (params, "min_id"));
+}
+
+/* Lists: the next page is named by the Link header, so it is fetched
+ * while this one is parsed. A stream's first sync stops after one page. */
+static void
+stream_peek (gpointer    data,
+             ChorusPage *page)
+{
+  g_autofree char *min_id = NULL;
+  char *prev = NULL;
+
+  if (page->cursor == NULL && page->index == 0)
+    return;
+
+  min_id = dup_prev_min_id (page->response->link, &prev);
+  page->next_token = prev;
+}
+
+static const char *
+newest_id (GPtrArray  *posts,
+           const char *than)
+{
+  const char *newest = NULL;
+
+  for (guint i = 0; posts != NULL && i < posts->len; i++)
+    {
+      ChorusIncomingPost *post = g_ptr_array_index (posts, i);
+
+      if (post->remote_id != NULL && g_ascii_isdigit (*post->remote_id) &&
+          chorus_pager_id_is_newer (post->remote_id, newest != NULL ? newest : than))
+        newest = post->remote_id;
+    }
+
+  return newest;
+}
+
+static gboolean
+stream_parse (gpointer     data,
+              ChorusPage  *page,
+              GError     **error)
+{
+  Stream *stream = data;
+  gsize length;
+  const char *body = g_bytes_get_data (page->response->body, &length);
+  const char *newest;
+
+  if (length == 0)
+    body = "";
+
+  switch (stream->kind)
+    {
+    case STREAM_MENTIONS:
+      page->posts = chorus_mastodon_parse_notifications (body, (gssize) length, error);
+      break;
+
+    case STREAM_HASHTAG:
+      page->posts = chorus_mastodon_parse_statuses (body, (gssize) length, error);
+      break;
+
+    case STREAM_SEARCH:
+      page->posts = chorus_mastodon_parse_search (body, (gssize) length, error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (page->posts == NULL)
+    return FALSE;
+
+  /* Lists: the Link header names the cursor (a notification id for
+   * mentions, which the statuses do not carry). Search has no Link
+   * header: the newest status is the cursor, and a full page means there
+   * may be more. */
+  if (stream->kind != STREAM_SEARCH)
+    page->save_cursor = dup_prev_min_id (page->response->link, NULL);
+
+  newest = newest_id (page->posts, page->token != NULL ? page->token : page->cursor);
+  if (page->save_cursor == NULL && stream->kind != STREAM_MENTIONS && newest != NULL)
+    page->save_cursor = g_strdup (newest);
+
+  /* Without a Link header to follow, a full page means there may be more
+   * that is newer (but a stream's first sync takes one page). */
+  if ((page->cursor != NULL || page->index > 0) && page->posts->len >= PAGE_SIZE && newest != NULL)
+    page->next_token = stream->kind == STREAM_SEARCH ? g_strdup (newest) : stream_url (stream, newest, NULL);
+
+  return TRUE;
+}
+
+/* Replies name their parent only by a server-local id: ask for their
+ * thread, which links them and brings the posts around them. */
+
+typedef struct
+{
+  Stream             *stream;
+  ChorusPage         *page;
+  ChorusHttp         *http;
+  GStrv               headers;
+  GPtrArray          *focals;      /* ChorusIncomingPost in page->posts */
+  guint               next;
+} Enrich;
+
+static void
+enrich_free (Enrich *enrich)
+{
+  g_clear_object (&enrich->http);
+  g_strfreev (enrich->headers);
+  g_clear_pointer (&enrich->focals, g_ptr_array_unref);
+  g_free (enrich);
+}
+
+static void fetch_next_context (GTask *task);
+
+static void
+on_context_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Enrich *enrich = g_task_get_task_data (task);
+  ChorusIncomingPost *focal = g_ptr_array_index (enrich->focals, enrich->next - 1);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) thread = NULL;
+
+  response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error);
+  if (response != NULL && response->status == 200)
+    {
+      gsize length;
+      const char *body = g_bytes_get_data (response->body, &length);
+
+      if (length > 0 && (thread = chorus_mastodon_parse_context (body, (gssize) length, focal, &error)) != NULL)
+        g_ptr_array_extend_and_steal (enrich->page->posts, g_steal_pointer (&thread));
+    }
+
+  if (error != NULL)
+    g_debug ("A thread could not be read: %s", error->message);
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    g_task_return_boolean (task, FALSE);
+  else
+    fetch_next_context (g_steal_pointer (&task));
+}
+
+static void
+fetch_next_context (GTask *task)
+{
+  Enrich *enrich = g_task_get_task_data (task);
+  ChorusIncomingPost *focal;
+  g_autofree char *escaped = NULL;
+  g_autofree char *url = NULL;
+
+  if (enrich->next >= enrich->focals->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  focal = g_ptr_array_index (enrich->focals, enrich->next++);
+  escaped = g_uri_escape_string (focal->remote_id, NULL, FALSE);
+  url = g_strdup_printf ("%s/api/v1/statuses/%s/context", enrich->stream->base, escaped);
+  chorus_http_get_async (enrich->http, url, (const char * const *) enrich->headers,
+                         g_task_get_cancellable (task), on_context_cb, task);
+}
+
+static void
+stream_enrich_async (gpointer             data,
+                     ChorusPage          *page,
+                     ChorusHttp          *http,
+                     const char * const  *headers,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Enrich *enrich = g_new0 (Enrich, 1);
+
+  enrich->stream = data;
+  enrich->page = page;
+  enrich->http = g_object_ref (http);
+  enrich->headers = g_strdupv ((char **) headers);
+  enrich->focals = g_ptr_array_new ();
+  g_task_set_task_data (task, enrich, (GDestroyNotify) enrich_free);
+
+  for (guint i = 0; i < page->posts->len && enrich->focals->len < MAX_CONTEXTS_PER_PAGE; i++)
+    {
+      ChorusIncomingPost *post = g_ptr_array_index (page->posts, i);
+
+      if (post->reply_to_remote_id != NULL && post->reply_to_uri == NULL && post->remote_id != NULL)
+        g_ptr_array_add (enrich->focals, post);
+    }
+
+  fetch_next_context (task);
+}
+
+static void
+stream_enrich_finish (GAsyncResult *result)
+{
+  g_task_propagate_boolean (G_TASK (result), NULL);
+}
+
+static ChorusPagerStream *
+new_stream (const char *base,
+            StreamKind  kind,
+            const char *term)
+{
+  Stream *stream = g_new0 (Stream, 1);
+  g_autofree char *key = NULL;
+  g_autofree char *what = NULL;
+  ChorusPagerStream *pager_stream;
+
+  stream->kind = kind;
+  stream->base = g_strdup (base);
+  stream->term = g_strdup (term);
+
+  switch (kind)
+    {
+    case STREAM_MENTIONS:
+      key = g_strdup ("mentions");
+      what = g_strdup (_("the account’s mentions"));
+      break;
+
+    case STREAM_HASHTAG:
+      key = g_strconcat ("tag:", term, NULL);
+      /* Translators: %s is a hashtag, without "#". */
+      what = g_strdup_printf (_("the #%s timeline"), term);
+      break;
+
+    case STREAM_SEARCH:
+      key = g_strconcat ("search:", term, NULL);
+      /* Translators: %s is a word or phrase searched for. */
+      what = g_strdup_printf (_("search results for “%s”"), term);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  pager_stream = chorus_pager_stream_new (key, what, stream_url, kind == STREAM_SEARCH ? NULL : stream_peek,
+                                          stream_parse, stream, (GDestroyNotify) stream_free);
+  pager_stream->enrich_async = stream_enrich_async;
+  pager_stream->enrich_finish = stream_enrich_finish;
+
+  return pager_stream;
+}
 
 typedef struct
 {
   ChorusStore        *store;
   ChorusHttp         *http;
   ChorusSource       *source;
-  GStrv               hashtags;
-  guint               next_hashtag;
-  guint               pages;
-  gboolean            first_time;   /* no cursor yet for this hashtag */
-  char               *cursor;
-  ChorusHttpResponse *response;
-  guint               page_length;
+  char               *base;
   ChorusIngestResult  ingested;
 } MastodonSync;
-
-static void fetch_page (GTask *task);
 
 static void
 mastodon_sync_free (MastodonSync *sync)
@@ -46,187 +384,81 @@ mastodon_sync_free (MastodonSync *sync)
   g_clear_object (&sync->store);
   g_clear_object (&sync->http);
   g_clear_object (&sync->source);
-  g_strfreev (sync->hashtags);
-  g_free (sync->cursor);
-  g_clear_pointer (&sync->response, chorus_http_response_free);
+  g_free (sync->base);
   g_free (sync);
 }
 
-static char *
-dup_stream (const char *hashtag)
-{
-  return g_strconcat ("tag:", hashtag, NULL);
-}
-
-/* Status ids are decimal strings, too big for some clients: compare them
- * as written-out numbers, the longer one being the larger. */
-static gboolean
-id_is_newer (const char *id,
-             const char *than)
-{
-  gsize id_length = strlen (id);
-
-  if (than == NULL || id_length != strlen (than))
-    return than == NULL || id_length > strlen (than);
-
-  return strcmp (id, than) > 0;
-}
-
-/* Runs in a worker thread: parse, store, and move the cursor. */
 static void
-store_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+on_pager_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  MastodonSync *sync = task_data;
-  g_autoptr(GPtrArray) posts = NULL;
-  g_autofree char *stream = dup_stream (sync->hashtags[sync->next_hashtag]);
-  ChorusIngestResult ingested = { 0, };
-  const char *newest = NULL;
+  g_autoptr(GTask) task = user_data;
+  MastodonSync *sync = g_task_get_task_data (task);
   GError *error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (sync->response->body, &length);
 
-  if (!(posts = chorus_mastodon_parse_statuses (data, (gssize) length, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint i = 0; i < posts->len; i++)
-    {
-      ChorusIncomingPost *post = g_ptr_array_index (posts, i);
-
-      if (post->remote_id != NULL && g_ascii_isdigit (*post->remote_id) &&
-          id_is_newer (post->remote_id, newest ? newest : sync->cursor))
-        newest = post->remote_id;
-    }
-
-  if (!chorus_store_ingest (sync->store, chorus_source_get_id (sync->source), posts, &ingested, &error) ||
-      (newest != NULL &&
-       !chorus_store_set_cursor (sync->store, chorus_source_get_id (sync->source), stream, newest, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  sync->ingested.inserted += ingested.inserted;
-  sync->ingested.updated += ingested.updated;
-  sync->ingested.unchanged += ingested.unchanged;
-  sync->page_length = posts->len;
-  if (newest != NULL)
-    {
-      g_free (sync->cursor);
-      sync->cursor = g_strdup (newest);
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (!chorus_pager_run_finish (result, &sync->ingested, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
+/* Starts the pager on every stream the source watches; @token may be NULL
+ * for a source without an account (public hashtags only). */
 static void
-next_hashtag (GTask *task)
+run_streams (GTask      *task,
+             const char *token)
 {
   MastodonSync *sync = g_task_get_task_data (task);
-  g_autofree char *stream = NULL;
+  g_autoptr(GPtrArray) streams = chorus_pager_stream_array_new ();
+  g_auto(GStrv) hashtags = chorus_source_split_watch_list (chorus_source_get_watch_hashtags (sync->source), FALSE);
+  g_auto(GStrv) keywords = chorus_source_split_watch_list (chorus_source_get_watch_keywords (sync->source), TRUE);
+  g_autofree char *authorization = token != NULL ? g_strconcat ("Bearer ", token, NULL) : NULL;
+  const char *headers[] = { "Authorization", authorization, NULL };
 
-  sync->next_hashtag++;
-  sync->pages = 0;
-  g_clear_pointer (&sync->cursor, g_free);
+  if (token != NULL && chorus_source_get_watch_mentions (sync->source))
+    g_ptr_array_add (streams, new_stream (sync->base, STREAM_MENTIONS, NULL));
+  for (guint i = 0; hashtags[i] != NULL; i++)
+    g_ptr_array_add (streams, new_stream (sync->base, STREAM_HASHTAG, hashtags[i]));
+  for (guint i = 0; token != NULL && keywords[i] != NULL; i++)
+    g_ptr_array_add (streams, new_stream (sync->base, STREAM_SEARCH, keywords[i]));
 
-  if (sync->hashtags[sync->next_hashtag] == NULL)
+  if (streams->len == 0)
     {
-      g_task_return_boolean (task, TRUE);
+      g_task_return_new_error (task, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT, "%s",
+                               token != NULL ? _("This Mastodon account watches nothing: choose mentions, hashtags "
+                                                 "or keywords.")
+                                             : _("This Mastodon source follows no hashtag."));
       g_object_unref (task);
       return;
     }
 
-  stream = dup_stream (sync->hashtags[sync->next_hashtag]);
-  sync->cursor = chorus_store_dup_cursor (sync->store, chorus_source_get_id (sync->source), stream);
-  sync->first_time = sync->cursor == NULL;
-  fetch_page (task);
+  chorus_pager_run_async (sync->store, sync->http, chorus_source_get_id (sync->source), sync->base,
+                          token != NULL ? headers : NULL, g_steal_pointer (&streams),
+                          g_task_get_cancellable (task), on_pager_done_cb, task);
 }
 
 static void
-on_stored_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_token_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   GTask *task = user_data;
-  MastodonSync *sync = g_task_get_task_data (task);
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
+  char *token;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!(token = chorus_secrets_lookup_finish (result, &error)))
     {
-      g_task_return_error (task, error);
+      if (g_error_matches (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND))
+        g_task_return_new_error (task, CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN, "%s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
 
-  /* A full page means there may be more that is newer. The first sync of a
-   * hashtag takes only its newest page, so an old hashtag does not flood
-   * the inbox with years of posts. */
-  if (!sync->first_time && sync->page_length >= PAGE_SIZE && sync->pages < MAX_PAGES)
-    fetch_page (task);
-  else
-    next_hashtag (task);
-}
-
-static void
-on_fetched_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GTask *task = user_data;
-  MastodonSync *sync = g_task_get_task_data (task);
-  g_autoptr(GTask) store_task = NULL;
-  GError *error = NULL;
-
-  g_clear_pointer (&sync->response, chorus_http_response_free);
-
-  if (!(sync->response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error)))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-
-  if (sync->response->status != 200)
-    {
-      g_autofree char *host = chorus_http_dup_host (chorus_source_get_server_url (sync->source));
-
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("%s did not share the #%s timeline (HTTP %u)."),
-                               host, sync->hashtags[sync->next_hashtag], sync->response->status);
-      g_object_unref (task);
-      return;
-    }
-
-  store_task = g_task_new (NULL, g_task_get_cancellable (task), on_stored_cb, task);
-  g_task_set_task_data (store_task, sync, NULL);
-  g_task_run_in_thread (store_task, store_worker);
-}
-
-static void
-fetch_page (GTask *task)
-{
-  MastodonSync *sync = g_task_get_task_data (task);
-  g_autofree char *escaped = g_uri_escape_string (sync->hashtags[sync->next_hashtag], NULL, FALSE);
-  g_autofree char *base = g_strdup (chorus_source_get_server_url (sync->source));
-  g_autofree char *url = NULL;
-
-  g_strchomp (base);
-  if (g_str_has_suffix (base, "/"))
-    base[strlen (base) - 1] = '\0';
-
-  if (sync->cursor != NULL)
-    url = g_strdup_printf ("%s/api/v1/timelines/tag/%s?limit=%d&min_id=%s", base, escaped, PAGE_SIZE,
-                           sync->cursor);
-  else
-    url = g_strdup_printf ("%s/api/v1/timelines/tag/%s?limit=%d", base, escaped, PAGE_SIZE);
-
-  sync->pages++;
-  chorus_http_get_async (sync->http, url, NULL, g_task_get_cancellable (task), on_fetched_cb, task);
+  run_streams (task, token);
+  chorus_secrets_free (token);
 }
 
 void
@@ -239,7 +471,6 @@ chorus_mastodon_sync_async (ChorusStore         *store,
 {
   GTask *task;
   MastodonSync *sync;
-  const char *hashtags;
 
   g_return_if_fail (CHORUS_IS_STORE (store));
   g_return_if_fail (CHORUS_IS_HTTP (http));
@@ -249,38 +480,21 @@ chorus_mastodon_sync_async (ChorusStore         *store,
   sync->store = g_object_ref (store);
   sync->http = g_object_ref (http);
   sync->source = g_object_ref (source);
-  hashtags = chorus_source_get_watch_hashtags (source);
-  sync->hashtags = g_strsplit_set (hashtags ? hashtags : "", " ,#", -1);
+  sync->base = g_strstrip (g_strdup (chorus_source_get_server_url (source)));
+  if (g_str_has_suffix (sync->base, "/"))
+    sync->base[strlen (sync->base) - 1] = '\0';
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, chorus_mastodon_sync_async);
   g_task_set_task_data (task, sync, (GDestroyNotify) mastodon_sync_free);
 
-  /* Drop the empty strings the separators leave. */
-  {
-    guint kept = 0;
-
-    for (guint i = 0; sync->hashtags[i] != NULL; i++)
-      {
-        if (*sync->hashtags[i] != '\0')
-          sync->hashtags[kept++] = sync->hashtags[i];
-        else
-          g_free (sync->hashtags[i]);
-      }
-    sync->hashtags[kept] = NULL;
-  }
-
-  if (sync->hashtags[0] == NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                               _("This Mastodon source follows no hashtag."));
-      g_object_unref (task);
-      return;
-    }
-
-  /* next_hashtag () starts from one before the first. */
-  sync->next_hashtag = (guint) -1;
-  next_hashtag (task);
+  /* A source with an account (or a token in the environment) signs in. */
+  if (chorus_source_get_account (source) != NULL || chorus_source_get_secret_env (source) != NULL)
+    chorus_secrets_lookup_async ("mastodon", chorus_source_get_server_url (source),
+                                 chorus_source_get_account (source), CHORUS_SECRET_KIND_TOKEN,
+                                 chorus_source_get_secret_env (source), cancellable, on_token_cb, task);
+  else
+    run_streams (task, NULL);
 }
 
 gboolean
