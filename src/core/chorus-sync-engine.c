@@ -57,9 +57,18 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  SOURCE_STARTED,
+  SOURCE_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 typedef struct
 {
   GPtrArray         *sources;
+  gint64             only_source;   /* 0 for all */
   guint              next;
   ChorusSyncSummary  summary;
 } Run;
@@ -142,6 +151,8 @@ on_source_synced_cb (GObject      *object,
   if (!chorus_store_record_sync (self->store, chorus_source_get_id (source), error, &record_error))
     g_warning ("Could not record the health of a source: %s", record_error->message);
 
+  g_signal_emit (self, signals[SOURCE_FINISHED], 0, source, ingested.inserted, ingested.updated, error);
+
   sync_next (g_steal_pointer (&task));
 }
 
@@ -156,8 +167,11 @@ sync_next (GTask *task)
       ChorusSource *source = g_ptr_array_index (run->sources, run->next++);
       int connector = find_connector (chorus_source_get_network (source));
 
-      if (connector < 0 || chorus_source_get_is_sample (source) || !chorus_source_get_enabled (source))
+      if (connector < 0 || chorus_source_get_is_sample (source) || !chorus_source_get_enabled (source) ||
+          (run->only_source != 0 && chorus_source_get_id (source) != run->only_source))
         continue;
+
+      g_signal_emit (self, signals[SOURCE_STARTED], 0, source);
 
       connectors[connector].sync_async (self->store, self->http, source, g_task_get_cancellable (task),
                                         on_source_synced_cb, task);
@@ -213,6 +227,33 @@ chorus_sync_engine_class_init (ChorusSyncEngineClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChorusSyncEngine::source-started:
+   * @self: the engine
+   * @source: the source now being read
+   */
+  signals [SOURCE_STARTED] =
+    g_signal_new ("source-started",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CHORUS_TYPE_SOURCE);
+
+  /**
+   * ChorusSyncEngine::source-finished:
+   * @self: the engine
+   * @source: the source that was read (its health as it was before)
+   * @inserted: new posts
+   * @updated: posts that changed
+   * @error: (nullable): why it failed, or %NULL
+   */
+  signals [SOURCE_FINISHED] =
+    g_signal_new ("source-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, CHORUS_TYPE_SOURCE, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_ERROR);
 }
 
 static void
@@ -244,6 +285,40 @@ chorus_sync_engine_get_syncing (ChorusSyncEngine *self)
   return self->syncing;
 }
 
+static void
+start_sync (ChorusSyncEngine    *self,
+            gint64               only_source,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Run *run;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, start_sync);
+
+  if (self->syncing)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("A sync is already running."));
+      return;
+    }
+
+  run = g_new0 (Run, 1);
+  run->only_source = only_source;
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+
+  if (!(run->sources = chorus_store_list_sources (self->store, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_syncing (self, TRUE);
+  sync_next (g_steal_pointer (&task));
+}
+
 /**
  * chorus_sync_engine_sync_async:
  * @self: a #ChorusSyncEngine
@@ -260,32 +335,33 @@ chorus_sync_engine_sync_async (ChorusSyncEngine    *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  Run *run;
-
   g_return_if_fail (CHORUS_IS_SYNC_ENGINE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chorus_sync_engine_sync_async);
+  start_sync (self, 0, cancellable, callback, user_data);
+}
 
-  if (self->syncing)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING, _("A sync is already running."));
-      return;
-    }
+/**
+ * chorus_sync_engine_sync_source_async:
+ * @self: a #ChorusSyncEngine
+ * @source_id: the one source to sync
+ * @cancellable: (nullable): cancels the sync between or inside requests
+ * @callback: called when the source was tried
+ * @user_data: data for @callback
+ *
+ * Like chorus_sync_engine_sync_async() for one source. Finish with
+ * chorus_sync_engine_sync_finish().
+ */
+void
+chorus_sync_engine_sync_source_async (ChorusSyncEngine    *self,
+                                      gint64               source_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (CHORUS_IS_SYNC_ENGINE (self));
+  g_return_if_fail (source_id > 0);
 
-  run = g_new0 (Run, 1);
-  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
-
-  if (!(run->sources = chorus_store_list_sources (self->store, &error)))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  set_syncing (self, TRUE);
-  sync_next (g_steal_pointer (&task));
+  start_sync (self, source_id, cancellable, callback, user_data);
 }
 
 gboolean

@@ -32,6 +32,11 @@ void              chorus_sync_engine_sync_async  (ChorusSyncEngine   *self,
                                                   GCancellable       *cancellable,
                                                   GAsyncReadyCallback callback,
                                                   gpointer            user_data);
+void              chorus_sync_engine_sync_source_async (ChorusSyncEngine   *self,
+                                                        gint64              source_id,
+                                                        GCancellable       *cancellable,
+                                                        GAsyncReadyCallback callback,
+                                                        gpointer            user_data);
 gboolean          chorus_sync_engine_sync_finish (ChorusSyncEngine   *self,
                                                   GAsyncResult       *result,
                                                   ChorusSyncSummary  *summary,
