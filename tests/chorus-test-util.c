@@ -429,3 +429,74 @@ chorus_test_assert_markup (const char *markup)
   g_assert_no_error (error);
   g_assert_cmpint (depth, ==, 0);
 }
+
+/* chorusctl */
+
+void
+chorus_test_run_clear (ChorusTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+char *
+chorus_test_chorusctl_path (void)
+{
+  const char *build = g_getenv ("CHORUS_BUILD_DIR");
+
+  return build ? g_build_filename (build, "src", "cli", "chorusctl", NULL) : NULL;
+}
+
+gboolean
+chorus_test_skip_without_chorusctl (void)
+{
+  g_autofree char *program = chorus_test_chorusctl_path ();
+
+  if (program != NULL && g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
+    return FALSE;
+
+  g_test_skip ("CHORUS_BUILD_DIR does not lead to a built chorusctl");
+  return TRUE;
+}
+
+void
+chorus_test_run_chorusctl (ChorusTestRun       *run,
+                           const char * const  *environment,
+                           const char          *input,
+                           const char          *first,
+                           ...)
+{
+  g_autofree char *program = chorus_test_chorusctl_path ();
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_assert_nonnull (program);
+  g_ptr_array_add (args, program);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  for (guint i = 0; environment != NULL && environment[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (environment[i], "=", 2);
+
+      g_assert_nonnull (pair[1]);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}

@@ -101,4 +101,25 @@ void          chorus_test_async_result_cb      (GObject              *source,
                                                 gpointer              user_data);
 void          chorus_test_wait_async_result    (GAsyncResult        **result);
 
+/* The built chorusctl, run as a script would: in the C locale, with
+ * extra environment variables ("NAME=value") and text on standard input. */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} ChorusTestRun;
+
+void          chorus_test_run_clear            (ChorusTestRun        *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChorusTestRun, chorus_test_run_clear)
+
+char         *chorus_test_chorusctl_path       (void);
+gboolean      chorus_test_skip_without_chorusctl (void);
+void          chorus_test_run_chorusctl        (ChorusTestRun        *run,
+                                                const char * const   *environment,
+                                                const char           *input,
+                                                const char           *first,
+                                                ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
 
@@ -16,62 +15,6 @@
 
 /* Runs the built chorusctl as a person or a script would, and checks exit
  * statuses, what goes to stdout and stderr, and what happens to files. */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static char *
-chorusctl_path (void)
-{
-  const char *build = g_getenv ("CHORUS_BUILD_DIR");
-
-  return build ? g_build_filename (build, "src", "cli", "chorusctl", NULL) : NULL;
-}
-
-/* Runs chorusctl with the arguments up to NULL, in the C locale so that
- * numbers have no grouping. */
-static void
-run_chorusctl (Run        *run,
-               const char *first,
-               ...)
-{
-  g_autofree char *program = chorusctl_path ();
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-  va_list ap;
-
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, program);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  env = g_environ_setenv (env, "LC_ALL", "C", TRUE);
-  env = g_environ_unsetenv (env, "LANGUAGE");
-
-  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
 
 static guint
 count_lines (const char *text)
@@ -84,48 +27,36 @@ count_lines (const char *text)
   return n;
 }
 
-static gboolean
-skip_without_build (void)
-{
-  g_autofree char *program = chorusctl_path ();
-
-  if (program != NULL && g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
-    return FALSE;
-
-  g_test_skip ("CHORUS_BUILD_DIR does not lead to a built chorusctl");
-  return TRUE;
-}
-
 static void
 test_help (void)
 {
-  g_auto(Run) top = { 0 };
-  g_auto(Run) command = { 0 };
-  g_auto(Run) topic = { 0 };
+  g_auto(ChorusTestRun) top = { 0 };
+  g_auto(ChorusTestRun) command = { 0 };
+  g_auto(ChorusTestRun) topic = { 0 };
 
-  if (skip_without_build ())
+  if (chorus_test_skip_without_chorusctl ())
     return;
 
-  run_chorusctl (&top, "--help", NULL);
+  chorus_test_run_chorusctl (&top, NULL, NULL, "--help", NULL);
   g_assert_cmpint (top.status, ==, 0);
   g_assert_nonnull (strstr (top.out, "--workspace"));
   g_assert_nonnull (strstr (top.out, "sample"));
   g_assert_nonnull (strstr (top.out, "info"));
   g_assert_cmpstr (top.err, ==, "");
 
-  run_chorusctl (&command, "sample", "--help", NULL);
+  chorus_test_run_chorusctl (&command, NULL, NULL, "sample", "--help", NULL);
   g_assert_cmpint (command.status, ==, 0);
   g_assert_nonnull (strstr (command.out, "--output"));
   g_assert_nonnull (strstr (command.out, "--posts"));
 
   /* "help COMMAND" is the same text. */
-  run_chorusctl (&topic, "help", "sample", NULL);
+  chorus_test_run_chorusctl (&topic, NULL, NULL, "help", "sample", NULL);
   g_assert_cmpint (topic.status, ==, 0);
   g_assert_cmpstr (topic.out, ==, command.out);
 }
 
 static void
-assert_usage_error (Run *run)
+assert_usage_error (ChorusTestRun *run)
 {
   g_assert_cmpint (run->status, ==, 2);
   g_assert_true (g_str_has_prefix (run->err, "chorusctl: "));
@@ -147,14 +78,14 @@ test_bad_usage (void)
     { NULL },
   };
 
-  if (skip_without_build ())
+  if (chorus_test_skip_without_chorusctl ())
     return;
 
   for (guint i = 0; cases[i][0] != NULL; i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(ChorusTestRun) run = { 0 };
 
-      run_chorusctl (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      chorus_test_run_chorusctl (&run, NULL, NULL, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
       assert_usage_error (&run);
     }
 }
@@ -169,14 +100,14 @@ test_bad_values (ChorusTestTempDir *fixture,
   };
   g_autofree char *output = g_build_filename (fixture->dir, "never.chorus", NULL);
 
-  if (skip_without_build ())
+  if (chorus_test_skip_without_chorusctl ())
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(ChorusTestRun) run = { 0 };
 
-      run_chorusctl (&run, "sample", "--output", output, cases[i][0], cases[i][1], NULL);
+      chorus_test_run_chorusctl (&run, NULL, NULL, "sample", "--output", output, cases[i][0], cases[i][1], NULL);
       assert_usage_error (&run);
       g_assert_nonnull (strstr (run.err, cases[i][1]));
     }
@@ -187,12 +118,12 @@ test_bad_values (ChorusTestTempDir *fixture,
 static void
 test_missing_folder (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(ChorusTestRun) run = { 0 };
 
-  if (skip_without_build ())
+  if (chorus_test_skip_without_chorusctl ())
     return;
 
-  run_chorusctl (&run, "--workspace", "/nonexistent-dir/x.chorus", "info", NULL);
+  chorus_test_run_chorusctl (&run, NULL, NULL, "--workspace", "/nonexistent-dir/x.chorus", "info", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, "chorusctl: "));
   g_assert_cmpuint (count_lines (run.err), ==, 1);
@@ -215,15 +146,15 @@ test_sample_and_info (ChorusTestTempDir *fixture,
                       gconstpointer      data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "tallpine.chorus", NULL);
-  g_auto(Run) sample = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) info = { 0 };
+  g_auto(ChorusTestRun) sample = { 0 };
+  g_auto(ChorusTestRun) again = { 0 };
+  g_auto(ChorusTestRun) info = { 0 };
   g_autofree char *schema = NULL;
 
-  if (skip_without_build ())
+  if (chorus_test_skip_without_chorusctl ())
     return;
 
-  run_chorusctl (&sample, "sample", "--output", path, "--posts", "300", "--seed", "7",
+  chorus_test_run_chorusctl (&sample, NULL, NULL, "sample", "--output", path, "--posts", "300", "--seed", "7",
                  "--date", "2026-03-14", NULL);
   g_assert_cmpint (sample.status, ==, 0);
   g_assert_cmpuint (count_lines (sample.out), ==, 1);
@@ -231,10 +162,10 @@ test_sample_and_info (ChorusTestTempDir *fixture,
   g_assert_cmpstr (sample.err, ==, "");
 
   /* Writing the sample again over a sample is fine. */
-  run_chorusctl (&again, "sample", "--output", path, "--posts", "300", NULL);
+  chorus_test_run_chorusctl (&again, NULL, NULL, "sample", "--output", path, "--posts", "300", NULL);
   g_assert_cmpint (again.status, ==, 0);
 
-  run_chorusctl (&info, "--workspace", path, "info", NULL);
+  chorus_test_run_chorusctl (&info, NULL, NULL, "--workspace", path, "info", NULL);
   g_assert_cmpint (info.status, ==, 0);
   g_assert_nonnull (strstr (info.out, "Name: Tallpine Community\n"));
   schema = g_strdup_printf ("Schema version: %u\n", chorus_store_latest_version ());
@@ -255,12 +186,12 @@ test_creates_workspace (ChorusTestTempDir *fixture,
                         gconstpointer      data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "new.chorus", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(ChorusTestRun) run = { 0 };
 
-  if (skip_without_build ())
+  if (chorus_test_skip_without_chorusctl ())
     return;
 
-  run_chorusctl (&run, "--workspace", path, "info", NULL);
+  chorus_test_run_chorusctl (&run, NULL, NULL, "--workspace", path, "info", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (strstr (run.out, "Name: new\n"));
@@ -285,16 +216,16 @@ test_not_a_workspace (ChorusTestTempDir *fixture,
   static const char notes[] = "Shopping list:\n- tent pegs\n- stove fuel\n";
   g_autofree char *path = g_build_filename (fixture->dir, "notes.txt", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_auto(Run) info = { 0 };
-  g_auto(Run) sample = { 0 };
-  g_auto(Run) forced = { 0 };
+  g_auto(ChorusTestRun) info = { 0 };
+  g_auto(ChorusTestRun) sample = { 0 };
+  g_auto(ChorusTestRun) forced = { 0 };
 
-  if (skip_without_build ())
+  if (chorus_test_skip_without_chorusctl ())
     return;
 
   g_assert_true (g_file_set_contents (path, notes, -1, NULL));
 
-  run_chorusctl (&info, "--workspace", path, "info", NULL);
+  chorus_test_run_chorusctl (&info, NULL, NULL, "--workspace", path, "info", NULL);
   g_assert_cmpint (info.status, ==, 1);
   g_assert_true (g_str_has_prefix (info.err, "chorusctl: "));
   g_assert_cmpuint (count_lines (info.err), ==, 1);
@@ -303,14 +234,14 @@ test_not_a_workspace (ChorusTestTempDir *fixture,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   /* The sample does not overwrite someone's file by accident… */
-  run_chorusctl (&sample, "sample", "--output", path, "--posts", "100", NULL);
+  chorus_test_run_chorusctl (&sample, NULL, NULL, "sample", "--output", path, "--posts", "100", NULL);
   g_assert_cmpint (sample.status, ==, 1);
   g_assert_cmpuint (count_lines (sample.err), ==, 1);
   g_assert_nonnull (strstr (sample.err, "--force"));
   assert_file_is (path, notes);
 
   /* …only when told to. */
-  run_chorusctl (&forced, "sample", "--output", path, "--posts", "100", "--force", NULL);
+  chorus_test_run_chorusctl (&forced, NULL, NULL, "sample", "--output", path, "--posts", "100", "--force", NULL);
   g_assert_cmpint (forced.status, ==, 0);
 }
 

@@ -149,21 +149,38 @@ on_synced_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
-static int
-report_failures (ChorusStore *store)
+static void
+on_source_started_cb (ChorusSyncEngine *engine,
+                      ChorusSource     *source,
+                      gpointer          user_data)
 {
-  g_autoptr(GPtrArray) sources = chorus_store_list_sources (store, NULL);
+  /* Translators: progress on standard error; %s is a source's name. */
+  g_printerr (_("Syncing %s…\n"), chorus_source_get_display_name (source));
+}
 
-  for (guint i = 0; sources && i < sources->len; i++)
+/* A summary line per source on standard output, and a sentence on
+ * standard error for each that failed. */
+static void
+on_source_finished_cb (ChorusSyncEngine *engine,
+                       ChorusSource     *source,
+                       guint             inserted,
+                       guint             updated,
+                       const GError     *error,
+                       gpointer          user_data)
+{
+  if (error != NULL)
     {
-      ChorusSource *source = g_ptr_array_index (sources, i);
+      g_autofree char *line = g_strdup (error->message);
 
-      if (chorus_source_get_last_error (source) != NULL && !chorus_source_get_is_sample (source))
-        g_printerr ("chorusctl: %s: %s\n", chorus_source_get_display_name (source),
-                    chorus_source_get_last_error (source));
+      g_strdelimit (line, "\r\n", ' ');
+      /* Translators: the first %s is a source's name, the second why it failed. */
+      g_print (_("%s: failed\n"), chorus_source_get_display_name (source));
+      g_printerr ("chorusctl: %s: %s\n", chorus_source_get_display_name (source), line);
+      return;
     }
 
-  return CHORUSCTL_EXIT_FAILURE;
+  /* Translators: a source's name, then what the sync brought. */
+  g_print (_("%s: %u new posts, %u updated\n"), chorus_source_get_display_name (source), inserted, updated);
 }
 
 static int
@@ -178,17 +195,45 @@ run_sync (const ChorusctlCommand *command,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   ChorusSyncSummary summary = { 0, };
+  gint64 only_source = 0;
+  const GOptionEntry entries[] = {
+    { "source", 0, 0, G_OPTION_ARG_INT64, &only_source, N_("Sync only this source"), N_("ID") },
+    { NULL }
+  };
   int status;
 
-  if ((status = chorusctl_parse_options (command, NULL, &argc, &argv)) != CHORUSCTL_CONTINUE)
+  if ((status = chorusctl_parse_options (command, entries, &argc, &argv)) != CHORUSCTL_CONTINUE)
     return status;
+
+  if (argc > 1)
+    return chorusctl_usage_error (command, _("“sync” takes no arguments besides its options."));
 
   if (!(store = chorusctl_open_workspace (globals, &error)))
     return chorusctl_fail (error);
 
+  if (only_source != 0)
+    {
+      g_autoptr(GPtrArray) sources = chorus_store_list_sources (store, &error);
+      gboolean found = FALSE;
+
+      if (sources == NULL)
+        return chorusctl_fail (error);
+      for (guint i = 0; i < sources->len; i++)
+        found |= chorus_source_get_id (g_ptr_array_index (sources, i)) == only_source;
+      if (!found)
+        return chorusctl_usage_error (command, _("This workspace has no source %" G_GINT64_FORMAT "."),
+                                      only_source);
+    }
+
   http = chorus_http_new ();
   engine = chorus_sync_engine_new (store, http);
-  chorus_sync_engine_sync_async (engine, NULL, on_synced_cb, &result);
+  g_signal_connect (engine, "source-started", G_CALLBACK (on_source_started_cb), NULL);
+  g_signal_connect (engine, "source-finished", G_CALLBACK (on_source_finished_cb), NULL);
+
+  if (only_source != 0)
+    chorus_sync_engine_sync_source_async (engine, only_source, NULL, on_synced_cb, &result);
+  else
+    chorus_sync_engine_sync_async (engine, NULL, on_synced_cb, &result);
 
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -200,7 +245,7 @@ run_sync (const ChorusctlCommand *command,
   g_print (_("%u sources synced, %u failed: %u new posts, %u updated.\n"),
            summary.sources_synced, summary.sources_failed, summary.posts_new, summary.posts_updated);
 
-  return summary.sources_failed > 0 ? report_failures (store) : CHORUSCTL_EXIT_OK;
+  return summary.sources_failed > 0 ? CHORUSCTL_EXIT_FAILURE : CHORUSCTL_EXIT_OK;
 }
 
 const ChorusctlCommand chorusctl_add_feed_command = {

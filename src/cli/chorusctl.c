@@ -26,8 +26,10 @@
 static const ChorusctlCommand help_command;
 
 static const ChorusctlCommand * const commands[] = {
+  &chorusctl_account_command,
   &chorusctl_add_feed_command,
   &chorusctl_add_mastodon_tag_command,
+  &chorusctl_export_command,
   &chorusctl_info_command,
   &chorusctl_sample_command,
   &chorusctl_sources_command,

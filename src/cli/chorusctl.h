@@ -44,8 +44,10 @@ struct _ChorusctlCommand
 };
 
 /* The command groups, one file each. */
+extern const ChorusctlCommand chorusctl_account_command;
 extern const ChorusctlCommand chorusctl_add_feed_command;
 extern const ChorusctlCommand chorusctl_add_mastodon_tag_command;
+extern const ChorusctlCommand chorusctl_export_command;
 extern const ChorusctlCommand chorusctl_info_command;
 extern const ChorusctlCommand chorusctl_sample_command;
 extern const ChorusctlCommand chorusctl_sources_command;

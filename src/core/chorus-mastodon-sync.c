@@ -36,6 +36,7 @@ typedef enum
   STREAM_MENTIONS,
   STREAM_HASHTAG,
   STREAM_SEARCH,
+  STREAM_INSTANCE,
 } StreamKind;
 
 typedef struct
@@ -84,6 +85,10 @@ stream_url (gpointer    data,
       g_string_append_printf (url, "/api/v2/search?q=%s&type=statuses&resolve=false&limit=%d",
                               escaped, PAGE_SIZE);
       break;
+
+    case STREAM_INSTANCE:
+      g_string_append (url, "/api/v2/instance");
+      return g_string_free (url, FALSE);
 
     default:
       g_assert_not_reached ();
@@ -171,6 +176,26 @@ stream_parse (gpointer     data,
   if (length == 0)
     body = "";
 
+  /* What the server allows (post length, polls), kept for composing and
+   * pre-tests as "key=value" pairs in the stream's cursor. */
+  if (stream->kind == STREAM_INSTANCE)
+    {
+      g_autoptr(ChorusMastodonLimits) limits = chorus_mastodon_parse_instance (body, (gssize) length, error);
+
+      if (limits == NULL)
+        return FALSE;
+
+      page->save_cursor = g_strdup_printf ("max_characters=%" G_GINT64_FORMAT
+                                           " max_poll_options=%" G_GINT64_FORMAT
+                                           " max_characters_per_option=%" G_GINT64_FORMAT
+                                           " min_poll_expiration=%" G_GINT64_FORMAT
+                                           " max_poll_expiration=%" G_GINT64_FORMAT,
+                                           limits->max_characters, limits->max_poll_options,
+                                           limits->max_characters_per_option, limits->min_poll_expiration,
+                                           limits->max_poll_expiration);
+      return TRUE;
+    }
+
   switch (stream->kind)
     {
     case STREAM_MENTIONS:
@@ -185,6 +210,7 @@ stream_parse (gpointer     data,
       page->posts = chorus_mastodon_parse_search (body, (gssize) length, error);
       break;
 
+    case STREAM_INSTANCE:
     default:
       g_assert_not_reached ();
     }
@@ -357,14 +383,23 @@ new_stream (const char *base,
       what = g_strdup_printf (_("search results for “%s”"), term);
       break;
 
+    case STREAM_INSTANCE:
+      key = g_strdup ("instance");
+      what = g_strdup (_("its limits"));
+      break;
+
     default:
       g_assert_not_reached ();
     }
 
-  pager_stream = chorus_pager_stream_new (key, what, stream_url, kind == STREAM_SEARCH ? NULL : stream_peek,
+  pager_stream = chorus_pager_stream_new (key, what, stream_url,
+                                          kind == STREAM_MENTIONS || kind == STREAM_HASHTAG ? stream_peek : NULL,
                                           stream_parse, stream, (GDestroyNotify) stream_free);
-  pager_stream->enrich_async = stream_enrich_async;
-  pager_stream->enrich_finish = stream_enrich_finish;
+  if (kind != STREAM_INSTANCE)
+    {
+      pager_stream->enrich_async = stream_enrich_async;
+      pager_stream->enrich_finish = stream_enrich_finish;
+    }
 
   return pager_stream;
 }
@@ -422,6 +457,8 @@ run_streams (GTask      *task,
     g_ptr_array_add (streams, new_stream (sync->base, STREAM_HASHTAG, hashtags[i]));
   for (guint i = 0; token != NULL && keywords[i] != NULL; i++)
     g_ptr_array_add (streams, new_stream (sync->base, STREAM_SEARCH, keywords[i]));
+  if (token != NULL && streams->len > 0)
+    g_ptr_array_add (streams, new_stream (sync->base, STREAM_INSTANCE, NULL));
 
   if (streams->len == 0)
     {
