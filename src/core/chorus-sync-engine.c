@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chorus-bluesky-sync.h"
 #include "chorus-feed-sync.h"
 #include "chorus-mastodon-sync.h"
 #include "chorus-store-sources.h"
@@ -34,6 +35,7 @@ static const struct
   SyncAsync   sync_async;
   SyncFinish  sync_finish;
 } connectors[] = {
+  { "bluesky", chorus_bluesky_sync_async, chorus_bluesky_sync_finish },
   { "feed", chorus_feed_sync_async, chorus_feed_sync_finish },
   { "mastodon", chorus_mastodon_sync_async, chorus_mastodon_sync_finish },
 };
