@@ -23,19 +23,6 @@
 #include "chorus-mastodon-auth.h"
 #include "chorus-test-util.h"
 
-/* libsoup 3.2's SoupServer leaks its sockets; build-aux/lsan.supp
- * suppresses that by function name, which needs full stacks. ASan reads
- * this before ASAN_OPTIONS, which still wins. */
-#ifdef __SANITIZE_ADDRESS__
-const char *__asan_default_options (void);
-
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-#endif
-
 /* The fake server */
 
 typedef struct
