@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-bluesky-sync.h"
+#include "chorus-discourse-sync.h"
 #include "chorus-feed-sync.h"
 #include "chorus-mastodon-sync.h"
 #include "chorus-store-sources.h"
@@ -36,6 +37,7 @@ static const struct
   SyncFinish  sync_finish;
 } connectors[] = {
   { "bluesky", chorus_bluesky_sync_async, chorus_bluesky_sync_finish },
+  { "discourse", chorus_discourse_sync_async, chorus_discourse_sync_finish },
   { "feed", chorus_feed_sync_async, chorus_feed_sync_finish },
   { "mastodon", chorus_mastodon_sync_async, chorus_mastodon_sync_finish },
 };
