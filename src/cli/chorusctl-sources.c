@@ -173,14 +173,15 @@ on_source_finished_cb (ChorusSyncEngine *engine,
       g_autofree char *line = g_strdup (error->message);
 
       g_strdelimit (line, "\r\n", ' ');
-      /* Translators: the first %s is a source's name, the second why it failed. */
+      /* Translators: %s is a source's name; why it failed goes to standard error. */
       g_print (_("%s: failed\n"), chorus_source_get_display_name (source));
       g_printerr ("chorusctl: %s: %s\n", chorus_source_get_display_name (source), line);
       return;
     }
 
-  /* Translators: a source's name, then what the sync brought. */
-  g_print (_("%s: %u new posts, %u updated\n"), chorus_source_get_display_name (source), inserted, updated);
+  /* Translators: a source's name, then how many new posts the sync brought and how many changed. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u new post, %u updated\n", "%s: %u new posts, %u updated\n", inserted),
+           chorus_source_get_display_name (source), inserted, updated);
 }
 
 static int
@@ -221,8 +222,12 @@ run_sync (const ChorusctlCommand *command,
       for (guint i = 0; i < sources->len; i++)
         found |= chorus_source_get_id (g_ptr_array_index (sources, i)) == only_source;
       if (!found)
-        return chorusctl_usage_error (command, _("This workspace has no source %" G_GINT64_FORMAT "."),
-                                      only_source);
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, only_source);
+
+          /* Translators: %s is a source's number. */
+          return chorusctl_usage_error (command, _("This workspace has no source %s."), number);
+        }
     }
 
   http = chorus_http_new ();
