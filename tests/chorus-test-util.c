@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "chorus-store-private.h"
+#include "chorus-store-sources.h"
 #include "chorus-test-util.h"
 
 /* Temporary folders */
@@ -350,6 +351,94 @@ chorus_test_wait_async_result (GAsyncResult **result)
 {
   while (*result == NULL)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* Syncing against a fake server */
+
+/* Sets up @rig, its server handing requests to @handler with @user_data. */
+void
+chorus_test_sync_rig_set_up (ChorusTestSyncRig  *rig,
+                             SoupServerCallback  handler,
+                             gpointer            user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+
+  chorus_test_workspace_init (&rig->workspace, "sync.chorus");
+  rig->store = chorus_test_open_store (rig->workspace.path, CHORUS_STORE_OPEN_CREATE);
+  rig->http = chorus_http_new ();
+  chorus_http_set_backoff (rig->http, 20, 4);
+  rig->engine = chorus_sync_engine_new (rig->store, rig->http);
+
+  rig->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (rig->server, NULL, handler, user_data, NULL);
+  soup_server_listen_local (rig->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (rig->server);
+  rig->base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+}
+
+/* Drops the engine, then checks that the store and the server are
+ * finalized (closing the server's connections first), and removes the
+ * workspace with everything in it. */
+void
+chorus_test_sync_rig_tear_down (ChorusTestSyncRig *rig)
+{
+  g_clear_object (&rig->engine);
+  g_clear_object (&rig->http);
+  chorus_test_finalize_object (g_steal_pointer (&rig->store));
+
+  soup_server_disconnect (rig->server);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (g_steal_pointer (&rig->server));
+
+  chorus_test_workspace_remove_all (&rig->workspace);
+  g_clear_pointer (&rig->base, g_free);
+}
+
+/* Runs one sync of every source to the end, which must succeed as a whole
+ * (sources may fail), and returns its summary. */
+ChorusSyncSummary
+chorus_test_sync_now (ChorusSyncEngine *engine)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ChorusSyncSummary summary = { 0, };
+
+  chorus_sync_engine_sync_async (engine, NULL, chorus_test_async_result_cb, &result);
+  chorus_test_wait_async_result (&result);
+
+  g_assert_true (chorus_sync_engine_sync_finish (engine, result, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_false (chorus_sync_engine_get_syncing (engine));
+
+  return summary;
+}
+
+/* The source @id as the store now has it, which must exist. */
+ChorusSource *
+chorus_test_find_source (ChorusStore *store,
+                         gint64       id)
+{
+  g_autoptr(GPtrArray) sources = chorus_store_list_sources (store, NULL);
+
+  for (guint i = 0; i < sources->len; i++)
+    if (chorus_source_get_id (g_ptr_array_index (sources, i)) == id)
+      return g_object_ref (g_ptr_array_index (sources, i));
+
+  g_assert_not_reached ();
+}
+
+/* Answers @message with @status and the JSON text @json. */
+void
+chorus_test_reply_json (SoupServerMessage *message,
+                        guint              status,
+                        const char        *json)
+{
+  soup_server_message_set_status (message, status, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
 }
 
 /* Markup */

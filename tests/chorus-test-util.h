@@ -6,16 +6,20 @@
  */
 
 /* What several test programs need: temporary folders, files as they are
- * on disk, raw SQL beside the store, and waiting for the main loop or for
- * worker threads. Every helper fails the running test, as the code it
- * replaces did, when what it does goes wrong. */
+ * on disk, raw SQL beside the store, waiting for the main loop or for
+ * worker threads, and syncing against a fake server. Every helper fails
+ * the running test, as the code it replaces did, when what it does goes
+ * wrong. */
 
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 #include <sqlite3.h>
 
+#include "chorus-source.h"
 #include "chorus-store.h"
+#include "chorus-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -100,6 +104,31 @@ void          chorus_test_async_result_cb      (GObject              *source,
                                                 GAsyncResult         *result,
                                                 gpointer              user_data);
 void          chorus_test_wait_async_result    (GAsyncResult        **result);
+
+/* Syncing against a fake server. A g_test_add() fixture, or part of one:
+ * a workspace with a store, a sync engine whose ChorusHttp backs off from
+ * 20 ms over four attempts at most, and a SoupServer on 127.0.0.1 that
+ * hands every request to the handler it was set up with. */
+typedef struct
+{
+  ChorusTestWorkspace  workspace;
+  ChorusStore         *store;
+  ChorusHttp          *http;
+  ChorusSyncEngine    *engine;
+  SoupServer          *server;
+  char                *base;        /* the server's "http://127.0.0.1:<port>/" */
+} ChorusTestSyncRig;
+
+void          chorus_test_sync_rig_set_up      (ChorusTestSyncRig    *rig,
+                                                SoupServerCallback    handler,
+                                                gpointer              user_data);
+void          chorus_test_sync_rig_tear_down   (ChorusTestSyncRig    *rig);
+ChorusSyncSummary chorus_test_sync_now         (ChorusSyncEngine     *engine);
+ChorusSource *chorus_test_find_source          (ChorusStore          *store,
+                                                gint64                id);
+void          chorus_test_reply_json           (SoupServerMessage    *message,
+                                                guint                 status,
+                                                const char           *json);
 
 /* The built chorusctl, run as a script would: in the C locale, with
  * extra environment variables ("NAME=value") and text on standard input. */

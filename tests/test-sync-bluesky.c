@@ -9,7 +9,6 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
-#include <glib/gstdio.h>
 
 #include "chorus-error.h"
 #include "chorus-http.h"
@@ -38,13 +37,7 @@
 
 typedef struct
 {
-  char             *dir;
-  char             *path;
-  ChorusStore      *store;
-  ChorusHttp       *http;
-  ChorusSyncEngine *engine;
-  SoupServer       *server;
-  char             *base;          /* the entryway, as the source names it */
+  ChorusTestSyncRig rig;           /* rig.base: the entryway, as the source names it */
   char             *pds;           /* the same server, as the DID document names it */
   gint64            source_id;
 
@@ -143,22 +136,13 @@ add_notifications (Fixture *f,
 }
 
 static void
-reply_json (SoupServerMessage *message,
-            guint              status,
-            const char        *json)
-{
-  soup_server_message_set_status (message, status, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
-}
-
-static void
 reply_error (SoupServerMessage *message,
              guint              status,
              const char        *name)
 {
   g_autofree char *json = g_strdup_printf ("{\"error\":\"%s\",\"message\":\"Refused\"}", name);
 
-  reply_json (message, status, json);
+  chorus_test_reply_json (message, status, json);
 }
 
 static void
@@ -175,7 +159,7 @@ reply_session (Fixture           *f,
   f->access_expired = FALSE;
   json = g_strdup_printf ("{\"did\":\"" DID "\",\"handle\":\"" HANDLE "\",\"accessJwt\":\"%s\","
                           "\"refreshJwt\":\"%s\",\"active\":true}", f->access, f->refresh);
-  reply_json (message, 200, json);
+  chorus_test_reply_json (message, 200, json);
 }
 
 static gboolean
@@ -266,7 +250,7 @@ serve_page (Fixture           *f,
     }
   root = json_node_init_object (json_node_alloc (), answer);
   json = json_to_string (root, FALSE);
-  reply_json (message, 200, json);
+  chorus_test_reply_json (message, 200, json);
 }
 
 static void
@@ -291,7 +275,7 @@ serve_data (Fixture           *f,
       if (f->access_expired)
         reply_error (message, 400, "ExpiredToken");
       else
-        reply_json (message, 200, "{\"did\":\"" DID "\",\"handle\":\"" HANDLE "\"}");
+        chorus_test_reply_json (message, 200, "{\"did\":\"" DID "\",\"handle\":\"" HANDLE "\"}");
       return;
     }
 
@@ -346,7 +330,7 @@ on_request_cb (SoupServer        *server,
     {
       f->resolves++;
       if (query != NULL && g_strcmp0 (g_hash_table_lookup (query, "handle"), HANDLE) == 0)
-        reply_json (message, 200, "{\"did\":\"" DID "\"}");
+        chorus_test_reply_json (message, 200, "{\"did\":\"" DID "\"}");
       else
         reply_error (message, 400, "InvalidRequest");
     }
@@ -358,7 +342,7 @@ on_request_cb (SoupServer        *server,
                                                f->pds);
 
       f->plc_lookups++;
-      reply_json (message, 200, json);
+      chorus_test_reply_json (message, 200, json);
     }
   else if (g_str_equal (path, "/xrpc/com.atproto.server.createSession") && g_str_equal (method, "POST"))
     create_session (f, message);
@@ -384,19 +368,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autoptr(GUri) uri = NULL;
 
-  f->dir = g_dir_make_tmp ("chorus-test-sync-bluesky-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "sync.chorus", NULL);
-  f->store = chorus_store_open (f->path, CHORUS_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  f->http = chorus_http_new ();
-  chorus_http_set_backoff (f->http, 20, 4);
-  f->engine = chorus_sync_engine_new (f->store, f->http);
+  chorus_test_sync_rig_set_up (&f->rig, on_request_cb, f);
 
   f->search_corpus = load_corpus ("bluesky/real/searchPosts_q_redistricting.json");
   f->notification_corpus = load_corpus ("bluesky/real/listNotifications.json");
@@ -404,19 +378,11 @@ fixture_set_up (Fixture       *f,
   f->notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   f->clock = g_get_real_time () / G_USEC_PER_SEC - 7 * 24 * 60 * 60;
 
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, on_request_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  uri = g_uri_ref (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-
   /* "http://127.0.0.1:port/" for the source, "http://localhost:port" in
    * the DID document: another origin, so the test sees which is used. */
-  f->base = g_uri_to_string (uri);
+  uri = g_uri_parse (f->rig.base, G_URI_FLAGS_NONE, NULL);
   f->pds = g_strdup_printf ("http://localhost:%d", g_uri_get_port (uri));
-  g_setenv ("CHORUS_PLC_DIRECTORY", f->base, TRUE);
+  g_setenv ("CHORUS_PLC_DIRECTORY", f->rig.base, TRUE);
   g_setenv (PASSWORD_ENV, APP_PASSWORD, TRUE);
   g_string_truncate (logged, 0);
 }
@@ -445,30 +411,14 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
   /* Whatever reached a keyring goes (without one, this fails at once). */
-  clear_secret (f->base, CHORUS_SECRET_KIND_REFRESH_TOKEN);
-  clear_secret (f->base, CHORUS_SECRET_KIND_APP_PASSWORD);
+  clear_secret (f->rig.base, CHORUS_SECRET_KIND_REFRESH_TOKEN);
+  clear_secret (f->rig.base, CHORUS_SECRET_KIND_APP_PASSWORD);
 
   g_assert_cmpuint (f->misplaced, ==, 0);
   assert_no_secrets (logged->str);
 
-  g_clear_object (&f->engine);
-  g_clear_object (&f->http);
-  chorus_test_finalize_object (f->store);
-
-  soup_server_disconnect (f->server);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->server);
-  f->server = NULL;
-
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
+  chorus_test_sync_rig_tear_down (&f->rig);
   g_ptr_array_unref (f->posts);
   g_ptr_array_unref (f->notifications);
   json_node_unref (f->search_corpus);
@@ -477,10 +427,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->refresh);
   g_free (f->last_query);
   g_free (f->last_reasons);
-  g_free (f->base);
   g_free (f->pds);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 /* Helpers */
@@ -495,43 +442,26 @@ add_source (Fixture    *f,
   ChorusSourceSettings settings = { "@" HANDLE, mentions, hashtags, keywords, NULL, secret_env };
   g_autoptr(GError) error = NULL;
 
-  f->source_id = chorus_store_add_account (f->store, "bluesky", f->base, HANDLE, &settings, &error);
+  f->source_id = chorus_store_add_account (f->rig.store, "bluesky", f->rig.base, HANDLE, &settings, &error);
   g_assert_no_error (error);
   g_assert_cmpint (f->source_id, >, 0);
-}
-
-static ChorusSyncSummary
-sync_now (Fixture *f)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  ChorusSyncSummary summary = { 0, };
-
-  chorus_sync_engine_sync_async (f->engine, NULL, chorus_test_async_result_cb, &result);
-  chorus_test_wait_async_result (&result);
-
-  g_assert_true (chorus_sync_engine_sync_finish (f->engine, result, &summary, &error));
-  g_assert_no_error (error);
-
-  return summary;
 }
 
 /* The source as the workspace now has it: the only one. */
 static ChorusSource *
 find_source (Fixture *f)
 {
-  g_autoptr(GPtrArray) sources = chorus_store_list_sources (f->store, NULL);
+  g_autoptr(GPtrArray) sources = chorus_store_list_sources (f->rig.store, NULL);
 
   g_assert_cmpuint (sources->len, ==, 1);
-  g_assert_cmpint (chorus_source_get_id (g_ptr_array_index (sources, 0)), ==, f->source_id);
 
-  return g_object_ref (g_ptr_array_index (sources, 0));
+  return chorus_test_find_source (f->rig.store, f->source_id);
 }
 
 static gint64
 count_posts (Fixture *f)
 {
-  sqlite3 *db = _chorus_store_get_db (f->store);
+  sqlite3 *db = _chorus_store_get_db (f->rig.store);
 
   g_assert_cmpint (chorus_test_db_query_int (db, "SELECT COUNT(DISTINCT uri) FROM posts"), ==,
                    chorus_test_db_query_int (db, "SELECT COUNT(*) FROM posts"));
@@ -558,7 +488,7 @@ test_incremental (Fixture       *f,
   add_source (f, FALSE, NULL, "redistricting", PASSWORD_ENV);
 
   /* A stream's first sync takes its newest page only. */
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
   assert_synced (summary);
   g_assert_cmpuint (summary.posts_new, ==, FAKE_PAGE);
   g_assert_cmpint (count_posts (f), ==, FAKE_PAGE);
@@ -567,7 +497,7 @@ test_incremental (Fixture       *f,
 
   /* Then the walk stops at the page reaching what it saw. */
   add_posts (f, 3);
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
   assert_synced (summary);
   g_assert_cmpuint (summary.posts_new, ==, 3);
   g_assert_cmpint (count_posts (f), ==, FAKE_PAGE + 3);
@@ -575,7 +505,7 @@ test_incremental (Fixture       *f,
 
   /* More new posts than a page: it walks back two. */
   add_posts (f, 15);
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
   assert_synced (summary);
   g_assert_cmpuint (summary.posts_new, ==, 15);
   g_assert_cmpint (count_posts (f), ==, FAKE_PAGE + 3 + 15);
@@ -596,7 +526,7 @@ test_mentions_and_hashtags (Fixture       *f,
   add_posts (f, 5);
   add_source (f, TRUE, "coffee", NULL, PASSWORD_ENV);
 
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
   g_assert_cmpuint (f->listings, ==, 1);
   g_assert_cmpstr (f->last_reasons, ==, "mention,reply,quote");
   g_assert_cmpstr (f->last_query, ==, "#coffee");
@@ -610,16 +540,16 @@ test_refresh_refused (Fixture       *f,
 {
   add_posts (f, 5);
   add_source (f, FALSE, "coffee", NULL, PASSWORD_ENV);
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
 
   /* A refresh token the server no longer takes: sign in again, once. */
   f->refuse_refresh = TRUE;
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
   g_assert_cmpuint (f->refreshes, ==, 1);
   g_assert_cmpuint (f->creates, ==, 2);
 
   f->refuse_refresh = FALSE;
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
   g_assert_cmpuint (f->refreshes, ==, 2);
   g_assert_cmpuint (f->creates, ==, 2);
 }
@@ -636,7 +566,7 @@ test_wrong_password (Fixture       *f,
   add_posts (f, 5);
   add_source (f, TRUE, NULL, NULL, PASSWORD_ENV);
 
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.sources_failed, ==, 1);
   g_assert_cmpuint (f->creates, ==, 1);
   g_assert_cmpuint (f->listings, ==, 0);
@@ -649,7 +579,7 @@ test_wrong_password (Fixture       *f,
 
   /* With the right one, the source is well again. */
   g_setenv (PASSWORD_ENV, APP_PASSWORD, TRUE);
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
   fixed = find_source (f);
   g_assert_false (chorus_source_get_needs_reauth (fixed));
   g_assert_null (chorus_source_get_last_error (fixed));
@@ -664,7 +594,7 @@ test_missing_password (Fixture       *f,
   g_unsetenv (PASSWORD_ENV);
   add_source (f, TRUE, NULL, NULL, PASSWORD_ENV);
 
-  g_assert_cmpuint (sync_now (f).sources_failed, ==, 1);
+  g_assert_cmpuint (chorus_test_sync_now (f->rig.engine).sources_failed, ==, 1);
   source = find_source (f);
   g_assert_true (chorus_source_get_needs_reauth (source));
   g_assert_nonnull (strstr (chorus_source_get_last_error (source), PASSWORD_ENV));
@@ -680,7 +610,7 @@ test_retries (Fixture       *f,
   f->fail_429 = 1;
   f->fail_500 = 1;
 
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
   g_assert_cmpuint (f->searches, ==, 3);
   g_assert_cmpint (count_posts (f), ==, 5);
 }
@@ -695,24 +625,24 @@ test_interrupted_walk (Fixture       *f,
 
   add_posts (f, 30);
   add_source (f, FALSE, NULL, "redistricting", PASSWORD_ENV);
-  assert_synced (sync_now (f));
-  mark = chorus_store_dup_cursor (f->store, f->source_id, "search:redistricting");
+  assert_synced (chorus_test_sync_now (f->rig.engine));
+  mark = chorus_store_dup_cursor (f->rig.store, f->source_id, "search:redistricting");
   g_assert_nonnull (mark);
 
   /* The walk's second page fails: the mark does not move (whether the
    * first page's posts were written is the pager's business). */
   add_posts (f, 25);
   f->break_older_pages = TRUE;
-  g_assert_cmpuint (sync_now (f).sources_failed, ==, 1);
+  g_assert_cmpuint (chorus_test_sync_now (f->rig.engine).sources_failed, ==, 1);
   g_assert_cmpint (count_posts (f), <=, 2 * FAKE_PAGE);
-  after = chorus_store_dup_cursor (f->store, f->source_id, "search:redistricting");
+  after = chorus_store_dup_cursor (f->rig.store, f->source_id, "search:redistricting");
   g_assert_cmpstr (after, ==, mark);
 
   /* So the next walk starts from the top again and misses nothing. */
   f->break_older_pages = FALSE;
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
   g_assert_cmpint (count_posts (f), ==, FAKE_PAGE + 25);
-  moved = chorus_store_dup_cursor (f->store, f->source_id, "search:redistricting");
+  moved = chorus_store_dup_cursor (f->rig.store, f->source_id, "search:redistricting");
   g_assert_cmpstr (moved, >, mark);
 }
 
@@ -722,12 +652,12 @@ test_expired_during_sync (Fixture       *f,
 {
   add_posts (f, 5);
   add_source (f, FALSE, NULL, "one\ntwo", PASSWORD_ENV);
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
 
   /* The second stream's request finds the session expired: it is renewed
    * and the streams are read again. */
   f->expire_access_after = 2;
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
   g_assert_cmpuint (f->checks, ==, 1);
   g_assert_cmpuint (f->refreshes, ==, 2);
   g_assert_cmpuint (f->creates, ==, 1);
@@ -778,21 +708,21 @@ test_keyring (Fixture       *f,
   if (skip_without_keyring ())
     return;
 
-  chorus_secrets_store_async ("bluesky", f->base, HANDLE, CHORUS_SECRET_KIND_APP_PASSWORD, APP_PASSWORD, NULL,
-                              chorus_test_async_result_cb, &result);
+  chorus_secrets_store_async ("bluesky", f->rig.base, HANDLE, CHORUS_SECRET_KIND_APP_PASSWORD, APP_PASSWORD,
+                              NULL, chorus_test_async_result_cb, &result);
   chorus_test_wait_async_result (&result);
   g_assert_true (chorus_secrets_store_finish (result, NULL));
   g_clear_object (&result);
 
   add_posts (f, 5);
   add_source (f, FALSE, "coffee", NULL, NULL);
-  assert_synced (sync_now (f));
-  assert_synced (sync_now (f));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
+  assert_synced (chorus_test_sync_now (f->rig.engine));
   g_assert_cmpuint (f->creates, ==, 1);
   g_assert_cmpuint (f->refreshes, ==, 1);
 
   /* The keyring holds the newest refresh token, for the next process. */
-  chorus_secrets_lookup_async ("bluesky", f->base, HANDLE, CHORUS_SECRET_KIND_REFRESH_TOKEN, NULL, NULL,
+  chorus_secrets_lookup_async ("bluesky", f->rig.base, HANDLE, CHORUS_SECRET_KIND_REFRESH_TOKEN, NULL, NULL,
                                chorus_test_async_result_cb, &result);
   chorus_test_wait_async_result (&result);
   kept = chorus_secrets_lookup_finish (result, NULL);

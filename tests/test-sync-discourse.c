@@ -52,12 +52,7 @@ typedef struct
 
 typedef struct
 {
-  ChorusTestWorkspace workspace;
-  ChorusStore      *store;
-  ChorusHttp       *http;
-  ChorusSyncEngine *engine;
-  SoupServer       *server;
-  char             *base;
+  ChorusTestSyncRig rig;
   FakeTopic         topics[MAX_TOPICS];
   guint             n_topics;
   GPtrArray        *requests;        /* "path?query" of every request */
@@ -385,7 +380,7 @@ on_request_cb (SoupServer        *server,
   const char *key = soup_message_headers_get_one (request_headers, "Api-Key");
   const char *username = soup_message_headers_get_one (request_headers, "Api-Username");
   const char *raw_query = g_uri_get_query (soup_server_message_get_uri (message));
-  char *body;
+  g_autofree char *body = NULL;
 
   g_ptr_array_add (f->requests, g_strconcat (path, raw_query != NULL ? "?" : "", raw_query, NULL));
 
@@ -400,9 +395,7 @@ on_request_cb (SoupServer        *server,
       const char *refused = "{\"errors\":[\"You are not permitted to view the requested resource. "
                             "The API username or key is invalid.\"],\"error_type\":\"invalid_access\"}";
 
-      soup_server_message_set_status (message, 403, NULL);
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
-                                        refused, strlen (refused));
+      chorus_test_reply_json (message, 403, refused);
       return;
     }
 
@@ -427,8 +420,7 @@ on_request_cb (SoupServer        *server,
       return;
     }
 
-  soup_server_message_set_status (message, 200, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE, body, strlen (body));
+  chorus_test_reply_json (message, 200, body);
 }
 
 /* Pinned 100; 101, long, with a poll; news in 102 and 104; the kettle is
@@ -452,44 +444,18 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-
-  chorus_test_workspace_init (&f->workspace, "sync.chorus");
-  f->store = chorus_test_open_store (f->workspace.path, CHORUS_STORE_OPEN_CREATE);
-  f->http = chorus_http_new ();
-  chorus_http_set_backoff (f->http, 20, 4);
-  f->engine = chorus_sync_engine_new (f->store, f->http);
+  chorus_test_sync_rig_set_up (&f->rig, on_request_cb, f);
   f->requests = g_ptr_array_new_with_free_func (g_free);
   build_forum (f);
-
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, on_request_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->engine);
-  g_clear_object (&f->http);
-  chorus_test_finalize_object (f->store);
-
-  soup_server_disconnect (f->server);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->server);
-  f->server = NULL;
-
-  chorus_test_workspace_remove_all (&f->workspace);
+  chorus_test_sync_rig_tear_down (&f->rig);
   g_ptr_array_unref (f->requests);
   g_free (f->last_post_ids);
-  g_free (f->base);
 }
 
 static gint64
@@ -501,7 +467,7 @@ add_forum (Fixture    *f,
 {
   ChorusSourceSettings settings = { "Forum", FALSE, NULL, keywords, categories_watched, key_env };
   g_autoptr(GError) error = NULL;
-  gint64 id = chorus_store_add_account (f->store, "discourse", f->base, account, &settings, &error);
+  gint64 id = chorus_store_add_account (f->rig.store, "discourse", f->rig.base, account, &settings, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -509,39 +475,11 @@ add_forum (Fixture    *f,
   return id;
 }
 
-static ChorusSyncSummary
-sync_now (Fixture *f)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  ChorusSyncSummary summary = { 0, };
-
-  chorus_sync_engine_sync_async (f->engine, NULL, chorus_test_async_result_cb, &result);
-  chorus_test_wait_async_result (&result);
-  g_assert_true (chorus_sync_engine_sync_finish (f->engine, result, &summary, &error));
-  g_assert_no_error (error);
-
-  return summary;
-}
-
-static ChorusSource *
-find_source (Fixture *f,
-             gint64   id)
-{
-  g_autoptr(GPtrArray) sources = chorus_store_list_sources (f->store, NULL);
-
-  for (guint i = 0; i < sources->len; i++)
-    if (chorus_source_get_id (g_ptr_array_index (sources, i)) == id)
-      return g_object_ref (g_ptr_array_index (sources, i));
-
-  g_assert_not_reached ();
-}
-
 static gint64
 query_int (Fixture    *f,
            const char *sql)
 {
-  sqlite3 *db = chorus_test_db_open (f->workspace.path, SQLITE_OPEN_READONLY, 1000);
+  sqlite3 *db = chorus_test_db_open (f->rig.workspace.path, SQLITE_OPEN_READONLY, 1000);
   gint64 value = chorus_test_db_query_int (db, sql);
 
   sqlite3_close (db);
@@ -575,7 +513,7 @@ cursor_time (Fixture    *f,
              gint64      source_id,
              const char *stream)
 {
-  g_autofree char *cursor = chorus_store_dup_cursor (f->store, source_id, stream);
+  g_autofree char *cursor = chorus_store_dup_cursor (f->rig.store, source_id, stream);
 
   g_assert_nonnull (cursor);
   return g_ascii_strtoll (cursor, NULL, 10);
@@ -593,7 +531,7 @@ test_first_sync (Fixture       *f,
 
   f->limited_left = 1;
   f->broken_left = 1;
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
 
   g_assert_cmpuint (summary.sources_failed, ==, 0);
   g_assert_cmpuint (summary.posts_new, ==, 1 + 45 + 3);
@@ -617,7 +555,7 @@ test_first_sync (Fixture       *f,
   g_assert_cmpint (cursor_time (f, id, "latest"), ==, T0 + 5000 + 120);
   g_assert_cmpint (cursor_time (f, id, "topic:101"), ==, 101045);
 
-  source = find_source (f, id);
+  source = chorus_test_find_source (f->rig.store, id);
   g_assert_null (chorus_source_get_last_error (source));
   g_assert_false (chorus_source_get_needs_reauth (source));
 }
@@ -631,12 +569,12 @@ test_new_replies (Fixture       *f,
   ChorusSyncSummary summary;
   gint64 before;
 
-  g_assert_cmpuint (sync_now (f).posts_new, ==, 49);
+  g_assert_cmpuint (chorus_test_sync_now (f->rig.engine).posts_new, ==, 49);
   before = query_int (f, "SELECT count (*) FROM posts");
 
   add_posts (find_topic (f, 101), 3, T0 + 10000, NULL);
   g_ptr_array_set_size (f->requests, 0);
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
 
   g_assert_cmpuint (summary.sources_failed, ==, 0);
   g_assert_cmpuint (summary.posts_new, ==, 3);
@@ -653,7 +591,7 @@ test_new_replies (Fixture       *f,
 
   /* Nothing new: the walk reads the newest topic again, and nothing else. */
   g_ptr_array_set_size (f->requests, 0);
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.posts_new, ==, 0);
   g_assert_cmpuint (count_requests (f, "/t/101/posts.json"), ==, 0);
 }
@@ -664,8 +602,8 @@ test_category_filter (Fixture       *f,
                       gconstpointer  data)
 {
   gint64 id = add_forum (f, USERNAME, KEY_ENV, "news", NULL);
-  ChorusSyncSummary summary = sync_now (f);
-  g_autofree char *all = chorus_store_dup_cursor (f->store, id, "latest");
+  ChorusSyncSummary summary = chorus_test_sync_now (f->rig.engine);
+  g_autofree char *all = chorus_store_dup_cursor (f->rig.store, id, "latest");
 
   g_assert_cmpuint (summary.sources_failed, ==, 0);
   g_assert_cmpuint (summary.posts_new, ==, 3 + 2);
@@ -688,7 +626,7 @@ test_keyword_search (Fixture       *f,
   gint64 id = add_forum (f, USERNAME, KEY_ENV, "news", "kettle");
   g_autofree char *text = NULL;
   sqlite3 *db;
-  ChorusSyncSummary summary = sync_now (f);
+  ChorusSyncSummary summary = chorus_test_sync_now (f->rig.engine);
 
   g_assert_cmpuint (summary.sources_failed, ==, 0);
   g_assert_cmpint (count_posts (f, 104), ==, 2);
@@ -697,14 +635,14 @@ test_keyword_search (Fixture       *f,
   g_assert_cmpuint (count_requests (f, "/t/104.json"), ==, 1);   /* once, though found twice */
   g_assert_cmpint (cursor_time (f, id, "search:kettle"), ==, T0 + 320);
 
-  db = chorus_test_db_open (f->workspace.path, SQLITE_OPEN_READONLY, 1000);
+  db = chorus_test_db_open (f->rig.workspace.path, SQLITE_OPEN_READONLY, 1000);
   text = chorus_test_db_query_text (db, "SELECT text FROM posts WHERE uri LIKE '%/t/105/1'");
   sqlite3_close (db);
   g_assert_cmpstr (text, ==, "Post 1 of topic 105 about the kettle");
 
   /* A new hit in 103, which brings the whole topic. */
   add_posts (find_topic (f, 103), 1, T0 + 20000, "kettle");
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.sources_failed, ==, 0);
   g_assert_cmpint (count_posts (f, 103), ==, 3);
   g_assert_cmpint (cursor_time (f, id, "search:kettle"), ==, T0 + 20000);
@@ -725,19 +663,19 @@ test_wrong_key (Fixture       *f,
   g_autoptr(GError) error = NULL;
   ChorusSyncSummary summary;
 
-  source = find_source (f, id);
-  chorus_discourse_sync_async (f->store, f->http, source, NULL, chorus_test_async_result_cb, &result);
+  source = chorus_test_find_source (f->rig.store, id);
+  chorus_discourse_sync_async (f->rig.store, f->rig.http, source, NULL, chorus_test_async_result_cb, &result);
   chorus_test_wait_async_result (&result);
   g_assert_false (chorus_discourse_sync_finish (result, NULL, &error));
   g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN);
   g_assert_null (strstr (error->message, WRONG_KEY));
 
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.sources_failed, ==, 2);
   g_assert_cmpuint (summary.posts_new, ==, 0);
-  without_key = find_source (f, unset);
+  without_key = chorus_test_find_source (f->rig.store, unset);
   g_assert_true (chorus_source_get_needs_reauth (without_key));
-  after = find_source (f, id);
+  after = chorus_test_find_source (f->rig.store, id);
   g_assert_true (chorus_source_get_needs_reauth (after));
   g_assert_nonnull (chorus_source_get_last_error (after));
   g_assert_null (strstr (chorus_source_get_last_error (after), WRONG_KEY));
@@ -752,7 +690,7 @@ test_anonymous (Fixture       *f,
   ChorusSyncSummary summary;
 
   add_forum (f, NULL, NULL, NULL, NULL);
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
 
   g_assert_cmpuint (summary.sources_failed, ==, 0);
   g_assert_cmpuint (summary.posts_new, ==, 49);

@@ -6,7 +6,6 @@
  */
 
 #include <libsoup/soup.h>
-#include <glib/gstdio.h>
 
 #include "chorus-http.h"
 #include "chorus-test-util.h"
@@ -21,13 +20,7 @@
 
 typedef struct
 {
-  char             *dir;
-  char             *path;
-  ChorusStore      *store;
-  ChorusHttp       *http;
-  ChorusSyncEngine *engine;
-  SoupServer       *server;
-  char             *base;
+  ChorusTestSyncRig rig;
   GBytes           *feed;
   guint             requests;
   guint             failures_left;   /* for /flaky and /limited */
@@ -116,10 +109,7 @@ on_request_cb (SoupServer        *server,
       f->last_min_id = g_strdup (min_id);
 
       if (min_id != NULL)
-        {
-          soup_server_message_set_status (message, 200, NULL);
-          soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "[]", 2);
-        }
+        chorus_test_reply_json (message, 200, "[]");
       else
         {
           g_autoptr(GBytes) page = read_corpus ("mastodon/real/timeline_tag_hoot.json");
@@ -164,101 +154,32 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-
-  f->dir = g_dir_make_tmp ("chorus-test-sync-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "sync.chorus", NULL);
-  f->store = chorus_store_open (f->path, CHORUS_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  f->http = chorus_http_new ();
-  chorus_http_set_backoff (f->http, 20, 4);
-  chorus_http_set_max_bytes (f->http, 1024 * 1024);
-  f->engine = chorus_sync_engine_new (f->store, f->http);
+  chorus_test_sync_rig_set_up (&f->rig, on_request_cb, f);
+  chorus_http_set_max_bytes (f->rig.http, 1024 * 1024);
   f->feed = read_corpus ("feeds/rss-parser/guardian.rss");
-
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, on_request_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
-  g_clear_object (&f->engine);
-  g_clear_object (&f->http);
-  chorus_test_finalize_object (f->store);
-
-  /* Close the server's kept-alive connections and let them finish. */
-  soup_server_disconnect (f->server);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->server);
-  f->server = NULL;
+  chorus_test_sync_rig_tear_down (&f->rig);
   g_bytes_unref (f->feed);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
   g_free (f->last_min_id);
-  g_free (f->base);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 static gint64
 add_feed (Fixture    *f,
           const char *name)
 {
-  g_autofree char *url = g_strconcat (f->base, name, NULL);
+  g_autofree char *url = g_strconcat (f->rig.base, name, NULL);
   g_autoptr(GError) error = NULL;
-  gint64 id = chorus_store_add_source (f->store, "feed", url, NULL, name, &error);
+  gint64 id = chorus_store_add_source (f->rig.store, "feed", url, NULL, name, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
   return id;
-}
-
-static ChorusSyncSummary
-sync_now (Fixture *f)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  ChorusSyncSummary summary = { 0, };
-
-  chorus_sync_engine_sync_async (f->engine, NULL, chorus_test_async_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_true (chorus_sync_engine_sync_finish (f->engine, result, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_false (chorus_sync_engine_get_syncing (f->engine));
-
-  return summary;
-}
-
-static ChorusSource *
-find_source (Fixture *f,
-             gint64   id)
-{
-  g_autoptr(GPtrArray) sources = chorus_store_list_sources (f->store, NULL);
-
-  for (guint i = 0; i < sources->len; i++)
-    if (chorus_source_get_id (g_ptr_array_index (sources, i)) == id)
-      return g_object_ref (g_ptr_array_index (sources, i));
-
-  g_assert_not_reached ();
 }
 
 static void
@@ -271,20 +192,20 @@ test_conditional_get (Fixture       *f,
   g_autoptr(ChorusSource) source = NULL;
   gint64 posts;
 
-  first = sync_now (f);
+  first = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (first.sources_synced, ==, 1);
   g_assert_cmpuint (first.sources_failed, ==, 0);
   g_assert_cmpuint (first.posts_new, >, 10);
-  posts = chorus_store_get_counter (f->store, "posts");
+  posts = chorus_store_get_counter (f->rig.store, "posts");
   g_assert_cmpint (posts, ==, first.posts_new);
 
   /* The server answers 304 to the saved ETag: nothing is parsed again. */
-  second = sync_now (f);
+  second = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (second.sources_synced, ==, 1);
   g_assert_cmpuint (second.posts_new, ==, 0);
-  g_assert_cmpint (chorus_store_get_counter (f->store, "posts"), ==, posts);
+  g_assert_cmpint (chorus_store_get_counter (f->rig.store, "posts"), ==, posts);
 
-  source = find_source (f, id);
+  source = chorus_test_find_source (f->rig.store, id);
   g_assert_cmpint (chorus_source_get_last_success (source), >, 0);
   g_assert_null (chorus_source_get_last_error (source));
 }
@@ -297,13 +218,13 @@ test_idempotent (Fixture       *f,
   ChorusSyncSummary second;
 
   add_feed (f, "flaky.xml");   /* served without conditional GET */
-  first = sync_now (f);
-  second = sync_now (f);
+  first = chorus_test_sync_now (f->rig.engine);
+  second = chorus_test_sync_now (f->rig.engine);
 
   g_assert_cmpuint (first.posts_new, >, 10);
   g_assert_cmpuint (second.posts_new, ==, 0);
   g_assert_cmpuint (second.posts_updated, ==, 0);
-  g_assert_cmpint (chorus_store_get_counter (f->store, "posts"), ==, first.posts_new);
+  g_assert_cmpint (chorus_store_get_counter (f->rig.store, "posts"), ==, first.posts_new);
 }
 
 static void
@@ -314,7 +235,7 @@ test_retries (Fixture       *f,
 
   add_feed (f, "flaky.xml");
   f->failures_left = 2;
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
 
   g_assert_cmpuint (summary.sources_synced, ==, 1);
   g_assert_cmpuint (f->requests, ==, 3);
@@ -330,7 +251,7 @@ test_retry_after (Fixture       *f,
 
   add_feed (f, "limited.xml");
   f->failures_left = 1;
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
 
   g_assert_cmpuint (summary.sources_synced, ==, 1);
   g_assert_cmpuint (f->requests, ==, 2);
@@ -352,15 +273,15 @@ test_failures_are_per_source (Fixture       *f,
   g_autoptr(ChorusSource) good_source = NULL;
   ChorusSyncSummary summary;
 
-  summary = sync_now (f);
+  summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.sources_failed, ==, 3);
   g_assert_cmpuint (summary.sources_synced, ==, 1);
   g_assert_cmpuint (summary.posts_new, >, 10);
 
-  huge_source = find_source (f, huge);
-  broken_source = find_source (f, broken);
-  missing_source = find_source (f, missing);
-  good_source = find_source (f, good);
+  huge_source = chorus_test_find_source (f->rig.store, huge);
+  broken_source = chorus_test_find_source (f->rig.store, broken);
+  missing_source = chorus_test_find_source (f->rig.store, missing);
+  good_source = chorus_test_find_source (f->rig.store, good);
 
   g_assert_nonnull (chorus_source_get_last_error (huge_source));
   g_assert_nonnull (strstr (chorus_source_get_last_error (huge_source), "127.0.0.1"));
@@ -379,10 +300,10 @@ test_rate_limit_pacing (Fixture       *f,
   gint64 before;
 
   add_feed (f, "paced.xml");
-  g_assert_cmpuint (sync_now (f).sources_synced, ==, 1);
+  g_assert_cmpuint (chorus_test_sync_now (f->rig.engine).sources_synced, ==, 1);
 
   before = g_get_monotonic_time ();
-  g_assert_cmpuint (sync_now (f).sources_synced, ==, 1);
+  g_assert_cmpuint (chorus_test_sync_now (f->rig.engine).sources_synced, ==, 1);
   g_assert_cmpuint (f->requests, ==, 2);
   g_assert_cmpint (g_get_monotonic_time () - before, >=, 900 * 1000);
 }
@@ -399,23 +320,23 @@ test_mastodon_hashtag (Fixture       *f,
   ChorusSyncSummary second;
   gint64 id;
 
-  id = chorus_store_add_source (f->store, "mastodon", f->base, NULL, "#hoot", &error);
+  id = chorus_store_add_source (f->rig.store, "mastodon", f->rig.base, NULL, "#hoot", &error);
   g_assert_no_error (error);
-  g_assert_true (chorus_store_set_source_hashtags (f->store, id, "#hoot", &error));
+  g_assert_true (chorus_store_set_source_hashtags (f->rig.store, id, "#hoot", &error));
   g_assert_no_error (error);
 
-  first = sync_now (f);
+  first = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (first.sources_failed, ==, 0);
   g_assert_cmpuint (first.posts_new, >, 0);
   g_assert_null (f->last_min_id);
-  cursor = chorus_store_dup_cursor (f->store, id, "tag:hoot");
+  cursor = chorus_store_dup_cursor (f->rig.store, id, "tag:hoot");
   g_assert_nonnull (cursor);
 
-  second = sync_now (f);
+  second = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (second.sources_failed, ==, 0);
   g_assert_cmpuint (second.posts_new, ==, 0);
   g_assert_cmpstr (f->last_min_id, ==, cursor);
-  g_assert_cmpint (chorus_store_get_counter (f->store, "posts"), ==, first.posts_new);
+  g_assert_cmpint (chorus_store_get_counter (f->rig.store, "posts"), ==, first.posts_new);
 }
 
 /* Entries without any date are dated when first seen, once. */
@@ -428,14 +349,14 @@ test_undated_entries (Fixture       *f,
   ChorusSyncSummary second;
 
   add_feed (f, "undated.json");
-  first = sync_now (f);
-  second = sync_now (f);
+  first = chorus_test_sync_now (f->rig.engine);
+  second = chorus_test_sync_now (f->rig.engine);
 
   g_assert_cmpuint (first.sources_failed, ==, 0);
   g_assert_cmpuint (first.posts_new, >, 0);
   g_assert_cmpuint (second.posts_new, ==, 0);
   g_assert_cmpuint (second.posts_updated, ==, 0);
-  g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (f->store),
+  g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (f->rig.store),
                                              "SELECT min (created_at) FROM posts"), >=, before);
 }
 
@@ -458,10 +379,10 @@ test_https_required (Fixture       *f,
   g_assert_false (chorus_http_check_url ("not a url", &error));
   g_clear_error (&error);
 
-  id = chorus_store_add_source (f->store, "feed", "http://example.org/feed", NULL, "Plain", &error);
+  id = chorus_store_add_source (f->rig.store, "feed", "http://example.org/feed", NULL, "Plain", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sync_now (f).sources_failed, ==, 1);
-  source = find_source (f, id);
+  g_assert_cmpuint (chorus_test_sync_now (f->rig.engine).sources_failed, ==, 1);
+  source = chorus_test_find_source (f->rig.store, id);
   g_assert_nonnull (strstr (chorus_source_get_last_error (source), "https://"));
   g_assert_cmpuint (f->requests, ==, 0);
 }

@@ -82,6 +82,17 @@ chorus_http_response_free (ChorusHttpResponse *response)
   g_free (response);
 }
 
+/* The body of @response, and its length in @length: "" for an empty one,
+ * never NULL. */
+const char *
+chorus_http_response_get_body (ChorusHttpResponse *response,
+                               gsize              *length)
+{
+  const char *body = g_bytes_get_data (response->body, length);
+
+  return *length > 0 ? body : "";
+}
+
 static gboolean
 is_loopback (const char *host)
 {

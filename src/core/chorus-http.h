@@ -25,7 +25,9 @@ typedef struct
   char   *content_type;       /* the whole header, charset included */
 } ChorusHttpResponse;
 
-void                chorus_http_response_free    (ChorusHttpResponse  *response);
+void                chorus_http_response_free     (ChorusHttpResponse  *response);
+const char         *chorus_http_response_get_body (ChorusHttpResponse  *response,
+                                                   gsize               *length);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusHttpResponse, chorus_http_response_free)
 
 ChorusHttp         *chorus_http_new              (void);
