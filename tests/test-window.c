@@ -26,6 +26,7 @@
 #include "chorus-window-private.h"
 
 #include "chorus-test-util.h"
+#include "chorus-test-window.h"
 
 /* The real window in-process, on a real sample workspace: what a person
  * sees in each pane, in English or (CHORUS_TEST_LANGUAGE=es) Spanish. */
@@ -279,20 +280,6 @@ test_bad_file_dialog (void)
   destroy_window (window);
 }
 
-static void
-on_feed_request_cb (SoupServer        *server,
-                    SoupServerMessage *message,
-                    const char        *path,
-                    GHashTable        *query,
-                    gpointer           user_data)
-{
-  GBytes *feed = user_data;
-
-  soup_server_message_set_status (message, 200, NULL);
-  soup_server_message_set_response (message, "application/atom+xml", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
-}
-
 static gboolean
 inbox_has_rows (gpointer data)
 {
@@ -336,7 +323,7 @@ test_add_feed (void)
 
   g_assert_true (g_file_get_contents (corpus, &contents, &length, &error));
   feed = g_bytes_new_take (contents, length);
-  soup_server_add_handler (server, "/feed.atom", on_feed_request_cb, feed, NULL);
+  soup_server_add_handler (server, "/feed.atom", test_serve_feed, feed, NULL);
   soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
@@ -381,7 +368,7 @@ test_add_feed (void)
 
     g_assert_true (g_file_get_contents (tag_corpus, &contents, &length, &error));
     page = g_bytes_new_take (contents, length);
-    soup_server_add_handler (server, "/api/v1/timelines/tag/hoot", on_feed_request_cb, page, NULL);
+    soup_server_add_handler (server, "/api/v1/timelines/tag/hoot", test_serve_feed, page, NULL);
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-hashtag", NULL);
     g_assert_nonnull ((dialog = find_add_source_dialog ()));

@@ -114,7 +114,34 @@ preferences_action (GSimpleAction *action,
   ChorusPreferencesWindow *preferences = chorus_preferences_window_new (self->settings);
 
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  if (CHORUS_IS_WINDOW (parent) && chorus_window_get_store (CHORUS_WINDOW (parent)) != NULL)
+    chorus_preferences_window_add_accounts (preferences, CHORUS_WINDOW (parent));
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* A notification's default action: the inbox of the workspace it is about. */
+static void
+show_conversations_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  ChorusApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      ChorusStore *store;
+
+      if (!CHORUS_IS_WINDOW (l->data) || !(store = chorus_window_get_store (l->data)) ||
+          g_strcmp0 (chorus_store_get_path (store), path) != 0)
+        continue;
+
+      chorus_window_set_visible_pane (l->data, "conversations");
+      gtk_window_present (l->data);
+      return;
+    }
+
+  g_application_activate (G_APPLICATION (self));
 }
 
 static void
@@ -160,6 +187,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
+  { "show-conversations", show_conversations_action, "s" },
   { "about", about_action },
   { "quit", quit_action },
 };

@@ -114,8 +114,11 @@ chorus_conversations_pane_set_store (ChorusConversationsPane *self,
   if (store != NULL)
     {
       self->conversations = chorus_conversation_list_new (store);
-      g_signal_connect_swapped (self->conversations, "notify::loading", G_CALLBACK (update_page), self);
-      g_signal_connect_swapped (self->conversations, "notify::n-items", G_CALLBACK (update_page), self);
+      /* The list may outlive the pane while it loads. */
+      g_signal_connect_object (self->conversations, "notify::loading", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->conversations, "notify::n-items", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->conversations));
     }
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-accounts-page.h"
 #include "chorus-preferences-window.h"
 
 struct _ChorusPreferencesWindow
@@ -17,6 +18,7 @@ struct _ChorusPreferencesWindow
 
   AdwComboRow          *style_row;
   GtkSwitch            *reopen_switch;
+  AdwComboRow          *sync_row;
 
   GSettings            *settings;
 };
@@ -59,6 +61,36 @@ position_to_scheme (const GValue       *value,
   return g_variant_new_string (color_schemes[position]);
 }
 
+/* The choices of the Sync Automatically list, in minutes; 0 is off. */
+static const guint sync_intervals[] = { 0, 5, 15, 30, 60 };
+
+static gboolean
+minutes_to_position (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  guint minutes = g_variant_get_uint32 (variant);
+  guint best = 0;
+
+  /* A value set elsewhere shows as the nearest choice. */
+  for (guint i = 1; i < G_N_ELEMENTS (sync_intervals); i++)
+    if (ABS ((int) sync_intervals[i] - (int) minutes) < ABS ((int) sync_intervals[best] - (int) minutes))
+      best = i;
+
+  g_value_set_uint (value, minutes == 0 ? 0 : MAX (best, 1));
+  return TRUE;
+}
+
+static GVariant *
+position_to_minutes (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  return g_variant_new_uint32 (sync_intervals[MIN (position, G_N_ELEMENTS (sync_intervals) - 1)]);
+}
+
 static void
 chorus_preferences_window_dispose (GObject *object)
 {
@@ -81,6 +113,7 @@ chorus_preferences_window_class_init (ChorusPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, ChorusPreferencesWindow, reopen_switch);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPreferencesWindow, sync_row);
 }
 
 static void
@@ -104,6 +137,27 @@ chorus_preferences_window_new (GSettings *settings)
                                 NULL, NULL);
   g_settings_bind (settings, "reopen-last-workspace", self->reopen_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "sync-interval-minutes", self->sync_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, minutes_to_position, position_to_minutes,
+                                NULL, NULL);
 
   return self;
+}
+
+/**
+ * chorus_preferences_window_add_accounts:
+ * @self: a #ChorusPreferencesWindow
+ * @window: the window whose workspace's accounts to show
+ *
+ * Adds the Accounts page.
+ */
+void
+chorus_preferences_window_add_accounts (ChorusPreferencesWindow *self,
+                                        ChorusWindow            *window)
+{
+  g_return_if_fail (CHORUS_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (CHORUS_IS_WINDOW (window));
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (chorus_accounts_page_new (window)));
 }

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "chorus-store.h"
+#include "chorus-window.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChorusSourcesWindow, chorus_sources_window, CHORUS, SOURCES_WINDOW, AdwPreferencesWindow)
 
-ChorusSourcesWindow *chorus_sources_window_new (GtkWindow   *parent,
-                                                ChorusStore *store);
+ChorusSourcesWindow *chorus_sources_window_new (ChorusWindow *window);
 
 G_END_DECLS

@@ -215,6 +215,7 @@ chorus_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
 
+  _chorus_window_dispose_sync (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_WINDOW);
 
   if (self->engine != NULL)
@@ -222,6 +223,7 @@ chorus_window_dispose (GObject *object)
   g_clear_object (&self->engine);
   g_clear_object (&self->http);
   g_clear_pointer (&self->pending_source, g_strfreev);
+  g_clear_pointer (&self->pending_account, chorus_account_draft_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -276,6 +278,9 @@ chorus_window_class_init (ChorusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, sync_icon_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, sync_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, sync_progress);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, conversations_pane);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, pretests_pane);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, designs_pane);
@@ -283,6 +288,7 @@ chorus_window_class_init (ChorusWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-pane", "s", show_pane_action);
   _chorus_window_class_add_actions (widget_class);
   _chorus_window_class_add_sync_actions (widget_class);
+  _chorus_window_class_add_account_actions (widget_class);
 }
 
 static void
@@ -293,6 +299,7 @@ chorus_window_init (ChorusWindow *self)
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   self->http = chorus_http_new ();
+  _chorus_window_init_sync (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -1,0 +1,397 @@
+/* bench-sync.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE   /* RUSAGE_THREAD */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "chorus-http.h"
+#include "chorus-mastodon-parse.h"
+#include "chorus-store-ingest.h"
+#include "chorus-store-sources.h"
+#include "chorus-sync-engine.h"
+#include "fake-mastodon.h"
+
+/* A Mastodon hashtag catching up on 100,000 new statuses (CHORUS_BENCH_POSTS
+ * sets another number) from a fake server in a thread of its own: the
+ * sync's time, rate, pages and peak memory. Then, in the same run and over
+ * the same pages, each stage alone, one after the other: fetching (one
+ * request at a time, as the pager does), json-glib parsing with a walk of
+ * the fields an app reads (the machine's bare baseline), the app's own
+ * parse, and the app's writes in batches of 1,000 into a fresh workspace. */
+
+#define TAG         "benchtag"
+#define TOKEN       "bench-token"
+#define TOKEN_ENV   "CHORUS_BENCH_TOKEN"
+#define FIRST       40
+#define BATCH       1000
+
+typedef struct
+{
+  double fetch;
+  double parse;       /* json-glib alone */
+  double app_parse;   /* chorus_mastodon_parse_statuses () */
+  double write;
+  double write_cpu;
+  guint  pages;
+  guint  posts;
+  gsize  bytes;
+} Stages;
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static void
+on_done_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static ChorusSyncSummary
+sync_now (ChorusSyncEngine *engine)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ChorusSyncSummary summary = { 0, };
+
+  chorus_sync_engine_sync_async (engine, NULL, on_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!chorus_sync_engine_sync_finish (engine, result, &summary, &error))
+    g_error ("The sync failed: %s", error->message);
+  if (summary.sources_failed > 0)
+    g_error ("The source failed to sync");
+
+  return summary;
+}
+
+/* A number from a /proc/self file, after @label; -1 when missing. */
+static gint64
+read_proc (const char *file,
+           const char *label)
+{
+  g_autofree char *path = g_build_filename ("/proc/self", file, NULL);
+  g_autofree char *contents = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL) || !(line = strstr (contents, label)))
+    return -1;
+
+  return g_ascii_strtoll (line + strlen (label), NULL, 10);
+}
+
+static double
+cpu_seconds (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/* CPU seconds of each live thread, by thread id, named "tid name". */
+static GHashTable *
+read_thread_cpu (void)
+{
+  GHashTable *threads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      char *open;
+      char *close;
+      double *seconds = g_new (double, 1);
+
+      if (!g_file_get_contents (path, &stat, NULL, NULL) || !(open = strchr (stat, '(')) ||
+          !(close = strrchr (stat, ')')))
+        continue;
+      *close = '\0';
+      fields = g_strsplit (close + 2, " ", -1);   /* from field 3, state */
+      *seconds = (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
+      g_hash_table_insert (threads, g_strdup_printf ("%s %s", tid, open + 1), seconds);
+    }
+
+  return threads;
+}
+
+/* What each thread used between @before and now. */
+static void
+print_thread_cpu (GHashTable *before,
+                  double      wall)
+{
+  g_autoptr(GHashTable) after = read_thread_cpu ();
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      double *earlier = g_hash_table_lookup (before, key);
+      double used = *(double *) value - (earlier != NULL ? *earlier : 0);
+
+      if (used >= 0.05)
+        g_print ("    thread %-24s %6.2f s CPU (busy %3.0f%% of the sync)\n", (char *) key, used, 100 * used / wall);
+    }
+}
+
+/* What an app reads from each status, as the bare baseline does. */
+static gsize
+walk_statuses (JsonNode *root)
+{
+  static const char * const fields[] = {
+    "id", "uri", "url", "created_at", "edited_at", "language", "spoiler_text", "content", "in_reply_to_id",
+  };
+  JsonArray *array = json_node_get_array (root);
+  gsize seen = 0;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *status = json_array_get_object_element (array, i);
+      JsonObject *account = json_object_get_object_member (status, "account");
+
+      for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+        seen += strlen (json_object_get_string_member_with_default (status, fields[k], ""));
+      seen += json_object_get_int_member_with_default (status, "favourites_count", 0) +
+              json_object_get_int_member_with_default (status, "reblogs_count", 0) +
+              json_object_get_int_member_with_default (status, "replies_count", 0);
+      seen += strlen (json_object_get_string_member_with_default (account, "acct", "")) +
+              strlen (json_object_get_string_member_with_default (account, "display_name", "")) +
+              strlen (json_object_get_string_member_with_default (account, "avatar", ""));
+      seen += json_array_get_length (json_object_get_array_member (status, "media_attachments"));
+    }
+
+  return seen;
+}
+
+static void
+write_batch (ChorusStore *store,
+             GPtrArray   *batch,
+             Stages      *stages)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_seconds (RUSAGE_THREAD);
+
+  if (!chorus_store_ingest (store, 0, batch, NULL, &error))
+    g_error ("Writing failed: %s", error->message);
+  stages->write += seconds_since (start);
+  stages->write_cpu += cpu_seconds (RUSAGE_THREAD) - cpu;
+  g_ptr_array_set_size (batch, 0);
+}
+
+/* Each stage alone over the pages after @min_id, writing into @store. */
+static void
+time_stages (const char  *server_url,
+             const char  *min_id,
+             ChorusStore *store,
+             Stages      *stages)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GPtrArray) batch = chorus_incoming_post_array_new ();
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/timelines/tag/" TAG "?limit=40&min_id=%s", server_url, min_id);
+  gsize seen = 0;
+
+  while (url != NULL)
+    {
+      g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GPtrArray) posts = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *prev = NULL;
+      const char *link;
+      gint64 start;
+
+      start = g_get_monotonic_time ();
+      if (!(body = soup_session_send_and_read (session, message, NULL, &error)))
+        g_error ("Fetching failed: %s", error->message);
+      stages->fetch += seconds_since (start);
+      link = soup_message_headers_get_one (soup_message_get_response_headers (message), "Link");
+
+      start = g_get_monotonic_time ();
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error))
+        g_error ("Parsing failed: %s", error->message);
+      seen += walk_statuses (json_parser_get_root (parser));
+      stages->parse += seconds_since (start);
+
+      start = g_get_monotonic_time ();
+      posts = chorus_mastodon_parse_statuses (g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
+      stages->app_parse += seconds_since (start);
+      g_assert_no_error (error);
+
+      stages->pages++;
+      stages->posts += posts->len;
+      stages->bytes += g_bytes_get_size (body);
+      g_ptr_array_extend_and_steal (batch, g_steal_pointer (&posts));
+      if (batch->len >= BATCH)
+        write_batch (store, batch, stages);
+
+      g_clear_pointer (&url, g_free);
+      if (link != NULL && chorus_parse_link_header (link, NULL, &prev) && prev != NULL && stages->posts > 0 &&
+          g_bytes_get_size (body) > 2)
+        url = g_steal_pointer (&prev);
+    }
+
+  if (batch->len > 0)
+    write_batch (store, batch, stages);
+  g_assert_cmpuint (seen, >, 0);
+}
+
+static void
+remove_workspace (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static void
+print_rate (const char *what,
+            double      seconds,
+            guint       posts,
+            double      app_seconds)
+{
+  g_print ("  %-44s %7.2f s  %8.0f posts/s  (%3.0f%% of the sync's time)\n", what, seconds, posts / seconds,
+           100.0 * seconds / app_seconds);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *corpus = g_getenv ("CHORUS_CORPUS_DIR");
+  guint more = g_getenv ("CHORUS_BENCH_POSTS") ? (guint) g_ascii_strtoull (g_getenv ("CHORUS_BENCH_POSTS"), NULL, 10)
+                                               : 100000;
+  g_autofree char *dir = g_dir_make_tmp ("bench-sync-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.chorus", NULL);
+  g_autofree char *stages_path = g_build_filename (dir, "stages.chorus", NULL);
+  g_autofree char *cursor = NULL;
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(ChorusStore) stages_store = NULL;
+  g_autoptr(ChorusHttp) http = NULL;
+  g_autoptr(ChorusSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  ChorusSourceSettings settings = { 0, };
+  FakeMastodonConfig config = { 0, };
+  FakeMastodonStats before;
+  FakeMastodonStats after;
+  ChorusSyncSummary summary;
+  Stages stages = { 0, };
+  g_autoptr(GHashTable) threads = NULL;
+  struct rusage usage;
+  gint64 written;
+  FakeMastodon *server;
+  double seconds;
+  double cpu;
+  gint64 source_id;
+  gint64 start;
+
+  if (corpus == NULL || dir == NULL)
+    g_error ("Set CHORUS_CORPUS_DIR (meson sets it for the benchmark)");
+
+  config.corpus_dir = corpus;
+  config.tag = TAG;
+  config.token = TOKEN;
+  config.statuses = FIRST;
+  server = fake_mastodon_start (&config);
+
+  /* A source that signs in with a token from the environment, following
+   * one hashtag, and its first sync: the newest page. */
+  g_setenv (TOKEN_ENV, TOKEN, TRUE);
+  settings.display_name = "Bench";
+  settings.watch_hashtags = TAG;
+  settings.secret_env = TOKEN_ENV;
+  if (!(store = chorus_store_open (path, CHORUS_STORE_OPEN_CREATE, &error)) ||
+      !(source_id = chorus_store_add_account (store, "mastodon", fake_mastodon_get_url (server), "brand", &settings,
+                                              &error)))
+    g_error ("%s", error->message);
+  http = chorus_http_new ();
+  engine = chorus_sync_engine_new (store, http);
+  sync_now (engine);
+  cursor = chorus_store_dup_cursor (store, source_id, "tag:" TAG);
+  g_assert_nonnull (cursor);
+
+  fake_mastodon_append (server, more);
+  before = fake_mastodon_get_stats (server);
+  threads = read_thread_cpu ();
+  written = read_proc ("io", "write_bytes: ");
+  cpu = cpu_seconds (RUSAGE_SELF);
+  start = g_get_monotonic_time ();
+  summary = sync_now (engine);
+  seconds = seconds_since (start);
+  cpu = cpu_seconds (RUSAGE_SELF) - cpu;
+  written = read_proc ("io", "write_bytes: ") - written;
+  getrusage (RUSAGE_SELF, &usage);
+  after = fake_mastodon_get_stats (server);
+
+  g_print ("sync-100k: a Mastodon hashtag catching up on %u statuses\n", more);
+  g_print ("  posts stored        %u new (workspace: %" G_GINT64_FORMAT ")\n", summary.posts_new,
+           chorus_store_get_counter (store, "posts"));
+  g_print ("  time                %.2f s\n", seconds);
+  g_print ("  rate                %.0f posts/s\n", summary.posts_new / seconds);
+  g_print ("  pages               %u (%u requests)\n", after.list_requests - before.list_requests,
+           after.requests - before.requests);
+  g_print ("  CPU                 %.2f s (%.0f%% of one core; this machine has %ld)\n", cpu, 100 * cpu / seconds,
+           sysconf (_SC_NPROCESSORS_ONLN));
+  print_thread_cpu (threads, seconds);
+  g_print ("  written to disk     %.1f MB\n", written / 1e6);
+  g_print ("  peak RSS            %ld KiB (ru_maxrss), %" G_GINT64_FORMAT " KiB (VmHWM)\n",
+           usage.ru_maxrss, read_proc ("status", "VmHWM:"));
+
+  if (summary.posts_new != more)
+    g_error ("Expected %u new posts", more);
+
+  /* The same pages again, one stage at a time. */
+  if (!(stages_store = chorus_store_open (stages_path, CHORUS_STORE_OPEN_CREATE, &error)))
+    g_error ("%s", error->message);
+  time_stages (fake_mastodon_get_url (server), cursor, stages_store, &stages);
+  g_print ("each stage alone, in this run (%u pages, %u posts, %.1f MB of JSON):\n", stages.pages, stages.posts,
+           stages.bytes / 1e6);
+  print_rate ("fetch, one request at a time", stages.fetch, stages.posts, seconds);
+  print_rate ("json-glib parse + field walk (bare baseline)", stages.parse, stages.posts, seconds);
+  print_rate ("app parse (chorus_mastodon_parse_statuses)", stages.app_parse, stages.posts, seconds);
+  print_rate ("app write (chorus_store_ingest, 1,000/batch)", stages.write, stages.posts, seconds);
+  g_print ("  %-44s %7.2f s\n", "  of which CPU", stages.write_cpu);
+  print_rate ("sum of the app's stages, one after another", stages.fetch + stages.app_parse + stages.write,
+              stages.posts, seconds);
+  g_print ("app %.0f posts/s vs parse-only %.0f posts/s (%.0f%%)\n", summary.posts_new / seconds,
+           stages.posts / stages.parse, 100.0 * (summary.posts_new / seconds) / (stages.posts / stages.parse));
+
+  g_clear_object (&engine);
+  g_clear_object (&http);
+  g_clear_object (&store);
+  g_clear_object (&stages_store);
+  fake_mastodon_stop (server);
+  remove_workspace (path);
+  remove_workspace (stages_path);
+  g_rmdir (dir);
+
+  return 0;
+}

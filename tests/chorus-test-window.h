@@ -1,0 +1,236 @@
+/* chorus-test-window.h
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What test-accounts and test-window-sync share: the application, the
+ * real window on a workspace of the test's own, its dialogs, and a fake
+ * server on 127.0.0.1. Header-only, since each test program is built from
+ * its own file and chorus-test-util.c. */
+
+#pragma once
+
+#include <locale.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+
+#include "chorus-application.h"
+#include "chorus-store-sources.h"
+#include "chorus-window-private.h"
+
+#include "chorus-test-util.h"
+
+#define CHORUS_TEST_WAIT_MS 10000
+
+/* The folder of this run, where the user data dir and workspaces go. */
+static char *test_dir;
+static ChorusApplication *test_app;
+
+/* Before GLib caches the user dirs, and not gtk_test_init(), which would
+ * force the en_US locale (TOOLCHAIN.md). */
+G_GNUC_UNUSED static void
+test_window_init (int    *argc,
+                  char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config_dir = NULL;
+  const char *locale_dir = g_getenv ("CHORUS_LOCALE_DIR");
+
+  test_dir = g_dir_make_tmp ("chorus-test-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", test_dir, TRUE);
+  config_dir = g_build_filename (test_dir, "config", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ? locale_dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
+G_GNUC_UNUSED static void
+test_window_finish (void)
+{
+  g_clear_object (&test_app);
+  chorus_test_remove_tree (test_dir);
+  g_clear_pointer (&test_dir, g_free);
+}
+
+/* One registered application for all cases, as in the real program. */
+G_GNUC_UNUSED static ChorusApplication *
+test_get_application (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (test_app != NULL)
+    return test_app;
+
+  test_app = chorus_application_new ();
+  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+
+  return test_app;
+}
+
+/* A new, empty workspace; the caller adds sources, then drops it. */
+G_GNUC_UNUSED static ChorusStore *
+test_create_workspace (const char  *name,
+                       char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  ChorusStore *store;
+
+  *path = g_build_filename (test_dir, name, NULL);
+  store = chorus_store_open (*path, CHORUS_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+G_GNUC_UNUSED static gint64
+test_add_source (ChorusStore *store,
+                 const char  *network,
+                 const char  *server_url,
+                 const char  *account,
+                 const char  *name,
+                 const char  *secret_env)
+{
+  g_autoptr(GError) error = NULL;
+  ChorusSourceSettings settings = { 0, };
+  gint64 id;
+
+  settings.display_name = name;
+  settings.watch_mentions = account != NULL;
+  settings.watch_hashtags = account != NULL ? "tallpine" : "";
+  settings.secret_env = secret_env;
+  id = chorus_store_add_account (store, network, server_url, account, &settings, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+G_GNUC_UNUSED static GPtrArray *
+test_list_sources (ChorusWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *sources = chorus_store_list_sources (chorus_window_get_store (window), &error);
+
+  g_assert_no_error (error);
+  return sources;
+}
+
+static gboolean
+test_window_has_store (gpointer data)
+{
+  return chorus_window_get_store (data) != NULL;
+}
+
+G_GNUC_UNUSED static ChorusWindow *
+test_open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChorusWindow *window = chorus_window_new (test_get_application ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  chorus_window_open_workspace (window, file, CHORUS_WINDOW_OPEN_DEFAULT);
+  g_assert_true (chorus_test_spin_until (test_window_has_store, window, CHORUS_TEST_WAIT_MS));
+
+  return window;
+}
+
+/* The window on a new, empty workspace. */
+G_GNUC_UNUSED static ChorusWindow *
+test_open_empty_window (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ChorusStore) store = test_create_workspace (name, &path);
+
+  g_clear_object (&store);
+  return test_open_window (path);
+}
+
+G_GNUC_UNUSED static gboolean
+test_not_syncing (gpointer data)
+{
+  ChorusWindow *window = data;
+
+  return window->engine == NULL || !chorus_sync_engine_get_syncing (window->engine);
+}
+
+/* Lets the sync end, closes the window and checks nothing keeps it. */
+G_GNUC_UNUSED static void
+test_destroy_window (ChorusWindow *window)
+{
+  g_assert_true (chorus_test_spin_until (test_not_syncing, window, CHORUS_TEST_WAIT_MS));
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  chorus_test_finalize_object (window);
+}
+
+/* The last toplevel of @type, or NULL. */
+G_GNUC_UNUSED static gpointer
+test_find_toplevel (GType type)
+{
+  gpointer found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      found = l->data;
+
+  return found;
+}
+
+/* Serves @callback on 127.0.0.1; returns the server's address without a
+ * trailing slash, "http://127.0.0.1:1234". */
+G_GNUC_UNUSED static char *
+test_start_server (SoupServer         *server,
+                   SoupServerCallback  callback,
+                   gpointer            user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *url;
+
+  soup_server_add_handler (server, NULL, callback, user_data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return url;
+}
+
+G_GNUC_UNUSED static void
+test_serve_status (SoupServer        *server,
+                   SoupServerMessage *message,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  soup_server_message_set_status (message, GPOINTER_TO_UINT (user_data), NULL);
+}
+
+/* Serves the GBytes @user_data as an Atom feed. */
+G_GNUC_UNUSED static void
+test_serve_feed (SoupServer        *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  GBytes *feed = user_data;
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/atom+xml", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (feed, NULL), g_bytes_get_size (feed));
+}

@@ -1,0 +1,818 @@
+/* fake-mastodon.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "fake-mastodon.h"
+
+/* Statuses are not kept as JSON. Each real status in the corpus becomes a
+ * template: serialized once, with markers where generated statuses differ,
+ * and cut at the markers. A page is the templates' pieces with the values
+ * between them, copied one after the other: 100,000 statuses cost nothing
+ * to hold, and a page a microsecond or two per status to build. Ids are
+ * computed from a status's number, so "the statuses" is just a count. */
+
+#define BASE_TIME_MS      G_GINT64_CONSTANT (1767225600000)   /* 2026-01-01T00:00:00Z */
+#define STEP_MS           7919                                /* between two statuses */
+#define FIRST_MENTION_ID  G_GUINT64_CONSTANT (5000000)
+#define OVERSIZED_BYTES   (17 * 1024 * 1024)
+#define MARKER            "@@FAKE_"
+
+typedef enum
+{
+  SLOT_ID, SLOT_URI, SLOT_URL, SLOT_CREATED, SLOT_TEXT,
+  SLOT_REPLY_ID, SLOT_REPLY_ACCOUNT, SLOT_LIKES, SLOT_REPOSTS, SLOT_REPLIES,
+  N_SLOTS
+} Slot;
+
+/* Markers in the JSON, and the members they replace. A raw slot's value
+ * replaces the whole JSON string, quotes included (a number or null). */
+static const struct
+{
+  const char *marker;
+  const char *member;
+  gboolean    raw;
+} slots[N_SLOTS] = {
+  { "ID@@", "id", FALSE },
+  { "URI@@", "uri", FALSE },
+  { "URL@@", "url", FALSE },
+  { "CREATED@@", "created_at", FALSE },
+  { "TEXT@@", NULL, FALSE },   /* appended to "content" */
+  { "REPLY_ID@@", "in_reply_to_id", TRUE },
+  { "REPLY_ACCOUNT@@", "in_reply_to_account_id", TRUE },
+  { "LIKES@@", "favourites_count", TRUE },
+  { "REPOSTS@@", "reblogs_count", TRUE },
+  { "REPLIES@@", "replies_count", TRUE },
+};
+
+static const char * const words[16] = {
+  "coffee", "launch", "thread", "review", "brand", "support", "update", "release",
+  "question", "feedback", "bug", "thanks", "shipping", "pricing", "feature", "outage",
+};
+
+typedef struct
+{
+  GPtrArray *pieces;      /* char *, one more than the slots */
+  GArray    *slots;       /* Slot, between the pieces */
+  char      *username;
+  char      *account;     /* the account's JSON, for notifications */
+} Template;
+
+struct _FakeMastodon
+{
+  FakeMastodonConfig config;    /* its strings owned */
+  GPtrArray    *templates;
+
+  GMutex        lock;           /* guards everything below */
+  GCond         started;
+  guint         statuses;
+  GHashTable   *faults;         /* request number → FakeMastodonFault */
+  GHashTable   *page_faults;    /* list request number → FakeMastodonFault */
+  guint         requests;
+  guint         list_requests;
+  guint         faults_served;
+  FakeMastodonRequestFunc request_func;
+  gpointer      request_data;
+  char         *url;
+
+  GMainContext *context;
+  GMainLoop    *loop;
+  GThread      *thread;
+};
+
+/* Templates */
+
+static void
+template_free (Template *template)
+{
+  g_ptr_array_unref (template->pieces);
+  g_array_unref (template->slots);
+  g_free (template->username);
+  g_free (template->account);
+  g_free (template);
+}
+
+/* Cuts @json at its markers. */
+static void
+split_template (Template   *template,
+                const char *json)
+{
+  const char *p = json;
+  const char *marker;
+
+  while ((marker = strstr (p, MARKER)) != NULL)
+    {
+      const char *name = marker + strlen (MARKER);
+      Slot slot = 0;
+
+      while (slot < N_SLOTS && !g_str_has_prefix (name, slots[slot].marker))
+        slot++;
+      g_assert (slot < N_SLOTS);
+
+      g_ptr_array_add (template->pieces, g_strndup (p, marker - p - (slots[slot].raw ? 1 : 0)));
+      g_array_append_val (template->slots, slot);
+      p = name + strlen (slots[slot].marker) + (slots[slot].raw ? 1 : 0);
+    }
+
+  g_ptr_array_add (template->pieces, g_strdup (p));
+}
+
+/* A real status (or the status a boost wraps) becomes a template. */
+static void
+add_template (FakeMastodon *self,
+              JsonNode     *node)
+{
+  JsonObject *status = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *json = NULL;
+  Template *template;
+  const char *username;
+
+  if (status != NULL && json_object_has_member (status, "reblog") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (status, "reblog")))
+    {
+      node = json_object_get_member (status, "reblog");
+      status = json_node_get_object (node);
+    }
+
+  if (status == NULL || !json_object_has_member (status, "uri") || !json_object_has_member (status, "content") ||
+      !json_object_has_member (status, "created_at") || !json_object_has_member (status, "account") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (status, "account")))
+    return;
+
+  username = json_object_get_string_member_with_default (json_object_get_object_member (status, "account"),
+                                                         "username", NULL);
+  template = g_new0 (Template, 1);
+  template->pieces = g_ptr_array_new_with_free_func (g_free);
+  template->slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+  template->username = g_strdup (username != NULL ? username : "someone");
+  template->account = json_to_string (json_object_get_member (status, "account"), FALSE);
+
+  content = g_strconcat (json_object_get_string_member_with_default (status, "content", ""),
+                         "<p>" MARKER "TEXT@@</p>", NULL);
+  json_object_set_string_member (status, "content", content);
+  for (Slot slot = 0; slot < N_SLOTS; slot++)
+    if (slots[slot].member != NULL)
+      {
+        g_autofree char *marker = g_strconcat (MARKER, slots[slot].marker, NULL);
+
+        json_object_set_string_member (status, slots[slot].member, marker);
+      }
+  json_object_set_null_member (status, "edited_at");
+  json_object_set_null_member (status, "reblog");
+
+  json = json_to_string (node, FALSE);
+  split_template (template, json);
+  g_ptr_array_add (self->templates, template);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+load_templates (FakeMastodon *self)
+{
+  g_autofree char *dir_path = g_build_filename (self->config.corpus_dir, "mastodon", "real", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+
+  if (dir == NULL)
+    g_error ("fake-mastodon: %s", error->message);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, names->pdata[i], NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonNode *root;
+
+      if (!json_parser_load_from_file (parser, path, &error))
+        g_error ("fake-mastodon: %s: %s", path, error->message);
+
+      root = json_parser_get_root (parser);
+      for (guint k = 0; JSON_NODE_HOLDS_ARRAY (root) && k < json_array_get_length (json_node_get_array (root)); k++)
+        add_template (self, json_array_get_element (json_node_get_array (root), k));
+      if (!JSON_NODE_HOLDS_ARRAY (root))
+        add_template (self, root);
+    }
+
+  if (self->templates->len == 0)
+    g_error ("fake-mastodon: no status in %s", dir_path);
+}
+
+/* Statuses and mentions */
+
+static gint64
+status_time_ms (guint index)
+{
+  return BASE_TIME_MS + (gint64) index * STEP_MS;
+}
+
+/* Mastodon's snowflakes: milliseconds, then 16 bits of sequence. */
+static guint64
+status_id (guint index)
+{
+  return ((guint64) status_time_ms (index) << 16) | (index & 0xffff);
+}
+
+static void
+format_time (gint64  ms,
+             char    out[128])
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (ms / 1000);
+  g_autofree char *text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+
+  g_snprintf (out, 128, "%s.%03dZ", text, (int) (ms % 1000));
+}
+
+/* What status @index puts in each slot. */
+static void
+format_values (FakeMastodon *self,
+               Template     *template,
+               guint         index,
+               char          values[N_SLOTS][128])
+{
+  gboolean reply = self->config.reply_every > 0 && index > 0 && index % self->config.reply_every == 0;
+  guint64 id = status_id (index);
+
+  g_snprintf (values[SLOT_ID], 128, "%" G_GUINT64_FORMAT, id);
+  g_snprintf (values[SLOT_URI], 128, "https://%s/users/%s/statuses/%" G_GUINT64_FORMAT,
+              self->config.host, template->username, id);
+  g_snprintf (values[SLOT_URL], 128, "https://%s/@%s/%" G_GUINT64_FORMAT, self->config.host, template->username, id);
+  format_time (status_time_ms (index), values[SLOT_CREATED]);
+  g_snprintf (values[SLOT_TEXT], 128, "Fake status %u: %s %s %s", index, words[index % 16],
+              words[(index / 16) % 16], words[(index * 7 + 3) % 16]);
+  if (reply)
+    g_snprintf (values[SLOT_REPLY_ID], 128, "\"%" G_GUINT64_FORMAT "\"", status_id (index - 1));
+  else
+    strcpy (values[SLOT_REPLY_ID], "null");
+  strcpy (values[SLOT_REPLY_ACCOUNT], reply ? "\"1\"" : "null");
+  g_snprintf (values[SLOT_LIKES], 128, "%u", (index * 7) % 13);
+  g_snprintf (values[SLOT_REPOSTS], 128, "%u", index % 5);
+  g_snprintf (values[SLOT_REPLIES], 128, "%u", index % 3);
+}
+
+static void
+append_status (FakeMastodon *self,
+               GString      *out,
+               guint         index)
+{
+  Template *template = g_ptr_array_index (self->templates, index % self->templates->len);
+  char values[N_SLOTS][128];
+
+  format_values (self, template, index, values);
+  for (guint i = 0; i < template->slots->len; i++)
+    {
+      g_string_append (out, g_ptr_array_index (template->pieces, i));
+      g_string_append (out, values[g_array_index (template->slots, Slot, i)]);
+    }
+  g_string_append (out, g_ptr_array_index (template->pieces, template->slots->len));
+}
+
+/* The nth mention notification wraps status n × mention_every. */
+static void
+append_mention (FakeMastodon *self,
+                GString      *out,
+                guint         n)
+{
+  guint index = n * self->config.mention_every;
+  Template *template = g_ptr_array_index (self->templates, index % self->templates->len);
+  char created[128];
+
+  format_time (status_time_ms (index), created);
+  g_string_append_printf (out, "{\"id\":\"%" G_GUINT64_FORMAT "\",\"type\":\"mention\",\"created_at\":\"%s\","
+                          "\"group_key\":\"ungrouped-%" G_GUINT64_FORMAT "\",\"account\":%s,\"status\":",
+                          FIRST_MENTION_ID + n, created, FIRST_MENTION_ID + n, template->account);
+  append_status (self, out, index);
+  g_string_append_c (out, '}');
+}
+
+/* Paging, as Mastodon does it */
+
+static guint
+count_items (FakeMastodon *self,
+             gboolean      mentions)
+{
+  guint every = self->config.mention_every;
+
+  if (!mentions)
+    return self->statuses;
+  return every > 0 ? (self->statuses + every - 1) / every : 0;
+}
+
+static guint64
+item_id (gboolean mentions,
+         guint    i)
+{
+  return mentions ? FIRST_MENTION_ID + i : status_id (i);
+}
+
+/* The first item whose id is above @id. */
+static guint
+first_above (FakeMastodon *self,
+             gboolean      mentions,
+             guint64       id)
+{
+  guint low = 0;
+  guint high = count_items (self, mentions);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (item_id (mentions, middle) <= id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+static guint64
+query_id (GHashTable *query,
+          const char *name)
+{
+  const char *value = query != NULL ? g_hash_table_lookup (query, name) : NULL;
+  guint64 id = 0;
+
+  if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT64, &id, NULL))
+    id = 0;
+
+  return id;
+}
+
+/* Items [*first, *end): newer than since_id and min_id, older than
+ * max_id; with min_id the oldest of them (paging forward), otherwise the
+ * newest. */
+static void
+select_page (FakeMastodon *self,
+             gboolean      mentions,
+             GHashTable   *query,
+             guint         limit,
+             guint        *first,
+             guint        *end)
+{
+  guint64 max_id = query_id (query, "max_id");
+  guint low = first_above (self, mentions, MAX (query_id (query, "min_id"), query_id (query, "since_id")));
+  guint high = max_id > 0 ? first_above (self, mentions, max_id - 1) : count_items (self, mentions);
+
+  high = MAX (high, low);
+  if (query != NULL && g_hash_table_contains (query, "min_id"))
+    {
+      *first = low;
+      *end = MIN (low + limit, high);
+    }
+  else
+    {
+      *end = high;
+      *first = high - MIN (limit, high - low);
+    }
+}
+
+/* Links keep the request's other parameters, in Mastodon's order. */
+static char *
+dup_link (FakeMastodon *self,
+          const char   *path,
+          GHashTable   *query,
+          guint         limit,
+          guint64       oldest,
+          guint64       newest)
+{
+  g_autofree char *with_limit = NULL;
+  const char *types = "";
+
+  if (query != NULL && g_hash_table_contains (query, "limit"))
+    with_limit = g_strdup_printf ("limit=%u&", limit);
+  if (query != NULL && g_hash_table_contains (query, "types[]"))
+    types = "&types%5B%5D=mention";
+
+  return g_strdup_printf ("<%s%s?%smax_id=%" G_GUINT64_FORMAT "%s>; rel=\"next\", "
+                          "<%s%s?%smin_id=%" G_GUINT64_FORMAT "%s>; rel=\"prev\"",
+                          self->url, path, with_limit ? with_limit : "", oldest, types,
+                          self->url, path, with_limit ? with_limit : "", newest, types);
+}
+
+/* A page of statuses (or mentions), newest first, with its Link header. */
+static GString *
+dup_page (FakeMastodon      *self,
+          SoupServerMessage *message,
+          const char        *path,
+          GHashTable        *query,
+          gboolean           mentions)
+{
+  const char *requested = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
+  guint64 limit = mentions ? 40 : 20;
+  GString *body = g_string_sized_new (128 * 1024);
+  g_autofree char *link = NULL;
+  guint first;
+  guint end;
+
+  if (requested != NULL)
+    g_ascii_string_to_unsigned (requested, 10, 1, G_MAXUINT32, &limit, NULL);
+  limit = MIN (limit, mentions ? 80 : 40);
+
+  g_mutex_lock (&self->lock);
+  select_page (self, mentions, query, (guint) limit, &first, &end);
+  g_mutex_unlock (&self->lock);
+
+  g_string_append_c (body, '[');
+  for (guint i = end; i > first; i--)
+    {
+      if (i < end)
+        g_string_append_c (body, ',');
+      if (mentions)
+        append_mention (self, body, i - 1);
+      else
+        append_status (self, body, i - 1);
+    }
+  g_string_append_c (body, ']');
+
+  if (end > first)
+    {
+      link = dup_link (self, path, query, (guint) limit, item_id (mentions, first), item_id (mentions, end - 1));
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Link", link);
+    }
+
+  return body;
+}
+
+/* Answers */
+
+/* After the first half of the body, the connection closes. */
+static gboolean
+on_drop_cb (gpointer user_data)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (user_data);
+
+  if (stream != NULL)
+    g_io_stream_close (stream, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Calls @func with @message in the server's thread. */
+static void
+add_source (GSource           *source,
+            GSourceFunc        func,
+            SoupServerMessage *message)
+{
+  g_source_set_callback (source, func, g_object_ref (message), g_object_unref);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
+}
+
+static void
+on_wrote_body_data_cb (SoupServerMessage *message,
+                       guint              chunk_size,
+                       gpointer           user_data)
+{
+  g_signal_handlers_disconnect_by_func (message, on_wrote_body_data_cb, user_data);
+  add_source (g_idle_source_new (), on_drop_cb, message);
+}
+
+static gboolean
+on_slow_done_cb (gpointer user_data)
+{
+  soup_server_message_unpause (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Sends @body (taken) with @status, or what @fault makes of it. */
+static void
+reply (FakeMastodon      *self,
+       SoupServerMessage *message,
+       guint              status,
+       GString           *body,
+       FakeMastodonFault  fault)
+{
+  gsize announced = body->len;
+  gsize length;
+
+  if (fault == FAKE_MASTODON_FAULT_MALFORMED || fault == FAKE_MASTODON_FAULT_DROP)
+    g_string_truncate (body, body->len / 2);
+  if (fault == FAKE_MASTODON_FAULT_DROP)
+    {
+      soup_message_headers_set_content_length (soup_server_message_get_response_headers (message), announced);
+      g_signal_connect (message, "wrote-body-data", G_CALLBACK (on_wrote_body_data_cb), NULL);
+    }
+
+  soup_server_message_set_status (message, status, NULL);
+  length = body->len;
+  soup_server_message_set_response (message, "application/json; charset=utf-8", SOUP_MEMORY_TAKE,
+                                    g_string_free (body, FALSE), length);
+
+  if (fault == FAKE_MASTODON_FAULT_SLOW)
+    {
+      soup_server_message_pause (message);
+      add_source (g_timeout_source_new (self->config.slow_ms), on_slow_done_cb, message);
+    }
+}
+
+static gboolean
+is_signed_in (FakeMastodon      *self,
+              SoupServerMessage *message)
+{
+  const char *authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                                            "Authorization");
+
+  return authorization != NULL && g_str_has_prefix (authorization, "Bearer ") &&
+         g_str_equal (authorization + strlen ("Bearer "), self->config.token);
+}
+
+/* The answer to @path, in @body; returns its HTTP status. */
+static guint
+route (FakeMastodon      *self,
+       SoupServerMessage *message,
+       const char        *path,
+       GHashTable        *query,
+       GString          **body)
+{
+  const char *tag = g_str_has_prefix (path, "/api/v1/timelines/tag/") ? path + strlen ("/api/v1/timelines/tag/")
+                                                                     : NULL;
+
+  if ((g_str_equal (path, "/api/v1/accounts/verify_credentials") || g_str_equal (path, "/api/v1/notifications")) &&
+      !is_signed_in (self, message))
+    {
+      *body = g_string_new ("{\"error\":\"The access token is invalid\"}");
+      return 401;
+    }
+
+  if (g_str_equal (path, "/api/v1/accounts/verify_credentials"))
+    *body = g_string_new ("{\"id\":\"1\",\"username\":\"brand\",\"acct\":\"brand\",\"display_name\":\"Brand\","
+                          "\"created_at\":\"2025-01-01T00:00:00.000Z\",\"note\":\"\",\"followers_count\":0}");
+  else if (g_str_equal (path, "/api/v1/notifications"))
+    *body = dup_page (self, message, path, query, TRUE);
+  else if (tag != NULL)
+    *body = g_str_equal (tag, self->config.tag) ? dup_page (self, message, path, query, FALSE) : g_string_new ("[]");
+  else if (g_str_equal (path, "/api/v2/instance"))
+    {
+      *body = g_string_new (NULL);
+      g_string_printf (*body, "{\"domain\":\"%s\",\"title\":\"Fake Mastodon\",\"version\":\"4.3.0\","
+                       "\"configuration\":{\"statuses\":{\"max_characters\":500},\"polls\":{\"max_options\":4,"
+                       "\"max_characters_per_option\":50,\"min_expiration\":300,\"max_expiration\":2629746}}}",
+                       self->config.host);
+    }
+  else if (g_str_has_prefix (path, "/api/v1/statuses/") && g_str_has_suffix (path, "/context"))
+    *body = g_string_new ("{\"ancestors\":[],\"descendants\":[]}");   /* a thread of its own */
+  else
+    {
+      *body = g_string_new ("{\"error\":\"Record not found\"}");
+      return 404;
+    }
+
+  return 200;
+}
+
+static void
+on_request_cb (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  FakeMastodon *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+  g_autofree char *tag_path = g_strconcat ("/api/v1/timelines/tag/", self->config.tag, NULL);
+  gboolean is_page = g_str_equal (path, "/api/v1/notifications") || g_str_equal (path, tag_path);
+  FakeMastodonRequestFunc func;
+  FakeMastodonFault fault;
+  gpointer func_data;
+  GString *body = NULL;
+  guint number;
+  guint status;
+
+  g_mutex_lock (&self->lock);
+  number = ++self->requests;
+  fault = GPOINTER_TO_UINT (g_hash_table_lookup (self->faults, GUINT_TO_POINTER (number)));
+  self->list_requests += is_page;
+  if (is_page && fault == FAKE_MASTODON_FAULT_NONE)
+    fault = GPOINTER_TO_UINT (g_hash_table_lookup (self->page_faults, GUINT_TO_POINTER (self->list_requests)));
+  self->faults_served += fault != FAKE_MASTODON_FAULT_NONE;
+  func = self->request_func;
+  func_data = self->request_data;
+  g_mutex_unlock (&self->lock);
+
+  if (func != NULL)
+    func (number, path, func_data);
+
+  /* One request per connection, as in test-sync.c: libsoup 3.2's server
+   * keeps kept-alive sockets past its own disposal. */
+  soup_message_headers_replace (headers, "Connection", "close");
+
+  if (fault == FAKE_MASTODON_FAULT_RATE_LIMIT)
+    {
+      soup_message_headers_replace (headers, "Retry-After", "1");
+      reply (self, message, 429, g_string_new ("{\"error\":\"Too many requests\"}"), FAKE_MASTODON_FAULT_NONE);
+    }
+  else if (fault == FAKE_MASTODON_FAULT_SERVER_ERROR)
+    reply (self, message, 500, g_string_new ("{\"error\":\"Something went wrong\"}"), FAKE_MASTODON_FAULT_NONE);
+  else if (fault == FAKE_MASTODON_FAULT_OVERSIZED)
+    {
+      body = g_string_new ("[\"");
+      g_string_set_size (body, OVERSIZED_BYTES);
+      memset (body->str + 2, 'x', OVERSIZED_BYTES - 2);
+      reply (self, message, 200, g_string_append (body, "\"]"), FAKE_MASTODON_FAULT_NONE);
+    }
+  else
+    {
+      status = route (self, message, path, query, &body);
+      reply (self, message, status, body, fault);
+    }
+}
+
+/* The server's thread */
+
+static gpointer
+serve (gpointer data)
+{
+  FakeMastodon *self = data;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *url;
+
+  g_main_context_push_thread_default (self->context);
+
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, on_request_cb, self, NULL);
+  if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+    g_error ("fake-mastodon: %s", error->message);
+
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (g_str_has_suffix (url, "/"))
+    url[strlen (url) - 1] = '\0';
+
+  g_mutex_lock (&self->lock);
+  self->url = url;
+  g_cond_broadcast (&self->started);
+  g_mutex_unlock (&self->lock);
+
+  g_main_loop_run (self->loop);
+
+  soup_server_disconnect (server);
+  while (g_main_context_iteration (self->context, FALSE))
+    ;
+  g_clear_object (&server);
+  g_main_context_pop_thread_default (self->context);
+
+  return NULL;
+}
+
+static gboolean
+on_quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * fake_mastodon_start:
+ * @config: what to serve
+ *
+ * Starts the server in a thread of its own; a failure ends the program.
+ *
+ * Returns: (transfer full): the server, to end with fake_mastodon_stop()
+ */
+FakeMastodon *
+fake_mastodon_start (const FakeMastodonConfig *config)
+{
+  FakeMastodon *self;
+
+  g_return_val_if_fail (config->corpus_dir != NULL && config->tag != NULL && config->token != NULL, NULL);
+
+  self = g_new0 (FakeMastodon, 1);
+  self->config = *config;
+  self->config.corpus_dir = g_strdup (config->corpus_dir);
+  self->config.tag = g_strdup (config->tag);
+  self->config.token = g_strdup (config->token);
+  self->config.host = g_strdup (config->host != NULL ? config->host : "fake.example");
+  self->config.slow_ms = config->slow_ms > 0 ? config->slow_ms : 2000;
+  self->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) template_free);
+  load_templates (self);
+
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->started);
+  self->statuses = config->statuses;
+  self->faults = g_hash_table_new (NULL, NULL);
+  self->page_faults = g_hash_table_new (NULL, NULL);
+
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
+  self->thread = g_thread_new ("fake-mastodon", serve, self);
+
+  g_mutex_lock (&self->lock);
+  while (self->url == NULL)
+    g_cond_wait (&self->started, &self->lock);
+  g_mutex_unlock (&self->lock);
+
+  return self;
+}
+
+void
+fake_mastodon_stop (FakeMastodon *self)
+{
+  g_main_context_invoke (self->context, on_quit_cb, self->loop);
+  g_thread_join (self->thread);
+
+  g_main_loop_unref (self->loop);
+  g_main_context_unref (self->context);
+  g_ptr_array_unref (self->templates);
+  g_hash_table_unref (self->faults);
+  g_hash_table_unref (self->page_faults);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->started);
+  g_free (self->url);
+  g_free ((char *) self->config.corpus_dir);
+  g_free ((char *) self->config.tag);
+  g_free ((char *) self->config.token);
+  g_free ((char *) self->config.host);
+  g_free (self);
+}
+
+/* The server's address, such as "http://127.0.0.1:40123", without a
+ * trailing slash. */
+const char *
+fake_mastodon_get_url (FakeMastodon *self)
+{
+  return self->url;
+}
+
+/* Adds @n statuses newer than all the others; safe from any thread. */
+void
+fake_mastodon_append (FakeMastodon *self,
+                      guint         n)
+{
+  g_mutex_lock (&self->lock);
+  self->statuses += n;
+  g_mutex_unlock (&self->lock);
+}
+
+/* What the server holds and was asked so far. */
+FakeMastodonStats
+fake_mastodon_get_stats (FakeMastodon *self)
+{
+  FakeMastodonStats stats;
+
+  g_mutex_lock (&self->lock);
+  stats.statuses = self->statuses;
+  stats.requests = self->requests;
+  stats.list_requests = self->list_requests;
+  stats.faults_served = self->faults_served;
+  g_mutex_unlock (&self->lock);
+
+  return stats;
+}
+
+/* Answers the @request-th request (counting from 1, all paths) with
+ * @fault instead of, or on top of, its answer. */
+void
+fake_mastodon_add_fault (FakeMastodon      *self,
+                         guint              request,
+                         FakeMastodonFault  fault)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_insert (self->faults, GUINT_TO_POINTER (request), GUINT_TO_POINTER (fault));
+  g_mutex_unlock (&self->lock);
+}
+
+/* The same for the @page-th request of a page of statuses or mentions
+ * (as counted in FakeMastodonStats.list_requests). */
+void
+fake_mastodon_add_page_fault (FakeMastodon      *self,
+                              guint              page,
+                              FakeMastodonFault  fault)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_insert (self->page_faults, GUINT_TO_POINTER (page), GUINT_TO_POINTER (fault));
+  g_mutex_unlock (&self->lock);
+}
+
+void
+fake_mastodon_set_request_func (FakeMastodon            *self,
+                                FakeMastodonRequestFunc  func,
+                                gpointer                 user_data)
+{
+  g_mutex_lock (&self->lock);
+  self->request_func = func;
+  self->request_data = user_data;
+  g_mutex_unlock (&self->lock);
+}

@@ -1,0 +1,82 @@
+/* fake-mastodon.h
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A Mastodon server for tests and benchmarks, on 127.0.0.1 and a random
+ * port, running in a thread of its own so that the thread that started it
+ * (or a subprocess) can hammer it. It serves one hashtag timeline, the
+ * account's mentions, verify_credentials and statuses' context, with
+ * Mastodon's paging (limit, max_id, since_id, min_id, Link headers).
+ *
+ * Its statuses are made from the real ones in the corpus: each gets an
+ * increasing snowflake id, its own uri and url on config->host, a later
+ * created_at and text of its own. The same config gives the same
+ * statuses, byte for byte, whatever the port. */
+
+typedef struct _FakeMastodon FakeMastodon;
+
+typedef struct
+{
+  const char *corpus_dir;     /* the corpus, holding mastodon/real/ */
+  const char *tag;            /* the hashtag whose timeline holds every status */
+  const char *token;          /* the access token the server accepts */
+  const char *host;           /* in the statuses' uri and url; NULL for "fake.example" */
+  guint       statuses;       /* how many to hold from the start */
+  guint       mention_every;  /* every nth status also mentions the account; 0 for none */
+  guint       reply_every;    /* every nth status answers the one before it; 0 for none */
+  guint       slow_ms;        /* how late FAKE_MASTODON_FAULT_SLOW answers; 0 for 2 s */
+} FakeMastodonConfig;
+
+typedef enum
+{
+  FAKE_MASTODON_FAULT_NONE,
+  FAKE_MASTODON_FAULT_RATE_LIMIT,    /* 429 with Retry-After: 1 */
+  FAKE_MASTODON_FAULT_SERVER_ERROR,  /* 500 */
+  FAKE_MASTODON_FAULT_DROP,          /* half the body, then the connection closes */
+  FAKE_MASTODON_FAULT_SLOW,          /* the answer, config->slow_ms late */
+  FAKE_MASTODON_FAULT_OVERSIZED,     /* 17 MiB of JSON */
+  FAKE_MASTODON_FAULT_MALFORMED,     /* 200, but the JSON stops in the middle */
+} FakeMastodonFault;
+
+typedef struct
+{
+  guint statuses;
+  guint requests;             /* all of them, faults included */
+  guint list_requests;        /* for a page of statuses or mentions, faults included */
+  guint faults_served;
+} FakeMastodonStats;
+
+/* Called in the server's thread as each request arrives, before it is
+ * answered; @number counts every request, from 1. */
+typedef void (*FakeMastodonRequestFunc) (guint       number,
+                                         const char *path,
+                                         gpointer    user_data);
+
+FakeMastodon *fake_mastodon_start           (const FakeMastodonConfig *config);
+void          fake_mastodon_stop            (FakeMastodon             *self);
+
+const char   *fake_mastodon_get_url         (FakeMastodon             *self);
+void          fake_mastodon_append          (FakeMastodon             *self,
+                                             guint                     n);
+FakeMastodonStats fake_mastodon_get_stats   (FakeMastodon             *self);
+
+void          fake_mastodon_add_fault       (FakeMastodon             *self,
+                                             guint                     request,
+                                             FakeMastodonFault         fault);
+void          fake_mastodon_add_page_fault  (FakeMastodon             *self,
+                                             guint                     page,
+                                             FakeMastodonFault         fault);
+void          fake_mastodon_set_request_func (FakeMastodon            *self,
+                                              FakeMastodonRequestFunc  func,
+                                              gpointer                 user_data);
+
+G_END_DECLS
