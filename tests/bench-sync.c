@@ -13,7 +13,6 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
@@ -22,6 +21,7 @@
 #include "chorus-store-ingest.h"
 #include "chorus-store-sources.h"
 #include "chorus-sync-engine.h"
+#include "chorus-test-util.h"
 #include "fake-mastodon.h"
 
 /* A Mastodon hashtag catching up on 100,000 new statuses (CHORUS_BENCH_POSTS
@@ -56,29 +56,12 @@ seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-static void
-on_done_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static ChorusSyncSummary
 sync_now (ChorusSyncEngine *engine)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  ChorusSyncSummary summary = { 0, };
+  ChorusSyncSummary summary = chorus_test_sync_now (engine);
 
-  chorus_sync_engine_sync_async (engine, NULL, on_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  if (!chorus_sync_engine_sync_finish (engine, result, &summary, &error))
-    g_error ("The sync failed: %s", error->message);
-  if (summary.sources_failed > 0)
-    g_error ("The source failed to sync");
-
+  g_assert_cmpuint (summary.sources_failed, ==, 0);
   return summary;
 }
 
@@ -135,15 +118,17 @@ read_thread_cpu (void)
   return threads;
 }
 
-/* What each thread used between @before and now. */
+/* What each thread used between @before and now, of @cpu in all. */
 static void
 print_thread_cpu (GHashTable *before,
+                  double      cpu,
                   double      wall)
 {
   g_autoptr(GHashTable) after = read_thread_cpu ();
   GHashTableIter iter;
   gpointer key;
   gpointer value;
+  double listed = 0;
 
   g_hash_table_iter_init (&iter, after);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -151,9 +136,12 @@ print_thread_cpu (GHashTable *before,
       double *earlier = g_hash_table_lookup (before, key);
       double used = *(double *) value - (earlier != NULL ? *earlier : 0);
 
+      listed += used;
       if (used >= 0.05)
-        g_print ("    thread %-24s %6.2f s CPU (busy %3.0f%% of the sync)\n", (char *) key, used, 100 * used / wall);
+        g_print ("    thread %-24s %6.2f s CPU (busy %3.0f%% of the sync)\n", (char *) key, used,
+                 100 * used / wall);
     }
+  g_print ("    %-31s %6.2f s CPU\n", "threads that ended since", cpu - listed);
 }
 
 /* What an app reads from each status, as the bare baseline does. */
@@ -210,7 +198,8 @@ time_stages (const char  *server_url,
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(GPtrArray) batch = chorus_incoming_post_array_new ();
-  g_autofree char *url = g_strdup_printf ("%s/api/v1/timelines/tag/" TAG "?limit=40&min_id=%s", server_url, min_id);
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/timelines/tag/" TAG "?limit=40&min_id=%s",
+                                          server_url, min_id);
   gsize seen = 0;
 
   while (url != NULL)
@@ -260,83 +249,61 @@ time_stages (const char  *server_url,
 }
 
 static void
-remove_workspace (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
-static void
 print_rate (const char *what,
             double      seconds,
             guint       posts,
-            double      app_seconds)
+            double      sync_seconds)
 {
   g_print ("  %-44s %7.2f s  %8.0f posts/s  (%3.0f%% of the sync's time)\n", what, seconds, posts / seconds,
-           100.0 * seconds / app_seconds);
+           100.0 * seconds / sync_seconds);
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* A workspace in @dir with a source that signs in with a token from the
+ * environment and follows TAG, synced once (the newest page). */
+static ChorusSyncEngine *
+set_up_source (FakeMastodon  *server,
+               const char    *dir,
+               char         **cursor)
 {
-  const char *corpus = g_getenv ("CHORUS_CORPUS_DIR");
-  guint more = g_getenv ("CHORUS_BENCH_POSTS") ? (guint) g_ascii_strtoull (g_getenv ("CHORUS_BENCH_POSTS"), NULL, 10)
-                                               : 100000;
-  g_autofree char *dir = g_dir_make_tmp ("bench-sync-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.chorus", NULL);
-  g_autofree char *stages_path = g_build_filename (dir, "stages.chorus", NULL);
-  g_autofree char *cursor = NULL;
-  g_autoptr(ChorusStore) store = NULL;
-  g_autoptr(ChorusStore) stages_store = NULL;
-  g_autoptr(ChorusHttp) http = NULL;
-  g_autoptr(ChorusSyncEngine) engine = NULL;
+  g_autoptr(ChorusStore) store = chorus_test_open_store (path, CHORUS_STORE_OPEN_CREATE);
+  g_autoptr(ChorusHttp) http = chorus_http_new ();
   g_autoptr(GError) error = NULL;
   ChorusSourceSettings settings = { 0, };
-  FakeMastodonConfig config = { 0, };
-  FakeMastodonStats before;
-  FakeMastodonStats after;
-  ChorusSyncSummary summary;
-  Stages stages = { 0, };
-  g_autoptr(GHashTable) threads = NULL;
-  struct rusage usage;
-  gint64 written;
-  FakeMastodon *server;
-  double seconds;
-  double cpu;
+  ChorusSyncEngine *engine;
   gint64 source_id;
-  gint64 start;
 
-  if (corpus == NULL || dir == NULL)
-    g_error ("Set CHORUS_CORPUS_DIR (meson sets it for the benchmark)");
-
-  config.corpus_dir = corpus;
-  config.tag = TAG;
-  config.token = TOKEN;
-  config.statuses = FIRST;
-  server = fake_mastodon_start (&config);
-
-  /* A source that signs in with a token from the environment, following
-   * one hashtag, and its first sync: the newest page. */
   g_setenv (TOKEN_ENV, TOKEN, TRUE);
   settings.display_name = "Bench";
   settings.watch_hashtags = TAG;
   settings.secret_env = TOKEN_ENV;
-  if (!(store = chorus_store_open (path, CHORUS_STORE_OPEN_CREATE, &error)) ||
-      !(source_id = chorus_store_add_account (store, "mastodon", fake_mastodon_get_url (server), "brand", &settings,
-                                              &error)))
-    g_error ("%s", error->message);
-  http = chorus_http_new ();
+  source_id = chorus_store_add_account (store, "mastodon", fake_mastodon_get_url (server), "brand", &settings,
+                                        &error);
+  g_assert_no_error (error);
+
   engine = chorus_sync_engine_new (store, http);
   sync_now (engine);
-  cursor = chorus_store_dup_cursor (store, source_id, "tag:" TAG);
-  g_assert_nonnull (cursor);
+  *cursor = chorus_store_dup_cursor (store, source_id, "tag:" TAG);
+  g_assert_nonnull (*cursor);
+
+  return engine;
+}
+
+/* The catch-up on @more statuses; returns its time. */
+static double
+time_sync (FakeMastodon     *server,
+           ChorusSyncEngine *engine,
+           guint             more)
+{
+  g_autoptr(GHashTable) threads = NULL;
+  FakeMastodonStats before;
+  FakeMastodonStats after;
+  ChorusSyncSummary summary;
+  struct rusage usage;
+  double seconds;
+  double cpu;
+  gint64 written;
+  gint64 start;
 
   fake_mastodon_append (server, more);
   before = fake_mastodon_get_stats (server);
@@ -352,46 +319,76 @@ main (int   argc,
   after = fake_mastodon_get_stats (server);
 
   g_print ("sync-100k: a Mastodon hashtag catching up on %u statuses\n", more);
-  g_print ("  posts stored        %u new (workspace: %" G_GINT64_FORMAT ")\n", summary.posts_new,
-           chorus_store_get_counter (store, "posts"));
+  g_print ("  posts stored        %u new\n", summary.posts_new);
   g_print ("  time                %.2f s\n", seconds);
   g_print ("  rate                %.0f posts/s\n", summary.posts_new / seconds);
   g_print ("  pages               %u (%u requests)\n", after.list_requests - before.list_requests,
            after.requests - before.requests);
   g_print ("  CPU                 %.2f s (%.0f%% of one core; this machine has %ld)\n", cpu, 100 * cpu / seconds,
            sysconf (_SC_NPROCESSORS_ONLN));
-  print_thread_cpu (threads, seconds);
+  print_thread_cpu (threads, cpu, seconds);
   g_print ("  written to disk     %.1f MB\n", written / 1e6);
   g_print ("  peak RSS            %ld KiB (ru_maxrss), %" G_GINT64_FORMAT " KiB (VmHWM)\n",
            usage.ru_maxrss, read_proc ("status", "VmHWM:"));
+  g_assert_cmpuint (summary.posts_new, ==, more);
 
-  if (summary.posts_new != more)
-    g_error ("Expected %u new posts", more);
+  return seconds;
+}
 
-  /* The same pages again, one stage at a time. */
-  if (!(stages_store = chorus_store_open (stages_path, CHORUS_STORE_OPEN_CREATE, &error)))
-    g_error ("%s", error->message);
-  time_stages (fake_mastodon_get_url (server), cursor, stages_store, &stages);
+static void
+print_stages (FakeMastodon *server,
+              const char   *dir,
+              const char   *cursor,
+              guint         posts,
+              double        sync_seconds)
+{
+  g_autofree char *path = g_build_filename (dir, "stages.chorus", NULL);
+  g_autoptr(ChorusStore) store = chorus_test_open_store (path, CHORUS_STORE_OPEN_CREATE);
+  Stages stages = { 0, };
+
+  time_stages (fake_mastodon_get_url (server), cursor, store, &stages);
   g_print ("each stage alone, in this run (%u pages, %u posts, %.1f MB of JSON):\n", stages.pages, stages.posts,
            stages.bytes / 1e6);
-  print_rate ("fetch, one request at a time", stages.fetch, stages.posts, seconds);
-  print_rate ("json-glib parse + field walk (bare baseline)", stages.parse, stages.posts, seconds);
-  print_rate ("app parse (chorus_mastodon_parse_statuses)", stages.app_parse, stages.posts, seconds);
-  print_rate ("app write (chorus_store_ingest, 1,000/batch)", stages.write, stages.posts, seconds);
+  print_rate ("fetch, one request at a time", stages.fetch, stages.posts, sync_seconds);
+  print_rate ("json-glib parse + field walk (bare baseline)", stages.parse, stages.posts, sync_seconds);
+  print_rate ("app parse (chorus_mastodon_parse_statuses)", stages.app_parse, stages.posts, sync_seconds);
+  print_rate ("app write (chorus_store_ingest, 1,000/batch)", stages.write, stages.posts, sync_seconds);
   g_print ("  %-44s %7.2f s\n", "  of which CPU", stages.write_cpu);
   print_rate ("sum of the app's stages, one after another", stages.fetch + stages.app_parse + stages.write,
-              stages.posts, seconds);
-  g_print ("app %.0f posts/s vs parse-only %.0f posts/s (%.0f%%)\n", summary.posts_new / seconds,
-           stages.posts / stages.parse, 100.0 * (summary.posts_new / seconds) / (stages.posts / stages.parse));
+              stages.posts, sync_seconds);
+  g_print ("app %.0f posts/s vs parse-only %.0f posts/s (%.0f%%)\n", posts / sync_seconds,
+           stages.posts / stages.parse, 100.0 * (posts / sync_seconds) / (stages.posts / stages.parse));
+}
 
-  g_clear_object (&engine);
-  g_clear_object (&http);
-  g_clear_object (&store);
-  g_clear_object (&stages_store);
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *more_env = g_getenv ("CHORUS_BENCH_POSTS");
+  guint more = more_env != NULL ? (guint) g_ascii_strtoull (more_env, NULL, 10) : 100000;
+  g_autofree char *dir = chorus_test_make_temp_dir ();
+  g_autofree char *cursor = NULL;
+  FakeMastodonConfig config = { 0, };
+  ChorusSyncEngine *engine;
+  FakeMastodon *server;
+  double seconds;
+
+  if ((config.corpus_dir = g_getenv ("CHORUS_CORPUS_DIR")) == NULL)
+    g_error ("Set CHORUS_CORPUS_DIR (meson sets it for the benchmark)");
+  config.tag = TAG;
+  config.token = TOKEN;
+  config.statuses = FIRST;
+  server = fake_mastodon_start (&config);
+
+  engine = set_up_source (server, dir, &cursor);
+  seconds = time_sync (server, engine, more);
+  g_object_unref (engine);
+
+  /* The same pages again, one stage at a time. */
+  print_stages (server, dir, cursor, more, seconds);
+
   fake_mastodon_stop (server);
-  remove_workspace (path);
-  remove_workspace (stages_path);
-  g_rmdir (dir);
+  chorus_test_remove_tree (dir);
 
   return 0;
 }

@@ -207,10 +207,11 @@ load_templates (FakeMastodon *self)
         g_error ("fake-mastodon: %s: %s", path, error->message);
 
       root = json_parser_get_root (parser);
-      for (guint k = 0; JSON_NODE_HOLDS_ARRAY (root) && k < json_array_get_length (json_node_get_array (root)); k++)
-        add_template (self, json_array_get_element (json_node_get_array (root), k));
       if (!JSON_NODE_HOLDS_ARRAY (root))
         add_template (self, root);
+      else
+        for (guint k = 0; k < json_array_get_length (json_node_get_array (root)); k++)
+          add_template (self, json_array_get_element (json_node_get_array (root), k));
     }
 
   if (self->templates->len == 0)
@@ -255,7 +256,8 @@ format_values (FakeMastodon *self,
   g_snprintf (values[SLOT_ID], 128, "%" G_GUINT64_FORMAT, id);
   g_snprintf (values[SLOT_URI], 128, "https://%s/users/%s/statuses/%" G_GUINT64_FORMAT,
               self->config.host, template->username, id);
-  g_snprintf (values[SLOT_URL], 128, "https://%s/@%s/%" G_GUINT64_FORMAT, self->config.host, template->username, id);
+  g_snprintf (values[SLOT_URL], 128, "https://%s/@%s/%" G_GUINT64_FORMAT,
+              self->config.host, template->username, id);
   format_time (status_time_ms (index), values[SLOT_CREATED]);
   g_snprintf (values[SLOT_TEXT], 128, "Fake status %u: %s %s %s", index, words[index % 16],
               words[(index / 16) % 16], words[(index * 7 + 3) % 16]);
@@ -418,15 +420,16 @@ dup_page (FakeMastodon      *self,
           GHashTable        *query,
           gboolean           mentions)
 {
-  const char *requested = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
-  guint64 limit = mentions ? 40 : 20;
+  const char *asked = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
   GString *body = g_string_sized_new (128 * 1024);
   g_autofree char *link = NULL;
+  guint64 limit = 0;
   guint first;
   guint end;
 
-  if (requested != NULL)
-    g_ascii_string_to_unsigned (requested, 10, 1, G_MAXUINT32, &limit, NULL);
+  /* Mastodon's defaults and maximums. */
+  if (asked == NULL || !g_ascii_string_to_unsigned (asked, 10, 1, G_MAXUINT32, &limit, NULL))
+    limit = mentions ? 40 : 20;
   limit = MIN (limit, mentions ? 80 : 40);
 
   g_mutex_lock (&self->lock);
@@ -559,8 +562,10 @@ route (FakeMastodon      *self,
                           "\"created_at\":\"2025-01-01T00:00:00.000Z\",\"note\":\"\",\"followers_count\":0}");
   else if (g_str_equal (path, "/api/v1/notifications"))
     *body = dup_page (self, message, path, query, TRUE);
+  else if (tag != NULL && g_str_equal (tag, self->config.tag))
+    *body = dup_page (self, message, path, query, FALSE);
   else if (tag != NULL)
-    *body = g_str_equal (tag, self->config.tag) ? dup_page (self, message, path, query, FALSE) : g_string_new ("[]");
+    *body = g_string_new ("[]");   /* another tag has no statuses */
   else if (g_str_equal (path, "/api/v2/instance"))
     {
       *body = g_string_new (NULL);
@@ -782,6 +787,17 @@ fake_mastodon_get_stats (FakeMastodon *self)
   return stats;
 }
 
+static void
+insert_fault (FakeMastodon      *self,
+              GHashTable        *faults,
+              guint              number,
+              FakeMastodonFault  fault)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_insert (faults, GUINT_TO_POINTER (number), GUINT_TO_POINTER (fault));
+  g_mutex_unlock (&self->lock);
+}
+
 /* Answers the @request-th request (counting from 1, all paths) with
  * @fault instead of, or on top of, its answer. */
 void
@@ -789,21 +805,17 @@ fake_mastodon_add_fault (FakeMastodon      *self,
                          guint              request,
                          FakeMastodonFault  fault)
 {
-  g_mutex_lock (&self->lock);
-  g_hash_table_insert (self->faults, GUINT_TO_POINTER (request), GUINT_TO_POINTER (fault));
-  g_mutex_unlock (&self->lock);
+  insert_fault (self, self->faults, request, fault);
 }
 
 /* The same for the @page-th request of a page of statuses or mentions
- * (as counted in FakeMastodonStats.list_requests). */
+ * (as FakeMastodonStats.list_requests counts them). */
 void
 fake_mastodon_add_page_fault (FakeMastodon      *self,
                               guint              page,
                               FakeMastodonFault  fault)
 {
-  g_mutex_lock (&self->lock);
-  g_hash_table_insert (self->page_faults, GUINT_TO_POINTER (page), GUINT_TO_POINTER (fault));
-  g_mutex_unlock (&self->lock);
+  insert_fault (self, self->page_faults, page, fault);
 }
 
 void

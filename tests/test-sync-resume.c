@@ -24,6 +24,8 @@
  * integrity checks; at the end it must hold the same posts, once each, as
  * a workspace that was never interrupted. Transient server faults (429,
  * 500, a connection dropped mid-body) must not change the result either.
+ * The server and the uninterrupted workspace follow the same steps: add
+ * the source, sync the first FIRST statuses, then catch up on MORE.
  *
  * CHORUS_RESUME_KILLS sets the number of kills (20), CHORUS_RESUME_SEED
  * the seed that chooses them. */
@@ -57,6 +59,9 @@ static char *reference_path;
 static guint reference_ms;
 static guint reference_requests;
 
+/* What chorusctl runs with (see dup_child_env ()). */
+static GStrv child_env;
+
 static FakeMastodon *
 start_server (void)
 {
@@ -66,7 +71,7 @@ start_server (void)
   config.tag = TAG;
   config.token = TOKEN;
   config.statuses = FIRST;
-  config.mention_every = 10;
+  config.mention_every = 20;
   config.reply_every = 25;
   g_assert_nonnull (config.corpus_dir);
 
@@ -113,10 +118,9 @@ assert_run_ok (ChorusTestRun *run,
 static void
 sync_ok (const char *path)
 {
-  g_auto(GStrv) env = dup_child_env ();
   g_auto(ChorusTestRun) run = { 0 };
 
-  chorus_test_run_chorusctl (&run, (const char * const *) env, NULL, "--workspace", path, "sync", NULL);
+  chorus_test_run_chorusctl (&run, (const char * const *) child_env, NULL, "--workspace", path, "sync", NULL);
   assert_run_ok (&run, "sync");
 }
 
@@ -125,16 +129,15 @@ sync_ok (const char *path)
 static void
 workspace_init (Workspace *ws)
 {
-  g_auto(GStrv) env = dup_child_env ();
   g_auto(ChorusTestRun) add = { 0 };
 
   ws->server = start_server ();
   ws->dir = chorus_test_make_temp_dir ();
   ws->path = g_build_filename (ws->dir, "resume.chorus", NULL);
 
-  chorus_test_run_chorusctl (&add, (const char * const *) env, NULL, "--workspace", ws->path, "account", "add", "mastodon",
-                             "--server", fake_mastodon_get_url (ws->server), "--token-env", TOKEN_ENV,
-                             "--watch-tag", TAG, NULL);
+  chorus_test_run_chorusctl (&add, (const char * const *) child_env, NULL, "--workspace", ws->path,
+                             "account", "add", "mastodon", "--server", fake_mastodon_get_url (ws->server),
+                             "--token-env", TOKEN_ENV, "--watch-tag", TAG, NULL);
   assert_run_ok (&add, "account add");
   sync_ok (ws->path);
   fake_mastodon_append (ws->server, MORE);
@@ -246,6 +249,19 @@ ensure_reference (void)
   fake_mastodon_stop (ws.server);
 }
 
+/* Every test but for a missing chorusctl: the reference, then a workspace
+ * of its own at its first sync. */
+static gboolean
+begin (Workspace *ws)
+{
+  if (chorus_test_skip_without_chorusctl ())
+    return FALSE;
+
+  ensure_reference ();
+  workspace_init (ws);
+  return TRUE;
+}
+
 static void
 on_request_cb (guint       number,
                const char *path,
@@ -272,13 +288,14 @@ sync_and_kill (Workspace *ws,
   const char *argv[] = { program, "--workspace", ws->path, "sync", NULL };
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GAsyncResult) exited = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = dup_child_env ();
+  gint64 deadline;
   guint target;
 
-  for (guint i = 0; env[i] != NULL; i++)
+  for (guint i = 0; child_env[i] != NULL; i++)
     {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+      g_auto(GStrv) pair = g_strsplit (child_env[i], "=", 2);
 
       g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
     }
@@ -292,13 +309,15 @@ sync_and_kill (Workspace *ws,
   /* The child takes milliseconds to start before its first request. */
   g_atomic_int_set (&plan->pid, (gint) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL, 10));
 
-  if (delay_ms > 0)
-    {
-      g_usleep (delay_ms * G_TIME_SPAN_MILLISECOND);
-      g_subprocess_force_exit (process);
-    }
-  g_assert_true (g_subprocess_wait (process, NULL, &error));
-  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, chorus_test_async_result_cb, &exited);
+  deadline = g_get_monotonic_time () + delay_ms * G_TIME_SPAN_MILLISECOND;
+  while (delay_ms > 0 && exited == NULL && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (G_TIME_SPAN_MILLISECOND);
+  if (exited == NULL && delay_ms > 0)
+    g_subprocess_force_exit (process);
+  chorus_test_wait_async_result (&exited);
+  g_assert_true (g_subprocess_wait_finish (process, exited, &error));
   g_atomic_int_set (&plan->pid, 0);
 
   if (g_subprocess_get_if_signaled (process) && g_subprocess_get_term_sig (process) == SIGKILL)
@@ -364,11 +383,8 @@ test_kills (void)
   gint64 posts = FIRST;
   Workspace ws;
 
-  if (chorus_test_skip_without_chorusctl ())
+  if (!begin (&ws))
     return;
-
-  ensure_reference ();
-  workspace_init (&ws);
   first_sync = g_build_filename (ws.dir, "first-sync.chorus", NULL);
   copy_workspace (ws.path, first_sync);
   fake_mastodon_set_request_func (ws.server, on_request_cb, &plan);
@@ -377,16 +393,20 @@ test_kills (void)
   for (guint run = 1; killed < kills; run++)
     {
       /* Half timed, half as the server sees a given request of the run,
-       * anywhere in what an uninterrupted catch-up took here (in this
-       * build), so that kills land in fetches, parses and transactions. */
+       * anywhere in the first 60% of what an uninterrupted catch-up took
+       * here (in this build; at most 2 s), so that kills land in fetches,
+       * parses and transactions, and runs that resume reach the later
+       * ones. */
       gboolean timed = g_rand_boolean (rand);
-      guint delay_ms = timed ? (guint) g_rand_int_range (rand, 10, MAX (reference_ms, 11)) : 0;
-      guint requests = timed ? 0 : (guint) g_rand_int_range (rand, 1, reference_requests + 1);
+      guint window_ms = CLAMP (reference_ms * 6 / 10, 11, 2000);
+      guint delay_ms = timed ? (guint) g_rand_int_range (rand, 10, window_ms) : 0;
+      guint requests = timed ? 0 : (guint) g_rand_int_range (rand, 1, reference_requests * 6 / 10 + 1);
       gboolean died = sync_and_kill (&ws, &plan, delay_ms, requests);
       gint64 now = assert_sound (ws.path);
 
-      g_test_message ("run %u: %s %u: %s, %" G_GINT64_FORMAT " posts", run, timed ? "kill after ms" : "kill at request",
-                      timed ? delay_ms : requests, died ? "killed" : "finished first", now);
+      g_test_message ("run %u: %s %u: %s, %" G_GINT64_FORMAT " posts", run,
+                      timed ? "kill after ms" : "kill at request", timed ? delay_ms : requests,
+                      died ? "killed" : "finished first", now);
       g_assert_cmpint (now, >=, posts);
       g_assert_cmpuint (run, <, 5 * kills + 10);
       killed += died;
@@ -416,11 +436,8 @@ test_faults (void)
   guint before;
   Workspace ws;
 
-  if (chorus_test_skip_without_chorusctl ())
+  if (!begin (&ws))
     return;
-
-  ensure_reference ();
-  workspace_init (&ws);
 
   before = fake_mastodon_get_stats (ws.server).list_requests;
   fake_mastodon_add_page_fault (ws.server, before + 2, FAKE_MASTODON_FAULT_RATE_LIMIT);
@@ -438,20 +455,16 @@ test_faults (void)
 static void
 test_dropped_body (void)
 {
-  g_auto(GStrv) env = dup_child_env ();
   g_auto(ChorusTestRun) run = { 0 };
   gboolean cut_short_accepted;
   Workspace ws;
 
-  if (chorus_test_skip_without_chorusctl ())
+  if (!begin (&ws))
     return;
-
-  ensure_reference ();
-  workspace_init (&ws);
 
   fake_mastodon_add_page_fault (ws.server, fake_mastodon_get_stats (ws.server).list_requests + 14,
                                 FAKE_MASTODON_FAULT_DROP);
-  chorus_test_run_chorusctl (&run, (const char * const *) env, NULL, "--workspace", ws.path, "sync", NULL);
+  chorus_test_run_chorusctl (&run, (const char * const *) child_env, NULL, "--workspace", ws.path, "sync", NULL);
   g_assert_cmpuint (fake_mastodon_get_stats (ws.server).faults_served, ==, 1);
 
   /* libsoup 3.2 reports such a body as complete, and chorus-http.c does
@@ -476,6 +489,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  child_env = dup_child_env ();
 
   g_test_add_func ("/chorus/sync-resume/kills", test_kills);
   g_test_add_func ("/chorus/sync-resume/faults", test_faults);
@@ -487,6 +501,7 @@ main (int   argc,
     chorus_test_remove_tree (reference_dir);
   g_free (reference_dir);
   g_free (reference_path);
+  g_strfreev (child_env);
 
   return status;
 }
