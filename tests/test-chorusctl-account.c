@@ -40,8 +40,6 @@ on_request_cb (SoupServer        *server,
                                                             "Authorization");
   static const char account[] =
     "{\"id\":\"1\",\"username\":\"brand\",\"acct\":\"brand\",\"display_name\":\"Tall Pine\"}";
-  static const char instance[] =
-    "{\"domain\":\"127.0.0.1\",\"configuration\":{\"statuses\":{\"max_characters\":500}}}";
   static const char refused[] = "{\"error\":\"The access token is invalid\"}";
 
   if (g_strcmp0 (path, "/api/v1/accounts/verify_credentials") == 0 &&
@@ -63,13 +61,9 @@ on_request_cb (SoupServer        *server,
       soup_server_message_set_status (message, 200, NULL);
       soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "[]", 2);
     }
-  else if (g_strcmp0 (path, "/api/v2/instance") == 0)
-    {
-      soup_server_message_set_status (message, 200, NULL);
-      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, instance,
-                                        strlen (instance));
-    }
   else
+    /* /api/v2/instance too, as on servers before Mastodon 4.0: a sync
+     * goes on without the limits. */
     soup_server_message_set_status (message, 404, NULL);
 }
 

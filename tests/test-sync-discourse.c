@@ -14,6 +14,7 @@
 #include "chorus-http.h"
 #include "chorus-store-sources.h"
 #include "chorus-sync-engine.h"
+#include "chorus-pager.h"
 #include "chorus-test-util.h"
 
 /* The Discourse connector against a fake forum on 127.0.0.1 that answers
@@ -666,7 +667,7 @@ test_wrong_key (Fixture       *f,
   source = chorus_test_find_source (f->rig.store, id);
   chorus_discourse_sync_async (f->rig.store, f->rig.http, source, NULL, chorus_test_async_result_cb, &result);
   chorus_test_wait_async_result (&result);
-  g_assert_false (chorus_discourse_sync_finish (result, NULL, &error));
+  g_assert_false (chorus_pager_run_finish (result, NULL, &error));
   g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN);
   g_assert_null (strstr (error->message, WRONG_KEY));
 

@@ -304,7 +304,7 @@ on_pager_done_cb (GObject      *object,
   sync->ingested.unchanged += ingested.unchanged;
 
   if (done)
-    g_task_return_boolean (task, TRUE);
+    chorus_pager_return_ingested (task, &sync->ingested);
   else if (sync->retried || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_task_return_error (task, error);
   else
@@ -370,20 +370,4 @@ chorus_bluesky_sync_async (ChorusStore         *store,
                                                       "hashtags or keywords.")));
   else
     chorus_bluesky_login_open_async (sync->login, cancellable, on_signed_in_cb, g_steal_pointer (&task));
-}
-
-gboolean
-chorus_bluesky_sync_finish (GAsyncResult        *result,
-                            ChorusIngestResult  *ingested,
-                            GError             **error)
-{
-  BlueskySync *sync;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  sync = g_task_get_task_data (G_TASK (result));
-  if (ingested != NULL)
-    *ingested = sync->ingested;
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -744,19 +744,3 @@ chorus_discourse_sync_async (ChorusStore         *store,
   run_streams (start, NULL);
   start_free (start);
 }
-
-gboolean
-chorus_discourse_sync_finish (GAsyncResult        *result,
-                              ChorusIngestResult  *ingested,
-                              GError             **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  if (g_task_get_source_tag (G_TASK (result)) != chorus_discourse_sync_async)
-    return chorus_pager_run_finish (result, ingested, error);
-
-  if (ingested != NULL)
-    memset (ingested, 0, sizeof *ingested);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}

@@ -20,8 +20,5 @@ void     chorus_discourse_sync_async  (ChorusStore          *store,
                                        GCancellable         *cancellable,
                                        GAsyncReadyCallback   callback,
                                        gpointer              user_data);
-gboolean chorus_discourse_sync_finish (GAsyncResult         *result,
-                                       ChorusIngestResult   *ingested,
-                                       GError              **error);
 
 G_END_DECLS

@@ -417,6 +417,28 @@ on_read_cb (GObject      *object,
 
   if (g_bytes_get_size (chunk) == 0)
     {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+      goffset expected = soup_message_headers_get_content_length (headers);
+
+      /* libsoup 3.2 reports a connection closed before the announced
+       * length as a clean end: treat it as the dropped connection it is. */
+      if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+          (goffset) request->body->len < expected)
+        {
+          g_autofree char *received = g_strdup_printf ("%u", request->body->len);
+          g_autofree char *announced = g_strdup_printf ("%" G_GOFFSET_FORMAT, expected);
+          /* Translators: both %s are byte counts; this ends "The connection to HOST failed (…)." */
+          g_autoptr(GError) dropped = g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
+                                                   _("the answer stopped after %s of %s bytes"),
+                                                   received, announced);
+
+          if (retry_later (task, backoff_delay (self, request->attempt)))
+            return;
+
+          fail (task, dropped);
+          return;
+        }
+
       g_task_return_pointer (task, build_response (request), (GDestroyNotify) chorus_http_response_free);
       return;
     }

@@ -395,6 +395,9 @@ new_stream (const char *base,
   pager_stream = chorus_pager_stream_new (key, what, stream_url,
                                           kind == STREAM_MENTIONS || kind == STREAM_HASHTAG ? stream_peek : NULL,
                                           stream_parse, stream, (GDestroyNotify) stream_free);
+  /* Servers before Mastodon 4.0 have no /api/v2/instance: the limits
+   * then stay the stock ones. */
+  pager_stream->optional = kind == STREAM_INSTANCE;
   if (kind != STREAM_INSTANCE)
     {
       pager_stream->enrich_async = stream_enrich_async;
@@ -410,7 +413,6 @@ typedef struct
   ChorusHttp         *http;
   ChorusSource       *source;
   char               *base;
-  ChorusIngestResult  ingested;
 } MastodonSync;
 
 static void
@@ -429,13 +431,13 @@ on_pager_done_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  MastodonSync *sync = g_task_get_task_data (task);
+  ChorusIngestResult ingested;
   GError *error = NULL;
 
-  if (!chorus_pager_run_finish (result, &sync->ingested, &error))
+  if (!chorus_pager_run_finish (result, &ingested, &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    chorus_pager_return_ingested (task, &ingested);
 }
 
 /* Starts the pager on every stream the source watches; @token may be NULL
@@ -532,20 +534,4 @@ chorus_mastodon_sync_async (ChorusStore         *store,
                                  chorus_source_get_secret_env (source), cancellable, on_token_cb, task);
   else
     run_streams (task, NULL);
-}
-
-gboolean
-chorus_mastodon_sync_finish (GAsyncResult        *result,
-                             ChorusIngestResult  *ingested,
-                             GError             **error)
-{
-  MastodonSync *sync;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  sync = g_task_get_task_data (G_TASK (result));
-  if (ingested != NULL)
-    *ingested = sync->ingested;
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -462,6 +462,17 @@ on_fetched_cb (GObject      *object,
       return;
     }
 
+  /* What a server does not offer (an older version, a disabled feature)
+   * ends an optional stream; a refused sign-in never does. */
+  if (response->status != 200 && pager->current->optional &&
+      response->status != 401 && response->status != 403)
+    {
+      g_debug ("Skipping %s: HTTP %u", pager->current->what, response->status);
+      pager->have_next = FALSE;
+      schedule (task);
+      return;
+    }
+
   if (response->status != 200)
     {
       fail (pager, describe_status (pager, response->status));
@@ -605,7 +616,7 @@ schedule (GTask *task)
   if (pager->current == NULL && !pager->writing && !pager->parsing && !pager->fetching &&
       g_queue_is_empty (&pager->to_write))
     {
-      g_task_return_boolean (task, TRUE);
+      chorus_pager_return_ingested (task, &pager->ingested);
       g_object_unref (task);
     }
 }
@@ -667,18 +678,44 @@ chorus_pager_run_async (ChorusStore          *store,
   schedule (task);
 }
 
+/**
+ * chorus_pager_return_ingested:
+ * @task: a connector's task
+ * @ingested: what its sync stored
+ *
+ * Completes @task the way chorus_pager_run_async() completes its own, so
+ * that every connector built on the pager finishes with
+ * chorus_pager_run_finish().
+ */
+void
+chorus_pager_return_ingested (GTask                    *task,
+                              const ChorusIngestResult *ingested)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (ingested != NULL);
+
+  g_task_return_pointer (task, g_memdup2 (ingested, sizeof *ingested), g_free);
+}
+
+/**
+ * chorus_pager_run_finish:
+ * @result: the result of chorus_pager_run_async(), or of a connector's
+ *   task completed with chorus_pager_return_ingested()
+ * @ingested: (out caller-allocates) (optional): what was stored (zeros on failure)
+ * @error: a location for a #GError
+ */
 gboolean
 chorus_pager_run_finish (GAsyncResult        *result,
                          ChorusIngestResult  *ingested,
                          GError             **error)
 {
-  Pager *pager;
+  g_autofree ChorusIngestResult *stored = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
 
-  pager = g_task_get_task_data (G_TASK (result));
+  stored = g_task_propagate_pointer (G_TASK (result), error);
   if (ingested != NULL)
-    *ingested = pager->ingested;
+    *ingested = stored != NULL ? *stored : (ChorusIngestResult) { 0, };
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return stored != NULL;
 }

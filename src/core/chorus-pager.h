@@ -64,6 +64,7 @@ typedef struct
   ChorusPagerParseFunc  parse;
   ChorusPagerEnrichAsync  enrich_async;   /* set after chorus_pager_stream_new (), or NULL */
   ChorusPagerEnrichFinish enrich_finish;
+  gboolean              optional;     /* an HTTP error other than 401/403 ends it quietly */
   gpointer              data;
   GDestroyNotify        data_free;
 } ChorusPagerStream;
@@ -91,6 +92,8 @@ gboolean           chorus_pager_run_finish   (GAsyncResult         *result,
                                               ChorusIngestResult   *ingested,
                                               GError              **error);
 
+void               chorus_pager_return_ingested (GTask                    *task,
+                                                 const ChorusIngestResult *ingested);
 gboolean           chorus_pager_same_origin  (const char           *url,
                                               const char           *server_url);
 gboolean           chorus_pager_id_is_newer  (const char           *id,

@@ -13,6 +13,7 @@
 #include "chorus-discourse-sync.h"
 #include "chorus-feed-sync.h"
 #include "chorus-mastodon-sync.h"
+#include "chorus-pager.h"
 #include "chorus-store-sources.h"
 #include "chorus-sync-engine.h"
 
@@ -36,10 +37,10 @@ static const struct
   SyncAsync   sync_async;
   SyncFinish  sync_finish;
 } connectors[] = {
-  { "bluesky", chorus_bluesky_sync_async, chorus_bluesky_sync_finish },
-  { "discourse", chorus_discourse_sync_async, chorus_discourse_sync_finish },
+  { "bluesky", chorus_bluesky_sync_async, chorus_pager_run_finish },
+  { "discourse", chorus_discourse_sync_async, chorus_pager_run_finish },
   { "feed", chorus_feed_sync_async, chorus_feed_sync_finish },
-  { "mastodon", chorus_mastodon_sync_async, chorus_mastodon_sync_finish },
+  { "mastodon", chorus_mastodon_sync_async, chorus_pager_run_finish },
 };
 
 struct _ChorusSyncEngine
