@@ -17,12 +17,121 @@
  * the batch either whole or absent), and rows that did not change are not
  * rewritten (FTS5 is the dominant write cost). */
 
+/* Every statement a batch runs, prepared once per batch: preparing them
+ * for each post cost more than running them. */
+typedef enum
+{
+  STMT_FIND_IDENTITY,
+  STMT_UPDATE_IDENTITY,
+  STMT_INSERT_PERSON,
+  STMT_INSERT_IDENTITY,
+  STMT_FIND_POST,
+  STMT_UPDATE_POST,
+  STMT_FIND_ROOT,
+  STMT_UPSERT_CONVERSATION,
+  STMT_NEXT_POST_KEY,
+  STMT_INSERT_MEDIA,
+  STMT_UPSERT_POLL,
+  STMT_UPSERT_POLL_OPTION,
+  STMT_INSERT_POST,
+  STMT_COUNT_POST,
+  N_STATEMENTS
+} Statement;
+
+static const char * const statement_sql[N_STATEMENTS] = {
+  [STMT_FIND_IDENTITY] =
+    "SELECT id FROM identities WHERE network = ?1 AND server = ?2 AND handle = ?3",
+  /* Profiles change; keep the latest without touching unchanged rows. */
+  [STMT_UPDATE_IDENTITY] =
+    "UPDATE identities SET display_name = ?2, avatar_url = ?3,"
+    "  profile_url = coalesce (?4, profile_url),"
+    "  account_created_at = coalesce (?5, account_created_at)"
+    " WHERE id = ?1 AND (display_name IS NOT ?2"
+    "   OR avatar_url IS NOT ?3 OR profile_url IS NOT coalesce (?4, profile_url))",
+  [STMT_INSERT_PERSON] =
+    "INSERT INTO people (display_name, created_at) VALUES (?1, ?2)",
+  [STMT_INSERT_IDENTITY] =
+    "INSERT INTO identities (person_id, network, server, handle,"
+    "  display_name, avatar_url, profile_url, account_created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_FIND_POST] =
+    "SELECT id, text IS NOT ?2 OR html IS NOT ?3 OR edited_at IS NOT ?4"
+    "  OR like_count <> ?5 OR repost_count <> ?6 OR reply_count <> ?7"
+    " FROM posts WHERE uri = ?1",
+  [STMT_UPDATE_POST] =
+    "UPDATE posts SET text = ?2, html = ?3, edited_at = ?4, like_count = ?5,"
+    "  repost_count = ?6, reply_count = ?7, fetched_at = ?8"
+    " WHERE id = ?1",
+  [STMT_FIND_ROOT] =
+    "SELECT c.root_uri FROM posts p JOIN conversations c ON c.id = p.conversation_id"
+    " WHERE p.uri = ?1",
+  [STMT_UPSERT_CONVERSATION] =
+    "INSERT INTO conversations (source_id, network, root_uri, subject,"
+    "  started_at, last_activity_at, language)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)"
+    " ON CONFLICT (root_uri) DO UPDATE SET"
+    "  subject = coalesce (subject, excluded.subject),"
+    "  started_at = min (started_at, excluded.started_at),"
+    "  last_activity_at = max (last_activity_at, excluded.last_activity_at),"
+    "  unread = CASE WHEN excluded.last_activity_at > last_activity_at"
+    "                THEN 1 ELSE unread END"
+    " RETURNING id",
+  [STMT_NEXT_POST_KEY] =
+    "SELECT max (id) FROM posts WHERE id BETWEEN ?1 AND ?2",
+  [STMT_INSERT_MEDIA] =
+    "INSERT INTO post_media (post_id, kind, url, preview_url, alt_text,"
+    "  width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  [STMT_UPSERT_POLL] =
+    "INSERT INTO polls (post_id, remote_id, expires_at, multiple,"
+    "  voters_count, refreshed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    " ON CONFLICT (post_id) DO UPDATE SET expires_at = excluded.expires_at,"
+    "  voters_count = excluded.voters_count, refreshed_at = excluded.refreshed_at"
+    " RETURNING id",
+  [STMT_UPSERT_POLL_OPTION] =
+    "INSERT INTO poll_options (poll_id, position, title, votes)"
+    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (poll_id, position)"
+    " DO UPDATE SET title = excluded.title, votes = excluded.votes",
+  [STMT_INSERT_POST] =
+    "INSERT INTO posts (id, source_id, conversation_id, remote_id, uri, url,"
+    "  author_id, created_at, edited_at, language, text, html, reply_to_uri,"
+    "  like_count, repost_count, reply_count, fetched_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+    "  ?14, ?15, ?16, ?17)",
+  [STMT_COUNT_POST] =
+    "UPDATE conversations SET post_count = post_count + 1 WHERE id = ?1",
+};
+
 typedef struct
 {
-  sqlite3 *db;
-  gint64   source_id;
-  gint64   now;
+  sqlite3      *db;
+  gint64        source_id;
+  gint64        now;
+  sqlite3_stmt *statements[N_STATEMENTS];
 } Ingest;
+
+/* The statement ready to bind: prepared on first use in the batch, reset
+ * and with its old bindings cleared afterwards. Owned by @ingest. */
+static sqlite3_stmt *
+statement (Ingest     *ingest,
+           Statement   which,
+           GError    **error)
+{
+  sqlite3_stmt *stmt = ingest->statements[which];
+
+  if (stmt == NULL)
+    return ingest->statements[which] = _chorus_sql_prepare (ingest->db, statement_sql[which], error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
+}
+
+static void
+ingest_clear_statements (Ingest *ingest)
+{
+  for (guint i = 0; i < N_STATEMENTS; i++)
+    g_clear_pointer (&ingest->statements[i], sqlite3_finalize);
+}
 
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
@@ -56,16 +165,13 @@ upsert_identity (Ingest                *ingest,
                  const char            *network,
                  GError               **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  sqlite3_stmt *find;
+  sqlite3_stmt *insert;
   const char *server = author->server ? author->server : "";
   const char *name = author->display_name && *author->display_name ? author->display_name : author->handle;
   gint64 person_id;
 
-  if (!(find = _chorus_sql_prepare (ingest->db,
-                                    "SELECT id FROM identities"
-                                    " WHERE network = ?1 AND server = ?2 AND handle = ?3",
-                                    error)))
+  if (!(find = statement (ingest, STMT_FIND_IDENTITY, error)))
     return 0;
 
   sqlite3_bind_text (find, 1, network, -1, SQLITE_STATIC);
@@ -75,16 +181,10 @@ upsert_identity (Ingest                *ingest,
   if (sqlite3_step (find) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (find, 0);
-      g_autoptr(sqlite3_stmt) update = NULL;
+      sqlite3_stmt *update;
 
       /* Profiles change; keep the latest without touching unchanged rows. */
-      if (!(update = _chorus_sql_prepare (ingest->db,
-                                          "UPDATE identities SET display_name = ?2, avatar_url = ?3,"
-                                          "  profile_url = coalesce (?4, profile_url),"
-                                          "  account_created_at = coalesce (?5, account_created_at)"
-                                          " WHERE id = ?1 AND (display_name IS NOT ?2"
-                                          "   OR avatar_url IS NOT ?3 OR profile_url IS NOT coalesce (?4, profile_url))",
-                                          error)))
+      if (!(update = statement (ingest, STMT_UPDATE_IDENTITY, error)))
         return 0;
 
       sqlite3_bind_int64 (update, 1, id);
@@ -97,9 +197,7 @@ upsert_identity (Ingest                *ingest,
       return step_done (ingest, update, "identity", error) ? id : 0;
     }
 
-  if (!(insert = _chorus_sql_prepare (ingest->db,
-                                      "INSERT INTO people (display_name, created_at) VALUES (?1, ?2)",
-                                      error)))
+  if (!(insert = statement (ingest, STMT_INSERT_PERSON, error)))
     return 0;
 
   sqlite3_bind_text (insert, 1, name ? name : "", -1, SQLITE_STATIC);
@@ -108,13 +206,8 @@ upsert_identity (Ingest                *ingest,
     return 0;
 
   person_id = sqlite3_last_insert_rowid (ingest->db);
-  g_clear_pointer (&insert, sqlite3_finalize);
 
-  if (!(insert = _chorus_sql_prepare (ingest->db,
-                                      "INSERT INTO identities (person_id, network, server, handle,"
-                                      "  display_name, avatar_url, profile_url, account_created_at)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                      error)))
+  if (!(insert = statement (ingest, STMT_INSERT_IDENTITY, error)))
     return 0;
 
   sqlite3_bind_int64 (insert, 1, person_id);
@@ -153,13 +246,9 @@ find_post (Ingest              *ingest,
            gboolean            *changed,
            GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  if (!(stmt = _chorus_sql_prepare (ingest->db,
-                                    "SELECT id, text IS NOT ?2 OR html IS NOT ?3 OR edited_at IS NOT ?4"
-                                    "  OR like_count <> ?5 OR repost_count <> ?6 OR reply_count <> ?7"
-                                    " FROM posts WHERE uri = ?1",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_FIND_POST, error)))
     return -1;
 
   sqlite3_bind_text (stmt, 1, post->uri, -1, SQLITE_STATIC);
@@ -178,13 +267,9 @@ update_post (Ingest              *ingest,
              ChorusIncomingPost  *post,
              GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  if (!(stmt = _chorus_sql_prepare (ingest->db,
-                                    "UPDATE posts SET text = ?2, html = ?3, edited_at = ?4, like_count = ?5,"
-                                    "  repost_count = ?6, reply_count = ?7, fetched_at = ?8"
-                                    " WHERE id = ?1",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_UPDATE_POST, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -201,7 +286,7 @@ static char *
 dup_root_uri (Ingest             *ingest,
               ChorusIncomingPost *post)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
   if (post->root_uri != NULL)
     return g_strdup (post->root_uri);
@@ -209,10 +294,7 @@ dup_root_uri (Ingest             *ingest,
   if (post->reply_to_uri == NULL)
     return g_strdup (post->uri);
 
-  if (sqlite3_prepare_v2 (ingest->db,
-                          "SELECT c.root_uri FROM posts p JOIN conversations c ON c.id = p.conversation_id"
-                          " WHERE p.uri = ?1",
-                          -1, &stmt, NULL) == SQLITE_OK)
+  if ((stmt = statement (ingest, STMT_FIND_ROOT, NULL)) != NULL)
     {
       sqlite3_bind_text (stmt, 1, post->reply_to_uri, -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -228,20 +310,9 @@ upsert_conversation (Ingest              *ingest,
                      GError             **error)
 {
   g_autofree char *root_uri = dup_root_uri (ingest, post);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  if (!(stmt = _chorus_sql_prepare (ingest->db,
-                                    "INSERT INTO conversations (source_id, network, root_uri, subject,"
-                                    "  started_at, last_activity_at, language)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)"
-                                    " ON CONFLICT (root_uri) DO UPDATE SET"
-                                    "  subject = coalesce (subject, excluded.subject),"
-                                    "  started_at = min (started_at, excluded.started_at),"
-                                    "  last_activity_at = max (last_activity_at, excluded.last_activity_at),"
-                                    "  unread = CASE WHEN excluded.last_activity_at > last_activity_at"
-                                    "                THEN 1 ELSE unread END"
-                                    " RETURNING id",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_UPSERT_CONVERSATION, error)))
     return 0;
 
   if (ingest->source_id > 0)
@@ -268,12 +339,11 @@ next_post_key (Ingest  *ingest,
                gint64   created_at,
                GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 base = MAX (created_at, 0) << CHORUS_POST_KEY_SHIFT;
   gint64 last = base + (((gint64) 1 << CHORUS_POST_KEY_SHIFT) - 1);
 
-  if (!(stmt = _chorus_sql_prepare (ingest->db, "SELECT max (id) FROM posts WHERE id BETWEEN ?1 AND ?2",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_NEXT_POST_KEY, error)))
     return 0;
 
   sqlite3_bind_int64 (stmt, 1, base);
@@ -298,12 +368,9 @@ insert_media (Ingest               *ingest,
               ChorusIncomingMedia  *media,
               GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
 
-  if (!(stmt = _chorus_sql_prepare (ingest->db,
-                                    "INSERT INTO post_media (post_id, kind, url, preview_url, alt_text,"
-                                    "  width, height) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_INSERT_MEDIA, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, post_id);
@@ -327,16 +394,10 @@ upsert_poll (Ingest              *ingest,
              ChorusIncomingPoll  *poll,
              GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 poll_id;
 
-  if (!(stmt = _chorus_sql_prepare (ingest->db,
-                                    "INSERT INTO polls (post_id, remote_id, expires_at, multiple,"
-                                    "  voters_count, refreshed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                                    " ON CONFLICT (post_id) DO UPDATE SET expires_at = excluded.expires_at,"
-                                    "  voters_count = excluded.voters_count, refreshed_at = excluded.refreshed_at"
-                                    " RETURNING id",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_UPSERT_POLL, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, post_id);
@@ -355,13 +416,8 @@ upsert_poll (Ingest              *ingest,
     }
 
   poll_id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!(stmt = _chorus_sql_prepare (ingest->db,
-                                    "INSERT INTO poll_options (poll_id, position, title, votes)"
-                                    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (poll_id, position)"
-                                    " DO UPDATE SET title = excluded.title, votes = excluded.votes",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_UPSERT_POLL_OPTION, error)))
     return FALSE;
 
   for (guint i = 0; i < poll->options->len; i++)
@@ -390,7 +446,7 @@ insert_post (Ingest              *ingest,
              gint64               author_id,
              GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 conversation_id;
   gint64 id;
 
@@ -398,13 +454,7 @@ insert_post (Ingest              *ingest,
       !(id = next_post_key (ingest, post->created_at, error)))
     return FALSE;
 
-  if (!(stmt = _chorus_sql_prepare (ingest->db,
-                                    "INSERT INTO posts (id, source_id, conversation_id, remote_id, uri, url,"
-                                    "  author_id, created_at, edited_at, language, text, html, reply_to_uri,"
-                                    "  like_count, repost_count, reply_count, fetched_at)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                    "  ?14, ?15, ?16, ?17)",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_INSERT_POST, error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -430,11 +480,7 @@ insert_post (Ingest              *ingest,
 
   if (!step_done (ingest, stmt, "post", error))
     return FALSE;
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (!(stmt = _chorus_sql_prepare (ingest->db,
-                                    "UPDATE conversations SET post_count = post_count + 1 WHERE id = ?1",
-                                    error)))
+  if (!(stmt = statement (ingest, STMT_COUNT_POST, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, conversation_id);
   if (!step_done (ingest, stmt, "conversation", error))
@@ -514,7 +560,8 @@ chorus_store_ingest (ChorusStore         *self,
 {
   g_autoptr(ChorusStoreConnection) connection = NULL;
   ChorusIngestResult local = { 0, };
-  Ingest ingest;
+  Ingest ingest = { 0, };
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
   g_return_val_if_fail (posts != NULL, FALSE);
@@ -527,16 +574,13 @@ chorus_store_ingest (ChorusStore         *self,
   if (!_chorus_sql_exec (ingest.db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  for (guint i = 0; i < posts->len; i++)
-    {
-      if (!ingest_one (&ingest, g_ptr_array_index (posts, i), &local, error))
-        {
-          sqlite3_exec (ingest.db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
-    }
+  for (guint i = 0; i < posts->len && ok; i++)
+    ok = ingest_one (&ingest, g_ptr_array_index (posts, i), &local, error);
 
-  if (!_chorus_sql_exec (ingest.db, "COMMIT", error))
+  /* No statement may be left mid-step when the transaction ends. */
+  ingest_clear_statements (&ingest);
+
+  if (!ok || !_chorus_sql_exec (ingest.db, "COMMIT", error))
     {
       sqlite3_exec (ingest.db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
