@@ -17,12 +17,14 @@
 #include "chorus-store-sources.h"
 #include "chorus-sync-engine.h"
 #include "chorus-test-util.h"
+#include "fake-bluesky-thread.h"
 
 /* The Bluesky connector through the sync engine, against a fake service
  * on 127.0.0.1: the entryway (resolveHandle, createSession,
  * refreshSession), a PLC directory, and a PDS reached as "localhost"
  * that serves searchPosts and listNotifications, built from the corpus,
- * newest first with offset cursors as the AppView's search has. The app
+ * newest first with offset cursors as the AppView's search has, and
+ * getPostThread (NotFound unless a test asks for threads). The app
  * password comes from an environment variable, so only the keyring test
  * needs a keyring. */
 
@@ -57,6 +59,8 @@ typedef struct
   gboolean          break_older_pages;
   guint             fail_429;
   guint             fail_500;
+  gboolean          serve_threads;
+  gboolean          fail_threads;
 
   guint             resolves;
   guint             plc_lookups;
@@ -65,6 +69,7 @@ typedef struct
   guint             searches;
   guint             listings;
   guint             checks;
+  guint             threads;
   guint             misplaced;     /* data calls not to the PDS, or without the token */
   guint             served_mentions;
   char             *last_query;
@@ -253,6 +258,48 @@ serve_page (Fixture           *f,
   chorus_test_reply_json (message, 200, json);
 }
 
+static JsonObject *
+find_item (GPtrArray  *items,
+           const char *uri)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      JsonObject *item = json_node_get_object (g_ptr_array_index (items, i));
+
+      if (g_strcmp0 (json_object_get_string_member (item, "uri"), uri) == 0)
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+serve_thread (Fixture           *f,
+              SoupServerMessage *message,
+              GHashTable        *query)
+{
+  const char *uri = query != NULL ? g_hash_table_lookup (query, "uri") : NULL;
+  JsonObject *item = NULL;
+  JsonArray *templates;
+  g_autofree char *json = NULL;
+
+  f->threads++;
+  if (uri != NULL && !(item = find_item (f->notifications, uri)))
+    item = find_item (f->posts, uri);
+
+  if (f->fail_threads)
+    reply_error (message, 500, "InternalServerError");
+  else if (!f->serve_threads || item == NULL)
+    reply_error (message, 400, "NotFound");
+  else
+    {
+      templates = json_object_get_array_member (json_node_get_object (f->search_corpus), "posts");
+      json = fake_bluesky_thread_new (item, json_object_get_object_member (json_array_get_object_element (templates, 0),
+                                                                           "author"));
+      chorus_test_reply_json (message, 200, json);
+    }
+}
+
 static void
 serve_data (Fixture           *f,
             SoupServerMessage *message,
@@ -276,6 +323,12 @@ serve_data (Fixture           *f,
         reply_error (message, 400, "ExpiredToken");
       else
         chorus_test_reply_json (message, 200, "{\"did\":\"" DID "\",\"handle\":\"" HANDLE "\"}");
+      return;
+    }
+
+  if (g_str_equal (path, "/xrpc/app.bsky.feed.getPostThread"))
+    {
+      serve_thread (f, message, query);
       return;
     }
 
@@ -356,6 +409,7 @@ on_request_cb (SoupServer        *server,
     }
   else if (g_str_equal (path, "/xrpc/app.bsky.feed.searchPosts") ||
            g_str_equal (path, "/xrpc/app.bsky.notification.listNotifications") ||
+           g_str_equal (path, "/xrpc/app.bsky.feed.getPostThread") ||
            g_str_equal (path, "/xrpc/com.atproto.server.getSession"))
     serve_data (f, message, path, query);
   else
@@ -532,6 +586,45 @@ test_mentions_and_hashtags (Fixture       *f,
   g_assert_cmpstr (f->last_query, ==, "#coffee");
   g_assert_cmpuint (f->served_mentions, ==, FAKE_PAGE);
   g_assert_cmpint (count_posts (f), ==, FAKE_PAGE + 5);
+}
+
+/* Replies come with the posts they answer and the replies below them, in
+ * one conversation; a thread that cannot be read costs nothing else. */
+static void
+test_threads (Fixture       *f,
+              gconstpointer  data)
+{
+  sqlite3 *db = _chorus_store_get_db (f->rig.store);
+  gint64 replies;
+
+  f->serve_threads = TRUE;
+  add_notifications (f, 40);
+  add_source (f, TRUE, NULL, NULL, PASSWORD_ENV);
+  assert_synced (chorus_test_sync_now (f->rig.engine));
+
+  replies = chorus_test_db_query_int (db, "SELECT COUNT(*) FROM posts WHERE uri LIKE '%chorusnotifications%'"
+                                          " AND uri NOT LIKE '%reply' AND reply_to_uri IS NOT NULL");
+  g_assert_cmpint (replies, >, 0);
+  g_assert_cmpuint (f->threads, ==, (guint) replies);
+  /* Each reply's parent is stored, in the reply's conversation... */
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT COUNT(*) FROM posts r JOIN posts p"
+                                                 " ON p.uri = r.reply_to_uri AND p.conversation_id = r.conversation_id"
+                                                 " WHERE r.uri LIKE '%chorusnotifications%'"
+                                                 "  AND r.uri NOT LIKE '%reply'"),
+                   ==, replies);
+  /* ...and so is the reply below it. */
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT COUNT(*) FROM posts b JOIN posts r"
+                                                 " ON r.uri = b.reply_to_uri AND r.conversation_id = b.conversation_id"
+                                                 " WHERE b.uri LIKE '%chorusnotifications%reply'"),
+                   ==, replies);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT COUNT(*) FROM posts WHERE text = 'A reply below it.'"),
+                   ==, replies);
+
+  /* A server that fails every thread: the mentions still arrive. */
+  f->fail_threads = TRUE;
+  add_notifications (f, 5);
+  assert_synced (chorus_test_sync_now (f->rig.engine));
+  g_assert_cmpuint (f->served_mentions, >, FAKE_PAGE);
 }
 
 static void
@@ -774,6 +867,7 @@ main (int   argc,
 
   add_test ("/chorus/sync-bluesky/incremental", test_incremental);
   add_test ("/chorus/sync-bluesky/mentions-and-hashtags", test_mentions_and_hashtags);
+  add_test ("/chorus/sync-bluesky/threads", test_threads);
   add_test ("/chorus/sync-bluesky/refresh-refused", test_refresh_refused);
   add_test ("/chorus/sync-bluesky/wrong-password", test_wrong_password);
   add_test ("/chorus/sync-bluesky/missing-password", test_missing_password);

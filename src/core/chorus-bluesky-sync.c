@@ -36,13 +36,16 @@
  * posts read twice are recognised by their URI.
  *
  * Threads: a post record names its parent and root by at:// URI, which is
- * all the workspace needs to put a reply in its conversation, so no thread
- * is fetched. */
+ * enough to put a reply in its conversation, but not to show what it
+ * answers: for replies, getPostThread brings the posts above (and the
+ * replies below) into the workspace too (see chorus-pager-threads.c). */
 
 #define PAGE_SIZE         100
 #define MAX_PAGES         10
 #define OVERLAP_SECONDS   (10 * 60)
 #define MAX_AHEAD_SECONDS (24 * 60 * 60)
+#define THREAD_DEPTH      6
+#define THREAD_PARENTS    80
 
 typedef enum
 {
@@ -194,6 +197,31 @@ stream_parse (gpointer     data,
   return TRUE;
 }
 
+static char *
+stream_thread_url (gpointer            data,
+                   ChorusIncomingPost *post)
+{
+  Stream *stream = data;
+  g_autofree char *escaped = NULL;
+
+  if (post->reply_to_uri == NULL)
+    return NULL;
+
+  escaped = g_uri_escape_string (post->uri, NULL, FALSE);
+  return g_strdup_printf ("%s/xrpc/app.bsky.feed.getPostThread?uri=%s&depth=%d&parentHeight=%d",
+                          stream->base, escaped, THREAD_DEPTH, THREAD_PARENTS);
+}
+
+static GPtrArray *
+stream_thread_parse (gpointer             data,
+                     ChorusIncomingPost  *post,
+                     const char          *body,
+                     gsize                length,
+                     GError             **error)
+{
+  return chorus_bluesky_parse_thread (body, (gssize) length, error);
+}
+
 static ChorusPagerStream *
 new_stream (const char *base,
             StreamKind  kind,
@@ -202,6 +230,7 @@ new_stream (const char *base,
   Stream *stream = g_new0 (Stream, 1);
   g_autofree char *key = NULL;
   g_autofree char *what = NULL;
+  ChorusPagerStream *pager_stream;
 
   stream->kind = kind;
   stream->base = g_strdup (base);
@@ -225,8 +254,12 @@ new_stream (const char *base,
       what = g_strdup_printf (_("search results for “%s”"), term);
     }
 
-  return chorus_pager_stream_new (key, what, stream_url, NULL, stream_parse,
-                                  stream, (GDestroyNotify) stream_free);
+  pager_stream = chorus_pager_stream_new (key, what, stream_url, NULL, stream_parse,
+                                          stream, (GDestroyNotify) stream_free);
+  pager_stream->thread_url = stream_thread_url;
+  pager_stream->thread_parse = stream_thread_parse;
+
+  return pager_stream;
 }
 
 static GPtrArray *

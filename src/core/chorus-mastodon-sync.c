@@ -29,7 +29,6 @@
  * however much. */
 
 #define PAGE_SIZE             40
-#define MAX_CONTEXTS_PER_PAGE 10
 
 typedef enum
 {
@@ -239,115 +238,28 @@ stream_parse (gpointer     data,
 
 /* Replies name their parent only by a server-local id: ask for their
  * thread, which links them and brings the posts around them. */
-
-typedef struct
+static char *
+stream_thread_url (gpointer            data,
+                   ChorusIncomingPost *post)
 {
-  Stream             *stream;
-  ChorusPage         *page;
-  ChorusHttp         *http;
-  GStrv               headers;
-  GPtrArray          *focals;      /* ChorusIncomingPost in page->posts */
-  guint               next;
-} Enrich;
-
-static void
-enrich_free (Enrich *enrich)
-{
-  g_clear_object (&enrich->http);
-  g_strfreev (enrich->headers);
-  g_clear_pointer (&enrich->focals, g_ptr_array_unref);
-  g_free (enrich);
-}
-
-static void fetch_next_context (GTask *task);
-
-static void
-on_context_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Enrich *enrich = g_task_get_task_data (task);
-  ChorusIncomingPost *focal = g_ptr_array_index (enrich->focals, enrich->next - 1);
-  g_autoptr(ChorusHttpResponse) response = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) thread = NULL;
-
-  response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error);
-  if (response != NULL && response->status == 200)
-    {
-      gsize length;
-      const char *body = g_bytes_get_data (response->body, &length);
-
-      if (length > 0 && (thread = chorus_mastodon_parse_context (body, (gssize) length, focal, &error)) != NULL)
-        g_ptr_array_extend_and_steal (enrich->page->posts, g_steal_pointer (&thread));
-    }
-
-  if (error != NULL)
-    g_debug ("A thread could not be read: %s", error->message);
-
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    g_task_return_boolean (task, FALSE);
-  else
-    fetch_next_context (g_steal_pointer (&task));
-}
-
-static void
-fetch_next_context (GTask *task)
-{
-  Enrich *enrich = g_task_get_task_data (task);
-  ChorusIncomingPost *focal;
+  Stream *stream = data;
   g_autofree char *escaped = NULL;
-  g_autofree char *url = NULL;
 
-  if (enrich->next >= enrich->focals->len)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
+  if (post->reply_to_remote_id == NULL || post->reply_to_uri != NULL || post->remote_id == NULL)
+    return NULL;
 
-  focal = g_ptr_array_index (enrich->focals, enrich->next++);
-  escaped = g_uri_escape_string (focal->remote_id, NULL, FALSE);
-  url = g_strdup_printf ("%s/api/v1/statuses/%s/context", enrich->stream->base, escaped);
-  chorus_http_get_async (enrich->http, url, (const char * const *) enrich->headers,
-                         g_task_get_cancellable (task), on_context_cb, task);
+  escaped = g_uri_escape_string (post->remote_id, NULL, FALSE);
+  return g_strdup_printf ("%s/api/v1/statuses/%s/context", stream->base, escaped);
 }
 
-static void
-stream_enrich_async (gpointer             data,
-                     ChorusPage          *page,
-                     ChorusHttp          *http,
-                     const char * const  *headers,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+static GPtrArray *
+stream_thread_parse (gpointer             data,
+                     ChorusIncomingPost  *post,
+                     const char          *body,
+                     gsize                length,
+                     GError             **error)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  Enrich *enrich = g_new0 (Enrich, 1);
-
-  enrich->stream = data;
-  enrich->page = page;
-  enrich->http = g_object_ref (http);
-  enrich->headers = g_strdupv ((char **) headers);
-  enrich->focals = g_ptr_array_new ();
-  g_task_set_task_data (task, enrich, (GDestroyNotify) enrich_free);
-
-  for (guint i = 0; i < page->posts->len && enrich->focals->len < MAX_CONTEXTS_PER_PAGE; i++)
-    {
-      ChorusIncomingPost *post = g_ptr_array_index (page->posts, i);
-
-      if (post->reply_to_remote_id != NULL && post->reply_to_uri == NULL && post->remote_id != NULL)
-        g_ptr_array_add (enrich->focals, post);
-    }
-
-  fetch_next_context (task);
-}
-
-static void
-stream_enrich_finish (GAsyncResult *result)
-{
-  g_task_propagate_boolean (G_TASK (result), NULL);
+  return chorus_mastodon_parse_context (body, (gssize) length, post, error);
 }
 
 static ChorusPagerStream *
@@ -400,8 +312,8 @@ new_stream (const char *base,
   pager_stream->optional = kind == STREAM_INSTANCE;
   if (kind != STREAM_INSTANCE)
     {
-      pager_stream->enrich_async = stream_enrich_async;
-      pager_stream->enrich_finish = stream_enrich_finish;
+      pager_stream->thread_url = stream_thread_url;
+      pager_stream->thread_parse = stream_thread_parse;
     }
 
   return pager_stream;

@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-error.h"
-#include "chorus-pager.h"
+#include "chorus-pager-private.h"
 #include "chorus-store-sources.h"
 
 /* Reads a source's streams page by page and stores what they hold, for
@@ -397,9 +397,8 @@ on_enriched_cb (GObject      *object,
                 gpointer      user_data)
 {
   Enriching *enriching = user_data;
-  Pager *pager = g_task_get_task_data (enriching->task);
 
-  pager->current->enrich_finish (result);
+  _chorus_pager_read_threads_finish (result);
   accept_page (enriching->task, enriching->job, enriching->page);
   g_free (enriching);
 }
@@ -425,7 +424,7 @@ on_parsed_cb (GObject      *object,
       return;
     }
 
-  if (pager->current->enrich_async != NULL && page->posts != NULL && page->posts->len > 0 &&
+  if (pager->current->thread_url != NULL && page->posts != NULL && page->posts->len > 0 &&
       !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
       Enriching *enriching = g_new0 (Enriching, 1);
@@ -433,9 +432,9 @@ on_parsed_cb (GObject      *object,
       enriching->task = task;
       enriching->job = job;
       enriching->page = page;
-      pager->current->enrich_async (pager->current->data, page, pager->http,
-                                    (const char * const *) pager->headers, g_task_get_cancellable (task),
-                                    on_enriched_cb, enriching);
+      _chorus_pager_read_threads_async (pager->current, page, pager->http,
+                                        (const char * const *) pager->headers, g_task_get_cancellable (task),
+                                        on_enriched_cb, enriching);
       return;
     }
 

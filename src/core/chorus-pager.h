@@ -43,17 +43,17 @@ typedef gboolean (*ChorusPagerParseFunc) (gpointer     data,
                                           ChorusPage  *page,
                                           GError     **error);
 
-/* Optional, main thread: completes a parsed page with more requests
- * (thread context, for instance). It cannot fail: what it cannot complete
- * stays as parsed. */
-typedef void     (*ChorusPagerEnrichAsync)  (gpointer             data,
-                                             ChorusPage          *page,
-                                             ChorusHttp          *http,
-                                             const char * const  *headers,
-                                             GCancellable        *cancellable,
-                                             GAsyncReadyCallback  callback,
-                                             gpointer             user_data);
-typedef void     (*ChorusPagerEnrichFinish) (GAsyncResult        *result);
+/* Optional, main thread: the address of the thread around @post when the
+ * page alone does not place it (a reply whose parent the page does not
+ * name, or whose parents are worth keeping), or NULL. */
+typedef char      *(*ChorusPagerThreadUrlFunc)   (gpointer             data,
+                                                  ChorusIncomingPost  *post);
+/* Main thread: the posts of a thread answer, @post's updated in place. */
+typedef GPtrArray *(*ChorusPagerThreadParseFunc) (gpointer             data,
+                                                  ChorusIncomingPost  *post,
+                                                  const char          *body,
+                                                  gsize                length,
+                                                  GError             **error);
 
 typedef struct
 {
@@ -62,8 +62,8 @@ typedef struct
   ChorusPagerUrlFunc    url;
   ChorusPagerPeekFunc   peek;
   ChorusPagerParseFunc  parse;
-  ChorusPagerEnrichAsync  enrich_async;   /* set after chorus_pager_stream_new (), or NULL */
-  ChorusPagerEnrichFinish enrich_finish;
+  ChorusPagerThreadUrlFunc   thread_url;    /* set after chorus_pager_stream_new (), or NULL */
+  ChorusPagerThreadParseFunc thread_parse;
   gboolean              optional;     /* an HTTP error other than 401/403 ends it quietly */
   gpointer              data;
   GDestroyNotify        data_free;
