@@ -60,6 +60,7 @@ typedef struct
   guint             keyed_requests;
   guint             limited_left;    /* 429 for /t/101.json */
   guint             broken_left;     /* 500 for /t/<id>/posts.json */
+  gint64            private_topic;   /* 403 for /t/<id>.json, or 0 */
   guint             largest_chunk;
   char             *last_post_ids;
 } Fixture;
@@ -408,6 +409,18 @@ on_request_cb (SoupServer        *server,
       return;
     }
 
+  if (f->private_topic != 0)
+    {
+      g_autofree char *private_path = g_strdup_printf ("/t/%" G_GINT64_FORMAT ".json", f->private_topic);
+
+      if (g_str_equal (path, private_path))
+        {
+          chorus_test_reply_json (message, 403, "{\"errors\":[\"You are not permitted to view the requested "
+                                                "resource.\"],\"error_type\":\"invalid_access\"}");
+          return;
+        }
+    }
+
   if (g_str_has_suffix (path, "/posts.json") && f->broken_left > 0)
     {
       f->broken_left--;
@@ -683,6 +696,36 @@ test_wrong_key (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM posts"), ==, 0);
 }
 
+/* A topic moved to a category the account cannot read after the list
+ * named it: the rest of the forum is read, the account is fine, and the
+ * topic is tried again next time. */
+static void
+test_private_topic (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = add_forum (f, USERNAME, KEY_ENV, NULL, NULL);
+  g_autoptr(ChorusSource) source = NULL;
+  g_autofree char *cursor = NULL;
+  ChorusSyncSummary summary;
+
+  f->private_topic = 102;
+  summary = chorus_test_sync_now (f->rig.engine);
+  g_assert_cmpuint (summary.sources_failed, ==, 0);
+  g_assert_cmpint (count_posts (f, 102), ==, 0);
+  g_assert_cmpint (count_posts (f, 101), ==, 45);
+  g_assert_cmpint (count_posts (f, 100), ==, 1);
+  source = chorus_test_find_source (f->rig.store, id);
+  g_assert_false (chorus_source_get_needs_reauth (source));
+  g_assert_null (chorus_source_get_last_error (source));
+  cursor = chorus_store_dup_cursor (f->rig.store, id, "topic:102");
+  g_assert_null (cursor);
+
+  f->private_topic = 0;
+  summary = chorus_test_sync_now (f->rig.engine);
+  g_assert_cmpuint (summary.sources_failed, ==, 0);
+  g_assert_cmpint (count_posts (f, 102), ==, 3);
+}
+
 /* No account and no key: anonymous reads, without the headers. */
 static void
 test_anonymous (Fixture       *f,
@@ -710,6 +753,7 @@ static const struct
   { "/chorus/sync-discourse/category-filter", test_category_filter },
   { "/chorus/sync-discourse/keyword-search", test_keyword_search },
   { "/chorus/sync-discourse/wrong-key", test_wrong_key },
+  { "/chorus/sync-discourse/private-topic", test_private_topic },
   { "/chorus/sync-discourse/anonymous", test_anonymous },
 };
 

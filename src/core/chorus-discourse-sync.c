@@ -280,6 +280,7 @@ wrap_stream (Stream *stream)
   g_autofree char *what = NULL;
   g_autofree char *number = NULL;
   ChorusPagerParseFunc parse = parse_walk_page;
+  ChorusPagerStream *pager_stream;
 
   switch (stream->kind)
     {
@@ -313,8 +314,13 @@ wrap_stream (Stream *stream)
       g_assert_not_reached ();
     }
 
-  return chorus_pager_stream_new (key, what, stream_url, stream_peek, parse, stream,
-                                  (GDestroyNotify) stream_free);
+  pager_stream = chorus_pager_stream_new (key, what, stream_url, stream_peek, parse, stream,
+                                          (GDestroyNotify) stream_free);
+  /* A topic listed a moment ago may since have been deleted or moved to
+   * a category this account cannot read: the forum goes on without it. */
+  pager_stream->optional = pager_stream->may_forbid = stream->kind == STREAM_TOPIC;
+
+  return pager_stream;
 }
 
 static void

@@ -461,10 +461,11 @@ on_fetched_cb (GObject      *object,
       return;
     }
 
-  /* What a server does not offer (an older version, a disabled feature)
-   * ends an optional stream; a refused sign-in never does. */
-  if (response->status != 200 && pager->current->optional &&
-      response->status != 401 && response->status != 403)
+  /* What a server does not offer (an older version, a disabled feature,
+   * a topic deleted or made private since it was listed) ends an
+   * optional stream; a refused sign-in never does. */
+  if (response->status != 200 && pager->current->optional && response->status != 401 &&
+      (response->status != 403 || pager->current->may_forbid))
     {
       g_debug ("Skipping %s: HTTP %u", pager->current->what, response->status);
       pager->have_next = FALSE;

@@ -65,6 +65,7 @@ typedef struct
   ChorusPagerThreadUrlFunc   thread_url;    /* set after chorus_pager_stream_new (), or NULL */
   ChorusPagerThreadParseFunc thread_parse;
   gboolean              optional;     /* an HTTP error other than 401/403 ends it quietly */
+  gboolean              may_forbid;   /* with optional: a 403 too (one private topic, not a refused sign-in) */
   gpointer              data;
   GDestroyNotify        data_free;
 } ChorusPagerStream;
