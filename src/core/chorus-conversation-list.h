@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "chorus-inbox-filter.h"
 #include "chorus-store.h"
 
 G_BEGIN_DECLS
@@ -17,9 +18,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChorusConversationList, chorus_conversation_list, CHORUS, CONVERSATION_LIST, GObject)
 
-ChorusConversationList *chorus_conversation_list_new         (ChorusStore             *store);
-ChorusStore            *chorus_conversation_list_get_store   (ChorusConversationList  *self);
-gboolean                chorus_conversation_list_get_loading (ChorusConversationList  *self);
-void                    chorus_conversation_list_reload      (ChorusConversationList  *self);
+ChorusConversationList  *chorus_conversation_list_new         (ChorusStore             *store);
+ChorusStore             *chorus_conversation_list_get_store   (ChorusConversationList  *self);
+gboolean                 chorus_conversation_list_get_loading (ChorusConversationList  *self);
+const ChorusInboxFilter *chorus_conversation_list_get_filter  (ChorusConversationList  *self);
+void                     chorus_conversation_list_set_filter  (ChorusConversationList  *self,
+                                                               const ChorusInboxFilter *filter);
+void                     chorus_conversation_list_reload      (ChorusConversationList  *self);
+void                     chorus_conversation_list_refresh     (ChorusConversationList  *self,
+                                                               GArray                  *ids);
 
 G_END_DECLS

@@ -415,12 +415,44 @@ static const char migration_4[] =
 static const char migration_5[] =
   "ALTER TABLE sources ADD COLUMN watch_categories TEXT NOT NULL DEFAULT '';";
 
+/* The inbox's filters, search and saved views (chorus-inbox-query.c says
+ * which query walks which index). conversations_inbox leads with the
+ * order of conversations_activity, which it replaces, and holds every
+ * triage column a filter reads, so that a filtered list is a walk of one
+ * small index that never reads the table. posts_inbox takes a post key (an
+ * FTS5 rowid) to its conversation and author without reading the wide
+ * posts row; posts_thread, which replaces posts_conversation, gives a
+ * conversation's first post and its author from the index alone, and
+ * posts_author now also holds the conversation of each post. Each
+ * replaced index keeps its columns first, so every query it served, the
+ * new one serves. Created last, saved_views is where a failed upgrade
+ * stops. */
+static const char migration_6[] =
+  "DROP INDEX conversations_activity;"
+  "CREATE INDEX conversations_inbox ON conversations (last_activity_at DESC, id DESC,"
+  "  status_id, assignee_id, network, source_id, unread, has_question, sentiment,"
+  "  sentiment_override, language);"
+  "CREATE INDEX posts_inbox ON posts (id, conversation_id, author_id);"
+  "DROP INDEX posts_conversation;"
+  "CREATE INDEX posts_thread ON posts (conversation_id, id, author_id);"
+  "DROP INDEX posts_author;"
+  "CREATE INDEX posts_author ON posts (author_id, id, conversation_id);"
+  "CREATE INDEX identities_handle ON identities (handle COLLATE NOCASE);"
+  "CREATE TABLE saved_views ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  filter TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 guint

@@ -14,96 +14,14 @@
 /* Two lines of the widest row hold about 180 characters. */
 #define EXCERPT_CHARS 180
 
-static void
-list_conversation_ids_worker (GTask        *task,
-                              gpointer      source_object,
-                              gpointer      task_data,
-                              GCancellable *cancellable)
-{
-  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GError *error = NULL;
-  int rc;
-  guint n = 0;
-
-  /* A walk of the conversations_activity index: no sort, no table access. */
-  if (!(stmt = _chorus_sql_prepare (connection->db,
-                                    "SELECT id FROM conversations"
-                                    " ORDER BY last_activity_at DESC, id DESC",
-                                    &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-
-      if (++n % 4096 == 0 && g_task_return_error_if_cancelled (task))
-        return;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (&error, connection->db, "conversations");
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&ids), (GDestroyNotify) g_array_unref);
-}
-
-/**
- * chorus_store_list_conversation_ids_async:
- * @self: a #ChorusStore
- * @cancellable: (nullable): a #GCancellable
- * @callback: called on the calling thread's main context
- * @user_data: data for @callback
- *
- * Lists every conversation id, newest activity first, in a worker thread.
- */
-void
-chorus_store_list_conversation_ids_async (ChorusStore         *self,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CHORUS_IS_STORE (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chorus_store_list_conversation_ids_async);
-  g_task_run_in_thread (task, list_conversation_ids_worker);
-}
-
-/**
- * chorus_store_list_conversation_ids_finish:
- *
- * Returns: (transfer full): a #GArray of gint64 ids
- */
-GArray *
-chorus_store_list_conversation_ids_finish (ChorusStore   *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /**
  * chorus_store_load_conversation:
  * @self: a #ChorusStore
  * @id: a conversation id
  * @error: a location for a #GError
  *
- * A point lookup through primary keys and one index seek: cheap enough for
+ * One query of point lookups through primary keys and index seeks (the
+ * tags too: a seek of conversation_tags' primary key): cheap enough for
  * the main thread, which calls it for the rows on screen.
  *
  * Returns: (transfer full): the conversation, or %NULL with @error set
@@ -122,6 +40,9 @@ chorus_store_load_conversation (ChorusStore  *self,
   g_autofree char *excerpt = NULL;
   g_autofree char *custom_status = NULL;
   g_autofree char *assignee = NULL;
+  g_autofree char *joined_tags = NULL;
+  g_autofree char *avatar_url = NULL;
+  g_auto(GStrv) tags = NULL;
   const char *network;
   int rc;
 
@@ -129,11 +50,19 @@ chorus_store_load_conversation (ChorusStore  *self,
 
   db = _chorus_store_get_db (self);
 
+  /* Tag names are joined with U+001F, which a tag name cannot hold. */
   if (!(stmt = _chorus_sql_prepare (db,
                                     "SELECT c.network, i.display_name, i.handle, i.server,"
                                     "       substr (p.text, 1, ?2), c.last_activity_at, c.post_count,"
                                     "       s.builtin, s.name, s.is_closed, c.unread, m.name, c.language,"
-                                    "       length (p.text) > ?2"
+                                    "       length (p.text) > ?2, c.status_id, c.assignee_id,"
+                                    "       max (-1, min (1, coalesce (c.sentiment_override, c.sentiment))),"
+                                    "       c.sentiment_override IS NOT NULL, c.has_question,"
+                                    "       max (0, min (3, c.priority)), i.avatar_url, i.person_id, c.source_id,"
+                                    "       (SELECT group_concat (name, char (31))"
+                                    "        FROM (SELECT t.name AS name FROM conversation_tags ct"
+                                    "              JOIN tags t ON t.id = ct.tag_id"
+                                    "              WHERE ct.conversation_id = c.id ORDER BY t.name))"
                                     " FROM conversations c"
                                     " JOIN statuses s ON s.id = c.status_id"
                                     " LEFT JOIN posts p ON p.id = (SELECT min (id) FROM posts"
@@ -172,6 +101,9 @@ chorus_store_load_conversation (ChorusStore  *self,
   custom_status = _chorus_sql_dup_text (stmt, 8);
   assignee = _chorus_sql_dup_text (stmt, 11);
   handle = chorus_format_handle (network, author_handle, server);
+  avatar_url = _chorus_sql_dup_text (stmt, 20);
+  joined_tags = _chorus_sql_dup_text (stmt, 23);
+  tags = g_strsplit (joined_tags != NULL ? joined_tags : "", "\x1f", -1);
 
   return g_object_new (CHORUS_TYPE_CONVERSATION,
                        "id", id,
@@ -187,5 +119,16 @@ chorus_store_load_conversation (ChorusStore  *self,
                        "unread", sqlite3_column_int (stmt, 10) != 0,
                        "assignee", assignee,
                        "language", (const char *) sqlite3_column_text (stmt, 12),
+                       "status-id", sqlite3_column_int64 (stmt, 14),
+                       "assignee-id", sqlite3_column_int64 (stmt, 15),
+                       "sentiment", sqlite3_column_type (stmt, 16) == SQLITE_NULL
+                                      ? CHORUS_SENTIMENT_NONE : sqlite3_column_int (stmt, 16),
+                       "sentiment-overridden", sqlite3_column_int (stmt, 17) != 0,
+                       "has-question", sqlite3_column_int (stmt, 18) != 0,
+                       "priority", (guint) sqlite3_column_int (stmt, 19),
+                       "avatar-url", avatar_url,
+                       "author-person-id", sqlite3_column_int64 (stmt, 21),
+                       "source-id", sqlite3_column_int64 (stmt, 22),
+                       "tags", tags,
                        NULL);
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "chorus-error.h"
+#include "chorus-sentiment-private.h"
 #include "chorus-store-ingest.h"
 #include "chorus-store-private.h"
 
@@ -15,7 +16,9 @@
  * keyed by its canonical URI, so reading it again from another instance or
  * another page changes nothing), one transaction per batch (a crash leaves
  * the batch either whole or absent), and rows that did not change are not
- * rewritten (FTS5 is the dominant write cost). */
+ * rewritten (FTS5 is the dominant write cost). A conversation's automatic
+ * sentiment and question flag are read here from what the customer says
+ * now (see set_signals ()). */
 
 /* Every statement a batch runs, prepared once per batch: preparing them
  * for each post cost more than running them. */
@@ -35,6 +38,7 @@ typedef enum
   STMT_UPSERT_POLL_OPTION,
   STMT_INSERT_POST,
   STMT_COUNT_POST,
+  STMT_SET_SIGNALS,
   N_STATEMENTS
 } Statement;
 
@@ -56,7 +60,8 @@ static const char * const statement_sql[N_STATEMENTS] = {
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
   [STMT_FIND_POST] =
     "SELECT id, text IS NOT ?2 OR html IS NOT ?3 OR edited_at IS NOT ?4"
-    "  OR like_count <> ?5 OR repost_count <> ?6 OR reply_count <> ?7"
+    "  OR like_count <> ?5 OR repost_count <> ?6 OR reply_count <> ?7,"
+    "  text IS NOT ?2, conversation_id, is_own"
     " FROM posts WHERE uri = ?1",
   [STMT_UPDATE_POST] =
     "UPDATE posts SET text = ?2, html = ?3, edited_at = ?4, like_count = ?5,"
@@ -99,6 +104,14 @@ static const char * const statement_sql[N_STATEMENTS] = {
     "  ?14, ?15, ?16, ?17)",
   [STMT_COUNT_POST] =
     "UPDATE conversations SET post_count = post_count + 1 WHERE id = ?1",
+  /* Only from the newest post that is not the brand's own (post keys
+   * follow time): one seek in posts_conversation. sentiment_override, a
+   * person's choice, is not touched. */
+  [STMT_SET_SIGNALS] =
+    "UPDATE conversations SET sentiment = ?3, has_question = ?4"
+    " WHERE id = ?1 AND (sentiment IS NOT ?3 OR has_question IS NOT ?4)"
+    "  AND NOT EXISTS (SELECT 1 FROM posts"
+    "                  WHERE conversation_id = ?1 AND id > ?2 AND is_own = 0)",
 };
 
 typedef struct
@@ -238,27 +251,39 @@ bind_changeable (sqlite3_stmt       *stmt,
   sqlite3_bind_int64 (stmt, 7, post->reply_count);
 }
 
-/* Returns the id of the post with this URI, 0 when there is none, -1 on
- * error; *changed tells whether what we got differs from what we have. */
-static gint64
+/* What we have of a post that was read again. */
+typedef struct
+{
+  gint64   id;                  /* 0 when the post is new */
+  gint64   conversation_id;
+  gboolean changed;             /* what we got differs from what we have */
+  gboolean text_changed;
+  gboolean own;
+} Known;
+
+static gboolean
 find_post (Ingest              *ingest,
            ChorusIncomingPost  *post,
-           gboolean            *changed,
+           Known               *known,
            GError             **error)
 {
   sqlite3_stmt *stmt;
 
   if (!(stmt = statement (ingest, STMT_FIND_POST, error)))
-    return -1;
+    return FALSE;
 
   sqlite3_bind_text (stmt, 1, post->uri, -1, SQLITE_STATIC);
   bind_changeable (stmt, post);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
+    return TRUE;
 
-  *changed = sqlite3_column_int (stmt, 1) != 0;
-  return sqlite3_column_int64 (stmt, 0);
+  known->id = sqlite3_column_int64 (stmt, 0);
+  known->changed = sqlite3_column_int (stmt, 1) != 0;
+  known->text_changed = sqlite3_column_int (stmt, 2) != 0;
+  known->conversation_id = sqlite3_column_int64 (stmt, 3);
+  known->own = sqlite3_column_int (stmt, 4) != 0;
+  return TRUE;
 }
 
 static gboolean
@@ -440,6 +465,34 @@ upsert_poll (Ingest              *ingest,
   return TRUE;
 }
 
+/* A conversation's automatic sentiment and question flag say what the
+ * customer says now: they follow its newest post that is not the brand's
+ * own (@post, keyed @post_id, when the statement finds none newer), so a
+ * late older post changes nothing. Called for posts that are not the
+ * brand's own, when inserted or when their text changes. */
+static gboolean
+set_signals (Ingest              *ingest,
+             gint64               conversation_id,
+             gint64               post_id,
+             ChorusIncomingPost  *post,
+             GError             **error)
+{
+  gboolean question;
+  ChorusSentiment sentiment = _chorus_sentiment_read_signals (post->text ? post->text : "",
+                                                              post->language, &question);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = statement (ingest, STMT_SET_SIGNALS, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  sqlite3_bind_int64 (stmt, 2, post_id);
+  sqlite3_bind_int (stmt, 3, sentiment);
+  sqlite3_bind_int (stmt, 4, question);
+
+  return step_done (ingest, stmt, "signals", error);
+}
+
 static gboolean
 insert_post (Ingest              *ingest,
              ChorusIncomingPost  *post,
@@ -485,6 +538,9 @@ insert_post (Ingest              *ingest,
   sqlite3_bind_int64 (stmt, 1, conversation_id);
   if (!step_done (ingest, stmt, "conversation", error))
     return FALSE;
+  /* Connectors only read other people's posts: a new post is never own. */
+  if (!set_signals (ingest, conversation_id, id, post, error))
+    return FALSE;
 
   for (guint i = 0; i < post->media->len; i++)
     if (!insert_media (ingest, id, g_ptr_array_index (post->media, i), error))
@@ -499,9 +555,8 @@ ingest_one (Ingest              *ingest,
             ChorusIngestResult  *result,
             GError             **error)
 {
-  gboolean changed = FALSE;
+  Known known = { 0, };
   gint64 author_id = 0;
-  gint64 existing;
 
   if (post->uri == NULL || *post->uri == '\0' || post->created_at <= 0)
     {
@@ -510,20 +565,22 @@ ingest_one (Ingest              *ingest,
       return FALSE;
     }
 
-  if ((existing = find_post (ingest, post, &changed, error)) < 0)
+  if (!find_post (ingest, post, &known, error))
     return FALSE;
 
-  if (existing > 0)
+  if (known.id > 0)
     {
-      if (!changed)
+      if (!known.changed)
         {
           result->unchanged++;
-          return post->poll == NULL || upsert_poll (ingest, existing, post->poll, error);
+          return post->poll == NULL || upsert_poll (ingest, known.id, post->poll, error);
         }
 
       result->updated++;
-      return update_post (ingest, existing, post, error) &&
-             (post->poll == NULL || upsert_poll (ingest, existing, post->poll, error));
+      return update_post (ingest, known.id, post, error) &&
+             (!known.text_changed || known.own ||
+              set_signals (ingest, known.conversation_id, known.id, post, error)) &&
+             (post->poll == NULL || upsert_poll (ingest, known.id, post->poll, error));
     }
 
   if (post->author != NULL && post->author->handle != NULL &&

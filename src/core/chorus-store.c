@@ -34,6 +34,13 @@ struct _ChorusStore
 
 G_DEFINE_FINAL_TYPE (ChorusStore, chorus_store, G_TYPE_OBJECT)
 
+enum {
+  CONVERSATIONS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 typedef struct
 {
   char                 *path;
@@ -301,6 +308,24 @@ chorus_store_class_init (ChorusStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = chorus_store_finalize;
+
+  /**
+   * ChorusStore::conversations-changed:
+   * @self: the store
+   * @ids: (element-type gint64): the conversations whose triage state
+   *   changed, or none when any may have (a status or member renamed)
+   *
+   * Emitted on the main context of whoever made a triage change or edit
+   * (see chorus-store-triage.h and chorus-store-team.h), once it has
+   * committed and before that caller's callback runs, so that lists can
+   * rebuild those rows.
+   */
+  signals [CONVERSATIONS_CHANGED] =
+    g_signal_new ("conversations-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ARRAY);
 }
 
 static void

@@ -50,13 +50,6 @@ gint64              chorus_store_get_counter                   (ChorusStore     
 guint               chorus_store_count_syncable_sources        (ChorusStore           *self);
 gboolean            chorus_store_is_sample                     (ChorusStore           *self);
 
-void                chorus_store_list_conversation_ids_async   (ChorusStore           *self,
-                                                                GCancellable          *cancellable,
-                                                                GAsyncReadyCallback    callback,
-                                                                gpointer               user_data);
-GArray             *chorus_store_list_conversation_ids_finish  (ChorusStore           *self,
-                                                                GAsyncResult          *result,
-                                                                GError               **error);
 ChorusConversation *chorus_store_load_conversation             (ChorusStore           *self,
                                                                 gint64                 id,
                                                                 GError               **error);

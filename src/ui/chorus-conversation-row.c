@@ -12,6 +12,7 @@
 
 #include "chorus-conversation-row.h"
 #include "chorus-format.h"
+#include "chorus-search-query.h"
 
 struct _ChorusConversationRow
 {
@@ -29,6 +30,8 @@ struct _ChorusConversationRow
   GtkLabel           *details_label;
 
   ChorusConversation *conversation;
+  char               *search_text;
+  ChorusSearchQuery  *search;         /* search_text, parsed */
 };
 
 G_DEFINE_FINAL_TYPE (ChorusConversationRow, chorus_conversation_row, GTK_TYPE_WIDGET)
@@ -40,6 +43,9 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+/* What two lines of the widest row hold. */
+#define EXCERPT_CHARS 180
 
 static const char * const network_classes[] = { "mastodon", "bluesky", "discourse", "feed", NULL };
 
@@ -106,7 +112,14 @@ update (ChorusConversationRow *self)
   gtk_label_set_label (self->handle_label, c ? chorus_conversation_get_author_handle (c) : NULL);
 
   excerpt = flatten_excerpt (c ? chorus_conversation_get_excerpt (c) : NULL);
-  gtk_label_set_label (self->excerpt_label, excerpt);
+  if (self->search != NULL && !chorus_search_query_is_empty (self->search))
+    {
+      g_autofree char *markup = chorus_search_query_highlight (self->search, excerpt, EXCERPT_CHARS);
+
+      gtk_label_set_markup (self->excerpt_label, markup);
+    }
+  else
+    gtk_label_set_text (self->excerpt_label, excerpt);
 
   if (c != NULL && chorus_conversation_get_last_activity (c) > 0)
     time_text = chorus_format_relative_time (g_get_real_time () / G_USEC_PER_SEC,
@@ -143,6 +156,8 @@ chorus_conversation_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_CONVERSATION_ROW);
   g_clear_object (&self->conversation);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->search, chorus_search_query_free);
 
   G_OBJECT_CLASS (chorus_conversation_row_parent_class)->dispose (object);
 }
@@ -244,4 +259,27 @@ chorus_conversation_row_set_conversation (ChorusConversationRow *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
+}
+
+/**
+ * chorus_conversation_row_set_search:
+ * @search_text: (nullable): what the search box holds
+ *
+ * Highlights the search's words in the excerpt.
+ */
+void
+chorus_conversation_row_set_search (ChorusConversationRow *self,
+                                    const char            *search_text)
+{
+  g_return_if_fail (CHORUS_IS_CONVERSATION_ROW (self));
+
+  if (g_strcmp0 (self->search_text, search_text) == 0)
+    return;
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (search_text);
+  g_clear_pointer (&self->search, chorus_search_query_free);
+  if (search_text != NULL && *search_text != '\0')
+    self->search = chorus_search_query_parse (search_text);
+  update (self);
 }

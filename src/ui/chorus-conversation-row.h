@@ -21,4 +21,7 @@ ChorusConversation *chorus_conversation_row_get_conversation (ChorusConversation
 void                chorus_conversation_row_set_conversation (ChorusConversationRow *self,
                                                               ChorusConversation    *conversation);
 
+void                chorus_conversation_row_set_search       (ChorusConversationRow   *self,
+                                                              const char              *search_text);
+
 G_END_DECLS

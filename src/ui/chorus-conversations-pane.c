@@ -7,58 +7,672 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "chorus-conversation-list.h"
 #include "chorus-conversation-row.h"
 #include "chorus-conversations-pane.h"
 #include "chorus-format.h"
+#include "chorus-http.h"
+#include "chorus-inbox-sidebar.h"
+#include "chorus-media-cache.h"
+#include "chorus-notes-panel.h"
+#include "chorus-store-inbox.h"
+#include "chorus-store-triage.h"
+#include "chorus-thread-view.h"
+#include "chorus-triage-bar.h"
 
-/* The inbox: every conversation of the workspace, newest activity first. */
+/* The inbox: views on the left, the conversations of the chosen view
+ * (narrowed by the search box and the quick filters) in the middle, and
+ * the selected conversation's thread, triage controls and notes on the
+ * right. Everything the list shows is filtered and searched in SQL (see
+ * chorus-store-inbox.c); the pane only composes the filter. Triage
+ * changes come back as toasts that can undo them. Keyboard first: j and
+ * k move, Enter reads, e closes, a assigns, t tags, u marks unread and /
+ * searches. */
 
 struct _ChorusConversationsPane
 {
   GtkWidget               parent_instance;
 
+  AdwToastOverlay        *toast_overlay;
+  AdwLeaflet             *leaflet;
+  ChorusInboxSidebar     *sidebar;
+  GtkSearchEntry         *search_entry;
+  GtkMenuButton          *filter_button;
+  GtkCheckButton         *unread_check;
+  GtkCheckButton         *question_check;
+  GtkCheckButton         *positive_check;
+  GtkCheckButton         *neutral_check;
+  GtkCheckButton         *negative_check;
+  GtkCheckButton         *mastodon_check;
+  GtkCheckButton         *bluesky_check;
+  GtkCheckButton         *discourse_check;
+  GtkCheckButton         *feed_check;
+  GtkLabel               *title_label;
+  GtkLabel               *count_label;
   GtkStack               *stack;
   GtkListView            *list_view;
-  GtkSingleSelection     *selection;
-  GtkLabel               *count_label;
+  GtkMultiSelection      *selection;
+  GtkSignalListItemFactory *factory;
+  GtkStack               *thread_stack;
+  GtkBox                 *thread_box;
+  AdwStatusPage          *no_thread_page;
 
+  ChorusTriageBar        *triage_bar;
+  GtkStack               *detail_stack;
+  ChorusThreadView       *thread_view;
+  ChorusNotesPanel       *notes_panel;
+
+  ChorusStore            *store;
+  ChorusHttp             *http;
   ChorusConversationList *conversations;
+  gint64                  shown_id;
+  AdwToast               *last_toast;   /* for tests, see chorus_conversations_pane_get_last_toast() */
 };
 
 G_DEFINE_FINAL_TYPE (ChorusConversationsPane, chorus_conversations_pane, GTK_TYPE_WIDGET)
 
+/* Takes @toast, as adw_toast_overlay_add_toast() does. */
+static void
+show_toast (ChorusConversationsPane *self,
+            AdwToast                *toast)
+{
+  g_set_object (&self->last_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 update_page (ChorusConversationsPane *self)
 {
-  guint n_items = 0;
+  const ChorusInboxFilter *filter;
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
+  guint n_items;
+
+  gtk_label_set_label (self->title_label, chorus_inbox_sidebar_get_title (self->sidebar));
 
   if (self->conversations == NULL)
     {
+      gtk_label_set_label (self->count_label, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->conversations));
-
-  if (n_items == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack,
-                                        chorus_conversation_list_get_loading (self->conversations)
-                                        ? "loading" : "empty");
-      return;
-    }
-
   count = chorus_format_count (n_items);
   /* Translators: %s is a number, formatted for the locale. */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation", "%s conversations", n_items),
                           count);
-  gtk_label_set_label (self->count_label, text);
-  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_label_set_label (self->count_label, n_items > 0 ? text : NULL);
+
+  if (n_items > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+
+  filter = chorus_conversation_list_get_filter (self->conversations);
+  if (chorus_conversation_list_get_loading (self->conversations))
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (chorus_store_get_counter (self->store, "conversations") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, chorus_inbox_filter_is_empty (filter) ? "empty" : "no-results");
+}
+
+/* Filter */
+
+/* The words typed narrow the view's own search (a saved view's), which
+ * they must not replace: both must match. A quote the view's search left
+ * open is closed first, or the typed words would join its phrase. */
+static void
+add_typed_search (ChorusInboxFilter *filter,
+                  const char        *typed)
+{
+  const char *own = chorus_inbox_filter_get_search (filter);
+  g_autofree char *both = NULL;
+  guint quotes = 0;
+
+  if (own == NULL || *own == '\0')
+    {
+      chorus_inbox_filter_set_search (filter, typed);
+      return;
+    }
+  if (*typed == '\0')
+    return;
+
+  for (const char *c = own; *c != '\0'; c++)
+    quotes += *c == '"';
+  both = g_strconcat (own, quotes % 2 == 1 ? "\" " : " ", typed, NULL);
+  chorus_inbox_filter_set_search (filter, both);
+}
+
+static ChorusInboxFilter *
+build_filter (ChorusConversationsPane *self)
+{
+  const ChorusInboxFilter *base = chorus_inbox_sidebar_get_filter (self->sidebar);
+  ChorusInboxFilter *filter = base != NULL ? chorus_inbox_filter_copy (base) : chorus_inbox_filter_new ();
+  ChorusInboxSentiments sentiments = chorus_inbox_filter_get_sentiments (filter);
+  g_autoptr(GStrvBuilder) networks = g_strv_builder_new ();
+  g_auto(GStrv) network_list = NULL;
+  const struct { GtkCheckButton *check; const char *network; } network_checks[] = {
+    { self->mastodon_check, "mastodon" },
+    { self->bluesky_check, "bluesky" },
+    { self->discourse_check, "discourse" },
+    { self->feed_check, "feed" },
+  };
+  ChorusInboxSentiments chosen = 0;
+
+  add_typed_search (filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if (gtk_check_button_get_active (self->unread_check))
+    chorus_inbox_filter_set_unread_only (filter, TRUE);
+  if (gtk_check_button_get_active (self->question_check))
+    chorus_inbox_filter_set_question_only (filter, TRUE);
+
+  if (gtk_check_button_get_active (self->positive_check))
+    chosen |= CHORUS_INBOX_SENTIMENT_POSITIVE;
+  if (gtk_check_button_get_active (self->neutral_check))
+    chosen |= CHORUS_INBOX_SENTIMENT_NEUTRAL;
+  if (gtk_check_button_get_active (self->negative_check))
+    chosen |= CHORUS_INBOX_SENTIMENT_NEGATIVE;
+  /* The view's own choice (Negative) and the quick filter narrow each
+   * other; when they exclude each other, the quick filter is the newer
+   * wish. */
+  if (chosen != 0)
+    chorus_inbox_filter_set_sentiments (filter, (sentiments & chosen) != 0 ? sentiments & chosen : chosen);
+
+  for (guint i = 0; i < G_N_ELEMENTS (network_checks); i++)
+    if (gtk_check_button_get_active (network_checks[i].check))
+      g_strv_builder_add (networks, network_checks[i].network);
+  network_list = g_strv_builder_end (networks);
+  if (network_list[0] != NULL)
+    chorus_inbox_filter_set_networks (filter, (const char * const *) network_list);
+
+  return filter;
+}
+
+#define N_QUICK_FILTERS 9
+
+/* The quick filters' check buttons, in the popover's order. */
+static void
+get_quick_filters (ChorusConversationsPane *self,
+                   GtkCheckButton          *checks[N_QUICK_FILTERS])
+{
+  checks[0] = self->unread_check;
+  checks[1] = self->question_check;
+  checks[2] = self->positive_check;
+  checks[3] = self->neutral_check;
+  checks[4] = self->negative_check;
+  checks[5] = self->mastodon_check;
+  checks[6] = self->bluesky_check;
+  checks[7] = self->discourse_check;
+  checks[8] = self->feed_check;
+}
+
+static gboolean
+quick_filters_active (ChorusConversationsPane *self)
+{
+  GtkCheckButton *checks[N_QUICK_FILTERS];
+
+  get_quick_filters (self, checks);
+  for (guint i = 0; i < N_QUICK_FILTERS; i++)
+    if (gtk_check_button_get_active (checks[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+apply_filter (ChorusConversationsPane *self)
+{
+  g_autoptr(ChorusInboxFilter) filter = NULL;
+
+  if (self->conversations == NULL || chorus_inbox_sidebar_get_filter (self->sidebar) == NULL)
+    return;
+
+  filter = build_filter (self);
+  chorus_conversation_list_set_filter (self->conversations, filter);
+
+  if (quick_filters_active (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+
+  update_page (self);
+}
+
+/* The selection */
+
+static GPtrArray *
+dup_selected (ChorusConversationsPane *self)
+{
+  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, bitset, &position);
+       ok && selected->len < 10000;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (selected, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return selected;
+}
+
+static void
+on_marked_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (chorus_store_triage_finish (CHORUS_STORE (object), result, &error) == 0 &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot mark a conversation read: %s", error->message);
+}
+
+static void
+show_selection (ChorusConversationsPane *self)
+{
+  g_autoptr(GPtrArray) selected = dup_selected (self);
+  ChorusConversation *first;
+  g_autofree char *description = NULL;
+
+  chorus_triage_bar_set_conversations (self->triage_bar, self->store, selected);
+
+  if (selected->len == 0)
+    {
+      self->shown_id = 0;
+      adw_status_page_set_title (self->no_thread_page, _("No Conversation Selected"));
+      adw_status_page_set_description (self->no_thread_page,
+                                       _("Choose a conversation to read it, answer and triage it. "
+                                         "Press ? to see the keyboard shortcuts."));
+      gtk_stack_set_visible_child_name (self->thread_stack, "none");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->thread_stack, "thread");
+
+  if (selected->len > 1)
+    {
+      g_autofree char *count = chorus_format_count (selected->len);
+
+      self->shown_id = 0;
+      /* Translators: %s is a number of conversations, formatted for the locale. */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation selected",
+                                                  "%s conversations selected", selected->len), count);
+      gtk_stack_set_visible_child_name (self->detail_stack, "bulk");
+      gtk_label_set_label (GTK_LABEL (gtk_stack_get_child_by_name (self->detail_stack, "bulk")), description);
+      return;
+    }
+
+  first = g_ptr_array_index (selected, 0);
+  gtk_stack_set_visible_child_name (self->detail_stack, "conversation");
+  if (self->shown_id == chorus_conversation_get_id (first))
+    return;
+
+  self->shown_id = chorus_conversation_get_id (first);
+  chorus_thread_view_show (self->thread_view, self->store, self->shown_id);
+  chorus_notes_panel_show (self->notes_panel, self->store, self->shown_id);
+
+  /* Reading it is what marks it read, and that survives restarts. */
+  if (chorus_conversation_get_unread (first))
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      g_array_append_val (ids, self->shown_id);
+      chorus_store_set_read_async (self->store, ids, TRUE, NULL, on_marked_read_cb, NULL);
+    }
+}
+
+static void
+on_selection_changed_cb (GtkSelectionModel       *model,
+                         guint                    position,
+                         guint                    n_items,
+                         ChorusConversationsPane *self)
+{
+  show_selection (self);
+}
+
+/* Undo */
+
+static void
+on_undone_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ChorusConversationsPane) self = user_data;
+  g_autoptr(GArray) skipped = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!chorus_store_undo_finish (CHORUS_STORE (object), result, &skipped, &error))
+    toast = adw_toast_new (error->message);
+  else if (skipped != NULL && skipped->len > 0)
+    /* Translators: shown after an undo; %u is a number of conversations. */
+    toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
+                                               "Undone, except for %u conversation changed since",
+                                               "Undone, except for %u conversations changed since",
+                                               skipped->len), skipped->len);
+  else
+    toast = adw_toast_new (_("Undone"));
+
+  show_toast (self, toast);
+}
+
+static void
+on_undo_clicked_cb (AdwToast                *toast,
+                    ChorusConversationsPane *self)
+{
+  gint64 audit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "chorus-audit-id"));
+
+  if (self->store != NULL)
+    chorus_store_undo_async (self->store, audit_id, NULL, on_undone_cb, g_object_ref (self));
+}
+
+static void
+on_triage_changed_cb (GtkWidget               *source,
+                      gint64                   audit_id,
+                      const char              *message,
+                      ChorusConversationsPane *self)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (audit_id > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_object_set_data (G_OBJECT (toast), "chorus-audit-id", GSIZE_TO_POINTER ((gsize) audit_id));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+    }
+  show_toast (self, toast);
+}
+
+static void
+on_triage_failed_cb (GtkWidget               *source,
+                     GError                  *error,
+                     ChorusConversationsPane *self)
+{
+  show_toast (self, adw_toast_new (error->message));
+}
+
+static void
+on_conversations_changed_cb (ChorusStore             *store,
+                             GArray                  *ids,
+                             ChorusConversationsPane *self)
+{
+  if (self->conversations != NULL)
+    {
+      GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+      GtkBitset *current = gtk_selection_model_get_selection (model);
+      g_autoptr(GtkBitset) selected = gtk_bitset_copy (current);
+
+      /* Changed rows are rebuilt in place, and GtkMultiSelection silently
+       * unselects a row that changes: select them again, or j and k would
+       * start over from the top after each triage change. */
+      gtk_bitset_unref (current);
+      chorus_conversation_list_refresh (self->conversations, ids);
+      gtk_selection_model_set_selection (model, selected, selected);
+    }
+  chorus_inbox_sidebar_refresh (self->sidebar);
+}
+
+/* Keyboard */
+
+static void
+move_selection (ChorusConversationsPane *self,
+                int                      delta)
+{
+  g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint position;
+
+  if (n_items == 0)
+    return;
+
+  if (gtk_bitset_is_empty (bitset))
+    position = 0;
+  else if (delta > 0)
+    position = MIN (gtk_bitset_get_maximum (bitset) + 1, n_items - 1);
+  else
+    position = gtk_bitset_get_minimum (bitset) > 0 ? gtk_bitset_get_minimum (bitset) - 1 : 0;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey   *controller,
+                        guint                    keyval,
+                        guint                    keycode,
+                        GdkModifierType          state,
+                        ChorusConversationsPane *self)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_j:
+      move_selection (self, 1);
+      return TRUE;
+
+    case GDK_KEY_k:
+      move_selection (self, -1);
+      return TRUE;
+
+    case GDK_KEY_e:
+      return gtk_widget_activate_action (GTK_WIDGET (self->triage_bar), "triage.done", NULL);
+
+    case GDK_KEY_a:
+      return gtk_widget_activate_action (GTK_WIDGET (self->triage_bar), "triage.assign", NULL);
+
+    case GDK_KEY_t:
+      return gtk_widget_activate_action (GTK_WIDGET (self->triage_bar), "triage.tag", NULL);
+
+    case GDK_KEY_u:
+      return gtk_widget_activate_action (GTK_WIDGET (self->triage_bar), "triage.unread", NULL);
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      if (self->shown_id == 0)
+        return FALSE;
+      adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->thread_stack));
+      return gtk_widget_child_focus (GTK_WIDGET (self->thread_view), GTK_DIR_TAB_FORWARD);
+
+    case GDK_KEY_slash:
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return TRUE;
+
+    case GDK_KEY_question:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "win.show-help-overlay", NULL);
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_search_stop_cb (GtkSearchEntry          *entry,
+                   ChorusConversationsPane *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+on_search_activate_cb (GtkSearchEntry          *entry,
+                       ChorusConversationsPane *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
+}
+
+/* Saving a view */
+
+static void
+on_save_view_response_cb (AdwMessageDialog        *dialog,
+                          const char              *response,
+                          ChorusConversationsPane *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "chorus-entry");
+  GtkCheckButton *checks[N_QUICK_FILTERS];
+  g_autoptr(ChorusInboxFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  if (!g_str_equal (response, "save") || self->store == NULL)
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  filter = build_filter (self);
+  if ((id = chorus_store_add_saved_view (self->store, name, filter, &error)) <= 0)
+    {
+      show_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  /* The saved view holds the search and quick filters now: clear them
+   * all, or the next view chosen would still be narrowed by them. */
+  g_signal_handlers_block_matched (self->search_entry, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_signal_handlers_unblock_matched (self->search_entry, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  get_quick_filters (self, checks);
+  for (guint i = 0; i < N_QUICK_FILTERS; i++)
+    {
+      g_signal_handlers_block_matched (checks[i], G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_check_button_set_active (checks[i], FALSE);
+      g_signal_handlers_unblock_matched (checks[i], G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+    }
+  chorus_inbox_sidebar_select_saved_view (self->sidebar, id);
+}
+
+static void
+on_view_name_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+static void
+save_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ChorusConversationsPane *self = CHORUS_CONVERSATIONS_PANE (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Save as a View"),
+                                   _("The view keeps the search and filters shown now, and appears in the "
+                                     "sidebar with its unread count."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_object_set_data (G_OBJECT (dialog), "chorus-entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_view_name_changed_cb), dialog);
+  on_view_name_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_view_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Rows */
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     ChorusConversationsPane  *self)
+{
+  gtk_list_item_set_child (item, g_object_new (CHORUS_TYPE_CONVERSATION_ROW, NULL));
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    ChorusConversationsPane  *self)
+{
+  ChorusConversationRow *row = CHORUS_CONVERSATION_ROW (gtk_list_item_get_child (item));
+  const ChorusInboxFilter *filter = chorus_conversation_list_get_filter (self->conversations);
+
+  /* The words the list matched, a saved view's as well as those typed. */
+  chorus_conversation_row_set_search (row, chorus_inbox_filter_get_search (filter));
+  chorus_conversation_row_set_conversation (row, gtk_list_item_get_item (item));
+}
+
+static void
+on_factory_unbind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      ChorusConversationsPane  *self)
+{
+  chorus_conversation_row_set_conversation (CHORUS_CONVERSATION_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* The detail column: triage above the thread, or above a count for a
+ * multi-selection; notes and history on a second page. */
+static void
+build_detail (ChorusConversationsPane *self)
+{
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkStack *pages = GTK_STACK (gtk_stack_new ());
+  GtkWidget *bulk = gtk_label_new (NULL);
+  GtkWidget *conversation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  self->triage_bar = CHORUS_TRIAGE_BAR (chorus_triage_bar_new ());
+  gtk_widget_set_margin_start (GTK_WIDGET (self->triage_bar), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->triage_bar), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->triage_bar), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->triage_bar), 8);
+  gtk_box_append (self->thread_box, GTK_WIDGET (self->triage_bar));
+  gtk_box_append (self->thread_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->thread_view = CHORUS_THREAD_VIEW (chorus_thread_view_new (NULL));
+  self->notes_panel = CHORUS_NOTES_PANEL (chorus_notes_panel_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->thread_view), TRUE);
+  gtk_stack_add_titled (pages, GTK_WIDGET (self->thread_view), "thread", _("Thread"));
+  gtk_stack_add_titled (pages, GTK_WIDGET (self->notes_panel), "notes", _("Notes and History"));
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), pages);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_widget_set_margin_bottom (switcher, 6);
+  gtk_box_append (GTK_BOX (conversation), switcher);
+  gtk_widget_set_vexpand (GTK_WIDGET (pages), TRUE);
+  gtk_box_append (GTK_BOX (conversation), GTK_WIDGET (pages));
+
+  gtk_widget_add_css_class (bulk, "title-2");
+  gtk_widget_add_css_class (bulk, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (bulk), TRUE);
+  self->detail_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->detail_stack), TRUE);
+  gtk_stack_add_named (self->detail_stack, conversation, "conversation");
+  gtk_stack_add_named (self->detail_stack, bulk, "bulk");
+  gtk_box_append (self->thread_box, GTK_WIDGET (self->detail_stack));
+
+  g_signal_connect_object (self->triage_bar, "changed", G_CALLBACK (on_triage_changed_cb), self, 0);
+  g_signal_connect_object (self->triage_bar, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
+  g_signal_connect_object (self->notes_panel, "changed", G_CALLBACK (on_triage_changed_cb), self, 0);
+  g_signal_connect_object (self->notes_panel, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
 }
 
 static void
@@ -66,8 +680,13 @@ chorus_conversations_pane_dispose (GObject *object)
 {
   ChorusConversationsPane *self = (ChorusConversationsPane *)object;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_CONVERSATIONS_PANE);
   g_clear_object (&self->conversations);
+  g_clear_object (&self->store);
+  g_clear_object (&self->http);
+  g_clear_object (&self->last_toast);
 
   G_OBJECT_CLASS (chorus_conversations_pane_parent_class)->dispose (object);
 }
@@ -81,20 +700,64 @@ chorus_conversations_pane_class_init (ChorusConversationsPaneClass *klass)
   object_class->dispose = chorus_conversations_pane_dispose;
 
   g_type_ensure (CHORUS_TYPE_CONVERSATION_ROW);
+  g_type_ensure (CHORUS_TYPE_INBOX_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-conversations-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, unread_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, question_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, positive_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, neutral_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, negative_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, mastodon_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, bluesky_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, discourse_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, feed_check);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, count_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, selection);
-  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, factory);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, thread_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, thread_box);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, no_thread_page);
 
+  gtk_widget_class_install_action (widget_class, "inbox.save-view", NULL, save_view_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 chorus_conversations_pane_init (ChorusConversationsPane *self)
 {
+  GtkCheckButton *checks[N_QUICK_FILTERS];
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_detail (self);
+
+  g_signal_connect (self->factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
+  g_signal_connect (self->factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
+  g_signal_connect (self->factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect_swapped (self->sidebar, "changed", G_CALLBACK (apply_filter), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply_filter), self);
+  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_search_stop_cb), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
+
+  get_quick_filters (self, checks);
+  for (guint i = 0; i < N_QUICK_FILTERS; i++)
+    g_signal_connect_swapped (checks[i], "toggled", G_CALLBACK (apply_filter), self);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   update_page (self);
 }
 
@@ -102,26 +765,40 @@ void
 chorus_conversations_pane_set_store (ChorusConversationsPane *self,
                                      ChorusStore             *store)
 {
+  g_autoptr(ChorusMediaCache) media_cache = NULL;
+
   g_return_if_fail (CHORUS_IS_CONVERSATIONS_PANE (self));
   g_return_if_fail (!store || CHORUS_IS_STORE (store));
 
   if (self->conversations != NULL)
     g_signal_handlers_disconnect_by_func (self->conversations, update_page, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
-  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_multi_selection_set_model (self->selection, NULL);
   g_clear_object (&self->conversations);
+  g_set_object (&self->store, store);
+  self->shown_id = 0;
 
   if (store != NULL)
     {
+      if (self->http == NULL)
+        self->http = chorus_http_new ();
+      media_cache = chorus_media_cache_new (store, self->http);
+      chorus_thread_view_set_media_cache (self->thread_view, media_cache);
+
       self->conversations = chorus_conversation_list_new (store);
       /* The list may outlive the pane while it loads. */
       g_signal_connect_object (self->conversations, "notify::loading", G_CALLBACK (update_page), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->conversations, "notify::n-items", G_CALLBACK (update_page), self,
                                G_CONNECT_SWAPPED);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->conversations));
+      g_signal_connect (store, "conversations-changed", G_CALLBACK (on_conversations_changed_cb), self);
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->conversations));
     }
 
+  chorus_inbox_sidebar_set_store (self->sidebar, store);
+  show_selection (self);
   update_page (self);
 }
 
@@ -150,4 +827,36 @@ chorus_conversations_pane_reload (ChorusConversationsPane *self)
 
   if (self->conversations != NULL)
     chorus_conversation_list_reload (self->conversations);
+  chorus_inbox_sidebar_refresh (self->sidebar);
+}
+
+/**
+ * chorus_conversations_pane_get_page:
+ *
+ * Returns: what the list column shows: "loading", "empty", "no-results"
+ *   or "list"
+ */
+const char *
+chorus_conversations_pane_get_page (ChorusConversationsPane *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATIONS_PANE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * chorus_conversations_pane_get_last_toast:
+ *
+ * For tests: the toast the pane showed last (after a triage change, an
+ * undo or a failure), which may have been dismissed since. Its "Undo"
+ * button is the toast's "button-clicked" signal.
+ *
+ * Returns: (transfer none) (nullable): the last toast, or %NULL
+ */
+AdwToast *
+chorus_conversations_pane_get_last_toast (ChorusConversationsPane *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CONVERSATIONS_PANE (self), NULL);
+
+  return self->last_toast;
 }

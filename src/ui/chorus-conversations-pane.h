@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "chorus-store.h"
 
@@ -17,9 +17,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChorusConversationsPane, chorus_conversations_pane, CHORUS, CONVERSATIONS_PANE, GtkWidget)
 
-void        chorus_conversations_pane_set_store (ChorusConversationsPane *self,
-                                                 ChorusStore             *store);
-GListModel *chorus_conversations_pane_get_model (ChorusConversationsPane *self);
-void        chorus_conversations_pane_reload    (ChorusConversationsPane *self);
+void        chorus_conversations_pane_set_store      (ChorusConversationsPane *self,
+                                                      ChorusStore             *store);
+GListModel *chorus_conversations_pane_get_model      (ChorusConversationsPane *self);
+void        chorus_conversations_pane_reload         (ChorusConversationsPane *self);
+const char *chorus_conversations_pane_get_page       (ChorusConversationsPane *self);
+AdwToast   *chorus_conversations_pane_get_last_toast (ChorusConversationsPane *self);
 
 G_END_DECLS

@@ -1,0 +1,824 @@
+/* test-thread-view.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The thread view in-process, on a real workspace whose avatars and media
+ * come from a SoupServer on 127.0.0.1 through the media cache: what each
+ * post row shows (names, texts, indentation, the brand's tag, polls,
+ * media), the loading, empty, error and no-selection states, and what
+ * "Open Original", links and media tiles ask to open, caught by an
+ * "open-uri" handler instead of a browser. In English, or Spanish with
+ * CHORUS_TEST_LANGUAGE=es.
+ *
+ * With CHORUS_THREAD_SHOTS=<folder> and CHORUS_THREAD_SAMPLE=<a sample
+ * workspace>, it also saves screenshots of the sample's threads, light
+ * and dark, into that folder. */
+
+#include "config.h"
+
+#include <cairo.h>
+
+#include "chorus-format.h"
+#include "chorus-post-row.h"
+#include "chorus-store-private.h"
+#include "chorus-store-thread.h"
+#include "chorus-thread-view.h"
+
+#include "chorus-test-window.h"
+
+#define BASE_TIME G_GINT64_CONSTANT (1767225600)
+#define THREAD_ID 1
+#define EMPTY_ID 2
+#define LARGE_ID 3
+#define CHAIN_LENGTH 8
+#define N_LARGE 2000
+
+static char *workspace_path;
+static SoupServer *server;
+static char *server_url;
+static GHashTable *images;       /* path → GBytes */
+
+typedef struct
+{
+  ChorusStore      *store;
+  ChorusHttp       *http;
+  ChorusMediaCache *cache;
+  GtkWindow        *window;
+  ChorusThreadView *view;
+  GPtrArray        *opened;      /* URIs the view was asked to open */
+} Rig;
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Images, drawn with cairo: a soft gradient with a few hills, in a hue
+ * that the path picks, so that each avatar and picture differs. */
+static GBytes *
+draw_png (int    width,
+          int    height,
+          double hue)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  cairo_pattern_t *sky = cairo_pattern_create_linear (0, 0, 0, height);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+
+  cairo_pattern_add_color_stop_rgb (sky, 0, 0.55 + 0.4 * hue, 0.75, 0.95 - 0.4 * hue);
+  cairo_pattern_add_color_stop_rgb (sky, 1, 0.98, 0.85 - 0.3 * hue, 0.6);
+  cairo_set_source (cr, sky);
+  cairo_paint (cr);
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_set_source_rgb (cr, 0.15 + 0.1 * i, 0.35 + 0.15 * hue, 0.3 + 0.05 * i);
+      cairo_move_to (cr, -width * 0.2 + i * width * 0.35, height);
+      cairo_line_to (cr, width * (0.15 + i * 0.35), height * (0.45 + 0.1 * i));
+      cairo_line_to (cr, width * (0.55 + i * 0.35), height);
+      cairo_fill (cr);
+    }
+
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  cairo_pattern_destroy (sky);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
+static void
+serve_image (SoupServer        *soup_server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  GBytes *png = g_hash_table_lookup (images, path);
+
+  if (png == NULL)
+    {
+      gboolean wide = g_str_has_prefix (path, "/media/");
+
+      png = draw_png (wide ? 640 : 96, wide ? 420 : 96, (g_str_hash (path) % 100) / 100.0);
+      g_hash_table_insert (images, g_strdup (path), png);
+    }
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+}
+
+/* The workspace */
+
+static char *
+uri_of (const char *name)
+{
+  return g_strdup_printf ("https://social.example/users/x/statuses/%s", name);
+}
+
+static void
+add_post (sqlite3    *db,
+          gint64      conversation_id,
+          const char *name,
+          gint64      time,
+          const char *parent,
+          int         author,
+          gboolean    own,
+          const char *text,
+          gint64      edited_at)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "INSERT INTO posts (id, conversation_id, uri, url, author_id, created_at,"
+                                       " edited_at, text, reply_to_uri, is_own, like_count, repost_count,"
+                                       " reply_count) VALUES (?1, ?2, ?3, ?3 || '/web', ?4, ?5, nullif (?6, 0),"
+                                       " ?7, ?8, ?9, ?10, ?11, ?12)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, (BASE_TIME + time) << CHORUS_POST_KEY_SHIFT);
+  sqlite3_bind_int64 (stmt, 2, conversation_id);
+  sqlite3_bind_text (stmt, 3, uri_of (name), -1, g_free);
+  sqlite3_bind_int (stmt, 4, author);
+  sqlite3_bind_int64 (stmt, 5, BASE_TIME + time);
+  sqlite3_bind_int64 (stmt, 6, edited_at);
+  sqlite3_bind_text (stmt, 7, text, -1, SQLITE_TRANSIENT);
+  if (parent != NULL)
+    sqlite3_bind_text (stmt, 8, uri_of (parent), -1, g_free);
+  sqlite3_bind_int (stmt, 9, own);
+  sqlite3_bind_int64 (stmt, 10, time % 5);
+  sqlite3_bind_int64 (stmt, 11, time % 3);
+  sqlite3_bind_int64 (stmt, 12, time % 2);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+/* A thread with a brand answer, an edited reply, two pictures, a poll and
+ * a chain of replies deeper than rows indent; an empty conversation; and
+ * a thread of 2,000 posts. */
+static void
+seed_workspace (void)
+{
+  g_autoptr(ChorusStore) store = test_create_workspace ("thread.chorus", &workspace_path);
+  sqlite3 *db = chorus_test_db_open (workspace_path, SQLITE_OPEN_READWRITE, 5000);
+  gint64 poll_id;
+
+  g_clear_object (&store);
+  chorus_test_seed_people (db);
+  chorus_test_db_exec (db,
+                       "INSERT INTO people (id, display_name, created_at) VALUES (5, 'Tallpine', 1000);"
+                       "INSERT INTO identities (id, person_id, network, server, handle, display_name)"
+                       " VALUES (5, 5, 'mastodon', 'social.example', 'tallpine', 'Tallpine Outdoor Co.');"
+                       "UPDATE identities SET avatar_url = '%savatar/' || id || '.png';"
+                       "INSERT INTO conversations (id, network, root_uri, subject, started_at, last_activity_at)"
+                       " VALUES (1, 'mastodon', 'c1', 'Zipper on the Trail Runner jacket', 0, 0),"
+                       " (2, 'bluesky', 'c2', NULL, 0, 0), (3, 'mastodon', 'c3', NULL, 0, 0);",
+                       server_url);
+
+  add_post (db, THREAD_ID, "root", 0, NULL, 1, FALSE, "The zipper on my Trail Runner jacket broke after two weeks.", 0);
+  add_post (db, THREAD_ID, "brand", 10, "root", 5, TRUE, "So sorry, Ana! Could you send us your order number?", 0);
+  add_post (db, THREAD_ID, "thanks", 20, "brand", 1, FALSE, "Sent! Thanks for the quick answer.", BASE_TIME + 25);
+  add_post (db, THREAD_ID, "photos", 30, "root", 2, FALSE, "Same here, mine lasted a month. Photos:", 0);
+  add_post (db, THREAD_ID, "poll", 40, "root", 5, TRUE, "Which colour should the next batch be?", 0);
+  for (int i = 1; i <= CHAIN_LENGTH; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("chain%d", i);
+      g_autofree char *parent = i == 1 ? g_strdup ("photos") : g_strdup_printf ("chain%d", i - 1);
+      g_autofree char *text = g_strdup_printf ("Reply number %d down the chain", i);
+
+      add_post (db, THREAD_ID, name, 50 + i, parent, 3 + i % 2, FALSE, text, 0);
+    }
+
+  chorus_test_db_exec (db,
+                       "UPDATE posts SET html = 'Same here, <b>mine</b> lasted a month. "
+                       "<a href=\"https://tallpine.example/care\">Photos</a>:' WHERE uri LIKE '%%/photos';"
+                       "INSERT INTO post_media (post_id, kind, url, preview_url, alt_text, width, height)"
+                       " SELECT id, 'image', 'https://files.example/full/1.png', '%smedia/1.png',"
+                       " 'A torn zipper on a green jacket', 640, 420 FROM posts WHERE uri LIKE '%%/photos';"
+                       "INSERT INTO post_media (post_id, kind, url, preview_url, alt_text, width, height)"
+                       " SELECT id, 'image', 'https://files.example/full/2.png', '%smedia/2.png',"
+                       " NULL, 640, 420 FROM posts WHERE uri LIKE '%%/photos';"
+                       "INSERT INTO polls (post_id, expires_at, multiple, voters_count)"
+                       " SELECT id, %" G_GINT64_FORMAT ", 0, 10 FROM posts WHERE uri LIKE '%%/poll';",
+                       server_url, server_url, g_get_real_time () / G_USEC_PER_SEC + 2 * 86400 + 3600);
+  poll_id = sqlite3_last_insert_rowid (db);
+  chorus_test_db_exec (db,
+                       "INSERT INTO poll_options (poll_id, position, title, votes) VALUES"
+                       " (%" G_GINT64_FORMAT ", 0, 'Forest green', 7), (%" G_GINT64_FORMAT ", 1, 'Glacier blue', 3)",
+                       poll_id, poll_id);
+
+  chorus_test_db_exec (db, "BEGIN");
+  for (int i = 0; i < N_LARGE; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("big%d", i);
+      g_autofree char *parent = i > 0 ? g_strdup_printf ("big%d", (i - 1) / 2) : NULL;
+
+      add_post (db, LARGE_ID, name, 1000 + i, parent, 1 + i % 5, i % 9 == 0, name, 0);
+    }
+  chorus_test_db_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+/* The rig: a window holding the view */
+
+static gboolean
+on_open_uri_cb (ChorusThreadView *view,
+                const char       *uri,
+                Rig              *rig)
+{
+  g_ptr_array_add (rig->opened, g_strdup (uri));
+  return TRUE;
+}
+
+static void
+rig_set_up (Rig *rig)
+{
+  rig->store = chorus_test_open_store (workspace_path, CHORUS_STORE_OPEN_EXISTING);
+  rig->http = chorus_http_new ();
+  rig->cache = chorus_media_cache_new (rig->store, rig->http);
+  rig->opened = g_ptr_array_new_with_free_func (g_free);
+  rig->window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (test_get_application ())));
+  rig->view = CHORUS_THREAD_VIEW (chorus_thread_view_new (rig->cache));
+  g_signal_connect (rig->view, "open-uri", G_CALLBACK (on_open_uri_cb), rig);
+  gtk_window_set_default_size (rig->window, 720, 900);
+  gtk_window_set_child (rig->window, GTK_WIDGET (rig->view));
+  gtk_window_present (rig->window);
+}
+
+static void
+rig_tear_down (Rig *rig)
+{
+  g_object_ref (rig->window);
+  gtk_window_destroy (rig->window);
+  chorus_test_finalize_object (rig->window);
+  chorus_test_finalize_object (g_steal_pointer (&rig->cache));
+  g_clear_object (&rig->http);
+  chorus_test_finalize_object (g_steal_pointer (&rig->store));
+  g_ptr_array_unref (rig->opened);
+}
+
+static gboolean
+view_loaded (gpointer data)
+{
+  return !chorus_thread_view_get_loading (data);
+}
+
+static const char *
+page_of (ChorusThreadView *view)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (view))));
+}
+
+static void
+show_and_wait (Rig    *rig,
+               gint64  conversation_id)
+{
+  chorus_thread_view_show (rig->view, rig->store, conversation_id);
+  g_assert_true (chorus_thread_view_get_loading (rig->view));
+  g_assert_cmpstr (page_of (rig->view), ==, "loading");
+  g_assert_true (chorus_test_spin_until (view_loaded, rig->view, CHORUS_TEST_WAIT_MS));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (rig->window));
+}
+
+/* Widgets */
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (gpointer widget,
+          GType    type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  return found;
+}
+
+/* The texts of the labels a person sees in @widget. */
+static GStrv
+visible_texts (gpointer widget)
+{
+  g_autoptr(GPtrArray) labels = find_all (widget, GTK_TYPE_LABEL);
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_visible (g_ptr_array_index (labels, i)))
+      g_strv_builder_add (texts, gtk_label_get_text (g_ptr_array_index (labels, i)));
+
+  return g_strv_builder_end (texts);
+}
+
+static void
+assert_shows (gpointer    widget,
+              const char *text)
+{
+  g_auto(GStrv) texts = visible_texts (widget);
+
+  if (!g_strv_contains ((const char * const *) texts, text))
+    {
+      g_autofree char *all = g_strjoinv (" | ", texts);
+
+      g_test_message ("looked for “%s” in: %s", text, all);
+    }
+  g_assert_true (g_strv_contains ((const char * const *) texts, text));
+}
+
+static ChorusPostRow *
+make_row (ChorusMediaCache *cache,
+          ChorusPost       *post)
+{
+  ChorusPostRow *row = g_object_ref_sink (CHORUS_POST_ROW (chorus_post_row_new ()));
+
+  chorus_post_row_set_media_cache (row, cache);
+  chorus_post_row_set_post (row, post);
+  return row;
+}
+
+static ChorusPost *
+post_named (GListModel *posts,
+            const char *name)
+{
+  g_autofree char *uri = uri_of (name);
+
+  for (guint i = 0; i < g_list_model_get_n_items (posts); i++)
+    {
+      g_autoptr(ChorusPost) post = g_list_model_get_item (posts, i);
+
+      if (g_strcmp0 (chorus_post_get_uri (post), uri) == 0)
+        return post;
+    }
+
+  g_assert_not_reached ();
+}
+
+
+static void
+on_row_open_uri_cb (ChorusPostRow *row,
+                    const char    *uri,
+                    GPtrArray     *opened)
+{
+  g_ptr_array_add (opened, g_strdup (uri));
+}
+
+static gboolean
+images_shown (gpointer data)
+{
+  ChorusPostRow *row = data;
+  g_autoptr(GPtrArray) pictures = find_all (row, GTK_TYPE_PICTURE);
+  g_autoptr(GPtrArray) avatars = find_all (row, ADW_TYPE_AVATAR);
+
+  for (guint i = 0; i < pictures->len; i++)
+    if (!GDK_IS_TEXTURE (gtk_picture_get_paintable (g_ptr_array_index (pictures, i))))
+      return FALSE;
+
+  return adw_avatar_get_custom_image (g_ptr_array_index (avatars, 0)) != NULL;
+}
+
+static GtkLabel *
+text_label_of (ChorusPostRow *row,
+               const char    *text)
+{
+  g_autoptr(GPtrArray) labels = find_all (row, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return g_ptr_array_index (labels, i);
+
+  g_assert_not_reached ();
+}
+
+static void
+check_poll_row (ChorusPostRow *row,
+                ChorusPost    *post)
+{
+  const ChorusPostPoll *poll = chorus_post_get_poll (post);
+  g_autofree char *votes = chorus_format_metric_count ("votes", 7);
+  g_autofree char *percent = chorus_format_percent (0.7);
+  g_autofree char *other_percent = chorus_format_percent (0.3);
+  g_autofree char *status = chorus_post_poll_format_status (poll, g_get_real_time () / G_USEC_PER_SEC);
+  g_autoptr(GPtrArray) bars = find_all (row, GTK_TYPE_PROGRESS_BAR);
+
+  assert_shows (row, "Forest green");
+  assert_shows (row, "Glacier blue");
+  assert_shows (row, votes);
+  assert_shows (row, percent);
+  assert_shows (row, other_percent);
+  assert_shows (row, status);
+  g_assert_cmpuint (bars->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (g_ptr_array_index (bars, 0)), 0.7, 1e-9);
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (bars, 0), "chorus-leader"));
+  g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (bars, 1), "chorus-leader"));
+}
+
+static void
+check_media_row (ChorusPostRow *row)
+{
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) buttons = find_all (row, GTK_TYPE_BUTTON);
+  GtkLabel *text = text_label_of (row, "Same here, mine lasted a month. Photos:");
+  gboolean handled = FALSE;
+
+  g_signal_connect (row, "open-uri", G_CALLBACK (on_row_open_uri_cb), opened);
+
+  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 0)), ==,
+                   "A torn zipper on a green jacket");
+  g_assert_null (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, 1)));
+
+  /* Thumbnails and the avatar: downloaded through the cache, decoded. */
+  g_assert_true (chorus_test_spin_until (images_shown, row, CHORUS_TEST_WAIT_MS));
+
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+  g_signal_emit_by_name (text, "activate-link", "https://tallpine.example/care", &handled);
+  g_assert_true (handled);
+  g_signal_emit_by_name (text, "activate-link", "javascript:alert(1)", &handled);
+  g_assert_true (handled);
+  g_assert_cmpuint (opened->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (opened, 0), ==, "https://files.example/full/1.png");
+  g_assert_cmpstr (g_ptr_array_index (opened, 1), ==, "https://tallpine.example/care");
+}
+
+static void
+test_rows (void)
+{
+  static const char * const order[] = {
+    "root", "brand", "thanks", "photos", "chain1", "chain2", "chain3", "chain4",
+    "chain5", "chain6", "chain7", "chain8", "poll",
+  };
+  static const guint depths[] = { 0, 1, 2, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1 };
+  static const char * const names[] = { NULL, "Ana Lima", "Bo Chen", "Cy", "Di", "Tallpine Outdoor Co." };
+  const char *brand_tag = g_dpgettext2 (GETTEXT_PACKAGE, "own post tag", "Brand");
+  const char *edited = g_dpgettext2 (GETTEXT_PACKAGE, "post", "Edited");
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s post", "%s posts", 13), "13");
+  Rig rig = { 0, };
+  GListModel *posts;
+
+  rig_set_up (&rig);
+  g_assert_cmpstr (page_of (rig.view), ==, "none");
+  show_and_wait (&rig, THREAD_ID);
+  g_assert_cmpstr (page_of (rig.view), ==, "thread");
+  assert_shows (rig.view, "Zipper on the Trail Runner jacket");
+  assert_shows (rig.view, count);
+  assert_shows (rig.view, g_dpgettext2 (GETTEXT_PACKAGE, "network", "Mastodon"));
+
+  posts = chorus_thread_view_get_posts (rig.view);
+  g_assert_cmpuint (g_list_model_get_n_items (posts), ==, G_N_ELEMENTS (order));
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(ChorusPost) post = g_list_model_get_item (posts, i);
+      g_autofree char *uri = uri_of (order[i]);
+      g_autoptr(ChorusPostRow) row = NULL;
+      g_auto(GStrv) texts = NULL;
+      int author = i == 1 || i == 12 ? 5 : i == 0 || i == 2 ? 1 : i == 3 ? 2 : 3 + (int) (i - 3) % 2;
+
+      g_assert_cmpstr (chorus_post_get_uri (post), ==, uri);
+      g_assert_cmpuint (chorus_post_get_depth (post), ==, depths[i]);
+
+      row = make_row (rig.cache, post);
+      g_assert_cmpuint (chorus_post_row_get_indent (row), ==, MIN (depths[i], CHORUS_POST_ROW_MAX_INDENT));
+      assert_shows (row, names[author]);
+      assert_shows (row, chorus_post_get_text (post));
+      texts = visible_texts (row);
+      g_assert_true (g_strv_contains ((const char * const *) texts, brand_tag) == (author == 5));
+      g_assert_true (g_strv_contains ((const char * const *) texts, edited) == (i == 2));
+    }
+
+  {
+    g_autoptr(ChorusPostRow) root = make_row (rig.cache, post_named (posts, "root"));
+    g_autoptr(ChorusPostRow) poll = make_row (rig.cache, post_named (posts, "poll"));
+    g_autoptr(ChorusPostRow) photos = make_row (rig.cache, post_named (posts, "photos"));
+
+    assert_shows (root, "@ana@social.example");
+    check_poll_row (poll, post_named (posts, "poll"));
+    check_media_row (photos);
+  }
+
+  rig_tear_down (&rig);
+}
+
+static ChorusPostRow *
+find_list_row (ChorusThreadView *view,
+               const char       *name)
+{
+  g_autoptr(GPtrArray) rows = find_all (view, CHORUS_TYPE_POST_ROW);
+  g_autofree char *uri = uri_of (name);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ChorusPost *post = chorus_post_row_get_post (g_ptr_array_index (rows, i));
+
+      if (post != NULL && g_strcmp0 (chorus_post_get_uri (post), uri) == 0)
+        return g_ptr_array_index (rows, i);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_open_original (void)
+{
+  g_autofree char *root_url = NULL;
+  g_autofree char *photos_url = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  GtkSelectionModel *selection;
+  ChorusPostRow *row;
+  gboolean handled = FALSE;
+  Rig rig = { 0, };
+
+  rig_set_up (&rig);
+  gtk_widget_activate_action (GTK_WIDGET (rig.view), "thread.open-original", NULL);
+  g_assert_cmpuint (rig.opened->len, ==, 0);
+  show_and_wait (&rig, THREAD_ID);
+
+  root_url = g_strconcat (uri_of ("root"), "/web", NULL);
+  photos_url = g_strconcat (uri_of ("photos"), "/web", NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig.view), "thread.open-original", NULL));
+  g_assert_cmpuint (rig.opened->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (rig.opened, 0), ==, root_url);
+
+  /* The selected post's page, once one is selected. */
+  lists = find_all (rig.view, GTK_TYPE_LIST_VIEW);
+  selection = gtk_list_view_get_model (g_ptr_array_index (lists, 0));
+  gtk_selection_model_select_item (selection, 3, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig.view), "thread.open-original", NULL));
+  g_assert_cmpstr (g_ptr_array_index (rig.opened, 1), ==, photos_url);
+  gtk_selection_model_unselect_item (selection, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig.view), "thread.open-original", NULL));
+  g_assert_cmpstr (g_ptr_array_index (rig.opened, 2), ==, root_url);
+
+  /* Links in the rows of the list go through the view, and only safe ones. */
+  row = find_list_row (rig.view, "photos");
+  g_signal_emit_by_name (text_label_of (row, "Same here, mine lasted a month. Photos:"),
+                         "activate-link", "https://tallpine.example/care", &handled);
+  g_assert_cmpuint (rig.opened->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (rig.opened, 3), ==, "https://tallpine.example/care");
+  g_assert_false (chorus_thread_view_open_uri (rig.view, "javascript:alert(1)"));
+  g_assert_false (chorus_thread_view_open_uri (rig.view, "data:text/html,hi"));
+  g_assert_false (chorus_thread_view_open_uri (rig.view, "file:///etc/passwd"));
+  g_assert_true (chorus_thread_view_open_uri (rig.view, "mailto:care@tallpine.example"));
+  g_assert_cmpuint (rig.opened->len, ==, 5);
+
+  rig_tear_down (&rig);
+}
+
+static void
+test_states (void)
+{
+  Rig rig = { 0, };
+
+  rig_set_up (&rig);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (rig.window));
+  g_assert_cmpstr (page_of (rig.view), ==, "none");
+  g_assert_false (chorus_thread_view_get_loading (rig.view));
+
+  show_and_wait (&rig, EMPTY_ID);
+  g_assert_cmpstr (page_of (rig.view), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (chorus_thread_view_get_posts (rig.view)), ==, 0);
+
+  show_and_wait (&rig, 999);
+  g_assert_cmpstr (page_of (rig.view), ==, "error");
+  assert_shows (rig.view, _("It is no longer in this workspace."));
+
+  /* A newer request wins over one still loading. */
+  chorus_thread_view_show (rig.view, rig.store, THREAD_ID);
+  show_and_wait (&rig, EMPTY_ID);
+  g_assert_cmpstr (page_of (rig.view), ==, "empty");
+  g_assert_cmpint (chorus_thread_view_get_conversation_id (rig.view), ==, EMPTY_ID);
+
+  chorus_thread_view_show (rig.view, NULL, 0);
+  g_assert_cmpstr (page_of (rig.view), ==, "none");
+  g_assert_null (chorus_thread_view_get_store (rig.view));
+  g_assert_null (chorus_thread_view_get_posts (rig.view));
+
+  rig_tear_down (&rig);
+}
+
+/* 2,000 posts: all in the model, rows only for what is on screen, and the
+ * end of the thread reached by scrolling. */
+static void
+test_large (void)
+{
+  g_autofree char *number = chorus_format_count (N_LARGE);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s post", "%s posts", N_LARGE),
+                                            number);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+  guint last_position = 0;
+  Rig rig = { 0, };
+  GListModel *posts;
+  gint64 start;
+
+  rig_set_up (&rig);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (rig.window));
+  start = g_get_monotonic_time ();
+  show_and_wait (&rig, LARGE_ID);
+  /* A figure for the record, not a bound: loading and the first frame. */
+  g_test_message ("2,000 posts shown in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  posts = chorus_thread_view_get_posts (rig.view);
+  g_assert_cmpuint (g_list_model_get_n_items (posts), ==, N_LARGE);
+  assert_shows (rig.view, count);
+
+  rows = find_all (rig.view, CHORUS_TYPE_POST_ROW);
+  /* GtkListView 4.8 keeps up to about 200 rows around what is shown. */
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, 300);
+
+  lists = find_all (rig.view, GTK_TYPE_LIST_VIEW);
+  scrolled = gtk_widget_get_ancestor (g_ptr_array_index (lists, 0), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  for (guint i = 0; i < 20 && last_position + 1 < N_LARGE; i++)
+    {
+      g_autoptr(GPtrArray) shown = NULL;
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (rig.window));
+      shown = find_all (rig.view, CHORUS_TYPE_POST_ROW);
+      for (guint k = 0; k < shown->len; k++)
+        {
+          ChorusPost *post = chorus_post_row_get_post (g_ptr_array_index (shown, k));
+          guint position;
+
+          if (post != NULL && g_list_store_find (G_LIST_STORE (posts), post, &position))
+            last_position = MAX (last_position, position);
+        }
+    }
+  g_assert_cmpuint (last_position, ==, N_LARGE - 1);
+
+  rig_tear_down (&rig);
+}
+
+/* Screenshots of a sample workspace's threads */
+
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static gboolean
+on_quiet_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets images arrive and the list settle. */
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_quiet_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+shoot_thread (Rig        *rig,
+              const char *dir,
+              const char *name,
+              gint64      conversation_id)
+{
+  static const char * const schemes[] = { "light", "dark" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *language = g_strcmp0 (g_getenv ("CHORUS_TEST_LANGUAGE"), "es") == 0 ? "es" : "en";
+
+  if (conversation_id > 0)
+    show_and_wait (rig, conversation_id);
+  else
+    chorus_thread_view_show (rig->view, NULL, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("thread-%s-%s-%s.png", language, name, schemes[i]);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                        : ADW_COLOR_SCHEME_FORCE_DARK);
+      settle (1500);
+      save_screenshot (rig->window, path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* Which threads of the sample to show. */
+static const struct {
+  const char *name;
+  const char *sql;
+} sample_threads[] = {
+  { "replies", "SELECT conversation_id FROM posts GROUP BY 1"
+               " HAVING sum (is_own) > 0 AND count (DISTINCT reply_to_uri) > 2"
+               " ORDER BY count (*) DESC, 1 LIMIT 1" },
+  { "poll", "SELECT p.conversation_id FROM polls l JOIN posts p ON p.id = l.post_id ORDER BY l.id LIMIT 1" },
+  { "media", "SELECT p.conversation_id FROM post_media m JOIN posts p ON p.id = m.post_id"
+             " GROUP BY 1 ORDER BY count (*) DESC, 1 LIMIT 1" },
+  { "spanish", "SELECT conversation_id FROM posts p JOIN conversations c ON c.id = p.conversation_id"
+               " WHERE c.language = 'es' GROUP BY 1 ORDER BY count (*) DESC, 1 LIMIT 1" },
+};
+
+static void
+test_screenshots (void)
+{
+  const char *dir = g_getenv ("CHORUS_THREAD_SHOTS");
+  g_autofree char *copy = g_build_filename (test_dir, "sample.chorus", NULL);
+  g_autofree char *contents = NULL;
+  gint64 ids[G_N_ELEMENTS (sample_threads)];
+  gsize length;
+  Rig rig = { 0, };
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (g_getenv ("CHORUS_THREAD_SAMPLE"), &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  /* The sample's images live on hosts that do not exist: serve them here. */
+  db = chorus_test_db_open (copy, SQLITE_OPEN_READWRITE, 5000);
+  chorus_test_db_exec (db,
+                       "UPDATE identities SET avatar_url = '%savatar/' || id || '.png';"
+                       "UPDATE post_media SET preview_url = '%smedia/' || id || '.png';",
+                       server_url, server_url);
+  for (guint i = 0; i < G_N_ELEMENTS (sample_threads); i++)
+    ids[i] = chorus_test_db_query_int (db, sample_threads[i].sql);
+  sqlite3_close (db);
+
+  g_clear_pointer (&workspace_path, g_free);
+  workspace_path = g_strdup (copy);
+  rig_set_up (&rig);
+  for (guint i = 0; i < G_N_ELEMENTS (sample_threads); i++)
+    shoot_thread (&rig, dir, sample_threads[i].name, ids[i]);
+  shoot_thread (&rig, dir, "none", 0);
+  gtk_window_set_default_size (rig.window, 420, 900);
+  shoot_thread (&rig, dir, "narrow", ids[0]);
+  rig_tear_down (&rig);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  int ret;
+
+  test_window_init (&argc, &argv);
+
+  images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, serve_image, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  server_url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  seed_workspace ();
+
+  g_test_add_func ("/chorus/thread-view/rows", test_rows);
+  g_test_add_func ("/chorus/thread-view/open-original", test_open_original);
+  g_test_add_func ("/chorus/thread-view/states", test_states);
+  g_test_add_func ("/chorus/thread-view/large", test_large);
+  if (g_getenv ("CHORUS_THREAD_SHOTS") != NULL && g_getenv ("CHORUS_THREAD_SAMPLE") != NULL)
+    g_test_add_func ("/chorus/thread-view/screenshots", test_screenshots);
+
+  ret = g_test_run ();
+
+  soup_server_disconnect (server);
+  g_clear_object (&server);
+  g_clear_pointer (&images, g_hash_table_unref);
+  g_clear_pointer (&server_url, g_free);
+  g_clear_pointer (&workspace_path, g_free);
+  test_window_finish ();
+
+  return ret;
+}
