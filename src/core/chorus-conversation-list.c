@@ -478,3 +478,21 @@ chorus_conversation_list_refresh (ChorusConversationList *self,
     if (g_hash_table_contains (changed, &g_array_index (self->ids, gint64, position)))
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
+
+/**
+ * chorus_conversation_list_dup_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids listed, in order
+ */
+GArray *
+chorus_conversation_list_dup_ids (ChorusConversationList *self)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (CHORUS_IS_CONVERSATION_LIST (self), NULL);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->ids->len);
+  g_array_append_vals (ids, self->ids->data, self->ids->len);
+
+  return ids;
+}

@@ -27,5 +27,6 @@ void                     chorus_conversation_list_set_filter  (ChorusConversatio
 void                     chorus_conversation_list_reload      (ChorusConversationList  *self);
 void                     chorus_conversation_list_refresh     (ChorusConversationList  *self,
                                                                GArray                  *ids);
+GArray                  *chorus_conversation_list_dup_ids     (ChorusConversationList  *self);
 
 G_END_DECLS

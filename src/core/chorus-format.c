@@ -294,3 +294,39 @@ chorus_format_percent (double fraction)
   /* Translators: a percentage; use "%.0f %%" where a space goes before the sign. */
   return g_strdup_printf (C_("percentage", "%.0f%%"), fraction * 100.0);
 }
+
+/**
+ * chorus_format_duration:
+ * @seconds: a length of time
+ *
+ * Returns: (transfer full): a short duration such as "45 min", "3 h 20 min"
+ *   or "2 days", for figures like a median reply time
+ */
+char *
+chorus_format_duration (gint64 seconds)
+{
+  gint64 minutes = MAX (seconds, 0) / 60;
+  int hours = (int) (minutes / 60);
+  int days = hours / 24;
+
+  if (minutes < 1)
+    return g_strdup (_("under a minute"));
+
+  if (minutes < 60)
+    /* Translators: a duration in minutes, short, such as "45 min". */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min", "%d min", (gulong) minutes), (int) minutes);
+
+  if (hours < 24)
+    {
+      int rest = (int) (minutes % 60);
+
+      if (rest == 0)
+        /* Translators: a duration in hours, short, such as "3 h". */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d h", "%d h", hours), hours);
+      /* Translators: a duration in hours and minutes, short, such as "3 h 20 min". */
+      return g_strdup_printf (_("%d h %d min"), hours, rest);
+    }
+
+  /* Translators: a duration in days, such as "2 days". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+}

@@ -30,6 +30,7 @@ char       *chorus_format_challenge_phase (gint64      now,
 char       *chorus_format_metric_count    (const char *metric,
                                            gint64      count);
 char       *chorus_format_count           (gint64      count);
+char       *chorus_format_duration        (gint64      seconds);
 char       *chorus_format_percent         (double      fraction);
 
 G_END_DECLS

@@ -16,9 +16,11 @@
 #include "chorus-format.h"
 #include "chorus-http.h"
 #include "chorus-inbox-sidebar.h"
+#include "chorus-insight-strip.h"
 #include "chorus-media-cache.h"
 #include "chorus-notes-panel.h"
 #include "chorus-store-inbox.h"
+#include "chorus-store-insights.h"
 #include "chorus-store-triage.h"
 #include "chorus-thread-view.h"
 #include "chorus-triage-bar.h"
@@ -52,6 +54,7 @@ struct _ChorusConversationsPane
   GtkCheckButton         *feed_check;
   GtkLabel               *title_label;
   GtkLabel               *count_label;
+  ChorusInsightStrip     *insight_strip;
   GtkStack               *stack;
   GtkListView            *list_view;
   GtkMultiSelection      *selection;
@@ -68,6 +71,7 @@ struct _ChorusConversationsPane
   ChorusStore            *store;
   ChorusHttp             *http;
   ChorusConversationList *conversations;
+  GCancellable           *insights_cancellable;
   gint64                  shown_id;
   AdwToast               *last_toast;   /* for tests, see chorus_conversations_pane_get_last_toast() */
 };
@@ -120,6 +124,47 @@ update_page (ChorusConversationsPane *self)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->stack, chorus_inbox_filter_is_empty (filter) ? "empty" : "no-results");
+}
+
+/* Insights */
+
+#define INSIGHT_DAYS 14
+
+static void
+on_insights_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ChorusConversationsPane) self = user_data;
+  g_autoptr(ChorusInsights) insights = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(insights = chorus_store_insights_finish (CHORUS_STORE (object), result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot compute the inbox's figures: %s", error->message);
+      return;
+    }
+
+  chorus_insight_strip_set_insights (self->insight_strip, insights);
+}
+
+/* Once the view is listed in full: its figures. */
+static void
+update_insights (ChorusConversationsPane *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  if (self->conversations == NULL || chorus_conversation_list_get_loading (self->conversations))
+    return;
+
+  g_cancellable_cancel (self->insights_cancellable);
+  g_clear_object (&self->insights_cancellable);
+  self->insights_cancellable = g_cancellable_new ();
+
+  ids = chorus_conversation_list_dup_ids (self->conversations);
+  chorus_store_insights_async (self->store, ids, INSIGHT_DAYS, g_get_real_time () / G_USEC_PER_SEC,
+                               self->insights_cancellable, on_insights_cb, g_object_ref (self));
 }
 
 /* Filter */
@@ -683,6 +728,8 @@ chorus_conversations_pane_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_CONVERSATIONS_PANE);
+  g_cancellable_cancel (self->insights_cancellable);
+  g_clear_object (&self->insights_cancellable);
   g_clear_object (&self->conversations);
   g_clear_object (&self->store);
   g_clear_object (&self->http);
@@ -701,6 +748,7 @@ chorus_conversations_pane_class_init (ChorusConversationsPaneClass *klass)
 
   g_type_ensure (CHORUS_TYPE_CONVERSATION_ROW);
   g_type_ensure (CHORUS_TYPE_INBOX_SIDEBAR);
+  g_type_ensure (CHORUS_TYPE_INSIGHT_STRIP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-conversations-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, toast_overlay);
@@ -719,6 +767,7 @@ chorus_conversations_pane_class_init (ChorusConversationsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, feed_check);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, insight_strip);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, stack);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationsPane, selection);
@@ -790,6 +839,8 @@ chorus_conversations_pane_set_store (ChorusConversationsPane *self,
       self->conversations = chorus_conversation_list_new (store);
       /* The list may outlive the pane while it loads. */
       g_signal_connect_object (self->conversations, "notify::loading", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->conversations, "notify::loading", G_CALLBACK (update_insights), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->conversations, "notify::n-items", G_CALLBACK (update_page), self,
                                G_CONNECT_SWAPPED);
