@@ -200,7 +200,6 @@ void        _chorus_sample_text_html      (GString                    *html,
 void        _chorus_sample_text_slug      (GString                    *slug,
                                            const char                 *title);
 const char *_chorus_sample_topic_tag      (ChorusSampleTopic           topic);
-int         _chorus_sample_topic_mood     (ChorusSampleTopic           topic);
 
 /* --- Images (chorus-sample-art.c) --------------------------------------- */
 

@@ -566,26 +566,3 @@ _chorus_sample_topic_tag (ChorusSampleTopic topic)
 
   return topic < SAMPLE_N_TOPICS ? tags[topic] : NULL;
 }
-
-/* -1 for complaints, 1 for praise, 0 for the rest. */
-int
-_chorus_sample_topic_mood (ChorusSampleTopic topic)
-{
-  switch (topic)
-    {
-    case SAMPLE_TOPIC_ZIPPER:
-    case SAMPLE_TOPIC_SHIPPING:
-    case SAMPLE_TOPIC_RETURNS:
-      return -1;
-    case SAMPLE_TOPIC_TENT:
-    case SAMPLE_TOPIC_TRIP:
-      return 1;
-    case SAMPLE_TOPIC_SIZING:
-    case SAMPLE_TOPIC_IDEA:
-    case SAMPLE_TOPIC_CARE:
-    case SAMPLE_TOPIC_STOCK:
-    case SAMPLE_N_TOPICS:
-    default:
-      return 0;
-    }
-}

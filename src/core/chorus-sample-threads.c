@@ -10,7 +10,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "chorus-question.h"
 #include "chorus-sample-private.h"
+#include "chorus-sentiment.h"
 #include "chorus-store-private.h"
 
 /* The inbox: conversations (a root post and 0–8 replies, some by the brand)
@@ -446,13 +448,10 @@ write_conversation (Stream *st,
   gint64 assignee = pick_assignee (st, status);
   gboolean urgent = _chorus_sample_rng_chance (rng, 0.03);
   int priority = urgent ? 1 + (plan->topic == SAMPLE_TOPIC_ZIPPER) : 0;
-  int sentiment = _chorus_sample_topic_mood (plan->topic);
-  gboolean overridden;
-
-  /* Automatic sentiment is wrong now and then, and someone corrected it. */
-  if (_chorus_sample_rng_chance (rng, 0.15))
-    sentiment = _chorus_sample_rng_between (rng, -1, 1);
-  overridden = _chorus_sample_rng_chance (rng, 0.01);
+  /* What the analyser finds, as ingest would; now and then someone
+   * corrected it. */
+  int sentiment = chorus_sentiment_classify (plan->root_text, plan->spanish ? "es" : "en");
+  gboolean overridden = _chorus_sample_rng_chance (rng, 0.01);
 
   plan_address (st, plan, 0);
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_CONVERSATION,
@@ -463,7 +462,7 @@ write_conversation (Stream *st,
               SAMPLE_INT (status), SAMPLE_ID (assignee), SAMPLE_INT (priority),
               SAMPLE_INT (sentiment),
               SAMPLE_INT_IF (overridden, -sentiment),
-              SAMPLE_INT (strchr (plan->root_text, '?') != NULL),
+              SAMPLE_INT (chorus_question_detect (plan->root_text, plan->spanish ? "es" : "en")),
               SAMPLE_INT (pick_unread (rng, status, age)),
               SAMPLE_TEXT (plan->spanish ? "es" : "en"));
   write_conversation_extras (st, plan, status, assignee, priority, last->time);

@@ -38,6 +38,7 @@ struct _ChorusTriageBar
   GtkMenuButton      *sentiment_button;
   GtkImage           *sentiment_icon;
   GtkLabel           *sentiment_label;
+  GtkLabel           *why_label;   /* in the sentiment menu: what set it */
   GtkButton          *unread_button;
   GtkMenuButton      *add_tag_button;
   ChorusTagPopover   *tag_popover;
@@ -58,6 +59,7 @@ struct _ChorusTriageBar
 };
 
 void            _chorus_triage_bar_refresh             (ChorusTriageBar *self);
+void            _chorus_triage_bar_init_why            (ChorusTriageBar *self);
 void            _chorus_triage_bar_clear_chips         (ChorusTriageBar *self);
 ChorusStatus   *_chorus_triage_bar_first_closed_status (ChorusTriageBar *self);
 gboolean        _chorus_triage_bar_all_have_status     (ChorusTriageBar *self,

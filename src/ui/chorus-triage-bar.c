@@ -594,6 +594,7 @@ chorus_triage_bar_init (ChorusTriageBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->updating = FALSE;
 
+  _chorus_triage_bar_init_why (self);
   _chorus_triage_bar_refresh (self);
 }
 
