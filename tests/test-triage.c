@@ -9,8 +9,9 @@
  * chorus_store_ingest(): every change single and in bulk, its audit entry
  * and the sentence that tells it, undo (bulk changes from mixed values, a
  * second undo, a conversation changed meanwhile), notes, the row the inbox
- * shows, the conversations-changed signal, and a bulk change failing
- * halfway leaving nothing behind. The team's setup is test-triage-team.c. */
+ * shows, the conversations-changed signal and the thread it runs on,
+ * cancelling, names typed into edits, and a bulk change failing halfway
+ * leaving nothing behind. The team's setup is test-triage-team.c. */
 
 #include <string.h>
 
@@ -458,6 +459,139 @@ test_conversation_row (Fixture       *f,
   g_assert_cmpstrv (chorus_conversation_get_tags (conversation), none);
 }
 
+typedef struct
+{
+  GThread *thread;      /* where the signal ran */
+  int      emissions;
+} Emission;
+
+static void
+on_changed_record_thread_cb (ChorusStore *store,
+                             GArray      *ids,
+                             Emission    *emission)
+{
+  emission->thread = g_thread_self ();
+  g_atomic_int_inc (&emission->emissions);
+}
+
+/* GTK handlers listen to the signal, so it runs on the thread of the
+ * caller's main context even when the change commits while that thread is
+ * busy and not iterating it: then nothing stops the worker from taking
+ * the context itself. */
+static void
+test_announced_on_main_thread (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GArray) one = ids_of (f, 0, -1);
+  GThread *main_thread = g_thread_self ();
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  Emission emission = { NULL, 0 };
+  gulong handler;
+
+  handler = g_signal_connect (f->store, "conversations-changed", G_CALLBACK (on_changed_record_thread_cb),
+                              &emission);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Busy elsewhere until the change committed and the worker queued
+   * something on the context (or, wrongly, emitted the signal itself). */
+  chorus_store_set_status_async (f->store, one, WAITING, NULL, on_done_cb, f);
+  while (column_of (f, "status_id", 0) != WAITING ||
+         (g_atomic_int_get (&emission.emissions) == 0 && !g_main_context_pending (NULL)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (g_atomic_int_get (&emission.emissions), ==, 0);
+
+  triage_ok (f);
+  g_assert_cmpint (column_of (f, "status_id", 0), ==, WAITING);
+  g_assert_cmpint (emission.emissions, ==, 1);
+  g_assert_true (emission.thread == main_thread);
+  g_assert_cmpuint (f->announced_before_result, ==, 1);
+  assert_announced (f, 0);
+
+  g_signal_handler_disconnect (f->store, handler);
+}
+
+/* Every edit that takes a name a person typed trims it, and refuses one
+ * left empty or holding control characters before anything is written. */
+static void
+test_typed_names (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GArray) one = ids_of (f, 0, -1);
+  const char *empty = "A name cannot be empty.";
+  const char *control = "A name cannot hold tabs, line breaks or other control characters.";
+  gint64 tag, entries;
+
+  chorus_store_add_tag_async (f->store, one, "refund", NULL, on_done_cb, f);
+  triage_ok (f);
+  tag = query_int (f, "SELECT id FROM tags WHERE name = 'refund'");
+  entries = query_int (f, "SELECT count (*) FROM audit_log");
+  g_ptr_array_set_size (f->announced, 0);
+
+  chorus_store_rename_tag_async (f->store, tag, " \t ", NULL, on_done_cb, f);
+  assert_refused (f, finish_edit, CHORUS_ERROR_INVALID_ARGUMENT, empty);
+  chorus_store_add_status_async (f->store, "  ", FALSE, NULL, on_done_cb, f);
+  assert_refused (f, finish_edit, CHORUS_ERROR_INVALID_ARGUMENT, empty);
+  chorus_store_rename_team_member_async (f->store, f->bo, "Bo\tChen", NULL, on_done_cb, f);
+  assert_refused (f, finish_edit, CHORUS_ERROR_INVALID_ARGUMENT, control);
+  chorus_store_rename_status_async (f->store, OPEN, "Open\nnow", NULL, on_done_cb, f);
+  assert_refused (f, finish_edit, CHORUS_ERROR_INVALID_ARGUMENT, control);
+  chorus_store_add_team_member_async (f->store, "Cy\x7f", NULL, "member", NULL, on_done_cb, f);
+  assert_refused (f, finish_edit, CHORUS_ERROR_INVALID_ARGUMENT, control);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log"), ==, entries);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM team_members"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM statuses"), ==, 4);
+  g_assert_cmpuint (f->announced->len, ==, 0);
+
+  /* Spaces and line breaks around a name go. */
+  chorus_store_rename_tag_async (f->store, tag, "  returns ", NULL, on_done_cb, f);
+  g_assert_cmpint (edit_ok (f), ==, tag);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM tags WHERE name = 'returns'"), ==, 1);
+  chorus_store_rename_team_member_async (f->store, f->bo, " Bo Chen-Li\n", NULL, on_done_cb, f);
+  g_assert_cmpint (edit_ok (f), ==, f->bo);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM team_members WHERE name = 'Bo Chen-Li'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log"), ==, entries + 2);
+}
+
+/* Cancelling stops a change that has not started; one that committed
+ * before the cancel is still reported, and announced, so that it can be
+ * undone. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GArray) one = ids_of (f, 1, -1);
+  g_autoptr(GCancellable) before = g_cancellable_new ();
+  g_autoptr(GCancellable) after = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 entries = query_int (f, "SELECT count (*) FROM audit_log");
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_cancellable_cancel (before);
+  chorus_store_set_status_async (f->store, one, DONE, before, on_done_cb, f);
+  g_assert_cmpint (finish_triage (f, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (column_of (f, "status_id", 1), ==, NEW);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log"), ==, entries);
+  g_assert_cmpuint (f->announced->len, ==, 0);
+
+  chorus_store_set_status_async (f->store, one, DONE, after, on_done_cb, f);
+  while (column_of (f, "status_id", 1) != DONE)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_cancellable_cancel (after);
+  triage_ok (f);
+  g_assert_cmpint (column_of (f, "status_id", 1), ==, DONE);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log"), ==, entries + 1);
+  g_assert_cmpuint (f->announced_before_result, ==, 1);
+  assert_announced (f, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +611,11 @@ main (int   argc,
               test_failure_leaves_nothing, fixture_tear_down);
   g_test_add ("/chorus/triage/conversation-row", Fixture, NULL, fixture_set_up, test_conversation_row,
               fixture_tear_down);
+  g_test_add ("/chorus/triage/announced-on-main-thread", Fixture, NULL, fixture_set_up,
+              test_announced_on_main_thread, fixture_tear_down);
+  g_test_add ("/chorus/triage/typed-names", Fixture, NULL, fixture_set_up, test_typed_names,
+              fixture_tear_down);
+  g_test_add ("/chorus/triage/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -411,15 +411,10 @@ chorus_store_add_status_async (ChorusStore         *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autofree char *trimmed = NULL;
-
   g_return_if_fail (CHORUS_IS_STORE (self));
   g_return_if_fail (name != NULL && g_utf8_validate (name, -1, NULL));
 
-  if (!(trimmed = _chorus_dup_name_or_report (self, name, chorus_store_add_status_async, callback, user_data)))
-    return;
-
-  _chorus_store_edit_async (self, write_add_status, _chorus_edit_new (0, closed, trimmed),
+  _chorus_store_edit_async (self, write_add_status, _chorus_edit_new (0, closed, name),
                             chorus_store_add_status_async, cancellable, callback, user_data);
 }
 
@@ -439,16 +434,14 @@ chorus_store_rename_status_async (ChorusStore         *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autofree char *trimmed = NULL;
-
   g_return_if_fail (CHORUS_IS_STORE (self));
   g_return_if_fail (name == NULL || g_utf8_validate (name, -1, NULL));
 
-  if (name != NULL && !is_blank (name) &&
-      !(trimmed = _chorus_dup_name_or_report (self, name, chorus_store_rename_status_async, callback, user_data)))
-    return;
+  /* Blank is no name, not an empty one. */
+  if (name != NULL && is_blank (name))
+    name = NULL;
 
-  _chorus_store_edit_async (self, write_rename_status, _chorus_edit_new (status_id, 0, trimmed),
+  _chorus_store_edit_async (self, write_rename_status, _chorus_edit_new (status_id, 0, name),
                             chorus_store_rename_status_async, cancellable, callback, user_data);
 }
 

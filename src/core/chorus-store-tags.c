@@ -210,16 +210,10 @@ chorus_store_rename_tag_async (ChorusStore         *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autofree char *trimmed = NULL;
-
   g_return_if_fail (CHORUS_IS_STORE (self));
   g_return_if_fail (name != NULL && g_utf8_validate (name, -1, NULL));
 
-  if (!(trimmed = _chorus_dup_name_or_report (self, name, chorus_store_rename_tag_async, callback,
-                                              user_data)))
-    return;
-
-  _chorus_store_edit_async (self, write_rename_tag, _chorus_edit_new (tag_id, 0, trimmed),
+  _chorus_store_edit_async (self, write_rename_tag, _chorus_edit_new (tag_id, 0, name),
                             chorus_store_rename_tag_async, cancellable, callback, user_data);
 }
 

@@ -198,7 +198,6 @@ chorus_store_add_team_member_async (ChorusStore         *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autofree char *trimmed = NULL;
   ChorusEdit *edit;
 
   g_return_if_fail (CHORUS_IS_STORE (self));
@@ -206,10 +205,7 @@ chorus_store_add_team_member_async (ChorusStore         *self,
   g_return_if_fail (email == NULL || g_utf8_validate (email, -1, NULL));
   g_return_if_fail (is_role (role));
 
-  if (!(trimmed = _chorus_dup_name_or_report (self, name, chorus_store_add_team_member_async, callback, user_data)))
-    return;
-
-  edit = _chorus_edit_new (0, 0, trimmed);
+  edit = _chorus_edit_new (0, 0, name);
   edit->email = email != NULL ? g_strstrip (g_strdup (email)) : NULL;
   edit->role = g_strdup (role);
   _chorus_store_edit_async (self, write_add_member, edit, chorus_store_add_team_member_async,
@@ -231,15 +227,10 @@ chorus_store_rename_team_member_async (ChorusStore         *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autofree char *trimmed = NULL;
-
   g_return_if_fail (CHORUS_IS_STORE (self));
   g_return_if_fail (name != NULL && g_utf8_validate (name, -1, NULL));
 
-  if (!(trimmed = _chorus_dup_name_or_report (self, name, chorus_store_rename_team_member_async, callback, user_data)))
-    return;
-
-  _chorus_store_edit_async (self, write_rename_member, _chorus_edit_new (member_id, 0, trimmed),
+  _chorus_store_edit_async (self, write_rename_member, _chorus_edit_new (member_id, 0, name),
                             chorus_store_rename_team_member_async, cancellable, callback, user_data);
 }
 

@@ -66,7 +66,8 @@ GPtrArray    *_chorus_store_read_finish     (ChorusStore          *self,
                                              GError              **error);
 
 /* The arguments of an edit to statuses, team members or tags (see
- * chorus-store-team.h), run by _chorus_store_edit_async(). */
+ * chorus-store-team.h), run by _chorus_store_edit_async(), which trims
+ * @name and refuses it when nothing is left. */
 typedef struct
 {
   gint64  id;         /* the status, member or tag */

@@ -419,17 +419,39 @@ write_note_delete (sqlite3   *db,
   return insert_change_entry (db, change, g_steal_pointer (&detail), error);
 }
 
+/* Each kind of change: the write function that makes it, and the public
+ * call that starts it, its task's source tag. */
+static const struct
+{
+  ChorusStoreWriteFunc  write;
+  gpointer              source_tag;
+} kinds[CHORUS_N_FIELDS] = {
+  [CHORUS_FIELD_STATUS] = { write_column_change, chorus_store_set_status_async },
+  [CHORUS_FIELD_ASSIGNEE] = { write_column_change, chorus_store_set_assignee_async },
+  [CHORUS_FIELD_PRIORITY] = { write_column_change, chorus_store_set_priority_async },
+  [CHORUS_FIELD_UNREAD] = { write_column_change, chorus_store_set_read_async },
+  [CHORUS_FIELD_SENTIMENT] = { write_column_change, chorus_store_set_sentiment_async },
+  [CHORUS_FIELD_TAG_ADD] = { write_tag_change, chorus_store_add_tag_async },
+  [CHORUS_FIELD_TAG_REMOVE] = { write_tag_change, chorus_store_remove_tag_async },
+  [CHORUS_FIELD_NOTE_ADD] = { write_note_add, chorus_store_add_note_async },
+  [CHORUS_FIELD_NOTE_DELETE] = { write_note_delete, chorus_store_delete_note_async },
+};
+
+/* What every public change does once its arguments are checked: the
+ * change of @field to @value (or @text) on @ids, in a worker. */
 static void
 run_change (ChorusStore          *self,
-            Change               *change,
-            ChorusStoreWriteFunc  func,
-            gpointer              source_tag,
+            ChorusField           field,
+            GArray               *ids,
+            gint64                value,
+            const char           *text,
             GCancellable         *cancellable,
             GAsyncReadyCallback   callback,
             gpointer              user_data)
 {
-  _chorus_store_write_async (self, func, change, (GDestroyNotify) change_free,
-                             source_tag, cancellable, callback, user_data);
+  _chorus_store_write_async (self, kinds[field].write, change_new (field, ids, value, text),
+                             (GDestroyNotify) change_free, kinds[field].source_tag, cancellable, callback,
+                             user_data);
 }
 
 /**
@@ -455,8 +477,7 @@ chorus_store_set_status_async (ChorusStore         *self,
   g_return_if_fail (CHORUS_IS_STORE (self));
   g_return_if_fail (ids != NULL && ids->len > 0);
 
-  run_change (self, change_new (CHORUS_FIELD_STATUS, ids, status_id, NULL), write_column_change,
-              chorus_store_set_status_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_STATUS, ids, status_id, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -476,8 +497,7 @@ chorus_store_set_assignee_async (ChorusStore         *self,
   g_return_if_fail (CHORUS_IS_STORE (self));
   g_return_if_fail (ids != NULL && ids->len > 0);
 
-  run_change (self, change_new (CHORUS_FIELD_ASSIGNEE, ids, member_id, NULL), write_column_change,
-              chorus_store_set_assignee_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_ASSIGNEE, ids, member_id, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -505,8 +525,7 @@ chorus_store_add_tag_async (ChorusStore         *self,
                                            user_data)))
     return;
 
-  run_change (self, change_new (CHORUS_FIELD_TAG_ADD, ids, 0, name), write_tag_change,
-              chorus_store_add_tag_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_TAG_ADD, ids, 0, name, cancellable, callback, user_data);
 }
 
 /**
@@ -527,8 +546,7 @@ chorus_store_remove_tag_async (ChorusStore         *self,
   g_return_if_fail (ids != NULL && ids->len > 0);
   g_return_if_fail (tag_name != NULL && g_utf8_validate (tag_name, -1, NULL));
 
-  run_change (self, change_new (CHORUS_FIELD_TAG_REMOVE, ids, 0, tag_name), write_tag_change,
-              chorus_store_remove_tag_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_TAG_REMOVE, ids, 0, tag_name, cancellable, callback, user_data);
 }
 
 /**
@@ -549,8 +567,7 @@ chorus_store_set_priority_async (ChorusStore         *self,
   g_return_if_fail (ids != NULL && ids->len > 0);
   g_return_if_fail ((guint) priority <= CHORUS_PRIORITY_HIGH);
 
-  run_change (self, change_new (CHORUS_FIELD_PRIORITY, ids, priority, NULL), write_column_change,
-              chorus_store_set_priority_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_PRIORITY, ids, priority, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -571,8 +588,7 @@ chorus_store_set_read_async (ChorusStore         *self,
   g_return_if_fail (CHORUS_IS_STORE (self));
   g_return_if_fail (ids != NULL && ids->len > 0);
 
-  run_change (self, change_new (CHORUS_FIELD_UNREAD, ids, read ? 0 : 1, NULL), write_column_change,
-              chorus_store_set_read_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_UNREAD, ids, read ? 0 : 1, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -594,8 +610,7 @@ chorus_store_set_sentiment_async (ChorusStore         *self,
   g_return_if_fail (ids != NULL && ids->len > 0);
   g_return_if_fail (sentiment >= CHORUS_SENTIMENT_NEGATIVE && sentiment <= CHORUS_SENTIMENT_NONE);
 
-  run_change (self, change_new (CHORUS_FIELD_SENTIMENT, ids, sentiment, NULL), write_column_change,
-              chorus_store_set_sentiment_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_SENTIMENT, ids, sentiment, NULL, cancellable, callback, user_data);
 }
 
 /**
@@ -628,8 +643,7 @@ chorus_store_add_note_async (ChorusStore         *self,
       return;
     }
 
-  run_change (self, change_new (CHORUS_FIELD_NOTE_ADD, ids, 0, trimmed), write_note_add,
-              chorus_store_add_note_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_NOTE_ADD, ids, 0, trimmed, cancellable, callback, user_data);
 }
 
 /**
@@ -647,8 +661,7 @@ chorus_store_delete_note_async (ChorusStore         *self,
 {
   g_return_if_fail (CHORUS_IS_STORE (self));
 
-  run_change (self, change_new (CHORUS_FIELD_NOTE_DELETE, NULL, note_id, NULL), write_note_delete,
-              chorus_store_delete_note_async, cancellable, callback, user_data);
+  run_change (self, CHORUS_FIELD_NOTE_DELETE, NULL, note_id, NULL, cancellable, callback, user_data);
 }
 
 /**

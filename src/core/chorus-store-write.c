@@ -29,6 +29,8 @@ typedef struct
   gpointer              data;
   GDestroyNotify        data_free;
   gint64                result;
+  GArray               *changed;    /* what to announce, or NULL */
+  GError               *error;
 } Write;
 
 typedef struct
@@ -49,6 +51,8 @@ write_free (Write *write)
 {
   if (write->data_free != NULL)
     write->data_free (write->data);
+  g_clear_pointer (&write->changed, g_array_unref);
+  g_clear_error (&write->error);
   g_free (write);
 }
 
@@ -72,61 +76,85 @@ announce_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs @func in one transaction. Returns what it returned, or 0 with
+ * @error set; @changed gets the conversations to announce (none when any
+ * may have changed), and stays NULL when there are none. */
 static gint64
 run_write (ChorusStore           *self,
            ChorusStoreWriteFunc   func,
            gpointer               data,
-           GMainContext          *context,
+           GArray               **changed,
            GError               **error)
 {
   g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (self);
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  Announcement *announcement;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 id;
 
   if (!_chorus_sql_exec (connection->db, "BEGIN IMMEDIATE", error))
     return 0;
 
-  if ((id = func (connection->db, data, changed, error)) == 0 ||
+  if ((id = func (connection->db, data, ids, error)) == 0 ||
       !_chorus_sql_exec (connection->db, "COMMIT", error))
     {
       sqlite3_exec (connection->db, "ROLLBACK", NULL, NULL, NULL);
       return 0;
     }
 
-  if (changed->len == 0)
+  if (ids->len == 0)
     return id;
-  if (changed->len == 1 && g_array_index (changed, gint64, 0) == CHORUS_ANY_CONVERSATION)
-    g_array_set_size (changed, 0);
+  if (ids->len == 1 && g_array_index (ids, gint64, 0) == CHORUS_ANY_CONVERSATION)
+    g_array_set_size (ids, 0);
 
-  /* An idle on the context the callback returns on: queued first, it runs
-   * first, so rows refresh before a toast offers to undo the change. */
-  announcement = g_new0 (Announcement, 1);
-  announcement->store = g_object_ref (self);
-  announcement->ids = g_steal_pointer (&changed);
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, announce_cb, announcement,
-                              announcement_free);
-
+  *changed = g_steal_pointer (&ids);
   return id;
 }
 
+/* On the caller's context, the one place where both happen: the change
+ * is announced, then the task returns, so the caller's callback runs after
+ * the signal (from here, or from an idle GTask queues here). Handlers, GTK
+ * widgets among them, run on the caller's thread, and rows refresh before
+ * a toast offers to undo the change. */
+static gboolean
+complete_write_cb (gpointer data)
+{
+  GTask *task = data;
+  Write *write = g_task_get_task_data (task);
+
+  if (write->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&write->error));
+      return G_SOURCE_REMOVE;
+    }
+
+  if (write->changed != NULL)
+    g_signal_emit_by_name (g_task_get_source_object (task), "conversations-changed", write->changed);
+  g_task_return_boolean (task, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
-write_worker (GTask        *task,
+write_worker (GTask        *worker,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  Write *write = task_data;
-  GError *error = NULL;
+  GTask *task = task_data;
+  Write *write = g_task_get_task_data (task);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  /* Cancelling stops a change that has not started; one that committed is
+   * reported, so that it can still be undone. */
+  if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &write->error))
+    write->result = run_write (source_object, write->func, write->data, &write->changed, &write->error);
 
-  if ((write->result = run_write (source_object, write->func, write->data,
-                                  g_task_get_context (task), &error)) != 0)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  /* An idle even when this thread could take the context itself. */
+  g_source_set_priority (source, g_task_get_priority (task));
+  g_source_set_callback (source, complete_write_cb, g_object_ref (task), g_object_unref);
+  g_source_set_static_name (source, "[chorus] complete_write_cb");
+  g_source_attach (source, g_task_get_context (task));
+
+  g_task_return_boolean (worker, TRUE);
 }
 
 void
@@ -140,6 +168,7 @@ _chorus_store_write_async (ChorusStore          *self,
                            gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) worker = NULL;
   Write *write;
 
   write = g_new0 (Write, 1);
@@ -150,10 +179,13 @@ _chorus_store_write_async (ChorusStore          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, write, (GDestroyNotify) write_free);
-  /* Cancelling stops a change that has not started; one that committed is
-   * reported, so that it can still be undone. */
   g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, write_worker);
+
+  /* The worker thread runs under a task of its own: the caller's task is
+   * returned by complete_write_cb(), never from the worker. */
+  worker = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (worker, g_steal_pointer (&task), g_object_unref);
+  g_task_run_in_thread (worker, write_worker);
 }
 
 /* Returns: what the write function returned, or 0 with @error set */
@@ -186,8 +218,9 @@ _chorus_store_write_get_data (GAsyncResult *result)
  * _chorus_store_write:
  *
  * The same, blocking, on the calling thread. The conversations it changed
- * are announced on the calling thread's default main context (at once when
- * that thread owns it).
+ * are announced on the calling thread's default main context, at once when
+ * that thread owns it or can take it: the main thread sees them before the
+ * call returns.
  */
 gint64
 _chorus_store_write (ChorusStore           *self,
@@ -196,8 +229,19 @@ _chorus_store_write (ChorusStore           *self,
                      GError               **error)
 {
   g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+  g_autoptr(GArray) changed = NULL;
+  Announcement *announcement;
+  gint64 id;
 
-  return run_write (self, func, data, context, error);
+  if ((id = run_write (self, func, data, &changed, error)) == 0 || changed == NULL)
+    return id;
+
+  announcement = g_new0 (Announcement, 1);
+  announcement->store = g_object_ref (self);
+  announcement->ids = g_steal_pointer (&changed);
+  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT, announce_cb, announcement, announcement_free);
+
+  return id;
 }
 
 static void
@@ -496,6 +540,9 @@ _chorus_edit_free (ChorusEdit *edit)
   g_free (edit);
 }
 
+/* Runs @func on @edit (taken) in a worker. The name it carries, if any,
+ * is one a person typed: it is trimmed first, and refused through
+ * @callback when that leaves nothing or it holds control characters. */
 void
 _chorus_store_edit_async (ChorusStore          *self,
                           ChorusStoreWriteFunc  func,
@@ -505,6 +552,15 @@ _chorus_store_edit_async (ChorusStore          *self,
                           GAsyncReadyCallback   callback,
                           gpointer              user_data)
 {
+  g_autofree char *typed = g_steal_pointer (&edit->name);
+
+  if (typed != NULL &&
+      !(edit->name = _chorus_dup_name_or_report (self, typed, source_tag, callback, user_data)))
+    {
+      _chorus_edit_free (edit);
+      return;
+    }
+
   _chorus_store_write_async (self, func, edit, (GDestroyNotify) _chorus_edit_free, source_tag,
                              cancellable, callback, user_data);
 }
