@@ -8,6 +8,9 @@
 #pragma once
 
 #include <glib.h>
+#include <libsoup/soup.h>
+
+#include "fake-mastodon.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +32,32 @@ void          fake_statuses_append_status  (FakeStatuses *self,
 void          fake_statuses_append_mention (FakeStatuses *self,
                                             GString      *out,
                                             guint         n);
+
+/* Writes (statuses, favourites, reblogs) and reads of one status; see
+ * fake-mastodon-writes.c. */
+
+typedef struct _FakeWrites FakeWrites;
+
+FakeWrites   *fake_writes_new              (const char   *host);
+void          fake_writes_free             (FakeWrites   *self);
+gboolean      fake_writes_is_write         (const char   *method,
+                                            const char   *path);
+guint         fake_writes_route            (FakeWrites        *self,
+                                            FakeStatuses      *statuses,
+                                            guint              n_statuses,
+                                            SoupServerMessage *message,
+                                            const char        *path,
+                                            gboolean           signed_in,
+                                            guint              refuse,
+                                            GString          **body);
+GPtrArray    *fake_writes_dup_writes       (FakeWrites   *self);
+void          fake_writes_get_counts       (FakeWrites   *self,
+                                            guint        *created,
+                                            guint        *status_posts,
+                                            guint        *favourites,
+                                            guint        *reblogs);
+void          fake_writes_set_visibility   (FakeWrites   *self,
+                                            const char   *id,
+                                            const char   *visibility);
 
 G_END_DECLS

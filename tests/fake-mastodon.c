@@ -31,6 +31,10 @@ struct _FakeMastodon
   FakeMastodonRequestFunc request_func;
   gpointer      request_data;
   char         *url;
+  FakeWrites   *writes;         /* locks itself */
+  GHashTable   *post_faults;    /* POST /api/v1/statuses number → FakeMastodonFault */
+  guint         status_posts;
+  GPtrArray    *stalled;        /* SoupServerMessage, never answered; the server's thread only */
 
   GMainContext *context;
   GMainLoop    *loop;
@@ -257,6 +261,12 @@ reply (FakeMastodon      *self,
       soup_server_message_pause (message);
       add_source (g_timeout_source_new (self->config.slow_ms), on_slow_done_cb, message);
     }
+
+  if (fault == FAKE_MASTODON_FAULT_STALL)
+    {
+      soup_server_message_pause (message);
+      g_ptr_array_add (self->stalled, g_object_ref (message));
+    }
 }
 
 static gboolean
@@ -270,16 +280,29 @@ is_signed_in (FakeMastodon      *self,
          g_str_equal (authorization + strlen ("Bearer "), self->config.token);
 }
 
-/* The answer to @path, in @body; returns its HTTP status. */
+/* The answer to @path, in @body; returns its HTTP status. A write is
+ * answered with @refuse instead, when it is not 0. */
 static guint
 route (FakeMastodon      *self,
        SoupServerMessage *message,
        const char        *path,
        GHashTable        *query,
+       guint              refuse,
        GString          **body)
 {
   const char *tag = g_str_has_prefix (path, "/api/v1/timelines/tag/") ? path + strlen ("/api/v1/timelines/tag/")
                                                                      : NULL;
+  guint statuses;
+  guint written;
+
+  g_mutex_lock (&self->lock);
+  statuses = self->statuses;
+  g_mutex_unlock (&self->lock);
+
+  written = fake_writes_route (self->writes, self->statuses_json, statuses, message, path,
+                               is_signed_in (self, message), refuse, body);
+  if (written != 0)
+    return written;
 
   if ((g_str_equal (path, "/api/v1/accounts/verify_credentials") || g_str_equal (path, "/api/v1/notifications")) &&
       !is_signed_in (self, message))
@@ -327,10 +350,14 @@ on_request_cb (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
   g_autofree char *tag_path = g_strconcat ("/api/v1/timelines/tag/", self->config.tag, NULL);
   gboolean is_page = g_str_equal (path, "/api/v1/notifications") || g_str_equal (path, tag_path);
+  const char *method = soup_server_message_get_method (message);
+  gboolean is_write = fake_writes_is_write (method, path);
+  gboolean is_status_post = is_write && g_str_equal (path, "/api/v1/statuses");
   FakeMastodonRequestFunc func;
   FakeMastodonFault fault;
   gpointer func_data;
   GString *body = NULL;
+  guint refuse = 0;
   guint number;
   guint status;
 
@@ -340,6 +367,9 @@ on_request_cb (SoupServer        *server,
   self->list_requests += is_page;
   if (is_page && fault == FAKE_MASTODON_FAULT_NONE)
     fault = GPOINTER_TO_UINT (g_hash_table_lookup (self->page_faults, GUINT_TO_POINTER (self->list_requests)));
+  self->status_posts += is_status_post;
+  if (is_status_post && fault == FAKE_MASTODON_FAULT_NONE)
+    fault = GPOINTER_TO_UINT (g_hash_table_lookup (self->post_faults, GUINT_TO_POINTER (self->status_posts)));
   self->faults_served += fault != FAKE_MASTODON_FAULT_NONE;
   func = self->request_func;
   func_data = self->request_data;
@@ -352,6 +382,13 @@ on_request_cb (SoupServer        *server,
    * keeps kept-alive sockets past its own disposal. */
   soup_message_headers_replace (headers, "Connection", "close");
 
+  /* A refused write is still received, and recorded. */
+  if (is_write && (fault == FAKE_MASTODON_FAULT_SERVER_ERROR || fault == FAKE_MASTODON_FAULT_UNPROCESSABLE))
+    {
+      refuse = fault == FAKE_MASTODON_FAULT_SERVER_ERROR ? 500 : 422;
+      fault = FAKE_MASTODON_FAULT_NONE;
+    }
+
   if (fault == FAKE_MASTODON_FAULT_RATE_LIMIT)
     {
       soup_message_headers_replace (headers, "Retry-After", "1");
@@ -359,6 +396,8 @@ on_request_cb (SoupServer        *server,
     }
   else if (fault == FAKE_MASTODON_FAULT_SERVER_ERROR)
     reply (self, message, 500, g_string_new ("{\"error\":\"Something went wrong\"}"), FAKE_MASTODON_FAULT_NONE);
+  else if (fault == FAKE_MASTODON_FAULT_UNPROCESSABLE)
+    reply (self, message, 422, g_string_new ("{\"error\":\"Validation failed\"}"), FAKE_MASTODON_FAULT_NONE);
   else if (fault == FAKE_MASTODON_FAULT_OVERSIZED)
     {
       body = g_string_new ("[\"");
@@ -368,7 +407,7 @@ on_request_cb (SoupServer        *server,
     }
   else
     {
-      status = route (self, message, path, query, &body);
+      status = route (self, message, path, query, refuse, &body);
       reply (self, message, status, body, fault);
     }
 }
@@ -404,6 +443,9 @@ serve (gpointer data)
 
   g_main_loop_run (self->loop);
 
+  /* Whoever waited for these is gone by now. */
+  for (guint i = 0; i < self->stalled->len; i++)
+    soup_server_message_unpause (g_ptr_array_index (self->stalled, i));
   soup_server_disconnect (server);
   while (g_main_context_iteration (self->context, FALSE))
     ;
@@ -450,6 +492,9 @@ fake_mastodon_start (const FakeMastodonConfig *config)
   self->statuses = config->statuses;
   self->faults = g_hash_table_new (NULL, NULL);
   self->page_faults = g_hash_table_new (NULL, NULL);
+  self->post_faults = g_hash_table_new (NULL, NULL);
+  self->writes = fake_writes_new (self->config.host);
+  self->stalled = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
@@ -474,6 +519,9 @@ fake_mastodon_stop (FakeMastodon *self)
   fake_statuses_free (self->statuses_json);
   g_hash_table_unref (self->faults);
   g_hash_table_unref (self->page_faults);
+  g_hash_table_unref (self->post_faults);
+  fake_writes_free (self->writes);
+  g_ptr_array_unref (self->stalled);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->started);
   g_free (self->url);
@@ -514,6 +562,7 @@ fake_mastodon_get_stats (FakeMastodon *self)
   stats.list_requests = self->list_requests;
   stats.faults_served = self->faults_served;
   g_mutex_unlock (&self->lock);
+  fake_writes_get_counts (self->writes, &stats.created, &stats.status_posts, &stats.favourites, &stats.reblogs);
 
   return stats;
 }
@@ -558,4 +607,38 @@ fake_mastodon_set_request_func (FakeMastodon            *self,
   self->request_func = func;
   self->request_data = user_data;
   g_mutex_unlock (&self->lock);
+}
+
+/* Answers the @post-th POST /api/v1/statuses (counting from 1) with
+ * @fault: a refused one (500, 422) makes no status, a stalled one makes
+ * its status and never answers. */
+void
+fake_mastodon_add_post_fault (FakeMastodon      *self,
+                              guint              post,
+                              FakeMastodonFault  fault)
+{
+  insert_fault (self, self->post_faults, post, fault);
+}
+
+/**
+ * fake_mastodon_dup_writes:
+ *
+ * Returns: (transfer full) (element-type FakeMastodonWrite): every write
+ *   received so far, oldest first
+ */
+GPtrArray *
+fake_mastodon_dup_writes (FakeMastodon *self)
+{
+  return fake_writes_dup_writes (self->writes);
+}
+
+/* GET /api/v1/statuses/:id answers with @visibility for @status_id. */
+void
+fake_mastodon_set_visibility (FakeMastodon *self,
+                              guint64       status_id,
+                              const char   *visibility)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, status_id);
+
+  fake_writes_set_visibility (self->writes, id, visibility);
 }

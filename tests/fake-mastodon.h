@@ -15,7 +15,10 @@ G_BEGIN_DECLS
  * port, running in a thread of its own so that the thread that started it
  * (or a subprocess) can hammer it. It serves one hashtag timeline, the
  * account's mentions, verify_credentials and statuses' context, with
- * Mastodon's paging (limit, max_id, since_id, min_id, Link headers).
+ * Mastodon's paging (limit, max_id, since_id, min_id, Link headers). It
+ * also takes statuses (POST /api/v1/statuses, with Mastodon's
+ * Idempotency-Key), favourites and reblogs, records every write, and
+ * serves one status (GET /api/v1/statuses/:id).
  *
  * Its statuses are made from the real ones in the corpus: each gets an
  * increasing snowflake id, its own uri and url on config->host, a later
@@ -45,6 +48,8 @@ typedef enum
   FAKE_MASTODON_FAULT_SLOW,          /* the answer, config->slow_ms late */
   FAKE_MASTODON_FAULT_OVERSIZED,     /* 17 MiB of JSON */
   FAKE_MASTODON_FAULT_MALFORMED,     /* 200, but the JSON stops in the middle */
+  FAKE_MASTODON_FAULT_STALL,         /* done (a status is made), but never answered */
+  FAKE_MASTODON_FAULT_UNPROCESSABLE, /* 422, as Mastodon refuses a status too long */
 } FakeMastodonFault;
 
 typedef struct
@@ -53,7 +58,20 @@ typedef struct
   guint requests;             /* all of them, faults included */
   guint list_requests;        /* for a page of statuses or mentions, faults included */
   guint faults_served;
+  guint status_posts;         /* POST /api/v1/statuses received, faults included */
+  guint created;              /* statuses made by them */
+  guint favourites;           /* statuses favourited */
+  guint reblogs;              /* statuses reblogged */
 } FakeMastodonStats;
+
+/* One write the server received. */
+typedef struct
+{
+  char  *path;
+  char  *idempotency_key;     /* or NULL */
+  char  *body;                /* as received */
+  guint  status;              /* what it answered, or was to answer when stalled */
+} FakeMastodonWrite;
 
 /* Called in the server's thread as each request arrives, before it is
  * answered; @number counts every request, from 1. */
@@ -78,5 +96,15 @@ void          fake_mastodon_add_page_fault  (FakeMastodon             *self,
 void          fake_mastodon_set_request_func (FakeMastodon            *self,
                                               FakeMastodonRequestFunc  func,
                                               gpointer                 user_data);
+void          fake_mastodon_add_post_fault  (FakeMastodon             *self,
+                                             guint                     post,
+                                             FakeMastodonFault         fault);
+GPtrArray    *fake_mastodon_dup_writes      (FakeMastodon             *self);
+void          fake_mastodon_set_visibility  (FakeMastodon             *self,
+                                             guint64                   status_id,
+                                             const char               *visibility);
+void          fake_mastodon_write_free      (FakeMastodonWrite        *write);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeMastodonWrite, fake_mastodon_write_free)
 
 G_END_DECLS

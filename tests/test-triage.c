@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "chorus-store-triage-private.h"
 #include "chorus-test-triage.h"
 
 static void
@@ -592,6 +593,22 @@ test_cancel (Fixture       *f,
   assert_announced (f, 1);
 }
 
+/* Entries written by rules and the person panel read as sentences too. */
+static void
+test_describe_other_entries (void)
+{
+  g_autofree char *rule = _chorus_audit_describe ("rule.apply", "{\"rule\":1,\"name\":\"Refunds\",\"tag\":\"billing\"}",
+                                                  NULL);
+  g_autofree char *segment = _chorus_audit_describe ("person-segment-add", "{\"segment\":\"vip\"}", "Ana Lima");
+  g_autofree char *notes = _chorus_audit_describe ("person-notes", "{}", "Ana Lima");
+  g_autofree char *unknown = _chorus_audit_describe ("something.new", NULL, "Ana Lima");
+
+  g_assert_cmpstr (rule, ==, "The rule “Refunds” triaged this conversation");
+  g_assert_cmpstr (segment, ==, "Ana Lima changed this person’s segments");
+  g_assert_cmpstr (notes, ==, "Ana Lima edited the notes on this person");
+  g_assert_cmpstr (unknown, ==, "Ana Lima made a change");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,6 +633,7 @@ main (int   argc,
   g_test_add ("/chorus/triage/typed-names", Fixture, NULL, fixture_set_up, test_typed_names,
               fixture_tear_down);
   g_test_add ("/chorus/triage/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add_func ("/chorus/triage/describe-other-entries", test_describe_other_entries);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorusctl.h"
+#include "chorusctl-outbox.h"
 
 /* chorusctl: the Chorus core without a window.
  *
@@ -31,6 +32,8 @@ static const ChorusctlCommand * const commands[] = {
   &chorusctl_add_mastodon_tag_command,
   &chorusctl_export_command,
   &chorusctl_info_command,
+  &chorusctl_outbox_command,
+  &chorusctl_reply_command,
   &chorusctl_sample_command,
   &chorusctl_sources_command,
   &chorusctl_sync_command,

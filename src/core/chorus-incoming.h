@@ -50,6 +50,7 @@ typedef struct
   char   *avatar_url;
   char   *profile_url;
   gint64  created_at;           /* account creation, 0 when unknown */
+  gboolean bot;                 /* the account says it is automated */
 } ChorusIncomingAuthor;
 
 typedef struct
@@ -73,6 +74,7 @@ typedef struct
   gint64                reply_count;
   GPtrArray            *media;          /* ChorusIncomingMedia */
   ChorusIncomingPoll   *poll;           /* or NULL */
+  gboolean              is_own;         /* the brand's own post, sent from the outbox */
 } ChorusIncomingPost;
 
 ChorusIncomingMedia      *chorus_incoming_media_new         (void);

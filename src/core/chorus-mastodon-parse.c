@@ -74,6 +74,7 @@ parse_account (JsonObject *account)
   author->avatar_url = _chorus_parse_dup_url (_chorus_json_get_string (account, "avatar"));
   author->profile_url = _chorus_parse_dup_url (url);
   author->created_at = _chorus_parse_time (_chorus_json_get_string (account, "created_at"));
+  author->bot = _chorus_json_get_bool (account, "bot");
 
   return g_steal_pointer (&author);
 }

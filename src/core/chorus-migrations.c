@@ -446,6 +446,21 @@ static const char migration_6[] =
   "  created_at INTEGER NOT NULL"
   ");";
 
+/* Triage rules (chorus-store-rules.c): conditions and actions are
+ * versioned JSON, conditions in the form of an inbox filter. A rule never
+ * touches a bot's posts, so identities learn whether they are one. */
+static const char migration_7[] =
+  "ALTER TABLE identities ADD COLUMN is_bot INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE rules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  enabled INTEGER NOT NULL DEFAULT 1,"
+  "  position INTEGER NOT NULL,"
+  "  conditions TEXT NOT NULL,"
+  "  actions TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -453,6 +468,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 guint

@@ -336,6 +336,19 @@ _chorus_audit_describe (const char *action,
 
   if (g_strcmp0 (action, "undo") == 0)
     return describe_undo (actor, object);
+  if (g_strcmp0 (action, "rule.apply") == 0)
+    /* Translators: an audit log entry; %s is the name of a triage rule. */
+    return g_strdup_printf (_("The rule “%s” triaged this conversation"),
+                            _chorus_json_get_string (object, "name") ? _chorus_json_get_string (object, "name") : "");
+  if (g_str_has_prefix (action != NULL ? action : "", "person-segment-"))
+    /* Translators: an audit log entry. %s is a team member's name. */
+    return g_strdup_printf (_("%s changed this person’s segments"), actor);
+  if (g_strcmp0 (action, "person-notes") == 0)
+    /* Translators: an audit log entry. %s is a team member's name. */
+    return g_strdup_printf (_("%s edited the notes on this person"), actor);
+  if (g_strcmp0 (action, "person-rename") == 0)
+    /* Translators: an audit log entry. %s is a team member's name. */
+    return g_strdup_printf (_("%s renamed this person"), actor);
   if (!_chorus_field_from_action (action, &field))
     /* Translators: an audit log entry of a kind this version of Chorus
      * does not know. %s is a team member's name. */

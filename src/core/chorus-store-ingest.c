@@ -11,6 +11,7 @@
 #include "chorus-sentiment-private.h"
 #include "chorus-store-ingest.h"
 #include "chorus-store-private.h"
+#include "chorus-store-rules-private.h"
 
 /* Writes what connectors read into the workspace: idempotent (a post is
  * keyed by its canonical URI, so reading it again from another instance or
@@ -18,7 +19,8 @@
  * the batch either whole or absent), and rows that did not change are not
  * rewritten (FTS5 is the dominant write cost). A conversation's automatic
  * sentiment and question flag are read here from what the customer says
- * now (see set_signals ()). */
+ * now (see set_signals ()), and triage rules run on each new customer
+ * post (chorus-store-rules-apply.c). */
 
 /* Every statement a batch runs, prepared once per batch: preparing them
  * for each post cost more than running them. */
@@ -49,36 +51,37 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_UPDATE_IDENTITY] =
     "UPDATE identities SET display_name = ?2, avatar_url = ?3,"
     "  profile_url = coalesce (?4, profile_url),"
-    "  account_created_at = coalesce (?5, account_created_at)"
-    " WHERE id = ?1 AND (display_name IS NOT ?2"
+    "  account_created_at = coalesce (?5, account_created_at), is_bot = ?6"
+    " WHERE id = ?1 AND (display_name IS NOT ?2 OR is_bot IS NOT ?6"
     "   OR avatar_url IS NOT ?3 OR profile_url IS NOT coalesce (?4, profile_url))",
   [STMT_INSERT_PERSON] =
     "INSERT INTO people (display_name, created_at) VALUES (?1, ?2)",
   [STMT_INSERT_IDENTITY] =
     "INSERT INTO identities (person_id, network, server, handle,"
-    "  display_name, avatar_url, profile_url, account_created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "  display_name, avatar_url, profile_url, account_created_at, is_bot)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
   [STMT_FIND_POST] =
     "SELECT id, text IS NOT ?2 OR html IS NOT ?3 OR edited_at IS NOT ?4"
-    "  OR like_count <> ?5 OR repost_count <> ?6 OR reply_count <> ?7,"
+    "  OR like_count <> ?5 OR repost_count <> ?6 OR reply_count <> ?7 OR (?8 AND NOT is_own),"
     "  text IS NOT ?2, conversation_id, is_own"
     " FROM posts WHERE uri = ?1",
   [STMT_UPDATE_POST] =
     "UPDATE posts SET text = ?2, html = ?3, edited_at = ?4, like_count = ?5,"
-    "  repost_count = ?6, reply_count = ?7, fetched_at = ?8"
+    "  repost_count = ?6, reply_count = ?7, fetched_at = ?8, is_own = max (is_own, ?9)"
     " WHERE id = ?1",
   [STMT_FIND_ROOT] =
     "SELECT c.root_uri FROM posts p JOIN conversations c ON c.id = p.conversation_id"
     " WHERE p.uri = ?1",
+  /* The brand's own post does not make its conversation unread. */
   [STMT_UPSERT_CONVERSATION] =
     "INSERT INTO conversations (source_id, network, root_uri, subject,"
-    "  started_at, last_activity_at, language)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)"
+    "  started_at, last_activity_at, language, unread)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, NOT ?7)"
     " ON CONFLICT (root_uri) DO UPDATE SET"
     "  subject = coalesce (subject, excluded.subject),"
     "  started_at = min (started_at, excluded.started_at),"
     "  last_activity_at = max (last_activity_at, excluded.last_activity_at),"
-    "  unread = CASE WHEN excluded.last_activity_at > last_activity_at"
+    "  unread = CASE WHEN excluded.last_activity_at > last_activity_at AND NOT ?7"
     "                THEN 1 ELSE unread END"
     " RETURNING id",
   [STMT_NEXT_POST_KEY] =
@@ -99,9 +102,9 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_INSERT_POST] =
     "INSERT INTO posts (id, source_id, conversation_id, remote_id, uri, url,"
     "  author_id, created_at, edited_at, language, text, html, reply_to_uri,"
-    "  like_count, repost_count, reply_count, fetched_at)"
+    "  like_count, repost_count, reply_count, fetched_at, is_own)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-    "  ?14, ?15, ?16, ?17)",
+    "  ?14, ?15, ?16, ?17, ?18)",
   [STMT_COUNT_POST] =
     "UPDATE conversations SET post_count = post_count + 1 WHERE id = ?1",
   /* Only from the newest post that is not the brand's own (post keys
@@ -119,6 +122,7 @@ typedef struct
   sqlite3      *db;
   gint64        source_id;
   gint64        now;
+  ChorusRulesRun *rules;        /* the enabled rules, ready to apply */
   sqlite3_stmt *statements[N_STATEMENTS];
 } Ingest;
 
@@ -206,6 +210,7 @@ upsert_identity (Ingest                *ingest,
       bind_text_or_null (update, 4, author->profile_url);
       if (author->created_at > 0)
         sqlite3_bind_int64 (update, 5, author->created_at);
+      sqlite3_bind_int (update, 6, author->bot);
 
       return step_done (ingest, update, "identity", error) ? id : 0;
     }
@@ -232,6 +237,7 @@ upsert_identity (Ingest                *ingest,
   bind_text_or_null (insert, 7, author->profile_url);
   if (author->created_at > 0)
     sqlite3_bind_int64 (insert, 8, author->created_at);
+  sqlite3_bind_int (insert, 9, author->bot);
 
   return step_done (ingest, insert, "identity", error) ? sqlite3_last_insert_rowid (ingest->db) : 0;
 }
@@ -274,6 +280,7 @@ find_post (Ingest              *ingest,
 
   sqlite3_bind_text (stmt, 1, post->uri, -1, SQLITE_STATIC);
   bind_changeable (stmt, post);
+  sqlite3_bind_int (stmt, 8, post->is_own != FALSE);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return TRUE;
@@ -300,6 +307,7 @@ update_post (Ingest              *ingest,
   sqlite3_bind_int64 (stmt, 1, id);
   bind_changeable (stmt, post);
   sqlite3_bind_int64 (stmt, 8, ingest->now);
+  sqlite3_bind_int (stmt, 9, post->is_own != FALSE);
 
   return step_done (ingest, stmt, "update post", error);
 }
@@ -347,6 +355,7 @@ upsert_conversation (Ingest              *ingest,
   bind_text_or_null (stmt, 4, post->title);
   sqlite3_bind_int64 (stmt, 5, post->created_at);
   bind_text_or_null (stmt, 6, post->language);
+  sqlite3_bind_int (stmt, 7, post->is_own != FALSE);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -530,6 +539,7 @@ insert_post (Ingest              *ingest,
   sqlite3_bind_int64 (stmt, 15, post->repost_count);
   sqlite3_bind_int64 (stmt, 16, post->reply_count);
   sqlite3_bind_int64 (stmt, 17, ingest->now);
+  sqlite3_bind_int (stmt, 18, post->is_own != FALSE);
 
   if (!step_done (ingest, stmt, "post", error))
     return FALSE;
@@ -538,8 +548,10 @@ insert_post (Ingest              *ingest,
   sqlite3_bind_int64 (stmt, 1, conversation_id);
   if (!step_done (ingest, stmt, "conversation", error))
     return FALSE;
-  /* Connectors only read other people's posts: a new post is never own. */
-  if (!set_signals (ingest, conversation_id, id, post, error))
+  /* The brand's own words (from the outbox) say nothing of the customer's mood. */
+  if (!post->is_own &&
+      (!set_signals (ingest, conversation_id, id, post, error) ||
+       !_chorus_rules_run_apply (ingest->rules, conversation_id, author_id, post, error)))
     return FALSE;
 
   for (guint i = 0; i < post->media->len; i++)
@@ -578,7 +590,7 @@ ingest_one (Ingest              *ingest,
 
       result->updated++;
       return update_post (ingest, known.id, post, error) &&
-             (!known.text_changed || known.own ||
+             (!known.text_changed || known.own || post->is_own ||
               set_signals (ingest, known.conversation_id, known.id, post, error)) &&
              (post->poll == NULL || upsert_poll (ingest, known.id, post->poll, error));
     }
@@ -631,11 +643,13 @@ chorus_store_ingest (ChorusStore         *self,
   if (!_chorus_sql_exec (ingest.db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
+  ok = (ingest.rules = _chorus_rules_run_new (ingest.db, error)) != NULL;
   for (guint i = 0; i < posts->len && ok; i++)
     ok = ingest_one (&ingest, g_ptr_array_index (posts, i), &local, error);
 
   /* No statement may be left mid-step when the transaction ends. */
   ingest_clear_statements (&ingest);
+  g_clear_pointer (&ingest.rules, _chorus_rules_run_free);
 
   if (!ok || !_chorus_sql_exec (ingest.db, "COMMIT", error))
     {

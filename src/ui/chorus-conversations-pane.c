@@ -19,6 +19,7 @@
 #include "chorus-insight-strip.h"
 #include "chorus-media-cache.h"
 #include "chorus-notes-panel.h"
+#include "chorus-person-panel.h"
 #include "chorus-store-inbox.h"
 #include "chorus-store-insights.h"
 #include "chorus-store-triage.h"
@@ -67,6 +68,7 @@ struct _ChorusConversationsPane
   GtkStack               *detail_stack;
   ChorusThreadView       *thread_view;
   ChorusNotesPanel       *notes_panel;
+  ChorusPersonPanel      *person_panel;
 
   ChorusStore            *store;
   ChorusHttp             *http;
@@ -362,6 +364,7 @@ show_selection (ChorusConversationsPane *self)
   self->shown_id = chorus_conversation_get_id (first);
   chorus_thread_view_show (self->thread_view, self->store, self->shown_id);
   chorus_notes_panel_show (self->notes_panel, self->store, self->shown_id);
+  chorus_person_panel_show (self->person_panel, self->store, chorus_conversation_get_author_person_id (first));
 
   /* Reading it is what marks it read, and that survives restarts. */
   if (chorus_conversation_get_unread (first))
@@ -697,6 +700,8 @@ build_detail (ChorusConversationsPane *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->thread_view), TRUE);
   gtk_stack_add_titled (pages, GTK_WIDGET (self->thread_view), "thread", _("Thread"));
   gtk_stack_add_titled (pages, GTK_WIDGET (self->notes_panel), "notes", _("Notes and History"));
+  self->person_panel = CHORUS_PERSON_PANEL (chorus_person_panel_new ());
+  gtk_stack_add_titled (pages, GTK_WIDGET (self->person_panel), "person", _("Person"));
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), pages);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (switcher, 6);
@@ -718,6 +723,8 @@ build_detail (ChorusConversationsPane *self)
   g_signal_connect_object (self->triage_bar, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
   g_signal_connect_object (self->notes_panel, "changed", G_CALLBACK (on_triage_changed_cb), self, 0);
   g_signal_connect_object (self->notes_panel, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
+  g_signal_connect_object (self->person_panel, "changed", G_CALLBACK (on_triage_changed_cb), self, 0);
+  g_signal_connect_object (self->person_panel, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
 }
 
 static void

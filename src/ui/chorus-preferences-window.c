@@ -11,6 +11,7 @@
 
 #include "chorus-accounts-page.h"
 #include "chorus-preferences-window.h"
+#include "chorus-rules-page.h"
 
 struct _ChorusPreferencesWindow
 {
@@ -149,7 +150,7 @@ chorus_preferences_window_new (GSettings *settings)
  * @self: a #ChorusPreferencesWindow
  * @window: the window whose workspace's accounts to show
  *
- * Adds the Accounts page.
+ * Adds the pages of one workspace: Accounts and Rules.
  */
 void
 chorus_preferences_window_add_accounts (ChorusPreferencesWindow *self,
@@ -160,4 +161,6 @@ chorus_preferences_window_add_accounts (ChorusPreferencesWindow *self,
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (chorus_accounts_page_new (window)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (chorus_rules_page_new (chorus_window_get_store (window))));
 }

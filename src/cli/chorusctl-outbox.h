@@ -1,0 +1,17 @@
+/* chorusctl-outbox.h
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chorusctl.h"
+
+G_BEGIN_DECLS
+
+extern const ChorusctlCommand chorusctl_outbox_command;
+extern const ChorusctlCommand chorusctl_reply_command;
+
+G_END_DECLS

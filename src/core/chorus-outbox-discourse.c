@@ -1,0 +1,321 @@
+/* chorus-outbox-discourse.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chorus-discourse-parse.h"
+#include "chorus-outbox-private.h"
+#include "chorus-parse-json-private.h"
+
+/* Writing to a Discourse forum: a reply (POST /posts.json in the topic,
+ * answering the target's post number) or a like (POST /post_actions,
+ * type 2). Discourse has no idempotency key, so an item that may already
+ * be on the forum is looked for before it is sent again: a reply among
+ * the topic's latest posts (by this account, no older than the item, with
+ * a text the item carried), a like in the post's own actions. */
+
+#define LIKE_ACTION       2
+#define TAIL_POSTS        20
+
+typedef struct
+{
+  ChorusOutboxChannel *channel;     /* the caller's, kept until the task returns */
+  ChorusOutboxJob     *job;
+  GPtrArray           *candidates;  /* JsonNode, the topic's latest posts */
+} Send;
+
+static void
+send_free (Send *send)
+{
+  g_clear_pointer (&send->candidates, g_ptr_array_unref);
+  g_free (send);
+}
+
+/* The forum's answer for one post, as the brand's own post. */
+static ChorusOutboxResult *
+sent_post (Send     *send,
+           JsonNode *post_node)
+{
+  g_autofree char *json = json_to_string (post_node, FALSE);
+  g_autoptr(GPtrArray) posts = chorus_discourse_parse_posts (json, -1, send->channel->origin, NULL);
+  ChorusIncomingPost *post;
+
+  if (posts == NULL || posts->len == 0)
+    return _chorus_outbox_result_sent (NULL, NULL);
+
+  post = g_ptr_array_steal_index (posts, 0);
+  return _chorus_outbox_result_sent (post->uri, post);
+}
+
+static void
+on_posted_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    return;
+
+  if (send->job->kind == CHORUS_OUTBOX_KIND_REPLY && (root = _chorus_outbox_response_json (response)))
+    _chorus_outbox_send_return (task, sent_post (send, root));
+  else
+    _chorus_outbox_send_return (task, _chorus_outbox_result_sent (NULL, NULL));
+}
+
+static void
+post_item (GTask *task)
+{
+  Send *send = g_task_get_task_data (task);
+  ChorusOutboxJob *job = send->job;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  gint64 number = _chorus_outbox_job_get_int (job, "post_number");
+
+  json_builder_begin_object (builder);
+  if (job->kind == CHORUS_OUTBOX_KIND_LIKE)
+    {
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, g_ascii_strtoll (_chorus_outbox_job_get_string (job, "target_remote_id"),
+                                                            NULL, 10));
+      json_builder_set_member_name (builder, "post_action_type_id");
+      json_builder_add_int_value (builder, LIKE_ACTION);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "topic_id");
+      json_builder_add_int_value (builder, _chorus_outbox_job_get_int (job, "topic_id"));
+      json_builder_set_member_name (builder, "raw");
+      json_builder_add_string_value (builder, job->body);
+      /* Post 1 is the topic itself: a reply to it is a reply to the topic. */
+      if (number > 1)
+        {
+          json_builder_set_member_name (builder, "reply_to_post_number");
+          json_builder_add_int_value (builder, number);
+        }
+    }
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  _chorus_outbox_channel_post_async (send->channel, job->kind == CHORUS_OUTBOX_KIND_LIKE ? "/post_actions"
+                                                                                          : "/posts.json",
+                                     body, NULL, g_task_get_cancellable (task), on_posted_cb, task);
+}
+
+/* Looking before sending again */
+
+static gboolean
+same_text (const char *raw,
+           JsonArray  *bodies)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (raw));
+
+  for (guint i = 0; i < _chorus_json_array_length (bodies); i++)
+    {
+      g_autofree char *body = g_strstrip (g_strdup (_chorus_json_string (json_array_get_element (bodies, i))));
+
+      if (g_strcmp0 (stripped, body) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A post of the topic that is this item, sent before. */
+static gboolean
+is_this_reply (Send       *send,
+               JsonObject *post)
+{
+  const char *account = chorus_source_get_account (send->channel->source);
+  const char *username = _chorus_json_get_string (post, "username");
+  const char *raw = _chorus_json_get_string (post, "raw");
+  gint64 created_at = _chorus_parse_time (_chorus_json_get_string (post, "created_at"));
+  gboolean mine = _chorus_json_get_bool (post, "yours") ||
+                  (account != NULL && username != NULL && g_ascii_strcasecmp (account, username) == 0);
+
+  return mine && raw != NULL && created_at >= send->job->created_at - CHORUS_OUTBOX_CLOCK_SKEW_SECONDS &&
+         same_text (raw, _chorus_json_get_array (send->job->payload, "sent_bodies"));
+}
+
+static void
+add_candidates (Send       *send,
+                JsonObject *answer)
+{
+  JsonArray *posts = _chorus_json_get_array (_chorus_json_get_object (answer, "post_stream"), "posts");
+
+  for (guint i = 0; i < _chorus_json_array_length (posts); i++)
+    g_ptr_array_add (send->candidates, json_node_copy (json_array_get_element (posts, i)));
+}
+
+static void
+check_candidates (GTask *task)
+{
+  Send *send = g_task_get_task_data (task);
+
+  for (guint i = 0; i < send->candidates->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (send->candidates, i);
+
+      if (is_this_reply (send, _chorus_json_object (node)))
+        {
+          _chorus_outbox_send_return (task, sent_post (send, node));
+          return;
+        }
+    }
+
+  post_item (task);
+}
+
+static void
+on_tail_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    return;
+
+  root = _chorus_outbox_response_json (response);
+  add_candidates (send, _chorus_json_object (root));
+  check_candidates (task);
+}
+
+static gboolean
+is_loaded (Send   *send,
+           gint64  id)
+{
+  for (guint i = 0; i < send->candidates->len; i++)
+    if (_chorus_json_get_int (_chorus_json_object (g_ptr_array_index (send->candidates, i)), "id", -1) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* /t/<id>.json holds the topic's first posts and every post id: the
+ * latest ones it does not hold come from /t/<id>/posts.json. */
+static void
+on_topic_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GString) path = NULL;
+  JsonArray *stream;
+  guint n;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    return;
+
+  root = _chorus_outbox_response_json (response);
+  add_candidates (send, _chorus_json_object (root));
+  stream = _chorus_json_get_array (_chorus_json_get_object (_chorus_json_object (root), "post_stream"), "stream");
+  n = _chorus_json_array_length (stream);
+
+  path = g_string_new (NULL);
+  g_string_printf (path, "/t/%" G_GINT64_FORMAT "/posts.json?include_raw=true",
+                   _chorus_outbox_job_get_int (send->job, "topic_id"));
+  for (guint i = n > TAIL_POSTS ? n - TAIL_POSTS : 0; i < n; i++)
+    {
+      gint64 id = json_node_get_value_type (json_array_get_element (stream, i)) == G_TYPE_INT64
+                    ? json_array_get_int_element (stream, i) : -1;
+
+      if (id > 0 && !is_loaded (send, id))
+        g_string_append_printf (path, "&post_ids%%5B%%5D=%" G_GINT64_FORMAT, id);
+    }
+
+  if (strstr (path->str, "&post_ids") == NULL)
+    check_candidates (task);
+  else
+    _chorus_outbox_channel_get_async (send->channel, path->str, g_task_get_cancellable (task), on_tail_read_cb,
+                                      task);
+}
+
+/* A like shows in the post's actions as "acted". */
+static void
+on_liked_post_read_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *actions;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    return;
+
+  root = _chorus_outbox_response_json (response);
+  actions = _chorus_json_get_array (_chorus_json_object (root), "actions_summary");
+  for (guint i = 0; i < _chorus_json_array_length (actions); i++)
+    {
+      JsonObject *action = _chorus_json_array_object (actions, i);
+
+      if (_chorus_json_get_int (action, "id", 0) == LIKE_ACTION && _chorus_json_get_bool (action, "acted"))
+        {
+          _chorus_outbox_send_return (task, _chorus_outbox_result_sent (NULL, NULL));
+          return;
+        }
+    }
+
+  post_item (task);
+}
+
+/**
+ * _chorus_outbox_discourse_send_async:
+ * @channel: the source, with its key; it must outlive the call
+ * @job: a claimed reply or like; it must outlive the call
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the outcome; finish with _chorus_outbox_send_finish()
+ * @user_data: data for @callback
+ */
+void
+_chorus_outbox_discourse_send_async (ChorusOutboxChannel *channel,
+                                     ChorusOutboxJob     *job,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Send *send = g_new0 (Send, 1);
+  g_autofree char *path = NULL;
+  g_autofree char *escaped = NULL;
+
+  send->channel = channel;
+  send->job = job;
+  send->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_task_set_source_tag (task, _chorus_outbox_discourse_send_async);
+  g_task_set_task_data (task, send, (GDestroyNotify) send_free);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (!_chorus_outbox_job_may_have_gone (job))
+    post_item (task);
+  else if (job->kind == CHORUS_OUTBOX_KIND_LIKE)
+    {
+      escaped = g_uri_escape_string (_chorus_outbox_job_get_string (job, "target_remote_id"), NULL, FALSE);
+      path = g_strconcat ("/posts/", escaped, ".json", NULL);
+      _chorus_outbox_channel_get_async (channel, path, cancellable, on_liked_post_read_cb, task);
+    }
+  else
+    {
+      path = g_strdup_printf ("/t/%" G_GINT64_FORMAT ".json?include_raw=true",
+                              _chorus_outbox_job_get_int (job, "topic_id"));
+      _chorus_outbox_channel_get_async (channel, path, cancellable, on_topic_read_cb, task);
+    }
+}

@@ -1,0 +1,173 @@
+/* chorus-outbox-mastodon.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chorus-mastodon-parse.h"
+#include "chorus-outbox-private.h"
+#include "chorus-parse-json-private.h"
+
+/* Sending to a Mastodon-API server. A reply reads the status it answers
+ * first (GET /api/v1/statuses/:id): it must still be there, and the reply
+ * takes its visibility, so that an answer to a private or direct post
+ * does not go public. It is then POSTed to /api/v1/statuses with the
+ * item's Idempotency-Key: Mastodon answers a key it saw within the hour
+ * with the status it made then, so a resend after a crash or a lost
+ * answer gives the same status, not a second one. Favourites and boosts
+ * are idempotent by nature. */
+
+typedef struct
+{
+  ChorusOutboxChannel *channel;     /* the caller's, kept until the task returns */
+  ChorusOutboxJob     *job;
+  char                *status_path; /* /api/v1/statuses/:id */
+} Send;
+
+static void
+send_free (Send *send)
+{
+  g_free (send->status_path);
+  g_free (send);
+}
+
+static const char *
+known_visibility (const char *visibility)
+{
+  static const char * const visibilities[] = { "public", "unlisted", "private", "direct", NULL };
+
+  return visibility != NULL && g_strv_contains (visibilities, visibility) ? visibility : "public";
+}
+
+/* The status a send or resend answered with, stored as the brand's own
+ * post in the target's thread. A 200 means it is on the network, even
+ * when the answer cannot be read: the next sync will bring it. */
+static ChorusOutboxResult *
+read_created (GTask              *task,
+              ChorusHttpResponse *response)
+{
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = _chorus_outbox_response_json (response);
+  const char *uri = _chorus_json_get_string (_chorus_json_object (root), "uri");
+  ChorusIncomingPost *post;
+
+  /* A boost answers with its wrapper, whose address is kept. */
+  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY)
+    return _chorus_outbox_result_sent (send->job->kind == CHORUS_OUTBOX_KIND_REPOST ? uri : NULL, NULL);
+
+  if (root == NULL || !(post = chorus_mastodon_post_from_status (root, NULL)))
+    return _chorus_outbox_result_sent (uri, NULL);
+
+  g_free (post->reply_to_uri);
+  post->reply_to_uri = g_strdup (_chorus_outbox_job_get_string (send->job, "target_uri"));
+  g_free (post->root_uri);
+  post->root_uri = g_strdup (_chorus_outbox_job_get_string (send->job, "root_uri"));
+
+  return _chorus_outbox_result_sent (post->uri, post);
+}
+
+static void
+on_posted_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+
+  if ((response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    _chorus_outbox_send_return (task, read_created (task, response));
+}
+
+static void
+post_reply (GTask      *task,
+            const char *visibility)
+{
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, send->job->body);
+  json_builder_set_member_name (builder, "in_reply_to_id");
+  json_builder_add_string_value (builder, _chorus_outbox_job_get_string (send->job, "target_remote_id"));
+  json_builder_set_member_name (builder, "visibility");
+  json_builder_add_string_value (builder, known_visibility (visibility));
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  _chorus_outbox_channel_post_async (send->channel, "/api/v1/statuses", body, send->job->idempotency_key,
+                                     g_task_get_cancellable (task), on_posted_cb, task);
+}
+
+static void
+on_target_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 404)))
+    return;
+
+  if (response->status == 404)
+    {
+      _chorus_outbox_send_return (task, _chorus_outbox_result_new (CHORUS_OUTBOX_REFUSED,
+                                                                   _chorus_outbox_new_gone_error (send->channel,
+                                                                                                  send->job)));
+      return;
+    }
+
+  root = _chorus_outbox_response_json (response);
+  post_reply (task, _chorus_json_get_string (_chorus_json_object (root), "visibility"));
+}
+
+/**
+ * _chorus_outbox_mastodon_send_async:
+ * @channel: the source, signed in; it must outlive the call
+ * @job: a claimed reply, like or repost; it must outlive the call
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the outcome; finish with _chorus_outbox_send_finish()
+ * @user_data: data for @callback
+ */
+void
+_chorus_outbox_mastodon_send_async (ChorusOutboxChannel *channel,
+                                    ChorusOutboxJob     *job,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autofree char *escaped = g_uri_escape_string (_chorus_outbox_job_get_string (job, "target_remote_id"),
+                                                  NULL, FALSE);
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonNode) nothing = NULL;
+  Send *send = g_new0 (Send, 1);
+  g_autofree char *path = NULL;
+
+  send->channel = channel;
+  send->job = job;
+  send->status_path = g_strconcat ("/api/v1/statuses/", escaped, NULL);
+  g_task_set_source_tag (task, _chorus_outbox_mastodon_send_async);
+  g_task_set_task_data (task, send, (GDestroyNotify) send_free);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (job->kind == CHORUS_OUTBOX_KIND_REPLY)
+    {
+      _chorus_outbox_channel_get_async (channel, send->status_path, cancellable, on_target_read_cb, task);
+      return;
+    }
+
+  path = g_strconcat (send->status_path, job->kind == CHORUS_OUTBOX_KIND_LIKE ? "/favourite" : "/reblog", NULL);
+  nothing = json_node_init_object (json_node_alloc (), empty);
+  _chorus_outbox_channel_post_async (channel, path, nothing, job->idempotency_key, cancellable, on_posted_cb, task);
+}

@@ -1,0 +1,66 @@
+/* outbox-test-util.h
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "chorus-outbox-sender.h"
+#include "chorus-store.h"
+#include "chorus-test-util.h"
+
+G_BEGIN_DECLS
+
+/* A workspace with a Mastodon account ("brand") and a post of a
+ * customer's it read, for queue and sending tests, with a sender whose
+ * HTTP client gives up after two quick attempts. */
+typedef struct
+{
+  ChorusTestWorkspace  workspace;
+  ChorusStore         *store;
+  sqlite3             *db;
+  ChorusHttp          *http;
+  ChorusOutboxSender  *sender;
+  gint64               source_id;
+  gint64               target_id;
+  gint64               conversation_id;
+} OutboxTestBench;
+
+void                outbox_test_bench_set_up    (OutboxTestBench     *bench,
+                                                 const char          *server_url,
+                                                 const char          *secret_env,
+                                                 const char          *target_uri,
+                                                 const char          *target_remote_id);
+void                outbox_test_bench_tear_down (OutboxTestBench     *bench);
+
+/* What the outbox tests share: an account to send from, a post to act on,
+ * a reply queued, one flush run to its end, and a number read from the
+ * workspace. Each helper fails the running test when it goes wrong. */
+
+gint64              outbox_test_add_account (ChorusStore         *store,
+                                             const char          *network,
+                                             const char          *url,
+                                             const char          *account,
+                                             const char          *secret_env);
+gint64              outbox_test_store_post  (ChorusStore         *store,
+                                             gint64               source_id,
+                                             const char          *network,
+                                             const char          *uri,
+                                             const char          *remote_id,
+                                             const char          *parent_uri);
+gint64              outbox_test_queue_reply (ChorusStore         *store,
+                                             gint64               post_id,
+                                             const char          *body);
+ChorusOutboxSummary outbox_test_flush       (ChorusOutboxSender  *sender);
+gint64              outbox_test_count_items (sqlite3             *db,
+                                             const char          *state,
+                                             guint                attempts);
+gint64              outbox_test_query_int   (sqlite3             *db,
+                                             const char          *format,
+                                             ...) G_GNUC_PRINTF (2, 3);
+
+G_END_DECLS
