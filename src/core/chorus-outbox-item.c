@@ -57,7 +57,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-
 static const char * const kind_names[] = {
   [CHORUS_OUTBOX_KIND_REPLY] = "reply",
   [CHORUS_OUTBOX_KIND_LIKE] = "like",
