@@ -20,6 +20,7 @@
 #include "chorus-media-cache.h"
 #include "chorus-notes-panel.h"
 #include "chorus-person-panel.h"
+#include "chorus-reply-composer.h"
 #include "chorus-store-inbox.h"
 #include "chorus-store-insights.h"
 #include "chorus-store-triage.h"
@@ -67,6 +68,7 @@ struct _ChorusConversationsPane
   ChorusTriageBar        *triage_bar;
   GtkStack               *detail_stack;
   ChorusThreadView       *thread_view;
+  ChorusReplyComposer    *reply_composer;
   ChorusNotesPanel       *notes_panel;
   ChorusPersonPanel      *person_panel;
 
@@ -363,6 +365,7 @@ show_selection (ChorusConversationsPane *self)
 
   self->shown_id = chorus_conversation_get_id (first);
   chorus_thread_view_show (self->thread_view, self->store, self->shown_id);
+  chorus_reply_composer_show (self->reply_composer, self->store, self->shown_id);
   chorus_notes_panel_show (self->notes_panel, self->store, self->shown_id);
   chorus_person_panel_show (self->person_panel, self->store, chorus_conversation_get_author_person_id (first));
 
@@ -686,6 +689,7 @@ build_detail (ChorusConversationsPane *self)
   GtkStack *pages = GTK_STACK (gtk_stack_new ());
   GtkWidget *bulk = gtk_label_new (NULL);
   GtkWidget *conversation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *thread_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->triage_bar = CHORUS_TRIAGE_BAR (chorus_triage_bar_new ());
   gtk_widget_set_margin_start (GTK_WIDGET (self->triage_bar), 12);
@@ -698,7 +702,11 @@ build_detail (ChorusConversationsPane *self)
   self->thread_view = CHORUS_THREAD_VIEW (chorus_thread_view_new (NULL));
   self->notes_panel = CHORUS_NOTES_PANEL (chorus_notes_panel_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->thread_view), TRUE);
-  gtk_stack_add_titled (pages, GTK_WIDGET (self->thread_view), "thread", _("Thread"));
+  self->reply_composer = CHORUS_REPLY_COMPOSER (chorus_reply_composer_new (self->thread_view));
+  gtk_box_append (GTK_BOX (thread_page), GTK_WIDGET (self->thread_view));
+  gtk_box_append (GTK_BOX (thread_page), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (thread_page), GTK_WIDGET (self->reply_composer));
+  gtk_stack_add_titled (pages, thread_page, "thread", _("Thread"));
   gtk_stack_add_titled (pages, GTK_WIDGET (self->notes_panel), "notes", _("Notes and History"));
   self->person_panel = CHORUS_PERSON_PANEL (chorus_person_panel_new ());
   gtk_stack_add_titled (pages, GTK_WIDGET (self->person_panel), "person", _("Person"));
@@ -725,6 +733,8 @@ build_detail (ChorusConversationsPane *self)
   g_signal_connect_object (self->notes_panel, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
   g_signal_connect_object (self->person_panel, "changed", G_CALLBACK (on_triage_changed_cb), self, 0);
   g_signal_connect_object (self->person_panel, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
+  g_signal_connect_object (self->reply_composer, "changed", G_CALLBACK (on_triage_changed_cb), self, 0);
+  g_signal_connect_object (self->reply_composer, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
 }
 
 static void
@@ -855,6 +865,7 @@ chorus_conversations_pane_set_store (ChorusConversationsPane *self,
       gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->conversations));
     }
 
+  chorus_reply_composer_set_store (self->reply_composer, store, self->http);
   chorus_inbox_sidebar_set_store (self->sidebar, store);
   show_selection (self);
   update_page (self);
