@@ -399,8 +399,13 @@ on_undone_cb (GObject      *object,
   g_autoptr(GArray) skipped = NULL;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
+  gboolean undone = chorus_store_undo_finish (CHORUS_STORE (object), result, &skipped, &error);
 
-  if (!chorus_store_undo_finish (CHORUS_STORE (object), result, &skipped, &error))
+  /* The pane was closed meanwhile. */
+  if (self->toast_overlay == NULL)
+    return;
+
+  if (!undone)
     toast = adw_toast_new (error->message);
   else if (skipped != NULL && skipped->len > 0)
     /* Translators: shown after an undo; %u is a number of conversations. */
@@ -744,6 +749,12 @@ chorus_conversations_pane_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  /* The sidebar may outlive the pane while it lists views for it. */
+  if (self->sidebar != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sidebar, self);
+      chorus_inbox_sidebar_set_store (self->sidebar, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_CONVERSATIONS_PANE);
   g_cancellable_cancel (self->insights_cancellable);
   g_clear_object (&self->insights_cancellable);
