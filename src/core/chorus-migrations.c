@@ -461,6 +461,55 @@ static const char migration_7[] =
   "  created_at INTEGER NOT NULL"
   ");";
 
+/* For the Conversations pane's answers and people:
+ * - saved replies for the composer, with {name} and {handle} variables;
+ * - the opt-outs an author publishes on their profile (Mastodon's
+ *   discoverable, indexable and noindex; NULL when the network said
+ *   nothing) and the links the profile carries, one URL per line, which
+ *   merge suggestions compare;
+ * - merges of two people that can be undone: the merged person stays, with
+ *   merged_into set, and person_merges keeps what moved (versioned JSON);
+ * - suggestions a person dismissed, so they are not offered again;
+ * - CRM imports, and which import set each person field. */
+static const char migration_8[] =
+  "ALTER TABLE identities ADD COLUMN discoverable INTEGER;"
+  "ALTER TABLE identities ADD COLUMN indexable INTEGER;"
+  "ALTER TABLE identities ADD COLUMN noindex INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE identities ADD COLUMN links TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE people ADD COLUMN merged_into INTEGER REFERENCES people (id) ON DELETE SET NULL;"
+  "CREATE TABLE crm_imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  file_name TEXT NOT NULL,"
+  "  mapping TEXT NOT NULL,"
+  "  n_rows INTEGER NOT NULL,"
+  "  n_matched INTEGER NOT NULL,"
+  "  imported_at INTEGER NOT NULL"
+  ");"
+  "ALTER TABLE person_fields ADD COLUMN import_id INTEGER REFERENCES crm_imports (id) ON DELETE SET NULL;"
+  "CREATE TABLE person_merges ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kept_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  merged_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  moved TEXT NOT NULL,"
+  "  merged_at INTEGER NOT NULL,"
+  "  undone_at INTEGER"
+  ");"
+  "CREATE INDEX person_merges_kept ON person_merges (kept_id);"
+  "CREATE TABLE merge_dismissals ("
+  "  person_a INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  person_b INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  dismissed_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (person_a, person_b),"
+  "  CHECK (person_a < person_b)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE saved_replies ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -469,6 +518,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 guint
