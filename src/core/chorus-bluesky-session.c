@@ -606,6 +606,16 @@ chorus_bluesky_login_get_pds (ChorusBlueskyLogin *self)
   return self->pds;
 }
 
+/* The DID of the account signed in, as the session answer named it; the
+ * repo a record is written to. */
+const char *
+chorus_bluesky_login_get_did (ChorusBlueskyLogin *self)
+{
+  g_return_val_if_fail (self != NULL && self->session != NULL, NULL);
+
+  return self->session->did;
+}
+
 /* The session's access token, for "Authorization: Bearer". */
 const char *
 chorus_bluesky_login_get_access_token (ChorusBlueskyLogin *self)

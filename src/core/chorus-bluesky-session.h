@@ -22,6 +22,7 @@ ChorusBlueskyLogin *chorus_bluesky_login_new              (ChorusHttp           
 void                chorus_bluesky_login_free             (ChorusBlueskyLogin   *self);
 const char         *chorus_bluesky_login_get_pds          (ChorusBlueskyLogin   *self);
 const char         *chorus_bluesky_login_get_access_token (ChorusBlueskyLogin   *self);
+const char         *chorus_bluesky_login_get_did          (ChorusBlueskyLogin   *self);
 
 void                chorus_bluesky_login_open_async       (ChorusBlueskyLogin   *self,
                                                            GCancellable         *cancellable,

@@ -443,6 +443,17 @@ on_signed_in_cb (GObject      *object,
   /* Records are written on the account's own server, to its DID's repo. */
   g_free (channel->origin);
   channel->origin = g_strdup (chorus_bluesky_login_get_pds (channel->login));
+
+  /* The session answer names the account; getSession only when it did
+   * not say (a server that leaves it out). */
+  if (_chorus_parse_is_did (chorus_bluesky_login_get_did (channel->login)))
+    {
+      channel->did = g_strdup (chorus_bluesky_login_get_did (channel->login));
+      return_channel (task);
+      g_object_unref (task);
+      return;
+    }
+
   _chorus_outbox_channel_get_async (channel, "/xrpc/com.atproto.server.getSession", g_task_get_cancellable (task),
                                     on_session_read_cb, task);
 }

@@ -625,6 +625,53 @@ chorus_outbox_sender_new (ChorusStore *store,
   return g_object_new (CHORUS_TYPE_OUTBOX_SENDER, "store", store, "http", http, NULL);
 }
 
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/**
+ * chorus_outbox_sender_dup_for_store:
+ * @store: the workspace whose outbox to send
+ * @http: as for chorus_outbox_sender_new(), used when no sender exists yet
+ *
+ * The workspace's one sender in this thread, created on first use and
+ * kept while someone holds it. Everything that sends from the app goes
+ * through it, so two flushes never claim the same item at once: a flush
+ * asked for during another one waits for it.
+ *
+ * Returns: (transfer full): the sender for @store
+ */
+ChorusOutboxSender *
+chorus_outbox_sender_dup_for_store (ChorusStore *store,
+                                    ChorusHttp  *http)
+{
+  ChorusOutboxSender *sender;
+  GWeakRef *ref;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (store), NULL);
+  g_return_val_if_fail (CHORUS_IS_HTTP (http), NULL);
+
+  /* A weak reference: the sender holds the store, not the other way. */
+  ref = g_object_get_data (G_OBJECT (store), "chorus-outbox-sender");
+  if (ref == NULL)
+    {
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, NULL);
+      g_object_set_data_full (G_OBJECT (store), "chorus-outbox-sender", ref, (GDestroyNotify) weak_ref_free);
+    }
+
+  if ((sender = g_weak_ref_get (ref)) != NULL)
+    return sender;
+
+  sender = chorus_outbox_sender_new (store, http);
+  g_weak_ref_set (ref, sender);
+
+  return sender;
+}
+
 /* Whether a flush is under way. */
 gboolean
 chorus_outbox_sender_get_sending (ChorusOutboxSender *self)

@@ -25,6 +25,8 @@ typedef struct
 
 ChorusOutboxSender *chorus_outbox_sender_new          (ChorusStore          *store,
                                                        ChorusHttp           *http);
+ChorusOutboxSender *chorus_outbox_sender_dup_for_store (ChorusStore        *store,
+                                                        ChorusHttp         *http);
 gboolean            chorus_outbox_sender_get_sending  (ChorusOutboxSender   *self);
 void                chorus_outbox_sender_flush_async  (ChorusOutboxSender   *self,
                                                        gint64                source_id,

@@ -132,6 +132,7 @@ list_ids (ChorusStoreConnection  *connection,
                                             &driver, error)))
     return NULL;
 
+  _chorus_store_connection_watch (connection, cancellable);
   id_set_init (&seen);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -151,6 +152,9 @@ list_ids (ChorusStoreConnection  *connection,
         break;
     }
   id_set_clear (&seen);
+
+  if (_chorus_store_connection_was_cancelled (connection, rc, cancellable, error))
+    return NULL;
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {

@@ -232,6 +232,7 @@ insights_worker (GTask        *task,
   counts[2] = insights->positive;
   counts[3] = insights->volume;
 
+  _chorus_store_connection_watch (connection, cancellable);
   ok = fill_view (connection->db, data->ids, cancellable, &error) &&
        for_each_day (connection->db,
                      "SELECT (p.created_at - ?1) / 86400, 3, count (*)"
@@ -247,6 +248,16 @@ insights_worker (GTask        *task,
        read_open_count (connection->db, insights, &error) &&
        read_first_replies (connection->db, insights, &error);
 
+  /* Cleared even when cancelled, so the next job on this connection
+   * starts empty. */
+  _chorus_store_connection_watch (connection, NULL);
+  if (!ok && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (&error);
+      g_cancellable_set_error_if_cancelled (cancellable, &error);
+    }
+  if (!sqlite3_get_autocommit (connection->db))
+    sqlite3_exec (connection->db, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_exec (connection->db, "DELETE FROM temp.insight_view", NULL, NULL, NULL);
 
   if (!ok)

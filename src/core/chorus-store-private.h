@@ -55,6 +55,12 @@ typedef struct
 
 ChorusStoreConnection *_chorus_store_connection_new  (ChorusStore           *self);
 void                   _chorus_store_connection_free (ChorusStoreConnection *connection);
+void                   _chorus_store_connection_watch (ChorusStoreConnection *connection,
+                                                       GCancellable          *cancellable);
+gboolean               _chorus_store_connection_was_cancelled (ChorusStoreConnection  *connection,
+                                                               int                     rc,
+                                                               GCancellable           *cancellable,
+                                                               GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusStoreConnection, _chorus_store_connection_free)
 

@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (ChorusStore, chorus_store, G_TYPE_OBJECT)
 
 enum {
   CONVERSATIONS_CHANGED,
+  TEAM_CHANGED,
   N_SIGNALS
 };
 
@@ -326,6 +327,21 @@ chorus_store_class_init (ChorusStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ARRAY);
+
+  /**
+   * ChorusStore::team-changed:
+   * @self: the store
+   *
+   * Emitted like ChorusStore::conversations-changed (and before it) after
+   * an edit of the statuses, team members or tags (see
+   * chorus-store-team.h), so that whoever lists them lists them again.
+   */
+  signals [TEAM_CHANGED] =
+    g_signal_new ("team-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -491,9 +507,48 @@ _chorus_store_connection_new (ChorusStore *self)
   return connection;
 }
 
+static int
+on_progress_cb (gpointer user_data)
+{
+  return g_cancellable_is_cancelled (user_data);
+}
+
+/* Makes SQLite give up on @connection's statement under way, with
+ * SQLITE_INTERRUPT, soon after @cancellable is cancelled: a listing that
+ * was superseded (the person typed another letter) stops sorting rows
+ * nobody will see, and leaves the cores to the one that replaced it.
+ * With %NULL, stops watching. */
+void
+_chorus_store_connection_watch (ChorusStoreConnection *connection,
+                                GCancellable          *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (connection->db, 4000, on_progress_cb, cancellable);
+  else
+    sqlite3_progress_handler (connection->db, 0, NULL, NULL);
+}
+
+/* Whether @rc, from a step on a watched connection, means "cancelled"; if
+ * so, @error says so the way GIO does. */
+gboolean
+_chorus_store_connection_was_cancelled (ChorusStoreConnection  *connection,
+                                        int                     rc,
+                                        GCancellable           *cancellable,
+                                        GError                **error)
+{
+  if (rc != SQLITE_INTERRUPT || cancellable == NULL)
+    return FALSE;
+
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 void
 _chorus_store_connection_free (ChorusStoreConnection *connection)
 {
+  sqlite3_progress_handler (connection->db, 0, NULL, NULL);
   g_async_queue_push (connection->store->idle_connections, connection->db);
   g_free (connection);
 }

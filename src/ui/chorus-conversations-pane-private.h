@@ -71,6 +71,9 @@ struct _ChorusConversationsPane
   ChorusConversationList *conversations;
   GCancellable           *insights_cancellable;
   gint64                  shown_id;
+  guint                   reselect_position;  /* G_MAXUINT: keep the selection as it is */
+  GArray                 *reselect_ids;       /* or select these once listed (after an undo) */
+  GArray                 *undo_ids;           /* what the undo under way was about */
   AdwToast               *last_toast;   /* for tests, see chorus_conversations_pane_get_last_toast() */
 };
 
@@ -78,6 +81,11 @@ void               _chorus_conversations_pane_show_toast      (ChorusConversatio
                                                                AdwToast                *toast);
 ChorusInboxFilter *_chorus_conversations_pane_build_filter    (ChorusConversationsPane *self);
 gboolean           _chorus_conversations_pane_quick_filtered  (ChorusConversationsPane *self);
+GPtrArray         *_chorus_conversations_pane_dup_selected    (ChorusConversationsPane *self);
+GArray            *_chorus_conversations_pane_dup_selected_ids (ChorusConversationsPane *self);
+void               _chorus_conversations_pane_relist          (ChorusConversationsPane *self,
+                                                               GArray                  *select_ids);
+void               _chorus_conversations_pane_list_loaded     (ChorusConversationsPane *self);
 void               _chorus_conversations_pane_get_quick_filters (ChorusConversationsPane *self,
                                                                  GtkCheckButton          *checks[N_QUICK_FILTERS]);
 void               _chorus_conversations_pane_save_view       (GtkWidget               *widget,

@@ -149,22 +149,6 @@ apply_filter (ChorusConversationsPane *self)
 
 /* The selection */
 
-static GPtrArray *
-dup_selected (ChorusConversationsPane *self)
-{
-  GPtrArray *selected = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  GtkBitsetIter iter;
-  guint position;
-
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, bitset, &position);
-       ok && selected->len < 10000;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (selected, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
-
-  return selected;
-}
-
 static void
 on_marked_read_cb (GObject      *object,
                    GAsyncResult *result,
@@ -180,7 +164,7 @@ on_marked_read_cb (GObject      *object,
 static void
 show_selection (ChorusConversationsPane *self)
 {
-  g_autoptr(GPtrArray) selected = dup_selected (self);
+  g_autoptr(GPtrArray) selected = _chorus_conversations_pane_dup_selected (self);
   ChorusConversation *first;
   g_autofree char *description = NULL;
 
@@ -271,6 +255,9 @@ on_undone_cb (GObject      *object,
     toast = adw_toast_new (_("Undone"));
 
   _chorus_conversations_pane_show_toast (self, toast);
+  if (undone)
+    _chorus_conversations_pane_relist (self, self->undo_ids);
+  g_clear_pointer (&self->undo_ids, g_array_unref);
 }
 
 static void
@@ -278,7 +265,10 @@ on_undo_clicked_cb (AdwToast                *toast,
                     ChorusConversationsPane *self)
 {
   gint64 audit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "chorus-audit-id"));
+  GArray *ids = g_object_get_data (G_OBJECT (toast), "chorus-selected-ids");
 
+  g_clear_pointer (&self->undo_ids, g_array_unref);
+  self->undo_ids = ids != NULL ? g_array_ref (ids) : NULL;
   if (self->store != NULL)
     chorus_store_undo_async (self->store, audit_id, NULL, on_undone_cb, g_object_ref (self));
 }
@@ -296,8 +286,11 @@ on_triage_changed_cb (GtkWidget               *source,
       adw_toast_set_button_label (toast, _("_Undo"));
       g_object_set_data (G_OBJECT (toast), "chorus-audit-id", GSIZE_TO_POINTER ((gsize) audit_id));
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+      g_object_set_data_full (G_OBJECT (toast), "chorus-selected-ids", _chorus_conversations_pane_dup_selected_ids (self),
+                              (GDestroyNotify) g_array_unref);
     }
   _chorus_conversations_pane_show_toast (self, toast);
+  _chorus_conversations_pane_relist (self, NULL);
 }
 
 static void
@@ -533,6 +526,8 @@ chorus_conversations_pane_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->http);
   g_clear_object (&self->last_toast);
+  g_clear_pointer (&self->reselect_ids, g_array_unref);
+  g_clear_pointer (&self->undo_ids, g_array_unref);
 
   G_OBJECT_CLASS (chorus_conversations_pane_parent_class)->dispose (object);
 }
@@ -587,6 +582,7 @@ chorus_conversations_pane_init (ChorusConversationsPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_detail (self);
+  self->reselect_position = G_MAXUINT;
 
   g_signal_connect (self->factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (self->factory, "bind", G_CALLBACK (on_factory_bind_cb), self);
@@ -638,6 +634,8 @@ chorus_conversations_pane_set_store (ChorusConversationsPane *self,
       self->conversations = chorus_conversation_list_new (store);
       /* The list may outlive the pane while it loads. */
       g_signal_connect_object (self->conversations, "notify::loading", G_CALLBACK (update_page), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->conversations, "notify::loading", G_CALLBACK (_chorus_conversations_pane_list_loaded), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->conversations, "notify::loading", G_CALLBACK (update_insights), self,
                                G_CONNECT_SWAPPED);

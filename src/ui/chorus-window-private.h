@@ -9,6 +9,7 @@
 
 #include "chorus-account-dialog.h"
 #include "chorus-http.h"
+#include "chorus-outbox-sender.h"
 #include "chorus-sync-engine.h"
 #include "chorus-window.h"
 
@@ -52,6 +53,13 @@ struct _ChorusWindow
   GPtrArray            *notification_ids;   /* notifications sent while the window was away */
   GCancellable         *cancellable;
   GtkNativeDialog      *chooser;
+
+  /* The outbox sent in the background (chorus-window-outbox.c) */
+  ChorusOutboxSender   *outbox_sender;
+  GCancellable         *outbox_cancellable;
+  guint                 outbox_retry_id;
+  gboolean              outbox_flushing;
+  AdwToast             *outbox_toast;       /* the last toast about the outbox */
 };
 
 void _chorus_window_class_add_actions (GtkWidgetClass *widget_class);
@@ -68,6 +76,10 @@ void _chorus_window_cancel_pending    (ChorusWindow   *self);
 
 /* chorus-window-sync.c */
 void _chorus_window_init_sync         (ChorusWindow   *self);
+void _chorus_window_init_outbox       (ChorusWindow   *self);
+void _chorus_window_dispose_outbox    (ChorusWindow   *self);
+void _chorus_window_outbox_store_changed (ChorusWindow *self);
+void _chorus_window_flush_outbox      (ChorusWindow   *self);
 void _chorus_window_dispose_sync      (ChorusWindow   *self);
 void _chorus_window_sync_source       (ChorusWindow   *self,
                                        gint64          source_id);

@@ -270,6 +270,9 @@ on_synced_cb (GObject      *object,
   if (synced && summary.posts_new + summary.posts_updated > 0)
     chorus_conversations_pane_reload (CHORUS_CONVERSATIONS_PANE (self->conversations_pane));
 
+  /* A source that answered a sync can take what waits for it. */
+  _chorus_window_flush_outbox (self);
+
   if (self->sync_queue->len > 0)
     start_queued (self);
   else

@@ -88,6 +88,7 @@ set_store (ChorusWindow *self,
 
   update_titles (self);
   _chorus_window_store_changed (self);
+  _chorus_window_outbox_store_changed (self);
   update_workspace_chrome (self);
   gtk_stack_set_visible_child_name (self->main_stack, store ? "workspace" : "welcome");
 
@@ -216,6 +217,7 @@ chorus_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
 
   _chorus_window_dispose_sync (self);
+  _chorus_window_dispose_outbox (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_WINDOW);
 
   if (self->engine != NULL)
@@ -300,6 +302,7 @@ chorus_window_init (ChorusWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->http = chorus_http_new ();
   _chorus_window_init_sync (self);
+  _chorus_window_init_outbox (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

@@ -1,0 +1,188 @@
+/* chorus-window-outbox.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chorus-outbox-sender.h"
+#include "chorus-window-private.h"
+
+/* The window's outbox: what waits in it (a reply written offline, a like
+ * queued while a server was down) is sent in the background when a
+ * workspace opens, after every sync, when the network comes back, and
+ * every few minutes while something still waits. It goes through the
+ * workspace's one sender (chorus_outbox_sender_dup_for_store()), the same
+ * one the reply composer's Send uses, so two flushes never race for an
+ * item. The sending is the core's; this file only decides when, and says
+ * what came of it. */
+
+#define RETRY_SECONDS (5 * 60)
+
+static void flush_outbox (ChorusWindow *self);
+
+static gboolean
+on_retry_cb (gpointer user_data)
+{
+  ChorusWindow *self = user_data;
+
+  self->outbox_retry_id = 0;
+  flush_outbox (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (ChorusWindow *self)
+{
+  g_clear_handle_id (&self->outbox_retry_id, g_source_remove);
+  self->outbox_retry_id = g_timeout_add_seconds (RETRY_SECONDS, on_retry_cb, self);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->outbox_retry_id),
+                            "[chorus] outbox retry");
+}
+
+static void
+show_summary (ChorusWindow              *self,
+              const ChorusOutboxSummary *summary)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  /* Sends a person just asked for speak for themselves in the composer;
+   * the background only tells of what a person was not watching. */
+  if (summary->failed > 0)
+    /* Translators: shown after Chorus tried to send queued replies, likes and boosts in the background. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u waiting reply or reaction could not be sent. Open its conversation to retry or edit it.",
+                                         "%u waiting replies or reactions could not be sent. Open their conversations to retry or edit them.",
+                                         summary->failed),
+                            summary->failed);
+  else if (summary->sent > 0)
+    /* Translators: replies, likes and boosts that waited in the outbox, for example while offline. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Sent %u waiting reply or reaction",
+                                         "Sent %u waiting replies or reactions",
+                                         summary->sent),
+                            summary->sent);
+  else
+    return;
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, summary->failed > 0 ? 0 : 5);
+  if (self->outbox_toast != NULL)
+    adw_toast_dismiss (self->outbox_toast);
+  g_set_object (&self->outbox_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_flushed_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ChorusWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ChorusOutboxSummary summary = { 0, };
+
+  gboolean flushed;
+
+  flushed = chorus_outbox_sender_flush_finish (CHORUS_OUTBOX_SENDER (object), result, &summary, &error);
+
+  /* The window closed or moved to another workspace: nothing to say. */
+  if (self->outbox_sender != CHORUS_OUTBOX_SENDER (object) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->outbox_flushing = FALSE;
+  if (!flushed)
+    {
+      /* The workspace could not be read; the items stay where they were. */
+      g_warning ("Could not send the outbox: %s", error->message);
+      schedule_retry (self);
+      return;
+    }
+
+  show_summary (self, &summary);
+  if (summary.waiting > 0)
+    schedule_retry (self);
+}
+
+static void
+flush_outbox (ChorusWindow *self)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+
+  if (self->outbox_sender == NULL || self->outbox_flushing)
+    return;
+
+  /* Offline, nothing can go out; the network's return starts a flush. */
+  if (!g_network_monitor_get_network_available (monitor))
+    return;
+
+  g_clear_handle_id (&self->outbox_retry_id, g_source_remove);
+  self->outbox_flushing = TRUE;
+  chorus_outbox_sender_flush_async (self->outbox_sender, 0, self->outbox_cancellable, on_flushed_cb,
+                                    g_object_ref (self));
+}
+
+/**
+ * _chorus_window_flush_outbox:
+ * @self: a #ChorusWindow
+ *
+ * Sends what waits in the workspace's outbox, in the background: after a
+ * sync, and whenever a source may have become reachable again.
+ */
+void
+_chorus_window_flush_outbox (ChorusWindow *self)
+{
+  flush_outbox (self);
+}
+
+static void
+on_network_changed_cb (ChorusWindow *self,
+                       gboolean      available)
+{
+  if (available)
+    flush_outbox (self);
+}
+
+/* Called whenever the window's workspace changes. */
+void
+_chorus_window_outbox_store_changed (ChorusWindow *self)
+{
+  g_cancellable_cancel (self->outbox_cancellable);
+  g_clear_object (&self->outbox_cancellable);
+  g_clear_object (&self->outbox_sender);
+  g_clear_handle_id (&self->outbox_retry_id, g_source_remove);
+  self->outbox_flushing = FALSE;
+
+  if (self->store == NULL)
+    return;
+
+  self->outbox_cancellable = g_cancellable_new ();
+  self->outbox_sender = chorus_outbox_sender_dup_for_store (self->store, self->http);
+
+  /* What a crash left 'sending', or a reply written offline last time. */
+  flush_outbox (self);
+}
+
+void
+_chorus_window_init_outbox (ChorusWindow *self)
+{
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                           G_CALLBACK (on_network_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+_chorus_window_dispose_outbox (ChorusWindow *self)
+{
+  g_cancellable_cancel (self->outbox_cancellable);
+  g_clear_object (&self->outbox_cancellable);
+  g_clear_object (&self->outbox_sender);
+  g_clear_object (&self->outbox_toast);
+  g_clear_handle_id (&self->outbox_retry_id, g_source_remove);
+}
