@@ -64,6 +64,52 @@ test_window_finish (void)
   g_clear_pointer (&test_dir, g_free);
 }
 
+/* Appends the descendants of @widget (and itself) of @type to @found,
+ * in the order they are shown. */
+G_GNUC_UNUSED static void
+test_collect_widgets (GtkWidget *widget,
+                      GType      type,
+                      GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    test_collect_widgets (child, type, found);
+}
+
+G_GNUC_UNUSED static gboolean
+test_never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Runs the main loop for @ms, for styles and animations to reach the screen. */
+G_GNUC_UNUSED static void
+test_settle (guint ms)
+{
+  chorus_test_spin_until (test_never, NULL, ms);
+}
+
+/* Saves what @window shows as a PNG. */
+G_GNUC_UNUSED static void
+test_save_screenshot (GtkWindow  *window,
+                      const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
 /* One registered application for all cases, as in the real program. */
 G_GNUC_UNUSED static ChorusApplication *
 test_get_application (void)

@@ -9,6 +9,7 @@
  * order, and the rules for deleting one), team members (who is "me", and
  * what removing one leaves) and tags (renaming, colors, deleting). */
 
+#include "chorus-store-triage-private.h"
 #include "chorus-test-triage.h"
 
 static GPtrArray *
@@ -103,6 +104,74 @@ test_statuses (Fixture       *f,
   assert_announced (f, 0);
   g_assert_cmpint (column_of (f, "status_id", 0), ==, WAITING);
   assert_statuses (f, "New Open Waiting Spam*");
+}
+
+static void
+on_team_changed_cb (ChorusStore *store,
+                    guint       *count)
+{
+  (*count)++;
+}
+
+/* Closed or open: the rules that keep triage working, the refusals the
+ * Statuses page shows before asking, the signal and the audit log. */
+static void
+test_status_kind (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autofree char *refusal = NULL;
+  g_autofree char *described = NULL;
+  gint64 spam, audit_id;
+  guint team_changed = 0;
+
+  g_signal_connect (f->store, "team-changed", G_CALLBACK (on_team_changed_cb), &team_changed);
+
+  chorus_store_set_status_closed_async (f->store, NEW, TRUE, NULL, on_done_cb, f);
+  assert_refused (f, finish_edit, CHORUS_ERROR_INVALID_ARGUMENT,
+                  "New conversations get the status “New”, so it must keep them open.");
+  chorus_store_set_status_closed_async (f->store, DONE, FALSE, NULL, on_done_cb, f);
+  assert_refused (f, finish_edit, CHORUS_ERROR_INVALID_ARGUMENT,
+                  "“Done” is the last status that closes a conversation. Add another one before changing it.");
+  g_assert_cmpuint (team_changed, ==, 0);
+
+  statuses = list_statuses (f);
+  refusal = chorus_status_dup_delete_refusal (g_ptr_array_index (statuses, 3), statuses);
+  g_assert_cmpstr (refusal, ==,
+                   "“Done” is the last status that closes a conversation. Add another one before deleting it.");
+  g_clear_pointer (&refusal, g_free);
+  refusal = chorus_status_dup_delete_refusal (g_ptr_array_index (statuses, 0), statuses);
+  g_assert_cmpstr (refusal, ==, "New conversations get the status “New”, so it cannot be deleted.");
+  g_clear_pointer (&refusal, g_free);
+  g_assert_null (chorus_status_dup_delete_refusal (g_ptr_array_index (statuses, 2), statuses));
+
+  /* Waiting closes conversations now: the rows are told, and so is
+   * whoever lists the statuses. */
+  chorus_store_set_status_closed_async (f->store, WAITING, TRUE, NULL, on_done_cb, f);
+  g_assert_cmpint (edit_ok (f), ==, WAITING);
+  g_assert_cmpuint (team_changed, ==, 1);
+  g_assert_cmpuint (((GArray *) g_ptr_array_index (f->announced, f->announced->len - 1))->len, ==, 0);
+  assert_statuses (f, "New Open Waiting* Done*");
+  audit_id = query_int (f, "SELECT max (id) FROM audit_log");
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log WHERE id = %" G_GINT64_FORMAT
+                                 " AND action = 'status.kind' AND subject_id = %d", audit_id, WAITING), ==, 1);
+  described = _chorus_audit_describe ("status.kind", "{\"name\": \"Waiting\", \"closed\": true}", "Ana Lima");
+  g_assert_cmpstr (described, ==, "Ana Lima made the status “Waiting” close conversations");
+
+  /* Open is the last open one besides New, which must stay open too. */
+  chorus_store_set_status_closed_async (f->store, OPEN, TRUE, NULL, on_done_cb, f);
+  edit_ok (f);
+  chorus_store_delete_status_async (f->store, OPEN, NEW, NULL, on_done_cb, f);
+  edit_ok (f);
+  assert_statuses (f, "New Waiting* Done*");
+  chorus_store_add_status_async (f->store, "Spam", FALSE, NULL, on_done_cb, f);
+  spam = edit_ok (f);
+  chorus_store_set_status_closed_async (f->store, WAITING, FALSE, NULL, on_done_cb, f);
+  edit_ok (f);
+  chorus_store_set_status_closed_async (f->store, spam, FALSE, NULL, on_done_cb, f);
+  g_assert_cmpint (edit_ok (f), ==, spam);
+  assert_statuses (f, "New Waiting Done* Spam");
+  g_assert_cmpuint (team_changed, ==, 6);
 }
 
 static GPtrArray *
@@ -214,6 +283,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/chorus/triage/statuses", Fixture, NULL, fixture_set_up, test_statuses, fixture_tear_down);
+  g_test_add ("/chorus/triage/status-kind", Fixture, NULL, fixture_set_up, test_status_kind, fixture_tear_down);
   g_test_add ("/chorus/triage/team", Fixture, NULL, fixture_set_up, test_team, fixture_tear_down);
   g_test_add ("/chorus/triage/tag-admin", Fixture, NULL, fixture_set_up, test_tag_admin, fixture_tear_down);
 

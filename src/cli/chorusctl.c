@@ -15,6 +15,7 @@
 
 #include "chorusctl.h"
 #include "chorusctl-outbox.h"
+#include "chorusctl-people.h"
 
 /* chorusctl: the Chorus core without a window.
  *
@@ -33,6 +34,7 @@ static const ChorusctlCommand * const commands[] = {
   &chorusctl_export_command,
   &chorusctl_info_command,
   &chorusctl_outbox_command,
+  &chorusctl_people_command,
   &chorusctl_reply_command,
   &chorusctl_sample_command,
   &chorusctl_sources_command,

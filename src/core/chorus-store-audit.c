@@ -276,6 +276,9 @@ describe_undo (const char *actor,
 {
   ChorusField field;
 
+  if (g_strcmp0 (_chorus_json_get_string (detail, "action"), "person-merge") == 0)
+    /* Translators: an audit log entry. %s is a team member's name. */
+    return g_strdup_printf (_("%s undid a merge"), actor);
   if (!_chorus_field_from_action (_chorus_json_get_string (detail, "action"), &field))
     /* Translators: an audit log entry. %s is a team member's name. */
     return g_strdup_printf (_("%s undid a change"), actor);
@@ -309,6 +312,27 @@ describe_undo (const char *actor,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* The saved replies of the reply composer; @detail holds the reply's name. */
+static char *
+describe_saved_reply (const char *actor,
+                      const char *action,
+                      JsonObject *detail)
+{
+  const char *name = _chorus_json_get_string (detail, "name") ? _chorus_json_get_string (detail, "name") : "";
+
+  if (g_str_equal (action, "saved-reply-add"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a saved reply's. */
+    return g_strdup_printf (_("%s added the saved reply “%s”"), actor, name);
+  if (g_str_equal (action, "saved-reply-delete"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a saved reply's. */
+    return g_strdup_printf (_("%s deleted the saved reply “%s”"), actor, name);
+  if (g_str_equal (action, "saved-reply-move"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a saved reply's. */
+    return g_strdup_printf (_("%s moved the saved reply “%s”"), actor, name);
+  /* Translators: an audit log entry. The first %s is a team member's name, the second a saved reply's. */
+  return g_strdup_printf (_("%s edited the saved reply “%s”"), actor, name);
 }
 
 /* One sentence for the entry; @actor_name is %NULL when the member who
@@ -346,9 +370,34 @@ _chorus_audit_describe (const char *action,
   if (g_strcmp0 (action, "person-notes") == 0)
     /* Translators: an audit log entry. %s is a team member's name. */
     return g_strdup_printf (_("%s edited the notes on this person"), actor);
+  if (g_str_has_prefix (action != NULL ? action : "", "saved-reply-"))
+    return describe_saved_reply (actor, action, object);
   if (g_strcmp0 (action, "person-rename") == 0)
     /* Translators: an audit log entry. %s is a team member's name. */
     return g_strdup_printf (_("%s renamed this person"), actor);
+  if (g_strcmp0 (action, "crm-import") == 0)
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a file's. */
+    return g_strdup_printf (_("%s imported CRM fields from “%s”"), actor,
+                            _chorus_json_get_string (object, "file") ? _chorus_json_get_string (object, "file") : "");
+  if (g_strcmp0 (action, "status.kind") == 0 && _chorus_json_get_string (object, "name") != NULL)
+    return g_strdup_printf (_chorus_json_get_bool (object, "closed")
+                            /* Translators: an audit log entry. The first %s is a team member's name,
+                             * the second a conversation status's. */
+                            ? _("%s made the status “%s” close conversations")
+                            /* Translators: an audit log entry. The first %s is a team member's name,
+                             * the second a conversation status's. */
+                            : _("%s made the status “%s” keep conversations open"),
+                            actor, _chorus_json_get_string (object, "name"));
+  if (g_strcmp0 (action, "person-merge") == 0)
+    /* Translators: an audit log entry. The first %s is a team member's
+     * name, the second the name of the person merged into this one. */
+    return g_strdup_printf (_("%s merged “%s” into this person"), actor,
+                            _chorus_json_get_string (object, "merged_name") ? _chorus_json_get_string (object, "merged_name") : "");
+  if (g_strcmp0 (action, "person-merge-dismiss") == 0)
+    /* Translators: an audit log entry. The first %s is a team member's
+     * name, the second the name of a person suggested as the same one. */
+    return g_strdup_printf (_("%s said “%s” is not the same person"), actor,
+                            _chorus_json_get_string (object, "other_name") ? _chorus_json_get_string (object, "other_name") : "");
   if (!_chorus_field_from_action (action, &field))
     /* Translators: an audit log entry of a kind this version of Chorus
      * does not know. %s is a team member's name. */

@@ -235,41 +235,131 @@ write_move_status (sqlite3   *db,
   return _chorus_audit_edit (db, "status.move", "status", edit->id, row.name, error) ? edit->id : 0;
 }
 
+/* Why a status cannot be deleted, or NULL: the store's rules on plain
+ * values, for chorus_status_dup_delete_refusal() and the store alike. */
+static char *
+explain_undeletable (const char *builtin,
+                     const char *name,
+                     gboolean    closed,
+                     guint       n_of_kind)
+{
+  if (g_strcmp0 (builtin, "new") == 0)
+    /* Translators: %s is the name of the status new conversations get, “New” unless renamed. */
+    return g_strdup_printf (_("New conversations get the status “%s”, so it cannot be deleted."), name);
+
+  if (n_of_kind > 1)
+    return NULL;
+
+  if (closed)
+    /* Translators: %s is a conversation status's name. */
+    return g_strdup_printf (_("“%s” is the last status that closes a conversation. Add another one before deleting it."),
+                            name);
+
+  /* Translators: %s is a conversation status's name. */
+  return g_strdup_printf (_("“%s” is the last status that keeps a conversation open. Add another one before deleting it."),
+                          name);
+}
+
+static gboolean
+count_statuses_of_kind (sqlite3   *db,
+                        gboolean   closed,
+                        guint     *count,
+                        GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT count (*) FROM statuses WHERE is_closed = ?1",
+                                            closed, error)))
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _chorus_set_sqlite_error (error, db, "count statuses");
+      return FALSE;
+    }
+
+  *count = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
 static gboolean
 check_status_deletable (sqlite3    *db,
                         StatusRow  *row,
                         GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *refusal = NULL;
+  guint n_of_kind;
 
-  if (g_strcmp0 (row->builtin, "new") == 0)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: %s is the name of the status new conversations get, “New” unless renamed. */
-                   _("New conversations get the status “%s”, so it cannot be deleted."), row->name);
-      return FALSE;
-    }
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT count (*) FROM statuses WHERE is_closed = ?1",
-                                            row->closed, error)))
+  if (!count_statuses_of_kind (db, row->closed, &n_of_kind, error))
     return FALSE;
 
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) <= 1)
+  if ((refusal = explain_undeletable (row->builtin, row->name, row->closed, n_of_kind)))
     {
-      if (row->closed)
-        g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                     /* Translators: %s is a conversation status's name. */
-                     _("“%s” is the last status that closes a conversation. Add another one before deleting it."),
-                     row->name);
-      else
-        g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                     /* Translators: %s is a conversation status's name. */
-                     _("“%s” is the last status that keeps a conversation open. Add another one before deleting it."),
-                     row->name);
+      g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT, refusal);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* The built-in "new" stays open, or every conversation the sync adds
+ * would arrive done; and the last status of a kind keeps it. */
+static gint64
+write_set_status_closed (sqlite3   *db,
+                         gpointer   data,
+                         GArray    *changed,
+                         GError   **error)
+{
+  ChorusEdit *edit = data;
+  g_auto(StatusRow) row = { 0, };
+  gint64 any = CHORUS_ANY_CONVERSATION;
+  gboolean closed = edit->number != 0;
+  JsonObject *detail;
+  guint n_of_kind;
+
+  if (!load_status (db, edit->id, &row, error))
+    return 0;
+  if (row.closed == closed)
+    return edit->id;
+
+  if (g_strcmp0 (row.builtin, "new") == 0)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is the name of the status new conversations get, “New” unless renamed. */
+                   _("New conversations get the status “%s”, so it must keep them open."), row.name);
+      return 0;
+    }
+
+  if (!count_statuses_of_kind (db, row.closed, &n_of_kind, error))
+    return 0;
+
+  if (n_of_kind <= 1)
+    {
+      if (row.closed)
+        g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                     /* Translators: %s is a conversation status's name. */
+                     _("“%s” is the last status that closes a conversation. Add another one before changing it."),
+                     row.name);
+      else
+        g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                     /* Translators: %s is a conversation status's name. */
+                     _("“%s” is the last status that keeps a conversation open. Add another one before changing it."),
+                     row.name);
+      return 0;
+    }
+
+  if (!(_chorus_sql_run_with_id (db, closed ? "UPDATE statuses SET is_closed = 1 WHERE id = ?1"
+                                            : "UPDATE statuses SET is_closed = 0 WHERE id = ?1",
+                                 edit->id, error)))
+    return 0;
+
+  /* Rows say whether their conversation is closed. */
+  g_array_append_val (changed, any);
+  detail = json_object_new ();
+  json_object_set_string_member (detail, "name", row.name);
+  json_object_set_boolean_member (detail, "closed", closed);
+  return _chorus_audit_insert (db, "status.kind", "status", edit->id, _chorus_json_node_take_object (detail),
+                               error) != 0 ? edit->id : 0;
 }
 
 /* Conversations with the status move to @move_to first; with no
@@ -464,6 +554,57 @@ chorus_store_move_status_async (ChorusStore         *self,
 
   _chorus_store_edit_async (self, write_move_status, _chorus_edit_new (status_id, position, NULL),
                             chorus_store_move_status_async, cancellable, callback, user_data);
+}
+
+/**
+ * chorus_store_set_status_closed_async:
+ * @closed: whether the status finishes a conversation, as Done does
+ *
+ * Makes a status close conversations, or keep them open. Refused for the
+ * built-in "new" status and for the last status of its kind. The change
+ * is announced for any conversation (rows show whether theirs is closed).
+ */
+void
+chorus_store_set_status_closed_async (ChorusStore         *self,
+                                      gint64               status_id,
+                                      gboolean             closed,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (CHORUS_IS_STORE (self));
+
+  _chorus_store_edit_async (self, write_set_status_closed, _chorus_edit_new (status_id, closed != FALSE, NULL),
+                            chorus_store_set_status_closed_async, cancellable, callback, user_data);
+}
+
+/**
+ * chorus_status_dup_delete_refusal:
+ * @status: one of @statuses
+ * @statuses: (element-type ChorusStatus): the workspace's statuses
+ *
+ * Tells, without asking the store, whether chorus_store_delete_status_async()
+ * would refuse to delete @status whatever its conversations: the built-in
+ * "new" status and the last open or closed status stay.
+ *
+ * Returns: (transfer full) (nullable): the translated reason, or %NULL
+ *   when @status may be deleted
+ */
+char *
+chorus_status_dup_delete_refusal (ChorusStatus *status,
+                                  GPtrArray    *statuses)
+{
+  guint n_of_kind = 0;
+
+  g_return_val_if_fail (CHORUS_IS_STATUS (status), NULL);
+  g_return_val_if_fail (statuses != NULL, NULL);
+
+  for (guint i = 0; i < statuses->len; i++)
+    if (chorus_status_get_closed (g_ptr_array_index (statuses, i)) == chorus_status_get_closed (status))
+      n_of_kind++;
+
+  return explain_undeletable (chorus_status_get_builtin (status), chorus_status_get_name (status),
+                              chorus_status_get_closed (status), n_of_kind);
 }
 
 /**

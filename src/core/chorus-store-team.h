@@ -17,7 +17,8 @@ G_BEGIN_DECLS
 /* What a workspace's team sets up once and triage then uses: the statuses
  * and their order, the team members (and which one is "me") and the tags.
  * Each edit runs as one transaction in a worker and writes an audit entry;
- * finish any of them with chorus_store_edit_finish(). */
+ * finish any of them with chorus_store_edit_finish(). Once one commits,
+ * ChorusStore::team-changed is emitted on the caller's main context. */
 
 void       chorus_store_list_statuses_async      (ChorusStore          *self,
                                                   GCancellable         *cancellable,
@@ -50,6 +51,14 @@ void       chorus_store_delete_status_async      (ChorusStore          *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
+void       chorus_store_set_status_closed_async  (ChorusStore          *self,
+                                                  gint64                status_id,
+                                                  gboolean              closed,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+char      *chorus_status_dup_delete_refusal      (ChorusStatus         *status,
+                                                  GPtrArray            *statuses);
 
 void       chorus_store_list_team_members_async  (ChorusStore          *self,
                                                   GCancellable         *cancellable,

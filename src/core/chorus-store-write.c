@@ -30,6 +30,7 @@ typedef struct
   GDestroyNotify        data_free;
   gint64                result;
   GArray               *changed;    /* what to announce, or NULL */
+  gboolean              team;       /* an edit of chorus-store-team.h */
   GError               *error;
 } Write;
 
@@ -126,6 +127,8 @@ complete_write_cb (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
+  if (write->team)
+    g_signal_emit_by_name (g_task_get_source_object (task), "team-changed");
   if (write->changed != NULL)
     g_signal_emit_by_name (g_task_get_source_object (task), "conversations-changed", write->changed);
   g_task_return_boolean (task, TRUE);
@@ -157,15 +160,16 @@ write_worker (GTask        *worker,
   g_task_return_boolean (worker, TRUE);
 }
 
-void
-_chorus_store_write_async (ChorusStore          *self,
-                           ChorusStoreWriteFunc  func,
-                           gpointer              data,
-                           GDestroyNotify        data_free,
-                           gpointer              source_tag,
-                           GCancellable         *cancellable,
-                           GAsyncReadyCallback   callback,
-                           gpointer              user_data)
+static void
+start_write (ChorusStore          *self,
+             ChorusStoreWriteFunc  func,
+             gpointer              data,
+             GDestroyNotify        data_free,
+             gboolean              team,
+             gpointer              source_tag,
+             GCancellable         *cancellable,
+             GAsyncReadyCallback   callback,
+             gpointer              user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) worker = NULL;
@@ -175,6 +179,7 @@ _chorus_store_write_async (ChorusStore          *self,
   write->func = func;
   write->data = data;
   write->data_free = data_free;
+  write->team = team;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
@@ -186,6 +191,19 @@ _chorus_store_write_async (ChorusStore          *self,
   worker = g_task_new (self, NULL, NULL, NULL);
   g_task_set_task_data (worker, g_steal_pointer (&task), g_object_unref);
   g_task_run_in_thread (worker, write_worker);
+}
+
+void
+_chorus_store_write_async (ChorusStore          *self,
+                           ChorusStoreWriteFunc  func,
+                           gpointer              data,
+                           GDestroyNotify        data_free,
+                           gpointer              source_tag,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
+{
+  start_write (self, func, data, data_free, FALSE, source_tag, cancellable, callback, user_data);
 }
 
 /* Returns: what the write function returned, or 0 with @error set */
@@ -561,8 +579,10 @@ _chorus_store_edit_async (ChorusStore          *self,
       return;
     }
 
-  _chorus_store_write_async (self, func, edit, (GDestroyNotify) _chorus_edit_free, source_tag,
-                             cancellable, callback, user_data);
+  /* Statuses, members and tags are listed by whoever shows them:
+   * ChorusStore::team-changed tells them to list them again. */
+  start_write (self, func, edit, (GDestroyNotify) _chorus_edit_free, TRUE, source_tag,
+               cancellable, callback, user_data);
 }
 
 gboolean

@@ -426,6 +426,8 @@ chorus_inbox_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->open_ids, g_array_unref);
   g_clear_pointer (&self->closed_ids, g_array_unref);
@@ -492,7 +494,13 @@ chorus_inbox_sidebar_set_store (ChorusInboxSidebar *self,
   g_return_if_fail (CHORUS_IS_INBOX_SIDEBAR (self));
   g_return_if_fail (!store || CHORUS_IS_STORE (store));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  /* Statuses decide what Open and Done hold; "me" what Assigned to Me does. */
+  if (store != NULL)
+    g_signal_connect_object (store, "team-changed", G_CALLBACK (chorus_inbox_sidebar_refresh), self,
+                             G_CONNECT_SWAPPED);
   self->selected = NULL;
   chorus_inbox_sidebar_refresh (self);
 }

@@ -295,7 +295,9 @@ chorus_insight_strip_init (ChorusInsightStrip *self)
                                   _("Posts and mood per day"), -1);
   chart_caption = gtk_label_new (_("posts and mood, last 14 days"));
   gtk_label_set_xalign (GTK_LABEL (chart_caption), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (chart_caption), PANGO_ELLIPSIZE_END);
+  /* Wrapped, never cut: a longer translation takes a second line. */
+  gtk_label_set_wrap (GTK_LABEL (chart_caption), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (chart_caption), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (chart_caption, "caption");
   gtk_widget_add_css_class (chart_caption, "dim-label");
   gtk_box_append (GTK_BOX (chart_box), self->chart);

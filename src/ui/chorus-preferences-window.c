@@ -12,6 +12,8 @@
 #include "chorus-accounts-page.h"
 #include "chorus-preferences-window.h"
 #include "chorus-rules-page.h"
+#include "chorus-statuses-page.h"
+#include "chorus-team-page.h"
 
 struct _ChorusPreferencesWindow
 {
@@ -150,7 +152,7 @@ chorus_preferences_window_new (GSettings *settings)
  * @self: a #ChorusPreferencesWindow
  * @window: the window whose workspace's accounts to show
  *
- * Adds the pages of one workspace: Accounts and Rules.
+ * Adds the pages of one workspace: Accounts, Rules, Statuses and Team.
  */
 void
 chorus_preferences_window_add_accounts (ChorusPreferencesWindow *self,
@@ -163,4 +165,8 @@ chorus_preferences_window_add_accounts (ChorusPreferencesWindow *self,
                               ADW_PREFERENCES_PAGE (chorus_accounts_page_new (window)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (chorus_rules_page_new (chorus_window_get_store (window))));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (chorus_statuses_page_new (chorus_window_get_store (window))));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (chorus_team_page_new (chorus_window_get_store (window))));
 }

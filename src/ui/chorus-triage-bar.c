@@ -310,8 +310,8 @@ forget_stale (ChorusTriageBar *self)
   set_loads (self, self->loads - 1);
 }
 
-/* No ids: any conversation may have changed, and so may the names of
- * statuses and members. */
+/* No ids: any conversation may have changed (a status or member renamed:
+ * ChorusStore::team-changed reads the lists again). */
 static void
 on_conversations_changed_cb (ChorusTriageBar *self,
                              GArray          *ids)
@@ -321,9 +321,6 @@ on_conversations_changed_cb (ChorusTriageBar *self,
 
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (named, &g_array_index (ids, gint64, i));
-
-  if (ids->len == 0)
-    load_lists (self);
 
   for (guint i = 0; i < self->conversations->len; i++)
     {
@@ -443,6 +440,7 @@ set_store (ChorusTriageBar *self,
     {
       g_signal_connect_object (store, "conversations-changed", G_CALLBACK (on_conversations_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "team-changed", G_CALLBACK (load_lists), self, G_CONNECT_SWAPPED);
       load_lists (self);
     }
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-crm-import-dialog.h"
 #include "chorus-sample.h"
 #include "chorus-window-private.h"
 
@@ -233,10 +234,23 @@ open_sample_action (GtkWidget  *widget,
                                 on_sample_generated_cb, g_object_ref (self));
 }
 
+/* A CSV file of CRM fields, into the open workspace. */
+static void
+import_crm_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+
+  if (self->store != NULL)
+    chorus_crm_import_dialog_choose (GTK_WINDOW (self), self->store, self->toast_overlay);
+}
+
 void
 _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.import-crm", NULL, import_crm_action);
 }

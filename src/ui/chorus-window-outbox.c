@@ -79,12 +79,33 @@ show_summary (ChorusWindow              *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A flush does not keep the window open: it may take as long as a
+ * server's timeout, and a closed window has nothing to say about it. */
+static GWeakRef *
+weak_window_new (ChorusWindow *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static void
+weak_window_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GWeakRef, weak_window_free)
+
 static void
 on_flushed_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(ChorusWindow) self = user_data;
+  g_autoptr(GWeakRef) ref = user_data;
+  g_autoptr(ChorusWindow) self = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
   ChorusOutboxSummary summary = { 0, };
 
@@ -93,7 +114,7 @@ on_flushed_cb (GObject      *object,
   flushed = chorus_outbox_sender_flush_finish (CHORUS_OUTBOX_SENDER (object), result, &summary, &error);
 
   /* The window closed or moved to another workspace: nothing to say. */
-  if (self->outbox_sender != CHORUS_OUTBOX_SENDER (object) ||
+  if (self == NULL || self->outbox_sender != CHORUS_OUTBOX_SENDER (object) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -126,7 +147,7 @@ flush_outbox (ChorusWindow *self)
   g_clear_handle_id (&self->outbox_retry_id, g_source_remove);
   self->outbox_flushing = TRUE;
   chorus_outbox_sender_flush_async (self->outbox_sender, 0, self->outbox_cancellable, on_flushed_cb,
-                                    g_object_ref (self));
+                                    weak_window_new (self));
 }
 
 /**

@@ -72,6 +72,7 @@ update_workspace_chrome (ChorusWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_store);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-pane", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-crm", has_store);
   _chorus_window_update_sync (self);
 }
 
