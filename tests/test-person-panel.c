@@ -9,9 +9,12 @@
  * shows a person's accounts, segments and history with the first-reply
  * times computed by hand, links only to web profiles, and a segment
  * toggled by the pill reaches the store; inside the conversations pane of
- * a sample workspace it shows the author of the selected conversation.
+ * a sample workspace it shows the author of the selected conversation,
+ * and the toast undoes a segment change. On merges-workspace.c it shows
+ * who might be the same person and the opt-out caption; Not the Same,
+ * Merge and the merge's undo (from the pane's toast too) reach the store.
  * With CHORUS_PERSON_SHOTS set to a folder, the pane is saved there as
- * person-<language>-<light|dark>.png. */
+ * person-<language>-<light|dark>.png and person-merges-<language>-<light|dark>.png. */
 
 #include "config.h"
 
@@ -20,7 +23,9 @@
 #include "chorus-person-panel.h"
 #include "chorus-sample.h"
 #include "chorus-store-private.h"
+#include "chorus-store-triage.h"
 #include "chorus-test-window.h"
+#include "merges-workspace.h"
 #include "people-workspace.h"
 
 typedef struct
@@ -30,6 +35,7 @@ typedef struct
   ChorusPersonPanel *panel;
   char              *path;
   char              *message;    /* the last "changed" */
+  gint64             audit_id;   /* and its audit entry */
   guint              changes;
 } Rig;
 
@@ -51,12 +57,13 @@ on_changed_cb (ChorusPersonPanel *panel,
                const char        *message,
                Rig               *rig)
 {
-  g_assert_cmpint (audit_id, ==, 0);
+  rig->audit_id = audit_id;
   g_free (rig->message);
   rig->message = g_strdup (message);
   rig->changes++;
 }
 
+/* @data, when set, seeds the people who might be the same. */
 static void
 rig_set_up (Rig           *rig,
             gconstpointer  data)
@@ -65,7 +72,10 @@ rig_set_up (Rig           *rig,
   g_autofree char *name = g_strdup_printf ("people-%u.chorus", ++n_workspaces);
 
   rig->store = test_create_workspace (name, &rig->path);
-  chorus_test_seed_people_workspace (rig->store);
+  if (data != NULL)
+    chorus_test_seed_merges_workspace (rig->store);
+  else
+    chorus_test_seed_people_workspace (rig->store);
   rig->panel = CHORUS_PERSON_PANEL (chorus_person_panel_new ());
   g_signal_connect (rig->panel, "changed", G_CALLBACK (on_changed_cb), rig);
   rig->window = GTK_WINDOW (gtk_window_new ());
@@ -197,6 +207,7 @@ test_toggle_segment (Rig           *rig,
   g_assert_true (chorus_test_spin_until (advocate_stored, rig, CHORUS_TEST_WAIT_MS));
   if (english ())
     g_assert_cmpstr (rig->message, ==, "Added to the “Advocate” segment");
+  g_assert_cmpint (rig->audit_id, >, 0);
 
   gtk_toggle_button_set_active (chorus_person_panel_get_segment_button (rig->panel,
                                                                         CHORUS_PERSON_SEGMENT_VIP), FALSE);
@@ -361,6 +372,23 @@ find_rich_author (GListModel *model,
   return 0;
 }
 
+typedef struct
+{
+  ChorusPersonPanel    *panel;
+  ChorusPersonSegments  segment;
+} SegmentUndo;
+
+/* The pill is off again once the panel read the person after the undo. */
+static gboolean
+segment_undone (gpointer data)
+{
+  SegmentUndo *undo = data;
+
+  return panel_loaded (undo->panel) &&
+         !gtk_toggle_button_get_active (chorus_person_panel_get_segment_button (undo->panel, undo->segment)) &&
+         !(chorus_person_get_segments (chorus_person_panel_get_person (undo->panel)) & undo->segment);
+}
+
 static void
 test_in_pane (void)
 {
@@ -413,7 +441,7 @@ test_in_pane (void)
                    chorus_test_db_query_int (_chorus_store_get_db (chorus_window_get_store (window)), sql));
   g_assert_cmpuint (chorus_person_panel_get_n_history_rows (panel), >, 0);
 
-  /* A pill toggled in the pane ends in the pane's toast, without Undo. */
+  /* A pill toggled in the pane ends in the pane's toast, which can undo it. */
   segment = CHORUS_PERSON_SEGMENT_VIP;
   while (gtk_toggle_button_get_active (chorus_person_panel_get_segment_button (panel, segment)))
     segment >>= 1;
@@ -422,15 +450,209 @@ test_in_pane (void)
   if (english () && segment == CHORUS_PERSON_SEGMENT_VIP)
     g_assert_cmpstr (adw_toast_get_title (chorus_conversations_pane_get_last_toast (pane)), ==,
                      "Added to the “VIP” segment");
-  g_assert_null (adw_toast_get_button_label (chorus_conversations_pane_get_last_toast (pane)));
+  g_assert_nonnull (adw_toast_get_button_label (chorus_conversations_pane_get_last_toast (pane)));
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count (*) FROM person_segments WHERE segment = '%s'"
                          " AND person_id = %" G_GINT64_FORMAT, chorus_person_segment_key (segment), person_id);
   g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (chorus_window_get_store (window)), sql), ==, 1);
+  {
+    SegmentUndo undo = { panel, segment };
+
+    g_signal_emit_by_name (chorus_conversations_pane_get_last_toast (pane), "button-clicked");
+    g_assert_true (chorus_test_spin_until (segment_undone, &undo, CHORUS_TEST_WAIT_MS));
+    g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (chorus_window_get_store (window)), sql), ==, 0);
+  }
 
   g_assert_true (chorus_test_spin_until (stack_settled, window->main_stack, CHORUS_TEST_WAIT_MS));
   g_assert_true (chorus_test_spin_until (stack_settled, pages, CHORUS_TEST_WAIT_MS));
   shoot (GTK_WINDOW (window), panel);
+  test_destroy_window (window);
+}
+
+/* Merges */
+
+typedef struct
+{
+  ChorusPersonPanel *panel;
+  guint              n_identities;
+  guint              n_suggestions;
+} Shown;
+
+static gboolean
+panel_shows (gpointer data)
+{
+  Shown *shown = data;
+
+  return panel_loaded (shown->panel) &&
+         chorus_person_get_identities (chorus_person_panel_get_person (shown->panel))->len == shown->n_identities &&
+         chorus_person_panel_get_n_suggestions (shown->panel) == shown->n_suggestions;
+}
+
+static void
+wait_for_panel (ChorusPersonPanel *panel,
+                guint              n_identities,
+                guint              n_suggestions)
+{
+  Shown shown = { panel, n_identities, n_suggestions };
+
+  if (!chorus_test_spin_until (panel_shows, &shown, CHORUS_TEST_WAIT_MS))
+    g_error ("Expected %u accounts and %u suggestions; the panel shows %u and %u", n_identities, n_suggestions,
+             chorus_person_panel_get_person (panel) != NULL
+               ? chorus_person_get_identities (chorus_person_panel_get_person (panel))->len : 0,
+             chorus_person_panel_get_n_suggestions (panel));
+}
+
+static void
+show_and_wait (Rig    *rig,
+               gint64  person_id)
+{
+  chorus_person_panel_show (rig->panel, rig->store, person_id);
+  g_assert_true (chorus_test_spin_until (panel_loaded, rig->panel, CHORUS_TEST_WAIT_MS));
+}
+
+static gboolean
+undone (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Suggestions and the opt-out caption; Not the Same; Merge, then its undo
+ * through chorus_store_undo_async() as the pane's toast calls it. */
+static void
+test_suggestions (Rig           *rig,
+                  gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = _chorus_store_get_db (rig->store);
+
+  show_and_wait (rig, GARCIA_NOINDEX);
+  g_assert_cmpuint (chorus_person_panel_get_n_suggestions (rig->panel), ==, 0);
+  if (english ())
+    g_assert_cmpstr (chorus_person_panel_get_opt_out_text (rig->panel), ==, "Asked not to be indexed or suggested");
+  if (g_getenv ("CHORUS_PERSON_SHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("CHORUS_PERSON_SHOTS"), "person-opted-out.png", NULL);
+
+      settle (500);
+      save_screenshot (rig->window, shot);
+    }
+  show_and_wait (rig, GARCIA_BOT);
+  if (english ())
+    g_assert_cmpstr (chorus_person_panel_get_opt_out_text (rig->panel), ==, "Automated account");
+  g_assert_cmpstr (chorus_person_panel_get_opt_out_text (rig->panel), !=, "");
+
+  show_and_wait (rig, GARCIA);
+  g_assert_cmpuint (chorus_person_panel_get_n_suggestions (rig->panel), ==, 2);
+  g_assert_cmpstr (chorus_person_panel_get_opt_out_text (rig->panel), ==, "");
+
+  g_signal_emit_by_name (chorus_person_panel_get_suggestion_button (rig->panel, 1, FALSE), "clicked");
+  wait_for_panel (rig->panel, 1, 1);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count (*) FROM merge_dismissals"
+                                                 " WHERE person_a = 10 AND person_b = 12"), ==, 1);
+  if (english ())
+    g_assert_cmpstr (rig->message, ==, "ÁNA  garcia will not be suggested again");
+
+  g_signal_emit_by_name (chorus_person_panel_get_suggestion_button (rig->panel, 0, TRUE), "clicked");
+  wait_for_panel (rig->panel, 2, 0);
+  g_assert_cmpint (rig->audit_id, >, 0);
+  if (english ())
+    g_assert_cmpstr (rig->message, ==, "Merged Ana into Ana García");
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT person_id FROM identities WHERE id = 11"), ==, GARCIA);
+
+  chorus_store_undo_async (rig->store, rig->audit_id, NULL, chorus_test_async_result_cb, &result);
+  g_assert_true (chorus_test_spin_until (undone, &result, CHORUS_TEST_WAIT_MS));
+  g_assert_true (chorus_store_undo_finish (rig->store, result, NULL, &error));
+  g_assert_no_error (error);
+  /* Ana is suggested again; the forum account, dismissed, is not. */
+  wait_for_panel (rig->panel, 1, 1);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT person_id FROM identities WHERE id = 11"), ==, GARCIA_SKY);
+}
+
+static gboolean
+identity_back (gpointer data)
+{
+  return chorus_test_db_query_int (data, "SELECT person_id FROM identities WHERE id = 11") == GARCIA_SKY;
+}
+
+static void
+shoot_merges (GtkWindow  *window)
+{
+  const char *dir = g_getenv ("CHORUS_PERSON_SHOTS");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("person-merges-%s-%s.png", english () ? "en" : "es",
+                                               i == 0 ? "light" : "dark");
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                        : ADW_COLOR_SCHEME_FORCE_DARK);
+      settle (800);
+      save_screenshot (window, path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* In the pane: Merge ends in a toast whose Undo puts the person back. */
+static void
+test_merge_in_pane (void)
+{
+  g_autoptr(ChorusStore) store = NULL;
+  g_autofree char *path = NULL;
+  ChorusConversationsPane *pane;
+  ChorusPersonPanel *panel;
+  ChorusWindow *window;
+  GListModel *model;
+  AdwToast *toast;
+  sqlite3 *db;
+  guint position = 0;
+
+  store = test_create_workspace ("merges.chorus", &path);
+  chorus_test_seed_merges_workspace (store);
+  g_clear_object (&store);
+
+  window = test_open_window (path);
+  db = _chorus_store_get_db (chorus_window_get_store (window));
+  pane = CHORUS_CONVERSATIONS_PANE (window->conversations_pane);
+  g_assert_true (chorus_test_spin_until (has_conversations, pane, CHORUS_TEST_WAIT_MS));
+  model = chorus_conversations_pane_get_model (pane);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ChorusConversation) conversation = g_list_model_get_item (model, i);
+
+      if (chorus_conversation_get_author_person_id (conversation) == GARCIA)
+        position = i;
+    }
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (gtk_widget_get_template_child (GTK_WIDGET (pane),
+                                                                                      CHORUS_TYPE_CONVERSATIONS_PANE,
+                                                                                      "selection")),
+                                   position, TRUE);
+  panel = find_descendant (GTK_WIDGET (pane), CHORUS_TYPE_PERSON_PANEL);
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (panel))), "person");
+  wait_for_panel (panel, 1, 2);
+  g_assert_cmpint (chorus_person_panel_get_person_id (panel), ==, GARCIA);
+  shoot_merges (GTK_WINDOW (window));
+
+  g_signal_emit_by_name (chorus_person_panel_get_suggestion_button (panel, 0, TRUE), "clicked");
+  g_assert_true (chorus_test_spin_until (has_toast, pane, CHORUS_TEST_WAIT_MS));
+  wait_for_panel (panel, 2, 1);
+  toast = chorus_conversations_pane_get_last_toast (pane);
+  if (english ())
+    g_assert_cmpstr (adw_toast_get_title (toast), ==, "Merged Ana into Ana García");
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_assert_true (chorus_test_spin_until (identity_back, db, CHORUS_TEST_WAIT_MS));
+  wait_for_panel (panel, 1, 2);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count (*) FROM people WHERE merged_into IS NOT NULL"), ==, 0);
+
   test_destroy_window (window);
 }
 
@@ -446,6 +668,8 @@ main (int   argc,
   g_test_add ("/chorus/person-panel/toggle-segment", Rig, NULL, rig_set_up, test_toggle_segment, rig_tear_down);
   g_test_add ("/chorus/person-panel/long-history", Rig, NULL, rig_set_up, test_long_history, rig_tear_down);
   g_test_add_func ("/chorus/person-panel/in-pane", test_in_pane);
+  g_test_add ("/chorus/person-panel/suggestions", Rig, "merges", rig_set_up, test_suggestions, rig_tear_down);
+  g_test_add_func ("/chorus/person-panel/merge-in-pane", test_merge_in_pane);
 
   ret = g_test_run ();
   test_window_finish ();

@@ -15,6 +15,7 @@
 #include "chorus-error.h"
 #include "chorus-html.h"
 #include "chorus-parse-json-private.h"
+#include "chorus-profile-links.h"
 
 /* AT Protocol (Bluesky AppView) responses become ChorusIncomingPost
  * records. A post's at:// uri is its key. Its cid, which a reply's strong
@@ -72,6 +73,7 @@ parse_author (JsonObject *object)
   author->avatar_url = _chorus_parse_dup_url (_chorus_json_get_string (object, "avatar"));
   author->profile_url = g_strdup_printf (WEB_BASE "/profile/%s", author->handle);
   author->created_at = _chorus_parse_time (_chorus_json_get_string (object, "createdAt"));
+  chorus_profile_read_bluesky (author, object);
 
   return author;
 }

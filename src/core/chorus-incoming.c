@@ -75,7 +75,12 @@ chorus_incoming_poll_free (ChorusIncomingPoll *poll)
 ChorusIncomingAuthor *
 chorus_incoming_author_new (void)
 {
-  return g_new0 (ChorusIncomingAuthor, 1);
+  ChorusIncomingAuthor *author = g_new0 (ChorusIncomingAuthor, 1);
+
+  author->discoverable = -1;
+  author->indexable = -1;
+
+  return author;
 }
 
 void
@@ -89,6 +94,7 @@ chorus_incoming_author_free (ChorusIncomingAuthor *author)
   g_free (author->display_name);
   g_free (author->avatar_url);
   g_free (author->profile_url);
+  g_free (author->links);
   g_free (author);
 }
 

@@ -51,6 +51,10 @@ typedef struct
   char   *profile_url;
   gint64  created_at;           /* account creation, 0 when unknown */
   gboolean bot;                 /* the account says it is automated */
+  int      discoverable;        /* 1, 0, or -1 when the network said nothing */
+  int      indexable;           /* the same */
+  gboolean noindex;             /* the author asked search engines not to index them */
+  char    *links;               /* the profile's links, normalised, one per line, or NULL */
 } ChorusIncomingAuthor;
 
 typedef struct

@@ -15,6 +15,7 @@
 #include "chorus-html.h"
 #include "chorus-mastodon-parse.h"
 #include "chorus-parse-json-private.h"
+#include "chorus-profile-links.h"
 
 /* Statuses from any Mastodon-API server (Mastodon, GoToSocial, Akkoma…)
  * become ChorusIncomingPost records. The JSON is untrusted: see
@@ -75,6 +76,7 @@ parse_account (JsonObject *account)
   author->profile_url = _chorus_parse_dup_url (url);
   author->created_at = _chorus_parse_time (_chorus_json_get_string (account, "created_at"));
   author->bot = _chorus_json_get_bool (account, "bot");
+  chorus_profile_read_mastodon (author, account);
 
   return g_steal_pointer (&author);
 }

@@ -311,6 +311,8 @@ gboolean    _chorus_sample_write_challenges (ChorusSample                 *self,
 gboolean    _chorus_sample_write_threads    (ChorusSample                 *self,
                                              guint                         n_posts,
                                              GError                      **error);
+gboolean    _chorus_sample_write_merge_candidates (ChorusSample           *self,
+                                                   GError                **error);
 gint64      _chorus_sample_write_single     (ChorusSample                 *self,
                                              const ChorusSampleSinglePost *post,
                                              char                        **uri);

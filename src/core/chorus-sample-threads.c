@@ -661,6 +661,23 @@ write_tags (ChorusSample *self)
     }
 }
 
+/* The reply box's saved answers, as a team would keep them. */
+static void
+write_saved_replies (ChorusSample *self)
+{
+  static const struct { const char *name; const char *body; } replies[] = {
+    { "Thanks", "Thanks so much, {name}! We passed this on to the whole team." },
+    { "Looking into it", "Thanks for letting us know, {name}. We are looking into it and will get back to "
+                         "you here." },
+    { "Send us a DM", "Sorry about that, {name}. Could you send us a DM with your order number? We will "
+                      "sort it out from there." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+    SAMPLE_ROW (self->writer, CHORUS_SAMPLE_SAVED_REPLY, SAMPLE_INT (i + 1), SAMPLE_TEXT (replies[i].name),
+                SAMPLE_TEXT (replies[i].body), SAMPLE_INT (i), SAMPLE_INT (self->anchor));
+}
+
 static void
 plan_free (Plan *plan)
 {
@@ -732,6 +749,7 @@ _chorus_sample_write_threads (ChorusSample  *self,
   st.scratch = g_string_new (NULL);
 
   write_tags (self);
+  write_saved_replies (self);
   if (st.target > 0)
     st.next_root = next_root_time (&st);
 

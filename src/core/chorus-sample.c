@@ -169,6 +169,7 @@ fill (ChorusStore        *store,
        _chorus_sample_write_challenges (&self, error) &&
        _chorus_sample_write_threads (&self, data->n_posts - MIN (data->n_posts, self.posts_written),
                                      error) &&
+       _chorus_sample_write_merge_candidates (&self, error) &&
        _chorus_sample_writer_finish (writer, error);
 
   sample_clear (&self);

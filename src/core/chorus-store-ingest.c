@@ -10,6 +10,7 @@
 #include "chorus-error.h"
 #include "chorus-sentiment-private.h"
 #include "chorus-store-ingest.h"
+#include "chorus-store-merges-private.h"
 #include "chorus-store-private.h"
 #include "chorus-store-rules-private.h"
 
@@ -51,15 +52,19 @@ static const char * const statement_sql[N_STATEMENTS] = {
   [STMT_UPDATE_IDENTITY] =
     "UPDATE identities SET display_name = ?2, avatar_url = ?3,"
     "  profile_url = coalesce (?4, profile_url),"
-    "  account_created_at = coalesce (?5, account_created_at), is_bot = ?6"
+    "  account_created_at = coalesce (?5, account_created_at), is_bot = ?6,"
+    "  discoverable = ?7, indexable = ?8, noindex = ?9, links = ?10"
     " WHERE id = ?1 AND (display_name IS NOT ?2 OR is_bot IS NOT ?6"
-    "   OR avatar_url IS NOT ?3 OR profile_url IS NOT coalesce (?4, profile_url))",
+    "   OR avatar_url IS NOT ?3 OR profile_url IS NOT coalesce (?4, profile_url)"
+    "   OR discoverable IS NOT ?7 OR indexable IS NOT ?8 OR noindex IS NOT ?9"
+    "   OR links IS NOT ?10)",
   [STMT_INSERT_PERSON] =
     "INSERT INTO people (display_name, created_at) VALUES (?1, ?2)",
   [STMT_INSERT_IDENTITY] =
     "INSERT INTO identities (person_id, network, server, handle,"
-    "  display_name, avatar_url, profile_url, account_created_at, is_bot)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "  display_name, avatar_url, profile_url, account_created_at, is_bot,"
+    "  discoverable, indexable, noindex, links)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
   [STMT_FIND_POST] =
     "SELECT id, text IS NOT ?2 OR html IS NOT ?3 OR edited_at IS NOT ?4"
     "  OR like_count <> ?5 OR repost_count <> ?6 OR reply_count <> ?7 OR (?8 AND NOT is_own),"
@@ -176,6 +181,21 @@ step_done (Ingest        *ingest,
   return TRUE;
 }
 
+/* The opt-outs and links, bound from @first on: discoverable, indexable
+ * (NULL when the network said nothing), noindex and links. */
+static void
+bind_profile (sqlite3_stmt         *stmt,
+              int                   first,
+              ChorusIncomingAuthor *author)
+{
+  if (author->discoverable >= 0)
+    sqlite3_bind_int (stmt, first, author->discoverable);
+  if (author->indexable >= 0)
+    sqlite3_bind_int (stmt, first + 1, author->indexable);
+  sqlite3_bind_int (stmt, first + 2, author->noindex);
+  sqlite3_bind_text (stmt, first + 3, author->links != NULL ? author->links : "", -1, SQLITE_STATIC);
+}
+
 static gint64
 upsert_identity (Ingest                *ingest,
                  ChorusIncomingAuthor  *author,
@@ -211,8 +231,13 @@ upsert_identity (Ingest                *ingest,
       if (author->created_at > 0)
         sqlite3_bind_int64 (update, 5, author->created_at);
       sqlite3_bind_int (update, 6, author->bot);
+      bind_profile (update, 7, author);
 
-      return step_done (ingest, update, "identity", error) ? id : 0;
+      if (!step_done (ingest, update, "identity", error))
+        return 0;
+      if (sqlite3_changes (ingest->db) > 0)
+        _chorus_merge_keys_invalidate ();
+      return id;
     }
 
   if (!(insert = statement (ingest, STMT_INSERT_PERSON, error)))
@@ -238,6 +263,7 @@ upsert_identity (Ingest                *ingest,
   if (author->created_at > 0)
     sqlite3_bind_int64 (insert, 8, author->created_at);
   sqlite3_bind_int (insert, 9, author->bot);
+  bind_profile (insert, 10, author);
 
   return step_done (ingest, insert, "identity", error) ? sqlite3_last_insert_rowid (ingest->db) : 0;
 }

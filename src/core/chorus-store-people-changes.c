@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chorus-error.h"
+#include "chorus-store-merges-private.h"
 #include "chorus-store-people.h"
 #include "chorus-store-people-private.h"
 #include "chorus-store-triage-private.h"
@@ -18,8 +19,9 @@
 /* The changes the person panel makes: segments, notes and name. Each is
  * one transaction in a worker (the triage writer, so that it never waits
  * on the main thread) with an audit entry whose subject is ("person", id)
- * and whose detail says what changed. Segment changes that a rule rather
- * than a team member asks for refuse bots: see chorus-store-people.c. */
+ * and whose detail says what changed, which chorus_store_undo() reads to
+ * undo it. Segment changes that a rule rather than a team member asks for
+ * refuse bots and people who opted out: see chorus-store-people.c. */
 
 typedef struct
 {
@@ -70,34 +72,26 @@ check_person (sqlite3  *db,
   return FALSE;
 }
 
-/* Refuses a person with an account that says it is a bot. */
+/* Refuses a person with an account that says it is a bot, or that asked
+ * not to be indexed or suggested. */
 static gboolean
-check_not_bot (sqlite3  *db,
-               gint64    person_id,
-               GError  **error)
+check_not_opted_out (sqlite3  *db,
+                     gint64    person_id,
+                     GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ChorusOptOuts opt_outs;
 
-  if (!(stmt = _chorus_sql_prepare_with_id (db,
-                                            "SELECT EXISTS (SELECT 1 FROM identities"
-                                            "  WHERE person_id = ?1 AND is_bot)",
-                                            person_id, error)))
+  if (!_chorus_person_read_opt_outs (db, person_id, &opt_outs, error))
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _chorus_set_sqlite_error (error, db, "bot");
-      return FALSE;
-    }
+  if (opt_outs & CHORUS_OPT_OUT_BOT)
+    g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                         _("This person’s account is a bot, and bots are never put into segments automatically."));
+  else if (opt_outs & CHORUS_OPT_OUT_NOINDEX)
+    g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                         _("This person asked not to be indexed or suggested, so they are never put into segments automatically."));
 
-  if (sqlite3_column_int (stmt, 0) != 0)
-    {
-      g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                           _("This person’s account is a bot, and bots are never put into segments automatically."));
-      return FALSE;
-    }
-
-  return TRUE;
+  return opt_outs == CHORUS_OPT_OUT_NONE;
 }
 
 static gint64
@@ -123,7 +117,7 @@ write_segment (sqlite3   *db,
 
   if (!check_person (db, change->person_id, error))
     return 0;
-  if (change->add && change->automatic && !check_not_bot (db, change->person_id, error))
+  if (change->add && change->automatic && !check_not_opted_out (db, change->person_id, error))
     return 0;
 
   if (!_chorus_sql_set_text (db,
@@ -149,8 +143,8 @@ write_segment (sqlite3   *db,
  * @segment: exactly one segment
  * @add: %TRUE to put the person into @segment, %FALSE to take them out
  * @automatic: %TRUE when a rule rather than a team member decides: a
- *   person whose account is a bot is then refused (see the top of
- *   chorus-store-people.c)
+ *   person whose account is a bot, or asked not to be indexed or
+ *   suggested, is then refused (see the top of chorus-store-people.c)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the change is written or refused
  * @user_data: data for @callback
@@ -307,7 +301,8 @@ chorus_store_rename_person_async (ChorusStore         *self,
  *   chorus_store_set_person_notes_async() or chorus_store_rename_person_async()
  * @error: a location for a #GError
  *
- * Returns: the id of the change's audit entry, or 0 with @error set
+ * Returns: the id of the change's audit entry, which
+ *   chorus_store_undo_async() undoes, or 0 with @error set
  */
 gint64
 chorus_store_person_change_finish (ChorusStore   *self,

@@ -23,7 +23,8 @@
  * in chorus-store-people-changes.c.
  *
  * Opt-outs: a person with an account that says it is a bot
- * (identities.is_bot, which sync fills from each network's bot flag) is
+ * (identities.is_bot, which sync fills from each network's bot flag), or
+ * that asked not to be indexed (noindex) or found (discoverable = 0), is
  * never put into a segment automatically. Callers that tag people by rule
  * pass automatic = TRUE and get CHORUS_ERROR_INVALID_ARGUMENT for such a
  * person; a team member choosing a segment by hand is not refused. */
@@ -93,8 +94,10 @@ read_person_row (sqlite3  *db,
                             (const char *) sqlite3_column_text (stmt, 1), segments);
 }
 
-static ChorusIdentity *
-build_identity (sqlite3_stmt *stmt)
+/* An identity from the columns id, network, server, handle, display_name,
+ * avatar_url, profile_url and account_created_at, in that order. */
+ChorusIdentity *
+_chorus_build_identity (sqlite3_stmt *stmt)
 {
   ChorusIdentity *identity = chorus_identity_new (sqlite3_column_int64 (stmt, 0),
                                                   (const char *) sqlite3_column_text (stmt, 1),
@@ -143,7 +146,7 @@ static void
 add_identity_row (ChorusPerson *person,
                   sqlite3_stmt *stmt)
 {
-  chorus_person_add_identity (person, build_identity (stmt));
+  chorus_person_add_identity (person, _chorus_build_identity (stmt));
   if (sqlite3_column_int (stmt, 8) != 0)
     chorus_person_set_is_bot (person, TRUE);
 }

@@ -70,6 +70,7 @@ typedef enum
   CHORUS_SAMPLE_WINNER,           /* challenge_id, place, submission_id, chosen_by, chosen_at */
   CHORUS_SAMPLE_REWARD,           /* id, challenge_id, submission_id, kind, description,
                                      amount_cents, currency, state, paid_at */
+  CHORUS_SAMPLE_SAVED_REPLY,      /* id, name, body, position, created_at */
   CHORUS_SAMPLE_N_TABLES
 } ChorusSampleTable;
 

@@ -107,6 +107,8 @@ static const TableInfo tables[CHORUS_SAMPLE_N_TABLES] = {
   [CHORUS_SAMPLE_REWARD] =
     { "rewards", "id, challenge_id, submission_id, kind, description, amount_cents, currency,"
       " state, paid_at" },
+  [CHORUS_SAMPLE_SAVED_REPLY] =
+    { "saved_replies", "id, name, body, position, created_at" },
 };
 
 /* The triggers of migration 4 that this writer knows how to replace with a

@@ -11,6 +11,7 @@
 
 #include "chorus-error.h"
 #include "chorus-parse-json-private.h"
+#include "chorus-store-merges-private.h"
 #include "chorus-store-triage.h"
 #include "chorus-store-triage-private.h"
 
@@ -22,7 +23,8 @@
  * every one was skipped, the undo is refused and nothing is written. An
  * undo is an audit entry too ("undo", subject ("audit", the entry undone)),
  * which is how a second undo of the same entry is refused; undos are not
- * undone themselves. */
+ * undone themselves. Changes to people (segments, notes, names, merges)
+ * are undone the same way, by chorus-store-undo-people.c. */
 
 typedef struct
 {
@@ -292,11 +294,13 @@ restore_note_deleted (sqlite3     *db,
   return run_for (db, stmt, id, restored, skipped, error);
 }
 
-/* The entry's action and parsed detail, once it is known to be undoable. */
+/* The entry's action, subject and parsed detail, once it is known to be
+ * undoable. */
 static JsonNode *
 load_entry (sqlite3      *db,
             gint64        audit_id,
-            ChorusField  *field,
+            char        **action_out,
+            gint64       *subject_id,
             GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -307,7 +311,7 @@ load_entry (sqlite3      *db,
   if (!(stmt = _chorus_sql_prepare (db,
                                     "SELECT action, detail, EXISTS (SELECT 1 FROM audit_log u"
                                     "  WHERE u.subject_type = 'audit' AND u.subject_id = a.id"
-                                    "    AND u.action = 'undo')"
+                                    "    AND u.action = 'undo'), subject_id"
                                     " FROM audit_log a WHERE id = ?1",
                                     error)))
     return NULL;
@@ -329,18 +333,21 @@ load_entry (sqlite3      *db,
   else if (sqlite3_column_int (stmt, 2))
     g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
                          _("This change was already undone."));
-  else if (!_chorus_field_from_action (action, field) || detail == NULL ||
-           !json_parser_load_from_data (parser, detail, -1, NULL))
+  else if (detail == NULL || !json_parser_load_from_data (parser, detail, -1, NULL))
     set_cannot_undo (error);
   else
-    return json_parser_steal_root (parser);
+    {
+      *action_out = g_strdup (action);
+      *subject_id = sqlite3_column_int64 (stmt, 3);
+      return json_parser_steal_root (parser);
+    }
 
   return NULL;
 }
 
 static JsonNode *
 undo_detail (gint64       audit_id,
-             ChorusField  field,
+             const char  *action,
              GArray      *restored,
              GArray      *skipped)
 {
@@ -354,35 +361,71 @@ undo_detail (gint64       audit_id,
     json_array_add_int_element (skipped_ids, g_array_index (skipped, gint64, i));
 
   json_object_set_int_member (detail, "undoes", audit_id);
-  json_object_set_string_member (detail, "action", _chorus_field_action (field));
+  json_object_set_string_member (detail, "action", action);
   json_object_set_array_member (detail, "ids", restored_ids);
   json_object_set_array_member (detail, "skipped", skipped_ids);
 
   return _chorus_json_node_take_object (detail);
 }
 
+/* A change to a person (chorus-store-undo-people.c) changes no
+ * conversation, except a merge, which changes whose accounts wrote them:
+ * any may have changed, which is also how the person panel hears of it. */
 static gint64
-write_undo (sqlite3   *db,
-            gpointer   data,
-            GArray    *changed,
-            GError   **error)
+undo_person_entry (sqlite3     *db,
+                   gint64       audit_id,
+                   const char  *action,
+                   gint64       person_id,
+                   JsonNode    *detail,
+                   GArray      *changed,
+                   GArray      *skipped,
+                   GError     **error)
 {
-  Undo *undo = data;
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 any = CHORUS_ANY_CONVERSATION;
+
+  if (!_chorus_undo_person_change (db, action, person_id, _chorus_json_object (detail), error))
+    return 0;
+
+  g_array_append_val (changed, any);
+  return _chorus_audit_insert (db, "undo", "audit", audit_id,
+                               undo_detail (audit_id, action, none, skipped), error);
+}
+
+gint64
+_chorus_undo_entry (sqlite3  *db,
+                    gint64    audit_id,
+                    GArray   *changed,
+                    GArray   *skipped,
+                    GError  **error)
+{
   g_autoptr(JsonNode) detail = NULL;
+  g_autofree char *action = NULL;
+  gint64 subject_id = 0;
   ChorusField field;
   Entry entry;
   gboolean ok;
 
-  if (!(detail = load_entry (db, undo->audit_id, &field, error)) ||
-      !parse_entry (field, detail, &entry, error))
+  if (!(detail = load_entry (db, audit_id, &action, &subject_id, error)))
+    return 0;
+
+  if (_chorus_is_person_action (action))
+    return undo_person_entry (db, audit_id, action, subject_id, detail, changed, skipped, error);
+
+  if (!_chorus_field_from_action (action, &field))
+    {
+      set_cannot_undo (error);
+      return 0;
+    }
+  if (!parse_entry (field, detail, &entry, error))
     return 0;
 
   if (field == CHORUS_FIELD_NOTE_ADD)
-    ok = restore_notes_added (db, &entry, changed, undo->skipped, error);
+    ok = restore_notes_added (db, &entry, changed, skipped, error);
   else if (field == CHORUS_FIELD_NOTE_DELETE)
-    ok = restore_note_deleted (db, &entry, json_node_get_object (detail), changed, undo->skipped, error);
+    ok = restore_note_deleted (db, &entry, json_node_get_object (detail), changed, skipped, error);
   else
-    ok = restore_fields (db, &entry, json_node_get_object (detail), changed, undo->skipped, error);
+    ok = restore_fields (db, &entry, json_node_get_object (detail), changed, skipped, error);
 
   if (!ok)
     return 0;
@@ -394,8 +437,19 @@ write_undo (sqlite3   *db,
       return 0;
     }
 
-  return _chorus_audit_insert (db, "undo", "audit", undo->audit_id,
-                               undo_detail (undo->audit_id, field, changed, undo->skipped), error);
+  return _chorus_audit_insert (db, "undo", "audit", audit_id,
+                               undo_detail (audit_id, action, changed, skipped), error);
+}
+
+static gint64
+write_undo (sqlite3   *db,
+            gpointer   data,
+            GArray    *changed,
+            GError   **error)
+{
+  Undo *undo = data;
+
+  return _chorus_undo_entry (db, undo->audit_id, changed, undo->skipped, error);
 }
 
 static Undo *

@@ -26,38 +26,11 @@
  * part in with how long the brand took to answer. The person and their
  * history load in two workers; a newer load cancels an older one, and the
  * history is read again whenever the store says a conversation changed.
- * Changes report through "changed" and "failed", as the triage bar does;
- * their audit id is 0 because chorus_store_undo_async() only undoes
- * conversation changes (a segment is undone by toggling it back). */
-
-struct _ChorusPersonPanel
-{
-  GtkWidget            parent_instance;
-
-  GtkStack            *state_stack;     /* bound so that disposing unparents it */
-  GtkSpinner          *spinner;
-  AdwStatusPage       *error_page;
-  AdwAvatar           *avatar;
-  GtkLabel            *name_label;
-  GtkListBox          *identities_list;
-  GtkFlowBox          *segments_box;
-  GtkListBox          *fields_list;
-  GtkTextView         *notes_view;
-  GtkLabel            *median_label;
-  GtkListBox          *history_list;
-  GtkLabel            *history_more_label;
-
-  GtkToggleButton     *segment_buttons[CHORUS_PERSON_N_SEGMENTS];
-  ChorusStore         *store;
-  gint64               person_id;
-  ChorusPerson        *person;
-  char                *saved_notes;
-  GCancellable        *cancellable;      /* changes; cancelled in dispose */
-  GCancellable        *load_cancellable; /* the current loads */
-  guint                loads;
-  guint                history_rows;
-  gboolean             updating;         /* setting toggles from the store */
-};
+ * Who might be the same person, with Merge and Not the Same, and whether
+ * the person asked not to be suggested, load in a third worker
+ * (chorus-person-panel-merges.c). Changes report through "changed" and
+ * "failed", as the triage bar does, with the audit id that
+ * chorus_store_undo_async() takes, so that the toast can undo them. */
 
 G_DEFINE_FINAL_TYPE (ChorusPersonPanel, chorus_person_panel, GTK_TYPE_WIDGET)
 
@@ -88,9 +61,9 @@ segment_label (guint index)
     }
 }
 
-static void
-set_loads (ChorusPersonPanel *self,
-           guint              loads)
+void
+_chorus_person_panel_set_loads (ChorusPersonPanel *self,
+                                guint              loads)
 {
   gboolean was_loading = self->loads > 0;
 
@@ -99,8 +72,8 @@ set_loads (ChorusPersonPanel *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-clear_list (GtkListBox *list)
+void
+_chorus_person_panel_clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -151,11 +124,11 @@ show_person (ChorusPersonPanel *self,
   adw_avatar_set_text (self->avatar, chorus_person_get_display_name (person));
   gtk_label_set_label (self->name_label, chorus_person_get_display_name (person));
 
-  clear_list (self->identities_list);
+  _chorus_person_panel_clear_list (self->identities_list);
   for (guint i = 0; i < identities->len; i++)
     gtk_list_box_append (self->identities_list, _chorus_person_panel_make_identity_row (GTK_WIDGET (self), g_ptr_array_index (identities, i)));
 
-  clear_list (self->fields_list);
+  _chorus_person_panel_clear_list (self->fields_list);
   for (guint i = 0; i < chorus_person_get_n_fields (person); i++)
     {
       const char *name = chorus_person_get_field_name (person, i);
@@ -205,7 +178,7 @@ show_history (ChorusPersonPanel   *self,
   g_autofree char *median = NULL;
   g_autofree char *text = NULL;
 
-  clear_list (self->history_list);
+  _chorus_person_panel_clear_list (self->history_list);
   for (guint i = 0; i < history->conversations->len; i++)
     gtk_list_box_append (self->history_list, _chorus_person_panel_make_history_row (g_ptr_array_index (history->conversations, i)));
   self->history_rows = history->conversations->len;
@@ -242,7 +215,7 @@ on_person_loaded_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_loads (self, self->loads - 1);
+  _chorus_person_panel_set_loads (self, self->loads - 1);
   gtk_spinner_stop (self->spinner);
   if (person == NULL)
     {
@@ -267,7 +240,7 @@ on_history_listed_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_loads (self, self->loads - 1);
+  _chorus_person_panel_set_loads (self, self->loads - 1);
   if (history == NULL)
     {
       /* The person shows without their history; the toast says why. */
@@ -281,7 +254,7 @@ on_history_listed_cb (GObject      *object,
 static void
 load_history (ChorusPersonPanel *self)
 {
-  set_loads (self, self->loads + 1);
+  _chorus_person_panel_set_loads (self, self->loads + 1);
   chorus_store_list_person_conversations_async (self->store, self->person_id, self->load_cancellable,
                                                 on_history_listed_cb, g_object_ref (self));
 }
@@ -291,11 +264,12 @@ reload (ChorusPersonPanel *self)
 {
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  set_loads (self, 0);
+  _chorus_person_panel_set_loads (self, 0);
 
   if (self->store == NULL || self->person_id <= 0)
     {
       g_clear_object (&self->person);
+      _chorus_person_panel_clear_suggestions (self);
       gtk_stack_set_visible_child_name (self->state_stack, "empty");
       update_actions (self);
       return;
@@ -307,17 +281,22 @@ reload (ChorusPersonPanel *self)
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->state_stack, "loading");
     }
-  set_loads (self, 1);
+  _chorus_person_panel_set_loads (self, 1);
   chorus_store_load_person_async (self->store, self->person_id, self->load_cancellable,
                                   on_person_loaded_cb, g_object_ref (self));
   load_history (self);
+  _chorus_person_panel_load_suggestions (self);
 }
 
+/* No ids: anything may have changed, a merge or the undo of a change to
+ * a person among them, so the person is read again too. */
 static void
 on_conversations_changed_cb (ChorusPersonPanel *self,
                              GArray            *ids)
 {
-  if (self->person != NULL && self->loads == 0)
+  if (ids->len == 0 && self->store != NULL && self->person_id > 0)
+    reload (self);
+  else if (self->person != NULL && self->loads == 0)
     load_history (self);
 }
 
@@ -362,10 +341,11 @@ on_change_done_cb (GObject      *object,
   g_autoptr(Change) change = user_data;
   g_autoptr(GError) error = NULL;
   ChorusPersonPanel *self = change->self;
+  gint64 audit_id;
 
   /* A change that committed is reported even after the panel went away
    * (its template children are gone then). */
-  if (chorus_store_person_change_finish (CHORUS_STORE (object), result, &error) == 0)
+  if ((audit_id = chorus_store_person_change_finish (CHORUS_STORE (object), result, &error)) == 0)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->state_stack == NULL)
         return;
@@ -387,7 +367,7 @@ on_change_done_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit_by_name (self, "changed", (gint64) 0, change->message);
+  g_signal_emit_by_name (self, "changed", audit_id, change->message);
 }
 
 static void
@@ -539,6 +519,9 @@ chorus_person_panel_class_init (ChorusPersonPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, avatar);
   gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, name_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, identities_list);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, opt_out_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, suggestions_box);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, suggestions_list);
   gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, segments_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, fields_list);
   gtk_widget_class_bind_template_child (widget_class, ChorusPersonPanel, notes_view);
@@ -598,7 +581,8 @@ chorus_person_panel_show (ChorusPersonPanel *self,
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "person.save-notes", NULL);
       g_clear_object (&self->person);
-      clear_list (self->history_list);
+      _chorus_person_panel_clear_suggestions (self);
+      _chorus_person_panel_clear_list (self->history_list);
       self->history_rows = 0;
       gtk_widget_set_visible (GTK_WIDGET (self->median_label), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->history_more_label), FALSE);

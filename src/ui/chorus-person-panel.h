@@ -31,6 +31,11 @@ guint            chorus_person_panel_get_n_history_rows (ChorusPersonPanel    *s
 GtkWidget       *chorus_person_panel_get_history_row    (ChorusPersonPanel    *self,
                                                          guint                 index);
 const char      *chorus_person_panel_get_median_text    (ChorusPersonPanel    *self);
+guint            chorus_person_panel_get_n_suggestions  (ChorusPersonPanel    *self);
+GtkButton       *chorus_person_panel_get_suggestion_button (ChorusPersonPanel *self,
+                                                         guint                 index,
+                                                         gboolean              merge);
+const char      *chorus_person_panel_get_opt_out_text   (ChorusPersonPanel    *self);
 
 char            *chorus_person_panel_format_reply       (gint64                first_reply);
 gboolean         chorus_person_panel_can_open_uri       (const char           *uri);
