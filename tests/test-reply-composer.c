@@ -10,16 +10,22 @@
  * (fake-mastodon.c) on 127.0.0.1: the mention it starts with, the
  * counter, a reply sent once with the right in_reply_to_id and shown in
  * the thread as the brand's, and a reply the server refuses, listed as
- * failed with its error and a Retry button. In English, or Spanish with
- * CHORUS_TEST_LANGUAGE=es. */
+ * failed with its error and a Retry button; a saved reply inserted with
+ * the person's name filled in; a failed reply edited in place; and the
+ * thread's Favourite and Boost, each queued once in the outbox. In
+ * English, or Spanish with CHORUS_TEST_LANGUAGE=es. */
 
 #include "config.h"
 
 #include <json-glib/json-glib.h>
 
 #include "chorus-outbox.h"
-#include "chorus-post.h"
+#include "chorus-post-actions.h"
+#include "chorus-post-private.h"
+#include "chorus-post-row.h"
 #include "chorus-reply-composer.h"
+#include "chorus-saved-replies-button.h"
+#include "chorus-store-saved-replies.h"
 #include "chorus-thread-view.h"
 #include "fake-mastodon-private.h"
 #include "outbox-test-util.h"
@@ -171,6 +177,19 @@ find_label_class (GtkWidget  *widget,
     if (gtk_widget_has_css_class (g_ptr_array_index (found, i), css_class))
       return g_ptr_array_index (found, i);
   return NULL;
+}
+
+/* The list of items not sent yet, not the saved replies' menu. */
+static GtkWidget *
+find_items_list (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, GTK_TYPE_LIST_BOX, found);
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_get_ancestor (g_ptr_array_index (found, i), GTK_TYPE_POPOVER) == NULL)
+      return g_ptr_array_index (found, i);
+  g_assert_not_reached ();
 }
 
 static char *
@@ -339,7 +358,7 @@ test_refused (void)
   g_assert_cmpint (chorus_outbox_item_get_state (item), ==, CHORUS_OUTBOX_STATE_FAILED);
   g_assert_cmpstr (chorus_outbox_item_get_body (item), ==, "@ana@fake.example " REPLY_TEXT);
 
-  list = find_only (GTK_WIDGET (rig.composer), GTK_TYPE_LIST_BOX);
+  list = find_items_list (GTK_WIDGET (rig.composer));
   g_assert_true (gtk_widget_get_visible (list));
   g_assert_nonnull (find_button (list, _("_Retry")));
   g_assert_nonnull (find_button (list, _("_Cancel")));
@@ -363,6 +382,359 @@ test_refused (void)
   rig_tear_down (&rig);
 }
 
+static void
+assert_list_shows (GtkWidget  *list,
+                   const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean found = FALSE;
+
+  collect (list, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    found |= g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0;
+  g_assert_true (found);
+}
+
+static gboolean
+list_has_one (gpointer data)
+{
+  Rig *rig = data;
+
+  return g_list_model_get_n_items (chorus_reply_composer_get_items (rig->composer)) == 1;
+}
+
+/* Saved replies */
+
+static gboolean
+replies_loaded (gpointer data)
+{
+  return !chorus_saved_replies_button_get_loading (data);
+}
+
+/* Shown, as far as the widgets up to @top go. */
+static gboolean
+is_shown (GtkWidget *widget,
+          GtkWidget *top)
+{
+  for (; widget != NULL && widget != top; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+  return widget == top;
+}
+
+static void
+choose_saved_reply (GtkPopover *popover,
+                    int         index)
+{
+  GtkListBox *list = GTK_LIST_BOX (find_only (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX));
+
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, index));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+/* The empty menu, then saved replies inserted at the cursor, never inside
+ * the mention, with the person's name and handle filled in. */
+static void
+test_saved_reply (void)
+{
+  Rig rig = { 0, };
+  ChorusSavedRepliesButton *button;
+  GtkPopover *popover;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *second = NULL;
+
+  rig_set_up (&rig);
+  button = CHORUS_SAVED_REPLIES_BUTTON (find_only (GTK_WIDGET (rig.composer), CHORUS_TYPE_SAVED_REPLIES_BUTTON));
+  popover = chorus_saved_replies_button_get_popover (button);
+  text_view = GTK_TEXT_VIEW (find_only (GTK_WIDGET (rig.composer), GTK_TYPE_TEXT_VIEW));
+  buffer = gtk_text_view_get_buffer (text_view);
+
+  /* None yet: the menu says so and offers to create one. */
+  gtk_popover_popup (popover);
+  g_assert_true (chorus_test_spin_until (replies_loaded, button, CHORUS_TEST_WAIT_MS));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (rig.window));
+  g_assert_cmpuint (g_list_model_get_n_items (chorus_saved_replies_button_get_replies (button)), ==, 0);
+  g_assert_true (is_shown (find_button (GTK_WIDGET (popover), _("_Create a Saved Reply…")), GTK_WIDGET (popover)));
+  g_assert_false (is_shown (find_button (GTK_WIDGET (popover), _("_Manage Saved Replies…")), GTK_WIDGET (popover)));
+  gtk_popover_popdown (popover);
+
+  /* Saved elsewhere (Preferences), read again when the menu opens; the
+   * person has a name now. */
+  chorus_store_add_saved_reply (rig.b.store, "Thanks", "Thanks, {name}! {order} ships {{today}}.", &error);
+  g_assert_no_error (error);
+  chorus_store_add_saved_reply (rig.b.store, "Hello", " Hi {handle}", &error);
+  g_assert_no_error (error);
+  chorus_test_db_exec (rig.b.db, "UPDATE identities SET display_name = 'Ana Lima ✨'");
+  chorus_thread_view_show (rig.view, rig.b.store, rig.b.conversation_id);
+  chorus_reply_composer_show (rig.composer, rig.b.store, rig.b.conversation_id);
+  g_assert_true (chorus_test_spin_until (composer_ready, &rig, CHORUS_TEST_WAIT_MS));
+
+  gtk_popover_popup (popover);
+  g_assert_true (chorus_test_spin_until (replies_loaded, button, CHORUS_TEST_WAIT_MS));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (rig.window));
+  g_assert_cmpuint (g_list_model_get_n_items (chorus_saved_replies_button_get_replies (button)), ==, 2);
+  g_assert_false (is_shown (find_button (GTK_WIDGET (popover), _("_Create a Saved Reply…")), GTK_WIDGET (popover)));
+  g_assert_true (is_shown (find_button (GTK_WIDGET (popover), _("_Manage Saved Replies…")), GTK_WIDGET (popover)));
+
+  /* The cursor at the very start: the text goes after the mention. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  choose_saved_reply (popover, 0);
+  text = dup_buffer_text (text_view);
+  g_assert_cmpstr (text, ==, "@ana@fake.example Thanks, Ana Lima ✨! {order} ships {today}.");
+
+  /* Then where the cursor was left, at the end of what was inserted. */
+  gtk_popover_popup (popover);
+  g_assert_true (chorus_test_spin_until (replies_loaded, button, CHORUS_TEST_WAIT_MS));
+  choose_saved_reply (popover, 1);
+  second = dup_buffer_text (text_view);
+  g_assert_cmpstr (second, ==, "@ana@fake.example Thanks, Ana Lima ✨! {order} ships {today}. Hi @ana@fake.example");
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (rig.composer), _("_Send"))));
+
+  rig_tear_down (&rig);
+}
+
+/* Editing */
+
+static GtkWidget *
+find_shown_button (GtkWidget  *widget,
+                   const char *label)
+{
+  GtkWidget *button = find_button (widget, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  return button;
+}
+
+/* A failed reply changed in the composer: Send becomes Save Changes,
+ * Cancel brings back the reply being written, and saving rewrites the
+ * outbox item, sending nothing. */
+static void
+test_edit (void)
+{
+  Rig rig = { 0, };
+  GtkTextView *text_view;
+  GtkWidget *list;
+  g_autoptr(ChorusOutboxItem) item = NULL;
+  g_autoptr(GPtrArray) writes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *sql = NULL;
+  const char *fixed = "@ana@fake.example Fixed: it ships today.";
+
+  rig_set_up (&rig);
+  fake_mastodon_add_post_fault (rig.server, 1, FAKE_MASTODON_FAULT_UNPROCESSABLE);
+  text_view = GTK_TEXT_VIEW (find_only (GTK_WIDGET (rig.composer), GTK_TYPE_TEXT_VIEW));
+  type_text (text_view, REPLY_TEXT);
+  send_and_wait (&rig);
+  g_assert_cmpint (outbox_test_count_items (rig.b.db, "failed", 1), ==, 1);
+  item = g_list_model_get_item (chorus_reply_composer_get_items (rig.composer), 0);
+  list = find_items_list (GTK_WIDGET (rig.composer));
+
+  /* What was being written waits during the edit. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "@ana@fake.example a draft", -1);
+  g_signal_emit_by_name (find_button (list, _("_Edit")), "clicked");
+  text = dup_buffer_text (text_view);
+  g_assert_cmpstr (text, ==, "@ana@fake.example " REPLY_TEXT);
+  g_assert_null (find_button (GTK_WIDGET (rig.composer), _("_Send")));
+  g_assert_true (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (rig.composer), _("_Save Changes"))));
+  g_assert_true (gtk_widget_is_sensitive (find_shown_button (GTK_WIDGET (rig.composer), _("_Cancel"))));
+
+  /* Escape, or Cancel: back to the draft. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig.composer), "composer.cancel-edit", NULL));
+  restored = dup_buffer_text (text_view);
+  g_assert_cmpstr (restored, ==, "@ana@fake.example a draft");
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (rig.composer), _("_Send")));
+  /* The composer's own Cancel, before the list's. */
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (rig.composer), _("_Cancel"))));
+
+  /* Saved: the item has the new text, stays failed until retried, and
+   * nothing more went to the server. */
+  g_signal_emit_by_name (find_button (list, _("_Edit")), "clicked");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), fixed, -1);
+  g_clear_pointer (&rig.message, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig.composer), "composer.send", NULL));
+  g_assert_true (chorus_test_spin_until (composer_answered, &rig, CHORUS_TEST_WAIT_MS));
+  g_assert_cmpstr (rig.message, ==, _("Reply changed"));
+  sql = g_strdup_printf ("SELECT body FROM outbox WHERE id = %" G_GINT64_FORMAT, chorus_outbox_item_get_id (item));
+  body = chorus_test_db_query_text (rig.b.db, sql);
+  g_assert_cmpstr (body, ==, fixed);
+  g_assert_cmpint (outbox_test_count_items (rig.b.db, "failed", 1), ==, 1);
+  g_assert_cmpint (outbox_test_query_int (rig.b.db, "SELECT count (*) FROM outbox"), ==, 1);
+  writes = status_writes (&rig);
+  g_assert_cmpuint (writes->len, ==, 1);
+  g_clear_pointer (&text, g_free);
+  text = dup_buffer_text (text_view);
+  g_assert_cmpstr (text, ==, "@ana@fake.example a draft");
+  g_assert_nonnull (find_shown_button (GTK_WIDGET (rig.composer), _("_Send")));
+  g_clear_object (&item);
+  item = g_list_model_get_item (chorus_reply_composer_get_items (rig.composer), 0);
+  g_assert_cmpstr (chorus_outbox_item_get_body (item), ==, fixed);
+
+  rig_tear_down (&rig);
+}
+
+/* Favourite and Boost */
+
+static ChorusPostRow *
+find_post_row (ChorusThreadView *view,
+               gint64            post_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (view), CHORUS_TYPE_POST_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ChorusPost *post = chorus_post_row_get_post (g_ptr_array_index (rows, i));
+
+      if (post != NULL && chorus_post_get_id (post) == post_id)
+        return g_ptr_array_index (rows, i);
+    }
+  g_assert_not_reached ();
+}
+
+/* The row's two toggle buttons: Like (Favourite), then Repost (Boost). */
+static void
+find_actions (ChorusPostRow    *row,
+              GtkToggleButton **like,
+              GtkToggleButton **repost)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (row), GTK_TYPE_TOGGLE_BUTTON, found);
+  g_assert_cmpuint (found->len, ==, 2);
+  *like = g_ptr_array_index (found, 0);
+  *repost = g_ptr_array_index (found, 1);
+}
+
+static gint64
+count_kind (Rig        *rig,
+            const char *kind)
+{
+  return outbox_test_query_int (rig->b.db, "SELECT count (*) FROM outbox WHERE kind = '%s' AND target_post_id = %"
+                                G_GINT64_FORMAT " AND state <> 'cancelled'", kind, rig->b.target_id);
+}
+
+static void
+press_and_wait (Rig             *rig,
+                GtkToggleButton *button)
+{
+  g_clear_pointer (&rig->message, g_free);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_true (chorus_test_spin_until (composer_answered, rig, CHORUS_TEST_WAIT_MS));
+}
+
+/* Each queued once, as the outbox shows, and the buttons stay pressed
+ * until the item is cancelled. */
+static void
+test_like_and_boost (void)
+{
+  Rig rig = { 0, };
+  ChorusPostRow *row;
+  GtkToggleButton *like;
+  GtkToggleButton *boost;
+
+  rig_set_up (&rig);
+  row = find_post_row (rig.view, rig.b.target_id);
+  find_actions (row, &like, &boost);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (like)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (boost)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (like)), ==, _("Favourite"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (boost)), ==, _("Boost"));
+  g_assert_false (gtk_toggle_button_get_active (like));
+
+  press_and_wait (&rig, like);
+  g_assert_cmpstr (rig.message, ==, chorus_post_action_get_queued_message ("mastodon", CHORUS_OUTBOX_KIND_LIKE));
+  g_assert_cmpint (count_kind (&rig, "like"), ==, 1);
+  g_assert_cmpint (count_kind (&rig, "repost"), ==, 0);
+  g_assert_true (gtk_toggle_button_get_active (like));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (like)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (like)), ==, _("Favourited"));
+
+  /* Asked again (another row of the same post, say): still one. */
+  g_clear_pointer (&rig.message, g_free);
+  g_signal_emit_by_name (rig.view, "like-requested", rig.b.target_id);
+  g_assert_true (chorus_test_spin_until (composer_answered, &rig, CHORUS_TEST_WAIT_MS));
+  g_assert_cmpint (count_kind (&rig, "like"), ==, 1);
+
+  press_and_wait (&rig, boost);
+  g_assert_cmpstr (rig.message, ==, chorus_post_action_get_queued_message ("mastodon", CHORUS_OUTBOX_KIND_REPOST));
+  g_assert_cmpint (count_kind (&rig, "repost"), ==, 1);
+  g_assert_cmpint (count_kind (&rig, "like"), ==, 1);
+  g_assert_cmpint (outbox_test_query_int (rig.b.db, "SELECT count (*) FROM outbox"), ==, 2);
+  g_assert_true (gtk_toggle_button_get_active (boost));
+
+  /* Both wait in the composer's list, by name; cancelling the like frees its button. */
+  g_assert_cmpuint (g_list_model_get_n_items (chorus_reply_composer_get_items (rig.composer)), ==, 2);
+  assert_list_shows (find_items_list (GTK_WIDGET (rig.composer)), _("Favourite"));
+  g_clear_pointer (&rig.message, g_free);
+  g_signal_emit_by_name (find_button (find_items_list (GTK_WIDGET (rig.composer)), _("_Cancel")), "clicked");
+  g_assert_true (chorus_test_spin_until (composer_ready, &rig, CHORUS_TEST_WAIT_MS));
+  g_assert_true (chorus_test_spin_until (list_has_one, &rig, CHORUS_TEST_WAIT_MS));
+  g_assert_cmpint (count_kind (&rig, "like"), ==, 0);
+  g_assert_false (gtk_toggle_button_get_active (like));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (like)));
+  g_assert_true (gtk_toggle_button_get_active (boost));
+
+  rig_tear_down (&rig);
+}
+
+/* Which buttons a post shows, by network and author. */
+static void
+test_post_actions (void)
+{
+  static const struct {
+    const char *network;
+    gboolean    own;
+    const char *like;
+    const char *repost;
+  } cases[] = {
+    { "mastodon", FALSE, N_("Favourite"), N_("Boost") },
+    { "bluesky", FALSE, N_("Like"), N_("Repost") },
+    { "discourse", FALSE, N_("Like"), NULL },
+    { "feed", FALSE, NULL, NULL },
+    { "mastodon", TRUE, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ChorusPost) post = _chorus_post_new ();
+      GtkWidget *row = g_object_ref_sink (chorus_post_row_new ());
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+      g_autoptr(GPtrArray) tooltips = g_ptr_array_new ();
+
+      post->id = 1;
+      post->network = g_strdup (cases[i].network);
+      post->is_own = cases[i].own;
+      post->text = g_strdup ("Where is my order?");
+      chorus_post_row_set_post (CHORUS_POST_ROW (row), post);
+
+      collect (row, GTK_TYPE_TOGGLE_BUTTON, buttons);
+      for (guint j = 0; j < buttons->len; j++)
+        if (gtk_widget_get_visible (g_ptr_array_index (buttons, j)))
+          g_ptr_array_add (tooltips, (gpointer) gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, j)));
+      g_ptr_array_add (tooltips, NULL);
+
+      g_assert_cmpuint (tooltips->len - 1, ==, (cases[i].like != NULL) + (cases[i].repost != NULL));
+      if (cases[i].like != NULL)
+        g_assert_cmpstr (g_ptr_array_index (tooltips, 0), ==, _(cases[i].like));
+      if (cases[i].repost != NULL)
+        g_assert_cmpstr (g_ptr_array_index (tooltips, 1), ==, _(cases[i].repost));
+      if (!cases[i].own)
+        g_assert_cmpstr (chorus_post_action_get_label (cases[i].network, CHORUS_OUTBOX_KIND_REPOST), ==,
+                         (cases[i].repost ? _(cases[i].repost) : NULL));
+
+      chorus_test_finalize_object (row);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +745,10 @@ main (int   argc,
 
   g_test_add_func ("/chorus/reply-composer/send", test_send);
   g_test_add_func ("/chorus/reply-composer/refused", test_refused);
+  g_test_add_func ("/chorus/reply-composer/saved-reply", test_saved_reply);
+  g_test_add_func ("/chorus/reply-composer/edit", test_edit);
+  g_test_add_func ("/chorus/reply-composer/like-and-boost", test_like_and_boost);
+  g_test_add_func ("/chorus/reply-composer/post-actions", test_post_actions);
 
   ret = g_test_run ();
   test_window_finish ();

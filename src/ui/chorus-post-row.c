@@ -11,7 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "chorus-format.h"
-#include "chorus-post-row.h"
+#include "chorus-post-actions.h"
+#include "chorus-post-row-private.h"
 #include "chorus-thumbnailer.h"
 
 /* One post in the thread view: the author, when, the text with its links,
@@ -20,7 +21,12 @@
  * a thin line under the parent's avatar. Rows are recycled by the list
  * view, so everything shown is rebuilt when the post changes, and images
  * still on their way for the previous post are cancelled. Links are never
- * opened here: the row emits "open-uri" for its thread view to decide. */
+ * opened here: the row emits "open-uri" for its thread view to decide.
+ * Under a customer's post, where its network has them, Like and Repost
+ * (Favourite and Boost on Mastodon) ask the thread view to queue one
+ * through "like-requested" and "repost-requested"; once the outbox holds
+ * it, the thread view says so (chorus_post_row_set_acted()) and the
+ * button stays pressed. */
 
 #define INDENT_STEP 24
 #define AVATAR_SIZE 36
@@ -43,6 +49,7 @@ struct _ChorusPostRow
   GtkWidget        *poll_box;
   GtkBox           *poll_options_box;
   GtkLabel         *poll_status_label;
+  GtkWidget        *footer_box;
   GtkWidget        *counts_box;
   GtkWidget        *replies_box;
   GtkLabel         *replies_label;
@@ -50,11 +57,16 @@ struct _ChorusPostRow
   GtkLabel         *reposts_label;
   GtkWidget        *likes_box;
   GtkLabel         *likes_label;
+  GtkWidget        *actions_box;
+  GtkToggleButton  *like_button;
+  GtkToggleButton  *repost_button;
 
   ChorusPost       *post;
   ChorusMediaCache *media_cache;
   GCancellable     *cancellable;
   guint             indent;
+  gboolean          liked;
+  gboolean          reposted;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusPostRow, chorus_post_row, GTK_TYPE_WIDGET)
@@ -69,6 +81,8 @@ enum {
 
 enum {
   OPEN_URI,
+  LIKE_REQUESTED,
+  REPOST_REQUESTED,
   N_SIGNALS
 };
 
@@ -272,30 +286,6 @@ on_text_activate_link_cb (GtkLabel      *label,
 
 /* Media */
 
-static const char *
-media_icon (const char *kind)
-{
-  if (g_strcmp0 (kind, "video") == 0 || g_strcmp0 (kind, "gifv") == 0)
-    return "video-x-generic-symbolic";
-  if (g_strcmp0 (kind, "audio") == 0)
-    return "audio-x-generic-symbolic";
-
-  return "image-x-generic-symbolic";
-}
-
-static const char *
-media_name (const char *kind)
-{
-  if (g_strcmp0 (kind, "video") == 0)
-    return C_("media kind", "Video");
-  if (g_strcmp0 (kind, "gifv") == 0)
-    return C_("media kind", "Animation");
-  if (g_strcmp0 (kind, "audio") == 0)
-    return C_("media kind", "Audio");
-
-  return C_("media kind", "Image");
-}
-
 static void
 free_media_uri (gpointer  data,
                 GClosure *closure)
@@ -323,7 +313,7 @@ add_media_tile (ChorusPostRow         *self,
   GtkWidget *button = gtk_button_new ();
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *picture = gtk_picture_new_for_paintable (shape);
-  GtkWidget *icon = gtk_image_new_from_icon_name (media_icon (media->kind));
+  GtkWidget *icon = gtk_image_new_from_icon_name (_chorus_post_row_media_icon (media->kind));
 
   /* Until the image arrives, an empty paintable of its shape holds its
    * place, so that the row does not change size when it does. */
@@ -345,7 +335,7 @@ add_media_tile (ChorusPostRow         *self,
   gtk_widget_add_css_class (button, "chorus-media-tile");
   gtk_widget_set_tooltip_text (button, media->alt_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, media_name (media->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _chorus_post_row_media_name (media->kind),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, media->alt_text ? media->alt_text : "",
                                   -1);
   gtk_widget_set_sensitive (button, target != NULL);
@@ -387,59 +377,6 @@ update_media (ChorusPostRow *self)
 
 /* Poll */
 
-static GtkWidget *
-build_poll_option (const ChorusPostPoll *poll,
-                   guint                 index)
-{
-  const ChorusPostPollOption *option = chorus_post_poll_get_option (poll, index);
-  double share = chorus_post_poll_get_share (poll, index);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *title = gtk_label_new (option->title);
-  g_autofree char *votes = NULL;
-  g_autofree char *percent = NULL;
-  g_autofree char *description = NULL;
-  GtkWidget *votes_label;
-  GtkWidget *percent_label;
-  GtkWidget *bar;
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_box_append (GTK_BOX (line), title);
-  gtk_box_append (GTK_BOX (box), line);
-
-  /* While the network hides the results, only the options show. */
-  if (share < 0)
-    return box;
-
-  votes = chorus_format_metric_count ("votes", option->votes);
-  percent = chorus_format_percent (share);
-  votes_label = gtk_label_new (votes);
-  percent_label = gtk_label_new (percent);
-  gtk_widget_set_valign (votes_label, GTK_ALIGN_START);
-  gtk_widget_set_valign (percent_label, GTK_ALIGN_START);
-  gtk_widget_add_css_class (votes_label, "dim-label");
-  gtk_widget_add_css_class (votes_label, "numeric");
-  gtk_widget_add_css_class (percent_label, "heading");
-  gtk_widget_add_css_class (percent_label, "numeric");
-  gtk_box_append (GTK_BOX (line), votes_label);
-  gtk_box_append (GTK_BOX (line), percent_label);
-
-  bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), share);
-  if (chorus_post_poll_is_leader (poll, index))
-    gtk_widget_add_css_class (bar, "chorus-leader");
-  gtk_box_append (GTK_BOX (box), bar);
-
-  /* Translators: a poll option for screen readers, such as "Yes: 70%, 7 votes". */
-  description = g_strdup_printf (_("%s: %s, %s"), option->title, percent, votes);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-
-  return box;
-}
-
 static void
 update_poll (ChorusPostRow *self)
 {
@@ -453,7 +390,7 @@ update_poll (ChorusPostRow *self)
     return;
 
   for (guint i = 0; i < chorus_post_poll_get_n_options (poll); i++)
-    gtk_box_append (self->poll_options_box, build_poll_option (poll, i));
+    gtk_box_append (self->poll_options_box, _chorus_post_row_build_poll_option (poll, i));
 
   status = chorus_post_poll_format_status (poll, g_get_real_time () / G_USEC_PER_SEC);
   gtk_label_set_label (self->poll_status_label, status);
@@ -490,6 +427,61 @@ update_counts (ChorusPostRow *self)
   gtk_widget_set_visible (self->counts_box, any);
 }
 
+/* Like and repost */
+
+/* Pressed and off once queued or sent: the outbox sends each once. */
+static gboolean
+update_action (GtkToggleButton  *button,
+               ChorusPost       *post,
+               ChorusOutboxKind  kind,
+               gboolean          done)
+{
+  const char *network = chorus_post_get_network (post);
+  const char *label = chorus_post_action_get_label (network, kind);
+  gboolean shown = label != NULL && !chorus_post_get_is_own (post);
+
+  gtk_widget_set_visible (GTK_WIDGET (button), shown);
+  if (!shown)
+    return FALSE;
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), chorus_post_action_get_icon_name (network, kind));
+  gtk_toggle_button_set_active (button, done);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), !done);
+  if (done)
+    gtk_widget_add_css_class (GTK_WIDGET (button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (button), "accent");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), done ? chorus_post_action_get_done_label (network, kind) : label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return TRUE;
+}
+
+static void
+update_actions (ChorusPostRow *self)
+{
+  gboolean any = FALSE;
+
+  any |= update_action (self->like_button, self->post, CHORUS_OUTBOX_KIND_LIKE, self->liked);
+  any |= update_action (self->repost_button, self->post, CHORUS_OUTBOX_KIND_REPOST, self->reposted);
+  gtk_widget_set_visible (self->actions_box, any);
+  gtk_widget_set_visible (self->footer_box, any || gtk_widget_get_visible (self->counts_box));
+}
+
+/* Pressed at once, and off until the thread view says what the outbox
+ * made of it. */
+static void
+on_action_clicked_cb (GtkToggleButton *button,
+                      ChorusPostRow   *self)
+{
+  if (self->post == NULL || !gtk_toggle_button_get_active (button))
+    return;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+  g_signal_emit (self, signals[button == self->like_button ? LIKE_REQUESTED : REPOST_REQUESTED], 0,
+                 chorus_post_get_id (self->post));
+}
+
 static void
 update (ChorusPostRow *self)
 {
@@ -515,6 +507,7 @@ update (ChorusPostRow *self)
   update_media (self);
   update_poll (self);
   update_counts (self);
+  update_actions (self);
 }
 
 static void
@@ -621,6 +614,37 @@ chorus_post_row_class_init (ChorusPostRowClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * ChorusPostRow::like-requested:
+   * @self: the row
+   * @post_id: the post shown
+   *
+   * Asks for the post to be liked (favourited, on Mastodon) through the
+   * outbox. The button stays pressed and off until
+   * chorus_post_row_set_acted() says what became of it.
+   */
+  signals [LIKE_REQUESTED] =
+    g_signal_new ("like-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * ChorusPostRow::repost-requested:
+   * @self: the row
+   * @post_id: the post shown
+   *
+   * Asks for the post to be reposted (boosted, on Mastodon), as
+   * #ChorusPostRow::like-requested does a like.
+   */
+  signals [REPOST_REQUESTED] =
+    g_signal_new ("repost-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-post-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, row_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, thread_line);
@@ -635,6 +659,7 @@ chorus_post_row_class_init (ChorusPostRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, poll_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, poll_options_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, poll_status_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, footer_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, counts_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, replies_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, replies_label);
@@ -642,7 +667,11 @@ chorus_post_row_class_init (ChorusPostRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, reposts_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, likes_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, likes_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, like_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, repost_button);
   gtk_widget_class_bind_template_callback (widget_class, on_text_activate_link_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_action_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -683,6 +712,9 @@ chorus_post_row_set_post (ChorusPostRow *self,
   if (!g_set_object (&self->post, post))
     return;
 
+  /* A recycled row: its thread view says what this post had. */
+  self->liked = FALSE;
+  self->reposted = FALSE;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
 }
@@ -726,4 +758,26 @@ chorus_post_row_get_indent (ChorusPostRow *self)
   g_return_val_if_fail (CHORUS_IS_POST_ROW (self), 0);
 
   return self->indent;
+}
+
+/**
+ * chorus_post_row_set_acted:
+ * @self: a #ChorusPostRow
+ * @liked: whether the outbox holds a like of the post, queued or sent
+ * @reposted: the same for a repost
+ *
+ * Presses the buttons of what was done already, and releases a button
+ * whose request the outbox did not take.
+ */
+void
+chorus_post_row_set_acted (ChorusPostRow *self,
+                           gboolean       liked,
+                           gboolean       reposted)
+{
+  g_return_if_fail (CHORUS_IS_POST_ROW (self));
+
+  self->liked = liked;
+  self->reposted = reposted;
+  if (self->post != NULL)
+    update_actions (self);
 }

@@ -29,5 +29,8 @@ ChorusMediaCache *chorus_post_row_get_media_cache (ChorusPostRow    *self);
 void              chorus_post_row_set_media_cache (ChorusPostRow    *self,
                                                    ChorusMediaCache *media_cache);
 guint             chorus_post_row_get_indent      (ChorusPostRow    *self);
+void              chorus_post_row_set_acted       (ChorusPostRow    *self,
+                                                   gboolean          liked,
+                                                   gboolean          reposted);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "chorus-accounts-page.h"
 #include "chorus-preferences-window.h"
 #include "chorus-rules-page.h"
+#include "chorus-saved-replies-page.h"
 #include "chorus-statuses-page.h"
 #include "chorus-team-page.h"
 
@@ -165,6 +166,8 @@ chorus_preferences_window_add_accounts (ChorusPreferencesWindow *self,
                               ADW_PREFERENCES_PAGE (chorus_accounts_page_new (window)));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (chorus_rules_page_new (chorus_window_get_store (window))));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (chorus_saved_replies_page_new (chorus_window_get_store (window))));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (chorus_statuses_page_new (chorus_window_get_store (window))));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),

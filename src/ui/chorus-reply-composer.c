@@ -9,44 +9,22 @@
 
 #include <glib/gi18n.h>
 
-#include "chorus-outbox.h"
-#include "chorus-outbox-sender.h"
 #include "chorus-post.h"
-#include "chorus-reply-composer.h"
+#include "chorus-reply-composer-private.h"
+#include "chorus-reply-template.h"
 #include "chorus-triage-change.h"
 
 /* The reply box under a conversation's thread. It answers the newest post
  * of the thread that is not the brand's own, starting with a mention of
  * its author, counts the text as the network will, and sends through the
- * outbox: the reply is queued in a worker, then the composer's own sender
+ * outbox: the reply is queued in a worker, then the workspace's sender
  * flushes that account's queue, and the thread is read again so the
  * brand's answer shows. Replies the network has not taken yet (queued,
- * sending or failed) are listed below, with Retry and Cancel, so nothing
- * typed is lost silently. */
-
-struct _ChorusReplyComposer
-{
-  GtkWidget           parent_instance;
-
-  GtkWidget          *box;
-  GtkTextView        *text_view;
-  GtkLabel           *counter_label;
-  GtkButton          *send_button;
-  GtkListBox         *items_list;
-
-  ChorusThreadView   *thread_view;       /* not owned: it holds the composer's pane */
-  ChorusStore        *store;
-  ChorusOutboxSender *sender;
-  GListStore         *items;             /* ChorusOutboxItem, not sent yet */
-  GCancellable       *cancellable;
-  GError             *last_error;        /* from the last flush's items */
-  char               *network;
-  gint64              conversation_id;
-  gint64              target_post_id;
-  guint               limit;
-  guint               busy;
-  gboolean            needs_mention;
-};
+ * sending or failed) are listed below, with Retry, Edit and Cancel, so
+ * nothing typed is lost silently (chorus-reply-composer-items.c, which
+ * also queues the likes and reposts the thread asks for). "Saved Replies"
+ * inserts a saved answer at the cursor, with the name of the person
+ * answered filled in. */
 
 G_DEFINE_FINAL_TYPE (ChorusReplyComposer, chorus_reply_composer, GTK_TYPE_WIDGET)
 
@@ -61,15 +39,15 @@ static GParamSpec *properties [N_PROPS];
 
 /* Whether an answer came after the composer was disposed, or was
  * cancelled, and is to be dropped. */
-static gboolean
-is_gone (ChorusReplyComposer *self,
-         const GError        *error)
+gboolean
+_chorus_reply_composer_is_gone (ChorusReplyComposer *self,
+                                const GError        *error)
 {
   return self->text_view == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-static char *
-dup_text (ChorusReplyComposer *self)
+char *
+_chorus_reply_composer_dup_text (ChorusReplyComposer *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
@@ -78,9 +56,9 @@ dup_text (ChorusReplyComposer *self)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-set_busy (ChorusReplyComposer *self,
-          gboolean             busy)
+void
+_chorus_reply_composer_set_busy (ChorusReplyComposer *self,
+                                 gboolean             busy)
 {
   if (busy)
     self->busy++;
@@ -89,25 +67,27 @@ set_busy (ChorusReplyComposer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
-static void
-update_counter (ChorusReplyComposer *self)
+void
+_chorus_reply_composer_update_counter (ChorusReplyComposer *self)
 {
-  g_autofree char *text = dup_text (self);
+  g_autofree char *text = _chorus_reply_composer_dup_text (self);
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autofree char *counter = NULL;
+  const char *network = self->editing ? chorus_outbox_item_get_network (self->editing) : self->network;
+  guint limit = self->editing ? self->edit_limit : self->limit;
   guint length;
   gboolean over;
 
-  if (self->target_post_id == 0)
+  if (self->target_post_id == 0 && self->editing == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send", FALSE);
       return;
     }
 
-  length = chorus_outbox_count_length (self->network, text);
-  over = length > self->limit;
+  length = chorus_outbox_count_length (network, text);
+  over = length > limit;
   /* Translators: the length of a reply being written, and the most it may hold, e.g. "123 / 500". */
-  counter = g_strdup_printf (_("%u / %u"), length, self->limit);
+  counter = g_strdup_printf (_("%u / %u"), length, limit);
   gtk_label_set_label (self->counter_label, counter);
   if (over)
     gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "error");
@@ -116,154 +96,6 @@ update_counter (ChorusReplyComposer *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send",
                                  *stripped != '\0' && !over && self->busy == 0);
-}
-
-/* The outbox list */
-
-static const char *
-state_label (ChorusOutboxItem *item)
-{
-  switch (chorus_outbox_item_get_state (item))
-    {
-    case CHORUS_OUTBOX_STATE_QUEUED:
-      return _("Queued");
-    case CHORUS_OUTBOX_STATE_SENDING:
-      return _("Sending");
-    case CHORUS_OUTBOX_STATE_FAILED:
-      return _("Failed");
-    case CHORUS_OUTBOX_STATE_SENT:
-    case CHORUS_OUTBOX_STATE_CANCELLED:
-    default:
-      return NULL;
-    }
-}
-
-static void on_item_changed_cb (GObject      *object,
-                                GAsyncResult *result,
-                                gpointer      user_data);
-
-static void
-on_item_button_clicked_cb (GtkButton           *button,
-                           ChorusReplyComposer *self)
-{
-  ChorusOutboxItem *item = g_object_get_data (G_OBJECT (button), "chorus-outbox-item");
-  ChorusOutboxChange change = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "chorus-outbox-change"));
-
-  if (self->store == NULL)
-    return;
-
-  set_busy (self, TRUE);
-  update_counter (self);
-  chorus_store_change_outbox_async (self->store, change, chorus_outbox_item_get_id (item), NULL, self->cancellable,
-                                    on_item_changed_cb, g_object_ref (self));
-}
-
-static void
-add_item_button (GtkWidget           *row_box,
-                 ChorusReplyComposer *self,
-                 ChorusOutboxItem    *item,
-                 const char          *label,
-                 ChorusOutboxChange   change)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (button), "chorus-outbox-item", g_object_ref (item), g_object_unref);
-  g_object_set_data (G_OBJECT (button), "chorus-outbox-change", GINT_TO_POINTER (change));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_item_button_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (row_box), button);
-}
-
-static GtkWidget *
-create_item_row (gpointer object,
-                 gpointer user_data)
-{
-  ChorusOutboxItem *item = object;
-  ChorusReplyComposer *self = user_data;
-  GtkWidget *row_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *body = gtk_label_new (chorus_outbox_item_get_body (item));
-  GtkWidget *state = gtk_label_new (NULL);
-  const char *last_error = chorus_outbox_item_get_last_error (item);
-
-  gtk_widget_set_margin_start (row_box, 8);
-  gtk_widget_set_margin_end (row_box, 8);
-  gtk_widget_set_margin_top (row_box, 6);
-  gtk_widget_set_margin_bottom (row_box, 6);
-  gtk_widget_set_hexpand (texts, TRUE);
-
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (body), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (state), 0);
-  gtk_label_set_wrap (GTK_LABEL (state), TRUE);
-  gtk_widget_add_css_class (state, "caption");
-  if (last_error != NULL && *last_error != '\0')
-    {
-      g_autofree char *line = NULL;
-
-      /* Translators: an unsent reply's state ("Failed"), then why the network did not take it. */
-      line = g_strdup_printf (_("%s: %s"), state_label (item), last_error);
-      gtk_label_set_label (GTK_LABEL (state), line);
-    }
-  else
-    gtk_label_set_label (GTK_LABEL (state), state_label (item));
-  gtk_widget_add_css_class (state, chorus_outbox_item_get_state (item) == CHORUS_OUTBOX_STATE_FAILED ?
-                            "error" : "dim-label");
-
-  gtk_box_append (GTK_BOX (texts), body);
-  gtk_box_append (GTK_BOX (texts), state);
-  gtk_box_append (GTK_BOX (row_box), texts);
-  if (chorus_outbox_item_can_retry (item))
-    add_item_button (row_box, self, item, _("_Retry"), CHORUS_OUTBOX_RETRY);
-  if (chorus_outbox_item_can_cancel (item))
-    add_item_button (row_box, self, item, _("_Cancel"), CHORUS_OUTBOX_CANCEL);
-
-  return row_box;
-}
-
-static void
-on_listed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(ChorusReplyComposer) self = user_data;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-
-  items = chorus_store_list_outbox_finish (CHORUS_STORE (object), result, &error);
-  if (is_gone (self, error))
-    return;
-  set_busy (self, FALSE);
-  if (items == NULL)
-    {
-      g_signal_emit_by_name (self, "failed", error);
-      update_counter (self);
-      return;
-    }
-
-  g_list_store_remove_all (self->items);
-  for (guint i = 0; i < items->len; i++)
-    {
-      ChorusOutboxItem *item = g_ptr_array_index (items, i);
-
-      if (chorus_outbox_item_get_conversation_id (item) == self->conversation_id &&
-          state_label (item) != NULL)
-        g_list_store_append (self->items, item);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->items_list),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0);
-  update_counter (self);
-}
-
-static void
-reload_items (ChorusReplyComposer *self)
-{
-  if (self->store == NULL || self->conversation_id == 0)
-    return;
-
-  set_busy (self, TRUE);
-  chorus_store_list_outbox_async (self->store, self->conversation_id, self->cancellable, on_listed_cb,
-                                  g_object_ref (self));
 }
 
 /* Sending */
@@ -293,13 +125,13 @@ on_flushed_cb (GObject      *object,
   ChorusOutboxSummary summary = { 0, };
 
   if (!chorus_outbox_sender_flush_finish (CHORUS_OUTBOX_SENDER (object), result, &summary, &error) ||
-      is_gone (self, NULL))
+      _chorus_reply_composer_is_gone (self, NULL))
     {
-      if (is_gone (self, error))
+      if (_chorus_reply_composer_is_gone (self, error))
         return;
-      set_busy (self, FALSE);
+      _chorus_reply_composer_set_busy (self, FALSE);
       g_signal_emit_by_name (self, "failed", error);
-      reload_items (self);
+      _chorus_reply_composer_reload_items (self);
       return;
     }
 
@@ -315,10 +147,10 @@ on_flushed_cb (GObject      *object,
     message = g_strdup (_("Reply queued: it will be sent when the network answers"));
   g_signal_emit_by_name (self, "changed", (gint64) 0, message);
 
-  set_busy (self, FALSE);
+  _chorus_reply_composer_set_busy (self, FALSE);
   if (summary.sent > 0 && self->thread_view != NULL && self->conversation_id > 0)
     chorus_thread_view_show (self->thread_view, self->store, self->conversation_id);
-  reload_items (self);
+  _chorus_reply_composer_reload_items (self);
 }
 
 static void
@@ -326,35 +158,51 @@ flush_source (ChorusReplyComposer *self,
               gint64               source_id)
 {
   g_clear_error (&self->last_error);
-  set_busy (self, TRUE);
+  _chorus_reply_composer_set_busy (self, TRUE);
   chorus_outbox_sender_flush_async (self->sender, source_id, self->cancellable, on_flushed_cb,
                                     g_object_ref (self));
 }
 
-static void
-on_item_changed_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+/* Finishes a change of the outbox. Returns %FALSE when the answer is to
+ * be dropped; otherwise the composer is no longer busy with it, and @item
+ * holds the item changed, or %NULL once "failed" said why not. */
+gboolean
+_chorus_reply_composer_finish_change (ChorusReplyComposer  *self,
+                                      GAsyncResult         *result,
+                                      ChorusOutboxItem    **item)
+{
+  g_autoptr(GError) error = NULL;
+  ChorusStore *store = g_task_get_source_object (G_TASK (result));
+
+  *item = chorus_store_change_outbox_finish (store, result, &error);
+  if (_chorus_reply_composer_is_gone (self, error))
+    {
+      g_clear_object (item);
+      return FALSE;
+    }
+
+  _chorus_reply_composer_set_busy (self, FALSE);
+  if (*item == NULL)
+    g_signal_emit_by_name (self, "failed", error);
+  return TRUE;
+}
+
+/* What a retry or a cancel made of an item: one queued again goes out at once. */
+void
+_chorus_reply_composer_item_changed_cb (GObject      *object,
+                                        GAsyncResult *result,
+                                        gpointer      user_data)
 {
   g_autoptr(ChorusReplyComposer) self = user_data;
   g_autoptr(ChorusOutboxItem) item = NULL;
-  g_autoptr(GError) error = NULL;
 
-  item = chorus_store_change_outbox_finish (CHORUS_STORE (object), result, &error);
-  if (is_gone (self, error))
+  if (!_chorus_reply_composer_finish_change (self, result, &item))
     return;
-  set_busy (self, FALSE);
-  if (item == NULL)
-    {
-      g_signal_emit_by_name (self, "failed", error);
-      reload_items (self);
-      return;
-    }
 
-  if (chorus_outbox_item_get_state (item) == CHORUS_OUTBOX_STATE_QUEUED && self->sender != NULL)
+  if (item != NULL && chorus_outbox_item_get_state (item) == CHORUS_OUTBOX_STATE_QUEUED && self->sender != NULL)
     flush_source (self, chorus_outbox_item_get_source_id (item));
   else
-    reload_items (self);
+    _chorus_reply_composer_reload_items (self);
 }
 
 static void
@@ -366,9 +214,9 @@ on_queued_cb (GObject      *object,
   ChorusReplyComposer *composer = self;
 
   /* The text was taken: it lives in the outbox now. */
-  if (!is_gone (composer, NULL) && !g_task_had_error (G_TASK (result)))
+  if (!_chorus_reply_composer_is_gone (composer, NULL) && !g_task_had_error (G_TASK (result)))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (composer->text_view), "", -1);
-  on_item_changed_cb (object, result, g_steal_pointer (&self));
+  _chorus_reply_composer_item_changed_cb (object, result, g_steal_pointer (&self));
 }
 
 static void
@@ -377,15 +225,73 @@ send_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   ChorusReplyComposer *self = CHORUS_REPLY_COMPOSER (widget);
-  g_autofree char *text = dup_text (self);
+  g_autofree char *text = NULL;
+
+  if (self->store != NULL && self->editing != NULL)
+    {
+      _chorus_reply_composer_save_edit (self);
+      return;
+    }
 
   if (self->store == NULL || self->target_post_id == 0)
     return;
 
-  set_busy (self, TRUE);
-  update_counter (self);
+  text = _chorus_reply_composer_dup_text (self);
+  _chorus_reply_composer_set_busy (self, TRUE);
+  _chorus_reply_composer_update_counter (self);
   chorus_store_change_outbox_async (self->store, CHORUS_OUTBOX_QUEUE_REPLY, self->target_post_id, text,
                                     self->cancellable, on_queued_cb, g_object_ref (self));
+}
+
+static void
+cancel_edit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _chorus_reply_composer_leave_edit (CHORUS_REPLY_COMPOSER (widget), TRUE);
+}
+
+/* Saved replies and the thread's buttons */
+
+/* At the cursor, but never inside the mention the reply starts with. */
+static void
+on_saved_reply_chosen_cb (ChorusSavedRepliesButton *button,
+                          ChorusSavedReply         *reply,
+                          ChorusReplyComposer      *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *text = chorus_reply_template_expand (chorus_saved_reply_get_body (reply),
+                                                        self->author_name, self->author_handle);
+  g_autofree char *mention = g_strdup_printf ("%s ", self->author_handle ? self->author_handle : "");
+  g_autofree char *current = _chorus_reply_composer_dup_text (self);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if (self->author_handle != NULL && g_str_has_prefix (current, mention) &&
+      gtk_text_iter_get_offset (&iter) < g_utf8_strlen (mention, -1))
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_strlen (mention, -1));
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &iter, text, -1);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+on_like_requested_cb (ChorusThreadView    *thread_view,
+                      gint64               post_id,
+                      ChorusReplyComposer *self)
+{
+  _chorus_reply_composer_act (self, CHORUS_OUTBOX_QUEUE_LIKE, post_id);
+}
+
+static void
+on_repost_requested_cb (ChorusThreadView    *thread_view,
+                        gint64               post_id,
+                        ChorusReplyComposer *self)
+{
+  _chorus_reply_composer_act (self, CHORUS_OUTBOX_QUEUE_REPOST, post_id);
 }
 
 /* The post answered */
@@ -408,10 +314,14 @@ find_target (ChorusReplyComposer *self)
 
   self->target_post_id = 0;
   g_clear_pointer (&self->network, g_free);
+  g_clear_pointer (&self->author_name, g_free);
+  g_clear_pointer (&self->author_handle, g_free);
   if (target != NULL && chorus_store_get_reply_limit (self->store, chorus_post_get_id (target), &self->limit, &error))
     {
       self->target_post_id = chorus_post_get_id (target);
       self->network = g_strdup (chorus_post_get_network (target));
+      self->author_name = g_strdup (chorus_post_get_author_name (target));
+      self->author_handle = g_strdup (chorus_post_get_author_handle (target));
       if (self->needs_mention && chorus_post_get_author_handle (target) != NULL)
         {
           g_autofree char *mention = g_strdup_printf ("%s ", chorus_post_get_author_handle (target));
@@ -426,9 +336,9 @@ find_target (ChorusReplyComposer *self)
     gtk_label_set_label (self->counter_label, _("There is no post to answer"));
 
   g_clear_object (&target);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->target_post_id > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->target_post_id > 0 || self->editing != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TARGET_POST_ID]);
-  update_counter (self);
+  _chorus_reply_composer_update_counter (self);
 }
 
 static void
@@ -462,6 +372,10 @@ chorus_reply_composer_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_error (&self->last_error);
   g_clear_pointer (&self->network, g_free);
+  g_clear_pointer (&self->author_name, g_free);
+  g_clear_pointer (&self->author_handle, g_free);
+  g_clear_object (&self->editing);
+  g_clear_pointer (&self->draft, g_free);
 
   G_OBJECT_CLASS (chorus_reply_composer_parent_class)->dispose (object);
 }
@@ -514,13 +428,20 @@ chorus_reply_composer_class_init (ChorusReplyComposerClass *klass)
   chorus_triage_class_add_signals (object_class);
 
   gtk_widget_class_install_action (widget_class, "composer.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "composer.cancel-edit", NULL, cancel_edit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "composer.cancel-edit", NULL);
+
+  g_type_ensure (CHORUS_TYPE_SAVED_REPLIES_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-reply-composer.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusReplyComposer, box);
   gtk_widget_class_bind_template_child (widget_class, ChorusReplyComposer, text_view);
   gtk_widget_class_bind_template_child (widget_class, ChorusReplyComposer, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusReplyComposer, saved_replies_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusReplyComposer, cancel_edit_button);
   gtk_widget_class_bind_template_child (widget_class, ChorusReplyComposer, send_button);
   gtk_widget_class_bind_template_child (widget_class, ChorusReplyComposer, items_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_saved_reply_chosen_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -533,9 +454,9 @@ chorus_reply_composer_init (ChorusReplyComposer *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->items = g_list_store_new (CHORUS_TYPE_OUTBOX_ITEM);
   self->cancellable = g_cancellable_new ();
-  gtk_list_box_bind_model (self->items_list, G_LIST_MODEL (self->items), create_item_row, self, NULL);
+  _chorus_reply_composer_init_items (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.cancel-edit", FALSE);
 
   /* Before the text view's own keys, which would start a new line. */
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
@@ -544,9 +465,9 @@ chorus_reply_composer_init (ChorusReplyComposer *self)
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), shortcuts);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
-                           G_CALLBACK (update_counter), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_chorus_reply_composer_update_counter), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), FALSE);
-  update_counter (self);
+  _chorus_reply_composer_update_counter (self);
 }
 
 /**
@@ -567,6 +488,8 @@ chorus_reply_composer_new (ChorusThreadView *thread_view)
   self->thread_view = thread_view;
   g_object_add_weak_pointer (G_OBJECT (thread_view), (gpointer *) &self->thread_view);
   g_signal_connect (thread_view, "notify::loading", G_CALLBACK (on_thread_loading_cb), self);
+  g_signal_connect (thread_view, "like-requested", G_CALLBACK (on_like_requested_cb), self);
+  g_signal_connect (thread_view, "repost-requested", G_CALLBACK (on_repost_requested_cb), self);
 
   return GTK_WIDGET (self);
 }
@@ -577,7 +500,8 @@ chorus_reply_composer_new (ChorusThreadView *thread_view)
  * @store: (nullable): the workspace the outbox is in
  * @http: (nullable): the HTTP client replies are sent with; needed with a @store
  *
- * Drops what was being shown and readies a sender of its own for @store.
+ * Drops what was being shown, and takes the sender @store's outbox is
+ * flushed with (chorus_outbox_sender_dup_for_store()).
  */
 void
 chorus_reply_composer_set_store (ChorusReplyComposer *self,
@@ -597,9 +521,10 @@ chorus_reply_composer_set_store (ChorusReplyComposer *self,
   self->busy = 0;
   g_clear_object (&self->sender);
   g_set_object (&self->store, store);
+  chorus_saved_replies_button_set_store (self->saved_replies_button, store);
   if (store != NULL)
     {
-      self->sender = chorus_outbox_sender_new (store, http);
+      self->sender = chorus_outbox_sender_dup_for_store (store, http);
       g_signal_connect_object (self->sender, "item-finished", G_CALLBACK (on_item_finished_cb), self, 0);
     }
   chorus_reply_composer_show (self, store, 0);
@@ -623,6 +548,7 @@ chorus_reply_composer_show (ChorusReplyComposer *self,
   g_return_if_fail (CHORUS_IS_REPLY_COMPOSER (self));
   g_return_if_fail (!store || store == self->store);
 
+  _chorus_reply_composer_leave_edit (self, FALSE);
   self->conversation_id = store != NULL ? conversation_id : 0;
   self->target_post_id = 0;
   self->needs_mention = TRUE;
@@ -632,12 +558,12 @@ chorus_reply_composer_show (ChorusReplyComposer *self,
   gtk_widget_set_visible (GTK_WIDGET (self->items_list), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TARGET_POST_ID]);
-  update_counter (self);
+  _chorus_reply_composer_update_counter (self);
 
   if (self->conversation_id == 0)
     return;
 
-  reload_items (self);
+  _chorus_reply_composer_reload_items (self);
   if (self->thread_view != NULL && !chorus_thread_view_get_loading (self->thread_view) &&
       chorus_thread_view_get_conversation_id (self->thread_view) == conversation_id)
     find_target (self);

@@ -19,8 +19,10 @@ G_BEGIN_DECLS
 
 /* Signals: "changed" (gint64 audit_id, always 0, const char *message)
  * after a reply was sent or queued, and "failed" (GError *error); see
- * chorus_triage_class_add_signals(). Action: "composer.send" (Ctrl+Enter
- * in the reply being written). */
+ * chorus_triage_class_add_signals(). Actions: "composer.send" (Ctrl+Enter
+ * in the reply being written), and "composer.cancel-edit" (Escape) while
+ * a queued or failed reply is being changed. Likes and reposts asked for
+ * in the thread view are queued here too. */
 
 G_DECLARE_FINAL_TYPE (ChorusReplyComposer, chorus_reply_composer, CHORUS, REPLY_COMPOSER, GtkWidget)
 

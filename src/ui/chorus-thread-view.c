@@ -12,6 +12,7 @@
 
 #include "chorus-error.h"
 #include "chorus-format.h"
+#include "chorus-outbox-item.h"
 #include "chorus-post-row.h"
 #include "chorus-store-thread.h"
 #include "chorus-thread-view.h"
@@ -22,7 +23,11 @@
  * recycled. Posts load in a worker; a newer request cancels an older one.
  * Every link and media address the rows want opened comes through
  * chorus_thread_view_open_uri(), which checks the scheme and emits
- * "open-uri"; its default handler shows the address in the browser. */
+ * "open-uri"; its default handler shows the address in the browser. Likes
+ * and reposts the rows ask for go out as "like-requested" and
+ * "repost-requested", for whoever queues them (the reply composer), which
+ * then tells the view what the outbox holds
+ * (chorus_thread_view_set_outbox_items()). */
 
 struct _ChorusThreadView
 {
@@ -43,6 +48,9 @@ struct _ChorusThreadView
   gint64              conversation_id;
   GListModel         *posts;
   GCancellable       *cancellable;
+  GPtrArray          *rows;              /* ChorusPostRow, set up by the factory */
+  GHashTable         *liked;             /* post ids, with a like queued or sent */
+  GHashTable         *reposted;          /* the same for reposts */
 };
 
 G_DEFINE_FINAL_TYPE (ChorusThreadView, chorus_thread_view, GTK_TYPE_WIDGET)
@@ -59,6 +67,8 @@ enum {
 
 enum {
   OPEN_URI,
+  LIKE_REQUESTED,
+  REPOST_REQUESTED,
   N_SIGNALS
 };
 
@@ -194,6 +204,33 @@ on_row_open_uri_cb (ChorusPostRow    *row,
 }
 
 static void
+on_row_like_requested_cb (ChorusPostRow    *row,
+                          gint64            post_id,
+                          ChorusThreadView *self)
+{
+  g_signal_emit (self, signals[LIKE_REQUESTED], 0, post_id);
+}
+
+static void
+on_row_repost_requested_cb (ChorusPostRow    *row,
+                            gint64            post_id,
+                            ChorusThreadView *self)
+{
+  g_signal_emit (self, signals[REPOST_REQUESTED], 0, post_id);
+}
+
+static void
+update_acted (ChorusThreadView *self,
+              ChorusPostRow    *row)
+{
+  ChorusPost *post = chorus_post_row_get_post (row);
+  gint64 id = post != NULL ? chorus_post_get_id (post) : 0;
+
+  chorus_post_row_set_acted (row, g_hash_table_contains (self->liked, &id),
+                             g_hash_table_contains (self->reposted, &id));
+}
+
+static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      ChorusThreadView         *self)
@@ -201,7 +238,22 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = chorus_post_row_new ();
 
   g_signal_connect_object (row, "open-uri", G_CALLBACK (on_row_open_uri_cb), self, 0);
+  g_signal_connect_object (row, "like-requested", G_CALLBACK (on_row_like_requested_cb), self, 0);
+  g_signal_connect_object (row, "repost-requested", G_CALLBACK (on_row_repost_requested_cb), self, 0);
+  g_ptr_array_add (self->rows, g_object_ref (row));
   gtk_list_item_set_child (item, row);
+}
+
+static void
+on_factory_teardown_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        ChorusThreadView         *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  /* Also while the view is disposed, its list going first. */
+  if (row != NULL && self->rows != NULL)
+    g_ptr_array_remove_fast (self->rows, row);
 }
 
 static void
@@ -214,6 +266,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   chorus_post_row_set_post (row, NULL);
   chorus_post_row_set_media_cache (row, get_usable_cache (self));
   chorus_post_row_set_post (row, gtk_list_item_get_item (item));
+  update_acted (self, row);
 }
 
 static void
@@ -257,6 +310,9 @@ chorus_thread_view_dispose (GObject *object)
   g_clear_object (&self->posts);
   g_clear_object (&self->store);
   g_clear_object (&self->media_cache);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->liked, g_hash_table_unref);
+  g_clear_pointer (&self->reposted, g_hash_table_unref);
 
   G_OBJECT_CLASS (chorus_thread_view_parent_class)->dispose (object);
 }
@@ -367,6 +423,30 @@ chorus_thread_view_class_init (ChorusThreadViewClass *klass)
                                 g_signal_accumulator_true_handled, NULL, NULL,
                                 G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 
+  /**
+   * ChorusThreadView::like-requested:
+   * @self: the thread view
+   * @post_id: the post whose Like (Favourite) was pressed
+   */
+  signals [LIKE_REQUESTED] =
+    g_signal_new ("like-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * ChorusThreadView::repost-requested:
+   * @self: the thread view
+   * @post_id: the post whose Repost (Boost) was pressed
+   */
+  signals [REPOST_REQUESTED] =
+    g_signal_new ("repost-requested",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
   g_type_ensure (CHORUS_TYPE_POST_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-thread-view.ui");
@@ -392,7 +472,11 @@ chorus_thread_view_init (ChorusThreadView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->liked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->reposted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -469,6 +553,8 @@ chorus_thread_view_show (ChorusThreadView *self,
   g_clear_object (&self->cancellable);
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->posts);
+  g_hash_table_remove_all (self->liked);
+  g_hash_table_remove_all (self->reposted);
   g_set_object (&self->store, store);
   self->conversation_id = store != NULL ? MAX (conversation_id, 0) : 0;
   update_actions (self);
@@ -583,4 +669,46 @@ chorus_thread_view_open_uri (ChorusThreadView *self,
 
   g_signal_emit (self, signals[OPEN_URI], 0, uri, &handled);
   return handled;
+}
+
+/**
+ * chorus_thread_view_set_outbox_items:
+ * @self: a #ChorusThreadView
+ * @items: (element-type ChorusOutboxItem): what the outbox holds about the
+ *   conversation shown, whatever its state
+ *
+ * Presses the Like and Repost buttons of the posts liked or reposted,
+ * about to be, or failed to be (until the item is cancelled), and
+ * releases the others.
+ */
+void
+chorus_thread_view_set_outbox_items (ChorusThreadView *self,
+                                     GPtrArray        *items)
+{
+  g_return_if_fail (CHORUS_IS_THREAD_VIEW (self));
+  g_return_if_fail (items != NULL);
+
+  if (self->rows == NULL)
+    return;
+
+  g_hash_table_remove_all (self->liked);
+  g_hash_table_remove_all (self->reposted);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ChorusOutboxItem *item = g_ptr_array_index (items, i);
+      ChorusOutboxState state = chorus_outbox_item_get_state (item);
+      ChorusOutboxKind kind = chorus_outbox_item_get_kind (item);
+      gint64 post_id = chorus_outbox_item_get_target_post_id (item);
+
+      /* A failed one is retried or cancelled from the composer's list. */
+      if (state == CHORUS_OUTBOX_STATE_CANCELLED || post_id == 0)
+        continue;
+      if (kind == CHORUS_OUTBOX_KIND_LIKE)
+        g_hash_table_add (self->liked, g_memdup2 (&post_id, sizeof post_id));
+      else if (kind == CHORUS_OUTBOX_KIND_REPOST)
+        g_hash_table_add (self->reposted, g_memdup2 (&post_id, sizeof post_id));
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    update_acted (self, g_ptr_array_index (self->rows, i));
 }
