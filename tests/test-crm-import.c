@@ -283,6 +283,18 @@ test_preview (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM crm_imports"), ==, 0);
 }
 
+static void
+on_conversations_changed_cb (ChorusStore *store,
+                             GArray      *ids,
+                             guint       *announced)
+{
+  /* "Any may have changed": how an open person panel hears of it. */
+  g_assert_cmpuint (ids->len, ==, 0);
+  (*announced)++;
+}
+
+/* Imports in a worker thread, as the dialog does, and checks that a
+ * successful import that wrote values is announced once. */
 static gint64
 import (Fixture                *f,
         ChorusCsvTable         *table,
@@ -291,10 +303,22 @@ import (Fixture                *f,
         GError                **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  ChorusCrmTotals written = { 0, };
+  guint announced = 0;
+  gulong handler;
+  gint64 id;
 
+  handler = g_signal_connect (f->store, "conversations-changed", G_CALLBACK (on_conversations_changed_cb),
+                              &announced);
   chorus_store_import_crm_async (f->store, table, mapping, NULL, chorus_test_async_result_cb, &result);
   chorus_test_wait_async_result (&result);
-  return chorus_store_import_crm_finish (f->store, result, totals, error);
+  id = chorus_store_import_crm_finish (f->store, result, &written, error);
+  g_signal_handler_disconnect (f->store, handler);
+
+  g_assert_cmpuint (announced, ==, id != 0 && written.n_values > 0 ? 1 : 0);
+  if (totals != NULL)
+    *totals = written;
+  return id;
 }
 
 static void

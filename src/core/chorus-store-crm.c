@@ -545,6 +545,15 @@ write_import (sqlite3   *db,
   if (!audit_import (db, job, import_id, error))
     return 0;
 
+  /* No conversation changed, but whoever shows a person reads it again
+   * when any may have (see chorus-store-undo.c). */
+  if (job->totals.n_values > 0)
+    {
+      gint64 any = CHORUS_ANY_CONVERSATION;
+
+      g_array_append_val (changed, any);
+    }
+
   return import_id;
 }
 

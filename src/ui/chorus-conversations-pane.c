@@ -116,11 +116,14 @@ update_insights (ChorusConversationsPane *self)
 {
   g_autoptr(GArray) ids = NULL;
 
+  /* The figures of the view being left are of no use: a listing starts,
+   * and it has the cores to itself until it is done. */
+  g_cancellable_cancel (self->insights_cancellable);
+  g_clear_object (&self->insights_cancellable);
+
   if (self->conversations == NULL || chorus_conversation_list_get_loading (self->conversations))
     return;
 
-  g_cancellable_cancel (self->insights_cancellable);
-  g_clear_object (&self->insights_cancellable);
   self->insights_cancellable = g_cancellable_new ();
 
   ids = chorus_conversation_list_dup_ids (self->conversations);

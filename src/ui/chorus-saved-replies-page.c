@@ -327,10 +327,10 @@ on_listed_cb (GObject      *object,
       g_ptr_array_add (self->rows, row);
     }
 
-  /* Translators: keep {name} as it is. */
   adw_preferences_group_set_description (self->group,
                                          replies->len == 0
                                          ? _("No saved replies yet. Keep the answers you give often, and insert them from the reply box.")
+                                         /* Translators: keep {name} as it is. */
                                          : _("The reply box offers these in this order. {name} becomes the name of the person you answer."));
   self->ready = TRUE;
 }

@@ -55,15 +55,17 @@ show_summary (ChorusWindow              *self,
   /* Sends a person just asked for speak for themselves in the composer;
    * the background only tells of what a person was not watching. */
   if (summary->failed > 0)
-    /* Translators: shown after Chorus tried to send queued replies, likes and boosts in the background. */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: shown after Chorus tried to send queued
+                                          * replies, likes and boosts in the background. */
                                          "%u waiting reply or reaction could not be sent. Open its conversation to retry or edit it.",
                                          "%u waiting replies or reactions could not be sent. Open their conversations to retry or edit them.",
                                          summary->failed),
                             summary->failed);
   else if (summary->sent > 0)
-    /* Translators: replies, likes and boosts that waited in the outbox, for example while offline. */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: replies, likes and boosts that waited in
+                                          * the outbox, for example while offline. */
                                          "Sent %u waiting reply or reaction",
                                          "Sent %u waiting replies or reactions",
                                          summary->sent),
