@@ -207,6 +207,42 @@ test_filter (Fixture       *f,
   g_assert_cmpuint (count (f->store, filter, TRUE), ==, expected_unread->len);
 }
 
+/* A first page brings the same ids, and each one's conversation as the
+ * main thread would load it. */
+static void
+assert_first_page (Fixture                 *f,
+                   const ChorusInboxFilter *filter,
+                   guint                    max_ids,
+                   GArray                  *expected)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) conversations = NULL;
+
+  chorus_store_list_first_page_async (f->store, filter, max_ids, NULL, chorus_test_async_result_cb, &result);
+  chorus_test_wait_async_result (&result);
+  ids = chorus_store_list_first_page_finish (f->store, result, &conversations, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), expected->data, expected->len * sizeof (gint64));
+  g_assert_cmpuint (conversations->len, ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ChorusConversation *got = g_ptr_array_index (conversations, i);
+      g_autoptr(ChorusConversation) loaded = NULL;
+
+      loaded = chorus_store_load_conversation (f->store, g_array_index (ids, gint64, i), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (chorus_conversation_get_id (got), ==, g_array_index (ids, gint64, i));
+      g_assert_cmpstr (chorus_conversation_get_excerpt (got), ==, chorus_conversation_get_excerpt (loaded));
+      g_assert_cmpstr (chorus_conversation_get_author_name (got), ==, chorus_conversation_get_author_name (loaded));
+      g_assert_cmpstr (chorus_conversation_get_status (got), ==, chorus_conversation_get_status (loaded));
+      g_assert_cmpint (chorus_conversation_get_last_activity (got), ==,
+                       chorus_conversation_get_last_activity (loaded));
+    }
+}
+
 /* Each query walks an index in the order shown: no sort of many rows (only
  * one person's posts, for from: alone), no scan of a table. */
 static void
@@ -279,6 +315,7 @@ test_first_page (Fixture       *f,
 
           g_assert_cmpuint (first->len, ==, MIN (max_ids, all->len));
           g_assert_cmpmem (first->data, first->len * sizeof (gint64), all->data, first->len * sizeof (gint64));
+          assert_first_page (f, filter, max_ids, first);
         }
     }
 }

@@ -121,7 +121,8 @@ set_loading (ChorusConversationList *self,
  * at the end of both lists keep their rows. */
 static void
 swap_ids (ChorusConversationList *self,
-          GArray                 *ids)
+          GArray                 *ids,
+          GPtrArray              *conversations)
 {
   g_autoptr(GArray) old_ids = self->ids;
   guint old_len = old_ids->len;
@@ -141,6 +142,16 @@ swap_ids (ChorusConversationList *self,
   self->ids = g_array_ref (ids);
   g_hash_table_remove_all (self->cache);
 
+  /* A first page brings its conversations: the rows it shows cost the
+   * main thread no query. */
+  for (guint i = 0; conversations != NULL && i < conversations->len; i++)
+    {
+      ChorusConversation *conversation = g_ptr_array_index (conversations, i);
+      gint64 id = chorus_conversation_get_id (conversation);
+
+      g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), g_object_ref (conversation));
+    }
+
   if (old_len - prefix - suffix > 0 || new_len - prefix - suffix > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                                 old_len - prefix - suffix, new_len - prefix - suffix);
@@ -154,6 +165,7 @@ swap_ids (ChorusConversationList *self,
 static gboolean
 apply_listing (ChorusConversationList *self,
                GArray                 *ids,
+               GPtrArray              *conversations,
                const GError           *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -166,7 +178,7 @@ apply_listing (ChorusConversationList *self,
       return FALSE;
     }
 
-  swap_ids (self, ids);
+  swap_ids (self, ids, conversations);
   return TRUE;
 }
 
@@ -181,7 +193,7 @@ on_ids_listed_cb (GObject      *object,
 
   ids = chorus_store_list_conversation_ids_finish (CHORUS_STORE (object), result, &error);
 
-  if (apply_listing (self, ids, error))
+  if (apply_listing (self, ids, NULL, error))
     set_loading (self, FALSE);
 }
 
@@ -192,11 +204,12 @@ on_first_page_listed_cb (GObject      *object,
 {
   g_autoptr(ChorusConversationList) self = user_data;
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) conversations = NULL;
   g_autoptr(GError) error = NULL;
 
-  ids = chorus_store_list_first_conversation_ids_finish (CHORUS_STORE (object), result, &error);
+  ids = chorus_store_list_first_page_finish (CHORUS_STORE (object), result, &conversations, &error);
 
-  if (!apply_listing (self, ids, error))
+  if (!apply_listing (self, ids, conversations, error))
     return;
 
   /* A short first page is the whole list. Otherwise the rest grows the
@@ -218,8 +231,8 @@ start_listing (ChorusConversationList *self,
 
   set_loading (self, TRUE);
   if (first_page_first)
-    chorus_store_list_first_conversation_ids_async (self->store, self->filter, FIRST_PAGE, self->cancellable,
-                                                    on_first_page_listed_cb, g_object_ref (self));
+    chorus_store_list_first_page_async (self->store, self->filter, FIRST_PAGE, self->cancellable,
+                                        on_first_page_listed_cb, g_object_ref (self));
   else
     chorus_store_list_conversation_ids_async (self->store, self->filter, self->cancellable,
                                               on_ids_listed_cb, g_object_ref (self));

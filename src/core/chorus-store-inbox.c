@@ -181,6 +181,47 @@ list_ids_worker (GTask        *task,
     g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
 }
 
+/* A list's first page: its ids, and its conversations read in the same
+ * worker, so that showing it costs the main thread no query. */
+typedef struct
+{
+  GArray    *ids;
+  GPtrArray *conversations;
+} FirstPage;
+
+static void
+first_page_free (FirstPage *page)
+{
+  g_array_unref (page->ids);
+  g_ptr_array_unref (page->conversations);
+  g_free (page);
+}
+
+static void
+first_page_worker (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
+  g_autoptr(GArray) ids = NULL;
+  GPtrArray *conversations;
+  GError *error = NULL;
+  FirstPage *page;
+
+  if (!(ids = list_ids (connection, task_data, cancellable, &error)) ||
+      !(conversations = _chorus_store_load_conversations (connection->db, ids, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  page = g_new0 (FirstPage, 1);
+  page->ids = g_steal_pointer (&ids);
+  page->conversations = conversations;
+  g_task_return_pointer (task, page, (GDestroyNotify) first_page_free);
+}
+
 static void
 count_worker (GTask        *task,
               gpointer      source_object,
@@ -289,6 +330,64 @@ chorus_store_list_first_conversation_ids_async (ChorusStore             *self,
 
   run_in_worker (self, filter, max_ids, FALSE, list_ids_worker,
                  chorus_store_list_first_conversation_ids_async, cancellable, callback, user_data);
+}
+
+/**
+ * chorus_store_list_first_page_async:
+ * @self: a #ChorusStore
+ * @filter: (nullable): what to list; %NULL for every conversation
+ * @max_ids: how many ids to list at most
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context
+ * @user_data: data for @callback
+ *
+ * As chorus_store_list_first_conversation_ids_async(), and reads the
+ * conversations of those ids too, in the same worker.
+ */
+void
+chorus_store_list_first_page_async (ChorusStore             *self,
+                                    const ChorusInboxFilter *filter,
+                                    guint                    max_ids,
+                                    GCancellable            *cancellable,
+                                    GAsyncReadyCallback      callback,
+                                    gpointer                 user_data)
+{
+  g_return_if_fail (CHORUS_IS_STORE (self));
+  g_return_if_fail (max_ids > 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run_in_worker (self, filter, max_ids, FALSE, first_page_worker,
+                 chorus_store_list_first_page_async, cancellable, callback, user_data);
+}
+
+/**
+ * chorus_store_list_first_page_finish:
+ * @conversations: (out) (transfer full): the #ChorusConversation of each
+ *   id still there, in order
+ *
+ * Returns: (transfer full): a #GArray of at most max_ids gint64
+ *   conversation ids, or %NULL with @error set
+ */
+GArray *
+chorus_store_list_first_page_finish (ChorusStore   *self,
+                                     GAsyncResult  *result,
+                                     GPtrArray    **conversations,
+                                     GError       **error)
+{
+  FirstPage *page;
+  GArray *ids;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (conversations != NULL, NULL);
+
+  if (!(page = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+
+  ids = g_steal_pointer (&page->ids);
+  *conversations = g_steal_pointer (&page->conversations);
+  g_free (page);
+
+  return ids;
 }
 
 /**

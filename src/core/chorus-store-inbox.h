@@ -32,6 +32,16 @@ void       chorus_store_list_first_conversation_ids_async  (ChorusStore         
 GArray    *chorus_store_list_first_conversation_ids_finish (ChorusStore              *self,
                                                             GAsyncResult             *result,
                                                             GError                  **error);
+void       chorus_store_list_first_page_async              (ChorusStore              *self,
+                                                            const ChorusInboxFilter  *filter,
+                                                            guint                     max_ids,
+                                                            GCancellable             *cancellable,
+                                                            GAsyncReadyCallback       callback,
+                                                            gpointer                  user_data);
+GArray    *chorus_store_list_first_page_finish             (ChorusStore              *self,
+                                                            GAsyncResult             *result,
+                                                            GPtrArray               **conversations,
+                                                            GError                  **error);
 void       chorus_store_count_conversations_async          (ChorusStore              *self,
                                                             const ChorusInboxFilter  *filter,
                                                             gboolean                  unread_only,

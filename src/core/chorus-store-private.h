@@ -64,4 +64,8 @@ gboolean               _chorus_store_connection_was_cancelled (ChorusStoreConnec
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusStoreConnection, _chorus_store_connection_free)
 
+GPtrArray             *_chorus_store_load_conversations (sqlite3  *db,
+                                                         GArray   *ids,
+                                                         GError  **error);
+
 G_END_DECLS

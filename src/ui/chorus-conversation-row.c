@@ -44,8 +44,11 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* What two lines of the widest row hold. */
-#define EXCERPT_CHARS 180
+/* What the one line of the widest row holds: a search's excerpt is cut
+ * around its first match to this, so that the match shows. One line, not
+ * two: laying out wrapped excerpts was most of the time a search took to
+ * show its first rows at a million posts. */
+#define EXCERPT_CHARS 100
 
 static const char * const network_classes[] = { "mastodon", "bluesky", "discourse", "feed", NULL };
 
