@@ -56,6 +56,7 @@ struct _ChorusPostRow
   GtkWidget        *reposts_box;
   GtkLabel         *reposts_label;
   GtkWidget        *likes_box;
+  GtkImage         *likes_image;
   GtkLabel         *likes_label;
   GtkWidget        *actions_box;
   GtkToggleButton  *like_button;
@@ -419,8 +420,12 @@ update_count (GtkWidget  *box,
 static void
 update_counts (ChorusPostRow *self)
 {
+  const char *like_icon = chorus_post_action_get_icon_name (chorus_post_get_network (self->post),
+                                                           CHORUS_OUTBOX_KIND_LIKE);
   gboolean any = FALSE;
 
+  /* The same heart or star as the Like or Favourite button beside it. */
+  gtk_image_set_from_icon_name (self->likes_image, like_icon != NULL ? like_icon : "starred-symbolic");
   any |= update_count (self->replies_box, self->replies_label, "replies", chorus_post_get_reply_count (self->post));
   any |= update_count (self->reposts_box, self->reposts_label, "reposts", chorus_post_get_repost_count (self->post));
   any |= update_count (self->likes_box, self->likes_label, "likes", chorus_post_get_like_count (self->post));
@@ -666,6 +671,7 @@ chorus_post_row_class_init (ChorusPostRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, reposts_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, reposts_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, likes_box);
+  gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, likes_image);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, likes_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, actions_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusPostRow, like_button);

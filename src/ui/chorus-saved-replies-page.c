@@ -242,14 +242,15 @@ on_delete_clicked_cb (GtkButton              *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Move Up and Move Down: the button knows where its reply goes. */
 static void
-on_move_up_clicked_cb (GtkButton              *button,
-                       ChorusSavedRepliesPage *self)
+on_move_clicked_cb (GtkButton              *button,
+                    ChorusSavedRepliesPage *self)
 {
   ChorusSavedReply *reply = g_object_get_data (G_OBJECT (button), "chorus-saved-reply");
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "chorus-position"));
+  guint target = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "chorus-target"));
 
-  chorus_store_move_saved_reply_async (self->store, chorus_saved_reply_get_id (reply), position - 1,
+  chorus_store_move_saved_reply_async (self->store, chorus_saved_reply_get_id (reply), target,
                                        self->cancellable, on_changed_cb, start_change (self));
 }
 
@@ -272,14 +273,31 @@ add_button (AdwActionRow           *row,
   return button;
 }
 
+/* Like the Statuses page: both arrows on every row, off at the ends,
+ * so that the Edit and Delete buttons line up down the list. */
+static void
+add_move_button (AdwActionRow           *row,
+                 ChorusSavedReply       *reply,
+                 gboolean                down,
+                 guint                   position,
+                 guint                   n_replies,
+                 ChorusSavedRepliesPage *self)
+{
+  GtkWidget *button = add_button (row, reply, down ? "go-down-symbolic" : "go-up-symbolic",
+                                  down ? _("Move Down") : _("Move Up"), G_CALLBACK (on_move_clicked_cb), self);
+
+  gtk_widget_set_sensitive (button, down ? position + 1 < n_replies : position > 0);
+  g_object_set_data (G_OBJECT (button), "chorus-target", GUINT_TO_POINTER (down ? position + 1 : position - 1));
+}
+
 static AdwActionRow *
 build_row (ChorusSavedRepliesPage *self,
            ChorusSavedReply       *reply,
-           guint                   position)
+           guint                   position,
+           guint                   n_replies)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
   g_autofree char *line = g_strdup (chorus_saved_reply_get_body (reply));
-  GtkWidget *up;
 
   g_strdelimit (line, "\r\n\t", ' ');
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -287,11 +305,8 @@ build_row (ChorusSavedRepliesPage *self,
   adw_action_row_set_subtitle (row, line);
   adw_action_row_set_subtitle_lines (row, 1);
 
-  if (position > 0)
-    {
-      up = add_button (row, reply, "go-up-symbolic", _("Move Up"), G_CALLBACK (on_move_up_clicked_cb), self);
-      g_object_set_data (G_OBJECT (up), "chorus-position", GUINT_TO_POINTER (position));
-    }
+  add_move_button (row, reply, FALSE, position, n_replies, self);
+  add_move_button (row, reply, TRUE, position, n_replies, self);
   add_button (row, reply, "document-edit-symbolic", _("Edit"), G_CALLBACK (on_edit_clicked_cb), self);
   add_button (row, reply, "user-trash-symbolic", _("Delete"), G_CALLBACK (on_delete_clicked_cb), self);
   return row;
@@ -321,7 +336,7 @@ on_listed_cb (GObject      *object,
 
   for (guint i = 0; i < replies->len; i++)
     {
-      AdwActionRow *row = build_row (self, g_ptr_array_index (replies, i), i);
+      AdwActionRow *row = build_row (self, g_ptr_array_index (replies, i), i, replies->len);
 
       adw_preferences_group_add (self->group, GTK_WIDGET (row));
       g_ptr_array_add (self->rows, row);
