@@ -52,6 +52,30 @@ static GParamSpec *properties [N_PROPS];
 
 static const char * const network_classes[] = { "mastodon", "bluesky", "discourse", "feed", NULL };
 
+/* Past the @mentions a post starts with ("@brand@social.example Where is
+ * my order?"): the one line a row has goes to what the person said. A
+ * post of mentions only keeps them. */
+static const char *
+skip_leading_mentions (const char *text)
+{
+  const char *p = text;
+
+  while (*p == '@')
+    {
+      const char *end = p;
+
+      while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      while (*end != '\0' && g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      if (*end == '\0')
+        return text;
+      p = end;
+    }
+
+  return p;
+}
+
 /* One line of calm text: line breaks in a post would make rows uneven. */
 static char *
 flatten_excerpt (const char *text)
@@ -59,7 +83,7 @@ flatten_excerpt (const char *text)
   g_autoptr(GString) flat = g_string_new (NULL);
   gboolean pending_space = FALSE;
 
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+  for (const char *p = skip_leading_mentions (text ? text : ""); *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
