@@ -31,6 +31,7 @@ struct _ChorusConversationList
   ChorusInboxFilter *filter;
   GArray            *ids;
   GHashTable        *cache;          /* id → ChorusConversation */
+  gboolean           keep_cache;     /* the next listing is the rest of a first page */
   GCancellable      *cancellable;
   guint              loading : 1;
 };
@@ -140,7 +141,13 @@ swap_ids (ChorusConversationList *self,
     suffix++;
 
   self->ids = g_array_ref (ids);
-  g_hash_table_remove_all (self->cache);
+
+  /* The rest of a list whose first page just came: the rows on screen
+   * are as fresh as its conversations, and keep them. */
+  if (self->keep_cache)
+    self->keep_cache = FALSE;
+  else
+    g_hash_table_remove_all (self->cache);
 
   /* A first page brings its conversations: the rows it shows cost the
    * main thread no query. */
@@ -217,14 +224,18 @@ on_first_page_listed_cb (GObject      *object,
   if (ids->len < FIRST_PAGE)
     set_loading (self, FALSE);
   else
-    chorus_store_list_conversation_ids_async (self->store, self->filter, self->cancellable,
-                                              on_ids_listed_cb, g_object_ref (self));
+    {
+      self->keep_cache = TRUE;
+      chorus_store_list_conversation_ids_async (self->store, self->filter, self->cancellable,
+                                                on_ids_listed_cb, g_object_ref (self));
+    }
 }
 
 static void
 start_listing (ChorusConversationList *self,
                gboolean                first_page_first)
 {
+  self->keep_cache = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();

@@ -140,16 +140,18 @@ chorus_store_load_conversation (ChorusStore  *self,
                                 gint64        id,
                                 GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
+  ChorusConversation *conversation;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
 
-  db = _chorus_store_get_db (self);
-  if (!(stmt = _chorus_sql_prepare (db, load_sql, error)))
+  if (!(stmt = _chorus_store_cached_statement (self, load_sql, error)))
     return NULL;
 
-  return load_with (db, stmt, id, error);
+  conversation = load_with (_chorus_store_get_db (self), stmt, id, error);
+  sqlite3_reset (stmt);
+
+  return conversation;
 }
 
 /* The conversations @ids names, in order, read on @db (a worker's

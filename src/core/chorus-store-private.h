@@ -42,6 +42,9 @@ void      _chorus_set_sqlite_error    (GError      **error,
 /* The connection for the thread that opened the store (the main thread in
  * the app), for short point lookups and writes. */
 sqlite3  *_chorus_store_get_db        (ChorusStore  *self);
+sqlite3_stmt *_chorus_store_cached_statement (ChorusStore  *self,
+                                              const char   *sql,
+                                              GError      **error);
 /* A connection that one worker has to itself until it drops it, for reads
  * and for write transactions: a long read never blocks the main thread's
  * lookups (WAL lets both read at once), and its snapshot starts after every

@@ -29,6 +29,7 @@ struct _ChorusStore
   char     *path;
   sqlite3  *db;
   GAsyncQueue *idle_connections;   /* sqlite3 *, connections no worker holds */
+  GHashTable  *statements;         /* SQL text → sqlite3_stmt * prepared on db */
   guint     version;
 };
 
@@ -297,6 +298,8 @@ chorus_store_finalize (GObject *object)
   while ((db = g_async_queue_try_pop (self->idle_connections)))
     sqlite3_close (db);
   g_async_queue_unref (self->idle_connections);
+  /* Statements first: a connection does not close while one is open. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_free (self->path);
 
@@ -345,9 +348,16 @@ chorus_store_class_init (ChorusStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 chorus_store_init (ChorusStore *self)
 {
   self->idle_connections = g_async_queue_new ();
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
 }
 
 static void
@@ -505,6 +515,35 @@ _chorus_store_connection_new (ChorusStore *self)
   connection->db = db;
 
   return connection;
+}
+
+/* @sql prepared once on the thread's own connection and kept, reset, for
+ * the next call: for the point lookups the main thread makes for each
+ * row it shows, where preparing cost as much as running. @sql must be a
+ * string that lives as long as the store (a static one). */
+sqlite3_stmt *
+_chorus_store_cached_statement (ChorusStore  *self,
+                                const char   *sql,
+                                GError      **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _chorus_set_sqlite_error (error, self->db, "prepare");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
 }
 
 static int
