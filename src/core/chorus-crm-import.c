@@ -265,16 +265,19 @@ int
 chorus_crm_mapping_find_column (const ChorusCrmMapping *self,
                                 const char             *name)
 {
+  g_autofree char *trimmed = NULL;
   g_autofree char *wanted = NULL;
   guint64 number;
 
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (name != NULL, -1);
 
-  wanted = g_utf8_casefold (g_strstrip (g_strdup (name)), -1);
+  trimmed = g_strstrip (g_strdup (name));
+  wanted = g_utf8_casefold (trimmed, -1);
   for (guint i = 0; i < self->columns->len; i++)
     {
-      g_autofree char *header = g_utf8_casefold (g_strstrip (g_strdup (get_column (self, i)->header)), -1);
+      g_autofree char *header_trimmed = g_strstrip (g_strdup (get_column (self, i)->header));
+      g_autofree char *header = g_utf8_casefold (header_trimmed, -1);
 
       if (g_str_equal (header, wanted))
         return i;
