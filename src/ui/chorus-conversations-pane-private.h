@@ -74,6 +74,7 @@ struct _ChorusConversationsPane
   guint                   reselect_position;  /* G_MAXUINT: keep the selection as it is */
   GArray                 *reselect_ids;       /* or select these once listed (after an undo) */
   GArray                 *undo_ids;           /* what the undo under way was about */
+  GPtrArray              *row_pool;           /* ChorusConversationRow, unparented, for the factory */
   AdwToast               *last_toast;   /* for tests, see chorus_conversations_pane_get_last_toast() */
 };
 
