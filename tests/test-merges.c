@@ -19,6 +19,7 @@
 #include "chorus-mastodon-parse.h"
 #include "chorus-profile-links.h"
 #include "chorus-sample.h"
+#include "chorus-store-info.h"
 #include "chorus-store-merges.h"
 #include "chorus-store-merges-private.h"
 #include "chorus-store-people.h"
@@ -462,11 +463,18 @@ test_merge_and_undo (Fixture       *f,
   g_autofree char *moved = NULL;
   g_autofree char *description = NULL;
   g_autoptr(GError) error = NULL;
+  ChorusStoreCounts counts_before;
+  ChorusStoreCounts counts;
   gint64 audit_id;
 
+  g_assert_true (chorus_store_get_counts (f->store, &counts_before, &error));
   audit_id = merge (f, GARCIA, GARCIA_SKY, &error);
   g_assert_no_error (error);
   g_assert_cmpint (audit_id, >, 0);
+
+  /* One person fewer for chorusctl info and the welcome figures. */
+  g_assert_true (chorus_store_get_counts (f->store, &counts, &error));
+  g_assert_cmpint (counts.people, ==, counts_before.people - 1);
 
   /* The account moved; VIP was there already, Advocate and City were not;
    * the kept Plan stays; the notes follow. */
@@ -516,6 +524,8 @@ test_merge_and_undo (Fixture       *f,
   g_assert_no_error (error);
   after_undo = snapshot (f);
   g_assert_cmpstr (after_undo, ==, before);
+  g_assert_true (chorus_store_get_counts (f->store, &counts, &error));
+  g_assert_cmpint (counts.people, ==, counts_before.people);
   g_assert_cmpint (query_int (f, "SELECT undone_at IS NOT NULL FROM person_merges"), ==, 1);
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log WHERE action = 'undo'"
                                  " AND subject_id = (SELECT id FROM audit_log WHERE action = 'person-merge')"),

@@ -18,7 +18,7 @@
 #define COUNTS_SQL \
   "SELECT (SELECT value FROM counters WHERE name = 'posts')," \
   "       (SELECT value FROM counters WHERE name = 'conversations')," \
-  "       (SELECT count (*) FROM people)," \
+  "       (SELECT count (*) FROM people WHERE merged_into IS NULL)," \
   "       (SELECT count (*) FROM campaigns)," \
   "       (SELECT count (*) FROM challenges)," \
   "       (SELECT count (*) FROM submissions)"
