@@ -731,6 +731,19 @@ test_post_actions (void)
         g_assert_cmpstr (chorus_post_action_get_label (cases[i].network, CHORUS_OUTBOX_KIND_REPOST), ==,
                          (cases[i].repost ? _(cases[i].repost) : NULL));
 
+      /* A source that cannot act (a sample) shows no button at all, and
+       * gets them back when it can. */
+      chorus_post_row_set_acted (CHORUS_POST_ROW (row), FALSE, FALSE, FALSE);
+      for (guint j = 0; j < buttons->len; j++)
+        g_assert_false (gtk_widget_is_visible (g_ptr_array_index (buttons, j)));
+      chorus_post_row_set_acted (CHORUS_POST_ROW (row), TRUE, FALSE, FALSE);
+      for (guint j = 0, shown = 0; j < buttons->len; j++)
+        {
+          shown += gtk_widget_is_visible (g_ptr_array_index (buttons, j));
+          if (j + 1 == buttons->len)
+            g_assert_cmpuint (shown, ==, tooltips->len - 1);
+        }
+
       chorus_test_finalize_object (row);
     }
 }

@@ -61,6 +61,7 @@ struct _ChorusPostRow
   GtkWidget        *actions_box;
   GtkToggleButton  *like_button;
   GtkToggleButton  *repost_button;
+  gboolean          cannot_act;
 
   ChorusPost       *post;
   ChorusMediaCache *media_cache;
@@ -469,6 +470,7 @@ update_actions (ChorusPostRow *self)
 
   any |= update_action (self->like_button, self->post, CHORUS_OUTBOX_KIND_LIKE, self->liked);
   any |= update_action (self->repost_button, self->post, CHORUS_OUTBOX_KIND_REPOST, self->reposted);
+  any &= !self->cannot_act;
   gtk_widget_set_visible (self->actions_box, any);
   gtk_widget_set_visible (self->footer_box, any || gtk_widget_get_visible (self->counts_box));
 }
@@ -769,6 +771,8 @@ chorus_post_row_get_indent (ChorusPostRow *self)
 /**
  * chorus_post_row_set_acted:
  * @self: a #ChorusPostRow
+ * @can_act: whether the post's source can like and repost at all (a
+ *   sample source cannot)
  * @liked: whether the outbox holds a like of the post, queued or sent
  * @reposted: the same for a repost
  *
@@ -777,11 +781,13 @@ chorus_post_row_get_indent (ChorusPostRow *self)
  */
 void
 chorus_post_row_set_acted (ChorusPostRow *self,
+                           gboolean       can_act,
                            gboolean       liked,
                            gboolean       reposted)
 {
   g_return_if_fail (CHORUS_IS_POST_ROW (self));
 
+  self->cannot_act = !can_act;
   self->liked = liked;
   self->reposted = reposted;
   if (self->post != NULL)

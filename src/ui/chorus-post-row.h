@@ -30,6 +30,7 @@ void              chorus_post_row_set_media_cache (ChorusPostRow    *self,
                                                    ChorusMediaCache *media_cache);
 guint             chorus_post_row_get_indent      (ChorusPostRow    *self);
 void              chorus_post_row_set_acted       (ChorusPostRow    *self,
+                                                   gboolean          can_act,
                                                    gboolean          liked,
                                                    gboolean          reposted);
 

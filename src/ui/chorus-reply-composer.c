@@ -336,6 +336,8 @@ find_target (ChorusReplyComposer *self)
     gtk_label_set_label (self->counter_label, _("There is no post to answer"));
 
   g_clear_object (&target);
+  /* What refuses a reply (a sample source) refuses likes and reposts. */
+  chorus_thread_view_set_can_act (self->thread_view, self->target_post_id > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->text_view), self->target_post_id > 0 || self->editing != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TARGET_POST_ID]);
   _chorus_reply_composer_update_counter (self);

@@ -51,6 +51,7 @@ struct _ChorusThreadView
   GPtrArray          *rows;              /* ChorusPostRow, set up by the factory */
   GHashTable         *liked;             /* post ids, with a like queued or sent */
   GHashTable         *reposted;          /* the same for reposts */
+  gboolean            cannot_act;        /* the source cannot like or repost (a sample) */
 };
 
 G_DEFINE_FINAL_TYPE (ChorusThreadView, chorus_thread_view, GTK_TYPE_WIDGET)
@@ -226,7 +227,7 @@ update_acted (ChorusThreadView *self,
   ChorusPost *post = chorus_post_row_get_post (row);
   gint64 id = post != NULL ? chorus_post_get_id (post) : 0;
 
-  chorus_post_row_set_acted (row, g_hash_table_contains (self->liked, &id),
+  chorus_post_row_set_acted (row, !self->cannot_act, g_hash_table_contains (self->liked, &id),
                              g_hash_table_contains (self->reposted, &id));
 }
 
@@ -710,5 +711,27 @@ chorus_thread_view_set_outbox_items (ChorusThreadView *self,
     }
 
   for (guint i = 0; i < self->rows->len; i++)
+    update_acted (self, g_ptr_array_index (self->rows, i));
+}
+
+/**
+ * chorus_thread_view_set_can_act:
+ * @self: a #ChorusThreadView
+ * @can_act: whether the conversation's source can like and repost; the
+ *   reply composer knows (a sample source cannot send anything)
+ *
+ * Shows or hides the posts' Like and Repost buttons.
+ */
+void
+chorus_thread_view_set_can_act (ChorusThreadView *self,
+                                gboolean          can_act)
+{
+  g_return_if_fail (CHORUS_IS_THREAD_VIEW (self));
+
+  if (self->cannot_act == !can_act)
+    return;
+
+  self->cannot_act = !can_act;
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     update_acted (self, g_ptr_array_index (self->rows, i));
 }

@@ -32,6 +32,8 @@ GListModel       *chorus_thread_view_get_posts           (ChorusThreadView *self
 char             *chorus_thread_view_dup_original_uri    (ChorusThreadView *self);
 gboolean          chorus_thread_view_open_uri            (ChorusThreadView *self,
                                                           const char       *uri);
+void              chorus_thread_view_set_can_act         (ChorusThreadView *self,
+                                                          gboolean          can_act);
 void              chorus_thread_view_set_outbox_items    (ChorusThreadView *self,
                                                           GPtrArray        *items);
 
