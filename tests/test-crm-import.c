@@ -207,11 +207,18 @@ test_totals_text (void)
 {
   ChorusCrmTotals totals = { 142, 120, 18, 4, 0 };
   ChorusCrmTotals one = { 1, 1, 0, 0, 0 };
+  ChorusCrmTotals some_nobody = { 5, 3, 2, 0, 0 };
+  ChorusCrmTotals some_ambiguous = { 5, 4, 0, 1, 0 };
   g_autofree char *text = chorus_crm_totals_dup_text (&totals);
   g_autofree char *text_one = chorus_crm_totals_dup_text (&one);
+  g_autofree char *text_nobody = chorus_crm_totals_dup_text (&some_nobody);
+  g_autofree char *text_ambiguous = chorus_crm_totals_dup_text (&some_ambiguous);
 
   g_assert_cmpstr (text, ==, "142 rows: 120 match a person, 18 match nobody, 4 match more than one person");
-  g_assert_cmpstr (text_one, ==, "1 row: 1 matches a person, 0 match nobody, 0 match more than one person");
+  /* What did not happen is left out. */
+  g_assert_cmpstr (text_one, ==, "1 row: 1 matches a person");
+  g_assert_cmpstr (text_nobody, ==, "5 rows: 3 match a person, 2 match nobody");
+  g_assert_cmpstr (text_ambiguous, ==, "5 rows: 4 match a person, 1 matches more than one person");
 }
 
 static ChorusCrmPreview *

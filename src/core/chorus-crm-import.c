@@ -574,9 +574,18 @@ chorus_crm_totals_dup_text (const ChorusCrmTotals *totals)
                                             "%u match more than one person", totals->n_ambiguous),
                                totals->n_ambiguous);
 
-  /* Translators: the totals of a CSV file: “142 rows”, then “120 match a
-   * person”, “18 match nobody” and “4 match more than one person”. */
-  return g_strdup_printf (_("%s: %s, %s, %s"), rows, matched, unmatched, ambiguous);
+  /* What did not happen is left out: “7 rows: 7 match a person”. */
+  if (totals->n_unmatched > 0 && totals->n_ambiguous > 0)
+    /* Translators: the totals of a CSV file: “142 rows”, then “120 match a
+     * person”, “18 match nobody” and “4 match more than one person”. */
+    return g_strdup_printf (_("%s: %s, %s, %s"), rows, matched, unmatched, ambiguous);
+  if (totals->n_unmatched > 0 || totals->n_ambiguous > 0)
+    /* Translators: the totals of a CSV file: “142 rows”, then “120 match a
+     * person” and “22 match nobody” (or “22 match more than one person”). */
+    return g_strdup_printf (C_("csv totals", "%s: %s, %s"), rows, matched,
+                            totals->n_unmatched > 0 ? unmatched : ambiguous);
+  /* Translators: the totals of a CSV file: “142 rows”, then “142 match a person”. */
+  return g_strdup_printf (C_("csv totals", "%s: %s"), rows, matched);
 }
 
 /* Returns: (transfer full): whom the row matched: the person's name, or
