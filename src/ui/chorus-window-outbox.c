@@ -23,15 +23,13 @@
 
 #define RETRY_SECONDS (5 * 60)
 
-static void flush_outbox (ChorusWindow *self);
-
 static gboolean
 on_retry_cb (gpointer user_data)
 {
   ChorusWindow *self = user_data;
 
   self->outbox_retry_id = 0;
-  flush_outbox (self);
+  _chorus_window_flush_outbox (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -134,8 +132,15 @@ on_flushed_cb (GObject      *object,
     schedule_retry (self);
 }
 
-static void
-flush_outbox (ChorusWindow *self)
+/**
+ * _chorus_window_flush_outbox:
+ * @self: a #ChorusWindow
+ *
+ * Sends what waits in the workspace's outbox, in the background: after a
+ * sync, and whenever a source may have become reachable again.
+ */
+void
+_chorus_window_flush_outbox (ChorusWindow *self)
 {
   GNetworkMonitor *monitor = g_network_monitor_get_default ();
 
@@ -152,25 +157,12 @@ flush_outbox (ChorusWindow *self)
                                     weak_window_new (self));
 }
 
-/**
- * _chorus_window_flush_outbox:
- * @self: a #ChorusWindow
- *
- * Sends what waits in the workspace's outbox, in the background: after a
- * sync, and whenever a source may have become reachable again.
- */
-void
-_chorus_window_flush_outbox (ChorusWindow *self)
-{
-  flush_outbox (self);
-}
-
 static void
 on_network_changed_cb (ChorusWindow *self,
                        gboolean      available)
 {
   if (available)
-    flush_outbox (self);
+    _chorus_window_flush_outbox (self);
 }
 
 /* Called whenever the window's workspace changes. */
@@ -190,7 +182,7 @@ _chorus_window_outbox_store_changed (ChorusWindow *self)
   self->outbox_sender = chorus_outbox_sender_dup_for_store (self->store, self->http);
 
   /* What a crash left 'sending', or a reply written offline last time. */
-  flush_outbox (self);
+  _chorus_window_flush_outbox (self);
 }
 
 void
