@@ -59,5 +59,18 @@ void          fake_writes_get_counts       (FakeWrites   *self,
 void          fake_writes_set_visibility   (FakeWrites   *self,
                                             const char   *id,
                                             const char   *visibility);
+void          fake_writes_set_poll_limits  (FakeWrites   *self,
+                                            guint         max_options,
+                                            guint         max_characters_per_option,
+                                            guint         min_expiration,
+                                            guint         max_expiration);
+void          fake_writes_get_poll_limits  (FakeWrites   *self,
+                                            guint         limits[4]);
+void          fake_writes_change_poll      (FakeWrites   *self,
+                                            const char   *id,
+                                            const gint64 *votes,
+                                            guint         n,
+                                            gboolean      expire,
+                                            gboolean      delete);
 
 G_END_DECLS

@@ -14,13 +14,16 @@
 /* What the fake Mastodon server does with writes, and with reads of one
  * status: POST /api/v1/statuses makes a status (a reply when it names
  * in_reply_to_id), honouring Idempotency-Key as Mastodon does (the same
- * key within an hour gives the status it made then, not a new one);
+ * key within an hour gives the status it made then, not a new one), with
+ * a poll when it has one, checked against limits the tests set;
  * favourite and reblog are idempotent, as on Mastodon; GET
- * /api/v1/statuses/:id serves generated and made statuses. Every write is
+ * /api/v1/statuses/:id serves generated and made statuses, and GET
+ * /api/v1/polls/:id the polls as tests changed them. Every write is
  * recorded for the tests. Runs in the server's thread; the tests read
  * under the lock. */
 
 #define FIRST_CREATED_ID  G_GUINT64_CONSTANT (9000000)
+#define FIRST_POLL_ID     700000
 #define KEY_LIFETIME_US   (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
 
 typedef struct
@@ -28,6 +31,19 @@ typedef struct
   guint  index;             /* in created */
   gint64 made_at;           /* monotonic µs */
 } KeyUse;
+
+/* A poll made with a status: its options' counts (-1 while hidden) and
+ * whether it has ended or was deleted, all set by tests. */
+typedef struct
+{
+  char      *id;
+  GPtrArray *titles;        /* char * */
+  GArray    *votes;         /* gint64 */
+  gint64     expires_at;    /* Unix seconds */
+  gboolean   multiple;
+  gboolean   expired;
+  gboolean   deleted;
+} FakePoll;
 
 struct _FakeWrites
 {
@@ -40,7 +56,18 @@ struct _FakeWrites
   GHashTable  *reblogs;     /* status id → the wrapper's JSON */
   GPtrArray   *writes;      /* FakeMastodonWrite */
   guint        status_posts;
+  GPtrArray   *polls;       /* FakePoll */
+  guint        poll_limits[4]; /* max options, characters per option, min and max expiration */
 };
+
+static void
+fake_poll_free (FakePoll *poll)
+{
+  g_free (poll->id);
+  g_ptr_array_unref (poll->titles);
+  g_array_unref (poll->votes);
+  g_free (poll);
+}
 
 FakeWrites *
 fake_writes_new (const char *host)
@@ -55,6 +82,8 @@ fake_writes_new (const char *host)
   self->favourited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reblogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->writes = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_mastodon_write_free);
+  self->polls = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_poll_free);
+  fake_writes_set_poll_limits (self, 4, 50, 300, 2629746);
 
   return self;
 }
@@ -68,6 +97,7 @@ fake_writes_free (FakeWrites *self)
   g_hash_table_unref (self->favourited);
   g_hash_table_unref (self->reblogs);
   g_ptr_array_unref (self->writes);
+  g_ptr_array_unref (self->polls);
   g_mutex_clear (&self->lock);
   g_free (self->host);
   g_free (self);
@@ -173,11 +203,57 @@ new_account (FakeWrites *self)
 
 /* A status of the brand's, numbered @number among those made. */
 static char *
+iso_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S.000Z");
+}
+
+/* @poll in the shape of real/status_local_poll_*.json. */
+static JsonObject *
+poll_object (FakePoll *poll)
+{
+  JsonObject *object = json_object_new ();
+  JsonArray *options = json_array_new ();
+  g_autofree char *expires_at = iso_time (poll->expires_at);
+  gint64 total = 0;
+
+  for (guint i = 0; i < poll->titles->len; i++)
+    {
+      JsonObject *option = json_object_new ();
+      gint64 votes = g_array_index (poll->votes, gint64, i);
+
+      json_object_set_string_member (option, "title", g_ptr_array_index (poll->titles, i));
+      if (votes >= 0)
+        json_object_set_int_member (option, "votes_count", votes);
+      else
+        json_object_set_null_member (option, "votes_count");
+      json_array_add_object_element (options, option);
+      total += MAX (votes, 0);
+    }
+
+  json_object_set_string_member (object, "id", poll->id);
+  json_object_set_string_member (object, "expires_at", expires_at);
+  json_object_set_boolean_member (object, "expired", poll->expired);
+  json_object_set_boolean_member (object, "multiple", poll->multiple);
+  json_object_set_int_member (object, "votes_count", total);
+  json_object_set_int_member (object, "voters_count", total);
+  json_object_set_boolean_member (object, "voted", FALSE);
+  json_object_set_array_member (object, "own_votes", json_array_new ());
+  json_object_set_array_member (object, "options", options);
+  json_object_set_array_member (object, "emojis", json_array_new ());
+
+  return object;
+}
+
+static char *
 new_status (FakeWrites *self,
             guint       number,
             const char *text,
             const char *in_reply_to_id,
-            const char *visibility)
+            const char *visibility,
+            FakePoll   *poll)
 {
   g_autoptr(JsonObject) status = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
@@ -205,6 +281,10 @@ new_status (FakeWrites *self,
   json_object_set_object_member (status, "account", new_account (self));
   json_object_set_array_member (status, "media_attachments", json_array_new ());
   json_object_set_null_member (status, "reblog");
+  if (poll != NULL)
+    json_object_set_object_member (status, "poll", poll_object (poll));
+  else
+    json_object_set_null_member (status, "poll");
 
   node = json_node_init_object (json_node_alloc (), status);
   return json_to_string (node, FALSE);
@@ -245,6 +325,148 @@ dup_status (FakeWrites   *self,
   return json_to_string (json_parser_get_root (parser), FALSE);
 }
 
+/* Polls */
+
+/* Sets the refusal in @body; returns NULL, the poll not made. */
+static gpointer
+refuse_poll (GString    **body,
+             const char  *why)
+{
+  *body = g_string_new (NULL);
+  g_string_printf (*body, "{\"error\":\"Validation failed: %s\"}", why);
+  return NULL;
+}
+
+/* A poll from a status's "poll" member, checked as Mastodon checks it,
+ * or NULL with the refusal in @body. Called with the lock held. */
+static FakePoll *
+make_poll (FakeWrites  *self,
+           JsonNode    *node,
+           GString    **body)
+{
+  JsonObject *input = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonArray *options = input != NULL && json_object_has_member (input, "options") &&
+                       JSON_NODE_HOLDS_ARRAY (json_object_get_member (input, "options"))
+                       ? json_object_get_array_member (input, "options") : NULL;
+  gint64 expires_in = input != NULL ? json_object_get_int_member_with_default (input, "expires_in", 0) : 0;
+  FakePoll *poll;
+  guint n = options != NULL ? json_array_get_length (options) : 0;
+
+  if (n < 2)
+    return refuse_poll (body, "Poll must have at least 2 options");
+  if (n > self->poll_limits[0])
+    return refuse_poll (body, "Poll has too many options");
+  for (guint i = 0; i < n; i++)
+    if (g_utf8_strlen (json_array_get_string_element (options, i), -1) > self->poll_limits[1])
+      return refuse_poll (body, "Poll options are too long");
+  if (expires_in < self->poll_limits[2])
+    return refuse_poll (body, "Poll expiration is too short");
+  if (expires_in > self->poll_limits[3])
+    return refuse_poll (body, "Poll expiration is too long");
+
+  poll = g_new0 (FakePoll, 1);
+  poll->id = g_strdup_printf ("%u", FIRST_POLL_ID + self->polls->len);
+  poll->titles = g_ptr_array_new_with_free_func (g_free);
+  poll->votes = g_array_new (FALSE, TRUE, sizeof (gint64));
+  poll->expires_at = g_get_real_time () / G_USEC_PER_SEC + expires_in;
+  poll->multiple = json_object_get_boolean_member_with_default (input, "multiple", FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 none = 0;
+
+      g_ptr_array_add (poll->titles, g_strdup (json_array_get_string_element (options, i)));
+      g_array_append_val (poll->votes, none);
+    }
+  g_ptr_array_add (self->polls, poll);
+
+  return poll;
+}
+
+/* Poll @id, or the latest when NULL. Called with the lock held. */
+static FakePoll *
+find_poll (FakeWrites *self,
+           const char *id)
+{
+  for (guint i = self->polls->len; i > 0; i--)
+    {
+      FakePoll *poll = g_ptr_array_index (self->polls, i - 1);
+
+      if (id == NULL || g_str_equal (poll->id, id))
+        return poll;
+    }
+
+  return NULL;
+}
+
+void
+fake_writes_set_poll_limits (FakeWrites *self,
+                             guint       max_options,
+                             guint       max_characters_per_option,
+                             guint       min_expiration,
+                             guint       max_expiration)
+{
+  g_mutex_lock (&self->lock);
+  self->poll_limits[0] = max_options;
+  self->poll_limits[1] = max_characters_per_option;
+  self->poll_limits[2] = min_expiration;
+  self->poll_limits[3] = max_expiration;
+  g_mutex_unlock (&self->lock);
+}
+
+void
+fake_writes_get_poll_limits (FakeWrites *self,
+                             guint       limits[4])
+{
+  g_mutex_lock (&self->lock);
+  memcpy (limits, self->poll_limits, sizeof self->poll_limits);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Sets poll @id's counts (-1 hides one), ends it or deletes it. */
+void
+fake_writes_change_poll (FakeWrites   *self,
+                         const char   *id,
+                         const gint64 *votes,
+                         guint         n,
+                         gboolean      expire,
+                         gboolean      delete)
+{
+  FakePoll *poll;
+
+  g_mutex_lock (&self->lock);
+  poll = find_poll (self, id);
+  g_assert (poll != NULL);
+  for (guint i = 0; votes != NULL && i < MIN (n, poll->votes->len); i++)
+    g_array_index (poll->votes, gint64, i) = votes[i];
+  poll->expired |= expire;
+  poll->deleted |= delete;
+  g_mutex_unlock (&self->lock);
+}
+
+/* GET /api/v1/polls/:id */
+static guint
+read_poll (FakeWrites  *self,
+           const char  *id,
+           GString    **body)
+{
+  FakePoll *poll;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+
+  g_mutex_lock (&self->lock);
+  poll = find_poll (self, id);
+  if (poll != NULL && !poll->deleted)
+    {
+      node = json_node_init_object (json_node_alloc (), poll_object (poll));
+      json_object_unref (json_node_get_object (node));
+      json = json_to_string (node, FALSE);
+    }
+  g_mutex_unlock (&self->lock);
+
+  *body = g_string_new (json != NULL ? json : "{\"error\":\"Record not found\"}");
+  return json != NULL ? 200 : 404;
+}
+
 /* Writes */
 
 static guint
@@ -256,6 +478,7 @@ post_status (FakeWrites  *self,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *input = NULL;
   KeyUse *use = key != NULL ? g_hash_table_lookup (self->keys, key) : NULL;
+  FakePoll *poll = NULL;
   const char *text;
   char *status;
 
@@ -277,9 +500,13 @@ post_status (FakeWrites  *self,
       return 422;
     }
 
+  if (input != NULL && json_object_has_member (input, "poll") &&
+      !(poll = make_poll (self, json_object_get_member (input, "poll"), body)))
+    return 422;
+
   status = new_status (self, self->created->len, text,
                        json_object_get_string_member_with_default (input, "in_reply_to_id", NULL),
-                       json_object_get_string_member_with_default (input, "visibility", "public"));
+                       json_object_get_string_member_with_default (input, "visibility", "public"), poll);
   if (key != NULL)
     {
       use = g_new0 (KeyUse, 1);
@@ -368,6 +595,9 @@ fake_writes_route (FakeWrites        *self,
   FakeMastodonWrite *write;
   g_autofree char *json = NULL;
   guint status;
+
+  if (!is_post && g_str_has_prefix (path, "/api/v1/polls/") && strchr (path + 14, '/') == NULL)
+    return read_poll (self, path + strlen ("/api/v1/polls/"), body);
 
   if (!is_post && g_str_has_prefix (path, "/api/v1/statuses/") && strchr (path + 17, '/') == NULL)
     {

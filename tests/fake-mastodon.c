@@ -34,6 +34,8 @@ struct _FakeMastodon
   FakeWrites   *writes;         /* locks itself */
   GHashTable   *post_faults;    /* POST /api/v1/statuses number → FakeMastodonFault */
   guint         status_posts;
+  GHashTable   *poll_faults;    /* GET /api/v1/polls/:id number → FakeMastodonFault */
+  guint         poll_reads;
   GPtrArray    *stalled;        /* SoupServerMessage, never answered; the server's thread only */
 
   GMainContext *context;
@@ -322,11 +324,14 @@ route (FakeMastodon      *self,
     *body = g_string_new ("[]");   /* another tag has no statuses */
   else if (g_str_equal (path, "/api/v2/instance"))
     {
+      guint limits[4];
+
+      fake_writes_get_poll_limits (self->writes, limits);
       *body = g_string_new (NULL);
       g_string_printf (*body, "{\"domain\":\"%s\",\"title\":\"Fake Mastodon\",\"version\":\"4.3.0\","
-                       "\"configuration\":{\"statuses\":{\"max_characters\":500},\"polls\":{\"max_options\":4,"
-                       "\"max_characters_per_option\":50,\"min_expiration\":300,\"max_expiration\":2629746}}}",
-                       self->config.host);
+                       "\"configuration\":{\"statuses\":{\"max_characters\":500},\"polls\":{\"max_options\":%u,"
+                       "\"max_characters_per_option\":%u,\"min_expiration\":%u,\"max_expiration\":%u}}}",
+                       self->config.host, limits[0], limits[1], limits[2], limits[3]);
     }
   else if (g_str_has_prefix (path, "/api/v1/statuses/") && g_str_has_suffix (path, "/context"))
     *body = g_string_new ("{\"ancestors\":[],\"descendants\":[]}");   /* a thread of its own */
@@ -353,6 +358,7 @@ on_request_cb (SoupServer        *server,
   const char *method = soup_server_message_get_method (message);
   gboolean is_write = fake_writes_is_write (method, path);
   gboolean is_status_post = is_write && g_str_equal (path, "/api/v1/statuses");
+  gboolean is_poll_read = g_str_equal (method, "GET") && g_str_has_prefix (path, "/api/v1/polls/");
   FakeMastodonRequestFunc func;
   FakeMastodonFault fault;
   gpointer func_data;
@@ -370,6 +376,9 @@ on_request_cb (SoupServer        *server,
   self->status_posts += is_status_post;
   if (is_status_post && fault == FAKE_MASTODON_FAULT_NONE)
     fault = GPOINTER_TO_UINT (g_hash_table_lookup (self->post_faults, GUINT_TO_POINTER (self->status_posts)));
+  self->poll_reads += is_poll_read;
+  if (is_poll_read && fault == FAKE_MASTODON_FAULT_NONE)
+    fault = GPOINTER_TO_UINT (g_hash_table_lookup (self->poll_faults, GUINT_TO_POINTER (self->poll_reads)));
   self->faults_served += fault != FAKE_MASTODON_FAULT_NONE;
   func = self->request_func;
   func_data = self->request_data;
@@ -493,6 +502,7 @@ fake_mastodon_start (const FakeMastodonConfig *config)
   self->faults = g_hash_table_new (NULL, NULL);
   self->page_faults = g_hash_table_new (NULL, NULL);
   self->post_faults = g_hash_table_new (NULL, NULL);
+  self->poll_faults = g_hash_table_new (NULL, NULL);
   self->writes = fake_writes_new (self->config.host);
   self->stalled = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -520,6 +530,7 @@ fake_mastodon_stop (FakeMastodon *self)
   g_hash_table_unref (self->faults);
   g_hash_table_unref (self->page_faults);
   g_hash_table_unref (self->post_faults);
+  g_hash_table_unref (self->poll_faults);
   fake_writes_free (self->writes);
   g_ptr_array_unref (self->stalled);
   g_mutex_clear (&self->lock);
@@ -561,6 +572,7 @@ fake_mastodon_get_stats (FakeMastodon *self)
   stats.requests = self->requests;
   stats.list_requests = self->list_requests;
   stats.faults_served = self->faults_served;
+  stats.poll_reads = self->poll_reads;
   g_mutex_unlock (&self->lock);
   fake_writes_get_counts (self->writes, &stats.created, &stats.status_posts, &stats.favourites, &stats.reblogs);
 
@@ -641,4 +653,55 @@ fake_mastodon_set_visibility (FakeMastodon *self,
   g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, status_id);
 
   fake_writes_set_visibility (self->writes, id, visibility);
+}
+
+/* Polls */
+
+/* What /api/v2/instance says about polls, and what POST /api/v1/statuses
+ * then accepts; Mastodon's defaults (4, 50, 300, 2629746) until set. */
+void
+fake_mastodon_set_poll_limits (FakeMastodon *self,
+                               guint         max_options,
+                               guint         max_characters_per_option,
+                               guint         min_expiration,
+                               guint         max_expiration)
+{
+  fake_writes_set_poll_limits (self->writes, max_options, max_characters_per_option, min_expiration,
+                               max_expiration);
+}
+
+/* Sets the counts of the first @n options of a poll made by a status;
+ * a count of -1 is hidden (null), as while a poll hides its results. */
+void
+fake_mastodon_set_poll_votes (FakeMastodon *self,
+                              const char   *poll_id_or_NULL_for_latest,
+                              const gint64 *votes,
+                              guint         n)
+{
+  fake_writes_change_poll (self->writes, poll_id_or_NULL_for_latest, votes, n, FALSE, FALSE);
+}
+
+void
+fake_mastodon_expire_poll (FakeMastodon *self,
+                           const char   *poll_id_or_NULL_for_latest)
+{
+  fake_writes_change_poll (self->writes, poll_id_or_NULL_for_latest, NULL, 0, TRUE, FALSE);
+}
+
+/* GET /api/v1/polls/:id then answers 404. */
+void
+fake_mastodon_delete_poll (FakeMastodon *self,
+                           const char   *poll_id_or_NULL_for_latest)
+{
+  fake_writes_change_poll (self->writes, poll_id_or_NULL_for_latest, NULL, 0, FALSE, TRUE);
+}
+
+/* Answers the @poll_read-th GET /api/v1/polls/:id (counting from 1, as
+ * FakeMastodonStats.poll_reads counts them) with @fault. */
+void
+fake_mastodon_add_poll_fault (FakeMastodon      *self,
+                              guint              poll_read,
+                              FakeMastodonFault  fault)
+{
+  insert_fault (self, self->poll_faults, poll_read, fault);
 }

@@ -18,7 +18,10 @@ G_BEGIN_DECLS
  * Mastodon's paging (limit, max_id, since_id, min_id, Link headers). It
  * also takes statuses (POST /api/v1/statuses, with Mastodon's
  * Idempotency-Key), favourites and reblogs, records every write, and
- * serves one status (GET /api/v1/statuses/:id).
+ * serves one status (GET /api/v1/statuses/:id). A status may carry a
+ * poll, checked against the limits /api/v2/instance states (tests can
+ * change them); GET /api/v1/polls/:id serves it with the counts a test
+ * set, and tests can end it or delete it.
  *
  * Its statuses are made from the real ones in the corpus: each gets an
  * increasing snowflake id, its own uri and url on config->host, a later
@@ -62,6 +65,7 @@ typedef struct
   guint created;              /* statuses made by them */
   guint favourites;           /* statuses favourited */
   guint reblogs;              /* statuses reblogged */
+  guint poll_reads;           /* GET /api/v1/polls/:id received, faults included */
 } FakeMastodonStats;
 
 /* One write the server received. */
@@ -104,6 +108,23 @@ void          fake_mastodon_set_visibility  (FakeMastodon             *self,
                                              guint64                   status_id,
                                              const char               *visibility);
 void          fake_mastodon_write_free      (FakeMastodonWrite        *write);
+
+void          fake_mastodon_set_poll_limits (FakeMastodon             *self,
+                                             guint                     max_options,
+                                             guint                     max_characters_per_option,
+                                             guint                     min_expiration,
+                                             guint                     max_expiration);
+void          fake_mastodon_set_poll_votes  (FakeMastodon             *self,
+                                             const char               *poll_id_or_NULL_for_latest,
+                                             const gint64             *votes,
+                                             guint                     n);
+void          fake_mastodon_expire_poll     (FakeMastodon             *self,
+                                             const char               *poll_id_or_NULL_for_latest);
+void          fake_mastodon_delete_poll     (FakeMastodon             *self,
+                                             const char               *poll_id_or_NULL_for_latest);
+void          fake_mastodon_add_poll_fault  (FakeMastodon             *self,
+                                             guint                     poll_read,
+                                             FakeMastodonFault         fault);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeMastodonWrite, fake_mastodon_write_free)
 

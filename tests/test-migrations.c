@@ -229,6 +229,12 @@ test_upgrade (Fixture       *f,
   /* Every value that was there is still there. */
   rows_after = dump_rows (db, (const char * const *) tables);
   g_assert_cmpstr (rows_after, ==, rows_before);
+  /* A run from before Mastodon polls were launched from Chorus has none
+   * of their columns set (migration 9). */
+  if (version >= 2)
+    g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM pretest_runs WHERE question IS NULL"
+                                                   " AND expires_in IS NULL AND remote_id IS NULL"
+                                                   " AND notice IS NULL"), ==, 1);
   name = chorus_store_dup_name (store);
   /* A v0 file has no name yet: its file name, without ".chorus", stands in. */
   g_assert_cmpstr (name, ==, "Old team");
@@ -292,13 +298,18 @@ test_atomic (Fixture       *f,
   sqlite3 *db = create_at_version (f->path, version);
 
   /* Something in the way of the last table the next migration creates, so
-   * that it fails after doing everything else. Migration 5 only adds a
-   * column: the column already there stops it. */
+   * that it fails after doing everything else. Migrations 5 and 9 only add
+   * columns: the (last) column already there stops them. */
   seed_rows (db, version);
   if (version == 4)
     {
       g_assert_cmpuint (n_created, ==, 0);
       chorus_test_db_exec (db, "ALTER TABLE sources ADD COLUMN watch_categories TEXT");
+    }
+  else if (version == 8)
+    {
+      g_assert_cmpuint (n_created, ==, 0);
+      chorus_test_db_exec (db, "ALTER TABLE pretest_runs ADD COLUMN notice TEXT");
     }
   else
     {

@@ -222,7 +222,8 @@ test_sample_panes (void)
 
   /* Pre-tests: campaigns with their variants and counts. */
   chorus_window_set_visible_pane (window, "pretests");
-  stack = pane_stack (window->pretests_pane);
+  /* The list of campaigns, inside the pane's pages (the list, a campaign). */
+  stack = GTK_STACK (gtk_stack_get_child_by_name (pane_stack (window->pretests_pane), "campaigns"));
   wait_until (stack_settled, stack);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   campaigns = chorus_pretests_pane_get_campaigns (CHORUS_PRETESTS_PANE (window->pretests_pane));

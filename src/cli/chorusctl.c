@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorusctl.h"
+#include "chorusctl-campaign.h"
 #include "chorusctl-outbox.h"
 #include "chorusctl-people.h"
 
@@ -31,6 +32,7 @@ static const ChorusctlCommand * const commands[] = {
   &chorusctl_account_command,
   &chorusctl_add_feed_command,
   &chorusctl_add_mastodon_tag_command,
+  &chorusctl_campaign_command,
   &chorusctl_export_command,
   &chorusctl_info_command,
   &chorusctl_outbox_command,

@@ -7,7 +7,11 @@
 
 #include "config.h"
 
-#include "chorus-campaign.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "chorus-campaign-private.h"
+#include "chorus-error.h"
 
 /* A pre-test campaign with its variants. */
 
@@ -23,6 +27,8 @@ struct _ChorusCampaign
   char *instrument;
   gint64 last_refreshed;
   GListStore *variants;
+  ChorusCampaignDetails details;
+  GPtrArray *runs;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusCampaign, chorus_campaign, G_TYPE_OBJECT)
@@ -52,6 +58,11 @@ chorus_campaign_finalize (GObject *object)
   g_free (self->metric);
   g_free (self->instrument);
   g_clear_object (&self->variants);
+  g_ptr_array_unref (self->runs);
+  g_free (self->details.hypothesis);
+  g_free (self->details.owner_name);
+  g_free (self->details.decided_by);
+  g_free (self->details.rationale);
 
   G_OBJECT_CLASS (chorus_campaign_parent_class)->finalize (object);
 }
@@ -193,6 +204,7 @@ static void
 chorus_campaign_init (ChorusCampaign *self)
 {
   self->variants = g_list_store_new (CHORUS_TYPE_VARIANT);
+  self->runs = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 gint64
@@ -297,4 +309,154 @@ chorus_campaign_add_variant (ChorusCampaign *self,
   g_return_if_fail (CHORUS_IS_VARIANT (variant));
 
   g_list_store_append (self->variants, variant);
+}
+
+/* Takes the strings of @details. */
+void
+_chorus_campaign_take_details (ChorusCampaign        *self,
+                               ChorusCampaignDetails *details)
+{
+  g_return_if_fail (CHORUS_IS_CAMPAIGN (self));
+
+  g_free (self->details.hypothesis);
+  g_free (self->details.owner_name);
+  g_free (self->details.decided_by);
+  g_free (self->details.rationale);
+  self->details = *details;
+  memset (details, 0, sizeof *details);
+}
+
+void
+_chorus_campaign_add_run (ChorusCampaign   *self,
+                          ChorusPretestRun *run)
+{
+  g_return_if_fail (CHORUS_IS_CAMPAIGN (self));
+
+  g_ptr_array_add (self->runs, g_object_ref (run));
+}
+
+const char *
+chorus_campaign_get_hypothesis (ChorusCampaign *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), NULL);
+
+  return self->details.hypothesis != NULL ? self->details.hypothesis : "";
+}
+
+gint64
+chorus_campaign_get_owner_id (ChorusCampaign *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), 0);
+
+  return self->details.owner_id;
+}
+
+/* Nullable. */
+const char *
+chorus_campaign_get_owner_name (ChorusCampaign *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), NULL);
+
+  return self->details.owner_name;
+}
+
+gint64
+chorus_campaign_get_created_at (ChorusCampaign *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), 0);
+
+  return self->details.created_at;
+}
+
+/**
+ * chorus_campaign_get_runs:
+ *
+ * Returns: (transfer none) (element-type ChorusPretestRun): the runs, the
+ *   newest first; empty unless the campaign was loaded whole
+ */
+GPtrArray *
+chorus_campaign_get_runs (ChorusCampaign *self)
+{
+  g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), NULL);
+
+  return self->runs;
+}
+
+/**
+ * chorus_campaign_get_decision:
+ * @variant_id: (out): the chosen variant
+ * @decided_by: (out) (transfer none) (nullable): who decided
+ * @decided_at: (out): when
+ * @rationale: (out) (transfer none): why
+ *
+ * Returns: whether a decision was recorded
+ */
+gboolean
+chorus_campaign_get_decision (ChorusCampaign  *self,
+                              gint64          *variant_id,
+                              const char     **decided_by,
+                              gint64          *decided_at,
+                              const char     **rationale)
+{
+  g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), FALSE);
+
+  if (self->details.decided_at == 0)
+    return FALSE;
+
+  if (variant_id != NULL)
+    *variant_id = self->details.decision_variant_id;
+  if (decided_by != NULL)
+    *decided_by = self->details.decided_by;
+  if (decided_at != NULL)
+    *decided_at = self->details.decided_at;
+  if (rationale != NULL)
+    *rationale = self->details.rationale;
+  return TRUE;
+}
+
+/**
+ * chorus_campaign_analyse:
+ *
+ * Reads the variants' counts as the engine expects them: votes in one poll
+ * when no result has exposures, successes out of exposures when all have.
+ *
+ * Returns: (transfer full): the analysis, or %NULL with @error set when the
+ *   results mix both kinds or the campaign has too few variants
+ */
+ChorusAnalysis *
+chorus_campaign_analyse (ChorusCampaign  *self,
+                         GError         **error)
+{
+  GListModel *variants;
+  guint n;
+  g_autofree gint64 *counts = NULL;
+  g_autofree gint64 *exposures = NULL;
+  guint with_exposures = 0;
+
+  g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), NULL);
+
+  variants = G_LIST_MODEL (self->variants);
+  n = g_list_model_get_n_items (variants);
+  counts = g_new0 (gint64, MAX (n, 1));
+  exposures = g_new0 (gint64, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChorusVariant) variant = g_list_model_get_item (variants, i);
+
+      counts[i] = chorus_variant_get_votes (variant);
+      exposures[i] = chorus_variant_get_exposures (variant);
+      with_exposures += exposures[i] >= 0;
+    }
+
+  if (self->details.mixed_design || (with_exposures > 0 && with_exposures < n))
+    {
+      g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                           _("Some results of this campaign count votes in a poll and others count successes "
+                             "out of exposures, so they cannot be compared. Archive the runs of one kind to "
+                             "analyse the other."));
+      return NULL;
+    }
+
+  return chorus_analysis_new (counts, with_exposures > 0 ? exposures : NULL, n, error);
 }

@@ -15,6 +15,7 @@
 #include "chorus-mastodon-parse.h"
 #include "chorus-mastodon-sync.h"
 #include "chorus-pager.h"
+#include "chorus-pretest-mastodon.h"
 #include "chorus-secrets.h"
 
 /* A Mastodon-API server, read through the pager: the account's mentions
@@ -26,7 +27,11 @@
  * min_id that address names, stored with the page it follows. The first
  * sync of a stream takes only its newest page, so an old hashtag does not
  * flood the inbox with years of posts; later syncs take everything newer,
- * however much. */
+ * however much.
+ *
+ * Once the streams are read, a signed-in source reads the votes of its
+ * running pre-test polls (chorus-pretest-mastodon-refresh.c); a failure
+ * there fails the sync like a stream's would, after the posts are stored. */
 
 #define PAGE_SIZE             40
 
@@ -325,6 +330,8 @@ typedef struct
   ChorusHttp         *http;
   ChorusSource       *source;
   char               *base;
+  char               *authorization;  /* "Bearer <token>", wiped when freed, or NULL */
+  ChorusIngestResult  ingested;
 } MastodonSync;
 
 static void
@@ -334,7 +341,23 @@ mastodon_sync_free (MastodonSync *sync)
   g_clear_object (&sync->http);
   g_clear_object (&sync->source);
   g_free (sync->base);
+  chorus_secrets_free (sync->authorization);
   g_free (sync);
+}
+
+static void
+on_polls_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MastodonSync *sync = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!chorus_mastodon_refresh_polls_finish (result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    chorus_pager_return_ingested (task, &sync->ingested);
 }
 
 static void
@@ -343,13 +366,18 @@ on_pager_done_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  ChorusIngestResult ingested;
+  MastodonSync *sync = g_task_get_task_data (task);
+  const char *headers[] = { "Authorization", sync->authorization, NULL };
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
-  if (!chorus_pager_run_finish (result, &ingested, &error))
+  if (!chorus_pager_run_finish (result, &sync->ingested, &error))
     g_task_return_error (task, error);
+  else if (sync->authorization == NULL)
+    chorus_pager_return_ingested (task, &sync->ingested);
   else
-    chorus_pager_return_ingested (task, &ingested);
+    chorus_mastodon_refresh_polls_async (sync->store, sync->http, chorus_source_get_id (sync->source), sync->base,
+                                         headers, cancellable, on_polls_done_cb, g_steal_pointer (&task));
 }
 
 /* Starts the pager on every stream the source watches; @token may be NULL
@@ -362,9 +390,10 @@ run_streams (GTask      *task,
   g_autoptr(GPtrArray) streams = chorus_pager_stream_array_new ();
   g_auto(GStrv) hashtags = chorus_source_split_watch_list (chorus_source_get_watch_hashtags (sync->source), FALSE);
   g_auto(GStrv) keywords = chorus_source_split_watch_list (chorus_source_get_watch_keywords (sync->source), TRUE);
-  g_autofree char *authorization = token != NULL ? g_strconcat ("Bearer ", token, NULL) : NULL;
-  const char *headers[] = { "Authorization", authorization, NULL };
+  const char *headers[] = { "Authorization", NULL, NULL };
 
+  sync->authorization = token != NULL ? g_strconcat ("Bearer ", token, NULL) : NULL;
+  headers[1] = sync->authorization;
   if (token != NULL && chorus_source_get_watch_mentions (sync->source))
     g_ptr_array_add (streams, new_stream (sync->base, STREAM_MENTIONS, NULL));
   for (guint i = 0; hashtags[i] != NULL; i++)

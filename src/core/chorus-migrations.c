@@ -510,6 +510,17 @@ static const char migration_8[] =
   "  created_at INTEGER NOT NULL"
   ");";
 
+/* Pre-tests on a Mastodon poll (chorus-pretest-mastodon.c): a run keeps
+ * the poll's question as it was posted, how long the poll stays open, the
+ * poll's id on its server once the outbox has sent it, and what its
+ * latest refresh could not read, in words for a person (results hidden
+ * until the poll ends, the poll deleted), or NULL. */
+static const char migration_9[] =
+  "ALTER TABLE pretest_runs ADD COLUMN question TEXT;"
+  "ALTER TABLE pretest_runs ADD COLUMN expires_in INTEGER;"
+  "ALTER TABLE pretest_runs ADD COLUMN remote_id TEXT;"
+  "ALTER TABLE pretest_runs ADD COLUMN notice TEXT;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -519,6 +530,7 @@ static const char * const migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 guint

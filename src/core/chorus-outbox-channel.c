@@ -260,6 +260,9 @@ new_refusal_error (ChorusOutboxChannel *channel,
     case CHORUS_OUTBOX_KIND_LIKE:
       /* Translators: the first %s is a network or a forum, the second what its server said. */
       return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED, _("%s refused the like: %s"), name, reason);
+    case CHORUS_OUTBOX_KIND_POLL:
+      /* Translators: the first %s is a network, the second what its server said. */
+      return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED, _("%s refused the poll: %s"), name, reason);
     case CHORUS_OUTBOX_KIND_REPOST:
     case CHORUS_OUTBOX_KIND_OTHER:
     default:

@@ -61,6 +61,7 @@ static const char * const kind_names[] = {
   [CHORUS_OUTBOX_KIND_REPLY] = "reply",
   [CHORUS_OUTBOX_KIND_LIKE] = "like",
   [CHORUS_OUTBOX_KIND_REPOST] = "repost",
+  [CHORUS_OUTBOX_KIND_POLL] = "poll",
   [CHORUS_OUTBOX_KIND_OTHER] = "post",
 };
 
@@ -76,7 +77,7 @@ static const char * const state_names[] = {
  * chorus_outbox_kind_from_string:
  * @kind: (nullable): a kind as the workspace stores it ("reply", "like"…)
  *
- * Returns: the kind; %CHORUS_OUTBOX_KIND_OTHER for posts, polls,
+ * Returns: the kind; %CHORUS_OUTBOX_KIND_OTHER for posts,
  *   announcements and anything unknown
  */
 ChorusOutboxKind

@@ -16,7 +16,8 @@ typedef enum
   CHORUS_OUTBOX_KIND_REPLY,
   CHORUS_OUTBOX_KIND_LIKE,
   CHORUS_OUTBOX_KIND_REPOST,
-  CHORUS_OUTBOX_KIND_OTHER,     /* posts, polls and announcements, which pre-tests and challenges send */
+  CHORUS_OUTBOX_KIND_POLL,      /* a pre-test's poll (chorus-pretest-mastodon.c) */
+  CHORUS_OUTBOX_KIND_OTHER,     /* posts and announcements, which pre-tests and challenges send */
 } ChorusOutboxKind;
 
 typedef enum

@@ -19,8 +19,9 @@
  * does not go public. It is then POSTed to /api/v1/statuses with the
  * item's Idempotency-Key: Mastodon answers a key it saw within the hour
  * with the status it made then, so a resend after a crash or a lost
- * answer gives the same status, not a second one. Favourites and boosts
- * are idempotent by nature. */
+ * answer gives the same status, not a second one. A pre-test's poll is a
+ * status of its own, POSTed the same way with its options and duration.
+ * Favourites and boosts are idempotent by nature. */
 
 typedef struct
 {
@@ -57,11 +58,20 @@ read_created (GTask              *task,
   ChorusIncomingPost *post;
 
   /* A boost answers with its wrapper, whose address is kept. */
-  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY)
+  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY && send->job->kind != CHORUS_OUTBOX_KIND_POLL)
     return _chorus_outbox_result_sent (send->job->kind == CHORUS_OUTBOX_KIND_REPOST ? uri : NULL, NULL);
 
   if (root == NULL || !(post = chorus_mastodon_post_from_status (root, NULL)))
     return _chorus_outbox_result_sent (uri, NULL);
+
+  /* A poll starts a thread of its own, where the community can answer. */
+  if (send->job->kind == CHORUS_OUTBOX_KIND_POLL)
+    {
+      g_clear_pointer (&post->reply_to_uri, g_free);
+      g_free (post->root_uri);
+      post->root_uri = g_strdup (post->uri);
+      return _chorus_outbox_result_sent (post->uri, post);
+    }
 
   g_free (post->reply_to_uri);
   post->reply_to_uri = g_strdup (_chorus_outbox_job_get_string (send->job, "target_uri"));
@@ -106,6 +116,40 @@ post_reply (GTask      *task,
                                      g_task_get_cancellable (task), on_posted_cb, task);
 }
 
+/* The poll as Mastodon takes it in JSON: its options in the order of the
+ * run's variants, one choice each. */
+static void
+post_poll (GTask *task)
+{
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  JsonArray *options = _chorus_json_get_array (send->job->payload, "options");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, send->job->body);
+  json_builder_set_member_name (builder, "poll");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "options");
+  json_builder_begin_array (builder);
+  for (guint i = 0; options != NULL && i < json_array_get_length (options); i++)
+    json_builder_add_string_value (builder, _chorus_json_string (json_array_get_element (options, i)));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "expires_in");
+  json_builder_add_int_value (builder, _chorus_outbox_job_get_int (send->job, "expires_in"));
+  json_builder_set_member_name (builder, "multiple");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "visibility");
+  json_builder_add_string_value (builder, "public");
+  json_builder_end_object (builder);
+  body = json_builder_get_root (builder);
+
+  _chorus_outbox_channel_post_async (send->channel, "/api/v1/statuses", body, send->job->idempotency_key,
+                                     g_task_get_cancellable (task), on_posted_cb, task);
+}
+
 static void
 on_target_read_cb (GObject      *object,
                    GAsyncResult *result,
@@ -134,7 +178,7 @@ on_target_read_cb (GObject      *object,
 /**
  * _chorus_outbox_mastodon_send_async:
  * @channel: the source, signed in; it must outlive the call
- * @job: a claimed reply, like or repost; it must outlive the call
+ * @job: a claimed reply, like, repost or poll; it must outlive the call
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the outcome; finish with _chorus_outbox_send_finish()
  * @user_data: data for @callback
@@ -147,8 +191,8 @@ _chorus_outbox_mastodon_send_async (ChorusOutboxChannel *channel,
                                     gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autofree char *escaped = g_uri_escape_string (_chorus_outbox_job_get_string (job, "target_remote_id"),
-                                                  NULL, FALSE);
+  const char *target = _chorus_outbox_job_get_string (job, "target_remote_id");
+  g_autofree char *escaped = g_uri_escape_string (target != NULL ? target : "", NULL, FALSE);
   g_autoptr(JsonObject) empty = json_object_new ();
   g_autoptr(JsonNode) nothing = NULL;
   Send *send = g_new0 (Send, 1);
@@ -164,6 +208,12 @@ _chorus_outbox_mastodon_send_async (ChorusOutboxChannel *channel,
   if (job->kind == CHORUS_OUTBOX_KIND_REPLY)
     {
       _chorus_outbox_channel_get_async (channel, send->status_path, cancellable, on_target_read_cb, task);
+      return;
+    }
+
+  if (job->kind == CHORUS_OUTBOX_KIND_POLL)
+    {
+      post_poll (task);
       return;
     }
 

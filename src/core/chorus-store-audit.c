@@ -335,6 +335,55 @@ describe_saved_reply (const char *actor,
   return g_strdup_printf (_("%s edited the saved reply “%s”"), actor, name);
 }
 
+/* Campaigns of the Pre-tests pane; @detail holds the campaign's name. */
+static char *
+describe_campaign (const char *actor,
+                   const char *action,
+                   JsonObject *detail)
+{
+  const char *name = _chorus_json_get_string (detail, "name") ? _chorus_json_get_string (detail, "name") : "";
+  const char *after = _chorus_json_get_string (detail, "after") ? _chorus_json_get_string (detail, "after") : "";
+  const char *before = _chorus_json_get_string (detail, "before") ? _chorus_json_get_string (detail, "before") : "";
+
+  if (g_str_equal (action, "campaign-create"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s created the campaign “%s”"), actor, name);
+  if (g_str_equal (action, "campaign-launch"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s put the campaign “%s” to the community"), actor, name);
+  if (g_str_equal (action, "campaign-results") && _chorus_json_get_string (detail, "from") != NULL)
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's,
+     * the third where the results came from (a file's name). */
+    return g_strdup_printf (_("%s added results to the campaign “%s” from “%s”"), actor, name,
+                            _chorus_json_get_string (detail, "from"));
+  if (g_str_equal (action, "campaign-results"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s added results to the campaign “%s”"), actor, name);
+  if (g_str_equal (action, "campaign-decision"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a variant's,
+     * the third a campaign's. */
+    return g_strdup_printf (_("%s chose “%s” in the campaign “%s”"), actor,
+                            _chorus_json_get_string (detail, "variant_label") ? _chorus_json_get_string (detail, "variant_label") : "",
+                            name);
+  if (g_str_equal (action, "campaign-state") && g_str_equal (after, "paused"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s paused the campaign “%s”"), actor, name);
+  if (g_str_equal (action, "campaign-state") && g_str_equal (after, "running"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s resumed the campaign “%s”"), actor, name);
+  if (g_str_equal (action, "campaign-state") && g_str_equal (after, "archived"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s archived the campaign “%s”"), actor, name);
+  if (g_str_equal (action, "campaign-state") && g_str_equal (before, "archived"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s took the campaign “%s” out of the archive"), actor, name);
+  if (g_str_equal (action, "campaign-state"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s closed the campaign “%s”"), actor, name);
+  /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+  return g_strdup_printf (_("%s edited the campaign “%s”"), actor, name);
+}
+
 /* One sentence for the entry; @actor_name is %NULL when the member who
  * made it was removed, or nobody was marked as "me". */
 char *
@@ -372,6 +421,8 @@ _chorus_audit_describe (const char *action,
     return g_strdup_printf (_("%s edited the notes on this person"), actor);
   if (g_str_has_prefix (action != NULL ? action : "", "saved-reply-"))
     return describe_saved_reply (actor, action, object);
+  if (g_str_has_prefix (action != NULL ? action : "", "campaign-"))
+    return describe_campaign (actor, action, object);
   if (g_strcmp0 (action, "person-rename") == 0)
     /* Translators: an audit log entry. %s is a team member's name. */
     return g_strdup_printf (_("%s renamed this person"), actor);

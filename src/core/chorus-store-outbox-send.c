@@ -10,6 +10,7 @@
 #include "chorus-error.h"
 #include "chorus-outbox-private.h"
 #include "chorus-parse-json-private.h"
+#include "chorus-pretest-mastodon.h"
 #include "chorus-store-ingest.h"
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
@@ -22,7 +23,7 @@
  * with attempts behind it may already be on the network, and is resent
  * only in ways that cannot make a second copy. */
 
-#define PENDING_KINDS "('reply', 'like', 'repost')"
+#define PENDING_KINDS "('reply', 'like', 'repost', 'poll')"
 #define FRESH_RECORD_SECONDS (5 * 60)
 
 void
@@ -76,7 +77,7 @@ parse_payload (const char *text)
  * @error: a location for a #GError
  *
  * Returns: (transfer full) (element-type gint64): the sources with
- *   replies, likes or reposts to send, the one waiting longest first
+ *   replies, likes, reposts or polls to send, the one waiting longest first
  */
 GArray *
 _chorus_store_outbox_pending_sources (ChorusStore  *self,
@@ -374,9 +375,10 @@ _chorus_store_outbox_note_failure (ChorusStore   *self,
  * @result: what sending it came to; its post is taken
  * @error: a location for a #GError
  *
- * Settles @job. A reply goes into the workspace as the brand's own post
- * before the item is marked sent: a crash in between resends it, which
- * finds the same post again. A refused sign-in shows on the source.
+ * Settles @job. A reply or a poll goes into the workspace as the brand's
+ * own post before the item is marked sent, and a poll's run learns the
+ * poll's id: a crash in between resends it, which finds the same post
+ * again. A refused sign-in shows on the source.
  *
  * Returns: %FALSE with @error set
  */
@@ -388,6 +390,14 @@ _chorus_store_outbox_record (ChorusStore         *self,
 {
   GError *why = result->error;
   g_autoptr(GError) not_stored = NULL;
+  g_autofree char *poll_id = NULL;
+  g_autofree char *post_uri = NULL;
+
+  if (job->kind == CHORUS_OUTBOX_KIND_POLL && result->post != NULL)
+    {
+      poll_id = result->post->poll != NULL ? g_strdup (result->post->poll->remote_id) : NULL;
+      post_uri = g_strdup (result->post->uri);
+    }
 
   if (result->post != NULL)
     {
@@ -397,6 +407,10 @@ _chorus_store_outbox_record (ChorusStore         *self,
       if (!chorus_store_ingest (self, job->source_id, posts, NULL, &not_stored))
         g_debug ("The sent reply %" G_GINT64_FORMAT " was not stored: %s", job->id, not_stored->message);
     }
+
+  if (job->kind == CHORUS_OUTBOX_KIND_POLL && result->outcome == CHORUS_OUTBOX_SENT &&
+      !chorus_store_record_mastodon_poll_sent (self, job->id, poll_id, post_uri, error))
+    return FALSE;
 
   if (g_error_matches (why, CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN) &&
       !chorus_store_record_sync (self, job->source_id, why, error))

@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "chorus-campaign-private.h"
 #include "chorus-variant.h"
 
 /* One variant of a campaign with its current count. */
@@ -19,6 +22,7 @@ struct _ChorusVariant
   char *label;
   char *body;
   gint64 votes;
+  ChorusVariantDetails details;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusVariant, chorus_variant, G_TYPE_OBJECT)
@@ -41,6 +45,9 @@ chorus_variant_finalize (GObject *object)
 
   g_free (self->label);
   g_free (self->body);
+  g_free (self->details.image_sha256);
+  g_free (self->details.image_alt);
+  g_free (self->details.link_url);
 
   G_OBJECT_CLASS (chorus_variant_parent_class)->finalize (object);
 }
@@ -142,6 +149,7 @@ chorus_variant_class_init (ChorusVariantClass *klass)
 static void
 chorus_variant_init (ChorusVariant *self)
 {
+  self->details.exposures = -1;
 }
 
 gint64
@@ -176,4 +184,75 @@ chorus_variant_get_votes (ChorusVariant *self)
   g_return_val_if_fail (CHORUS_IS_VARIANT (self), 0);
 
   return self->votes;
+}
+
+/* Takes the strings of @details. */
+void
+_chorus_variant_take_details (ChorusVariant        *self,
+                              ChorusVariantDetails *details)
+{
+  g_return_if_fail (CHORUS_IS_VARIANT (self));
+
+  g_free (self->details.image_sha256);
+  g_free (self->details.image_alt);
+  g_free (self->details.link_url);
+  self->details = *details;
+  memset (details, 0, sizeof *details);
+}
+
+/* 1-based. */
+guint
+chorus_variant_get_position (ChorusVariant *self)
+{
+  g_return_val_if_fail (CHORUS_IS_VARIANT (self), 0);
+
+  return self->details.position;
+}
+
+const char *
+chorus_variant_get_image_sha256 (ChorusVariant *self)
+{
+  g_return_val_if_fail (CHORUS_IS_VARIANT (self), NULL);
+
+  return self->details.image_sha256;
+}
+
+const char *
+chorus_variant_get_image_alt (ChorusVariant *self)
+{
+  g_return_val_if_fail (CHORUS_IS_VARIANT (self), NULL);
+
+  return self->details.image_alt;
+}
+
+const char *
+chorus_variant_get_link_url (ChorusVariant *self)
+{
+  g_return_val_if_fail (CHORUS_IS_VARIANT (self), NULL);
+
+  return self->details.link_url;
+}
+
+/* How many people each result counts out of, or -1 when the results are
+ * votes in one poll. */
+gint64
+chorus_variant_get_exposures (ChorusVariant *self)
+{
+  g_return_val_if_fail (CHORUS_IS_VARIANT (self), -1);
+
+  return self->details.exposures;
+}
+
+/* What variant posts collected besides the primary metric. */
+void
+chorus_variant_get_engagement (ChorusVariant *self,
+                               gint64        *likes,
+                               gint64        *reposts,
+                               gint64        *replies)
+{
+  g_return_if_fail (CHORUS_IS_VARIANT (self));
+
+  *likes = self->details.likes;
+  *reposts = self->details.reposts;
+  *replies = self->details.replies;
 }

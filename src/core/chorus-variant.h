@@ -19,5 +19,14 @@ gint64      chorus_variant_get_id    (ChorusVariant *self);
 const char *chorus_variant_get_label (ChorusVariant *self);
 const char *chorus_variant_get_body  (ChorusVariant *self);
 gint64      chorus_variant_get_votes (ChorusVariant *self);
+guint       chorus_variant_get_position     (ChorusVariant *self);
+const char *chorus_variant_get_image_sha256 (ChorusVariant *self);
+const char *chorus_variant_get_image_alt    (ChorusVariant *self);
+const char *chorus_variant_get_link_url     (ChorusVariant *self);
+gint64      chorus_variant_get_exposures    (ChorusVariant *self);
+void        chorus_variant_get_engagement   (ChorusVariant *self,
+                                             gint64        *likes,
+                                             gint64        *reposts,
+                                             gint64        *replies);
 
 G_END_DECLS

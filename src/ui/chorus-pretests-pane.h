@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (ChorusPretestsPane, chorus_pretests_pane, CHORUS, PRETESTS
 
 void        chorus_pretests_pane_set_store     (ChorusPretestsPane *self,
                                                 ChorusStore        *store);
+void        chorus_pretests_pane_reload        (ChorusPretestsPane *self);
 GListModel *chorus_pretests_pane_get_campaigns (ChorusPretestsPane *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "chorus-application.h"
 #include "chorus-conversations-pane.h"
 #include "chorus-error.h"
+#include "chorus-pretests-pane.h"
 #include "chorus-store-sources.h"
 #include "chorus-window-private.h"
 
@@ -269,6 +270,9 @@ on_synced_cb (GObject      *object,
 
   if (synced && summary.posts_new + summary.posts_updated > 0)
     chorus_conversations_pane_reload (CHORUS_CONVERSATIONS_PANE (self->conversations_pane));
+  /* A sync refreshes the pre-tests' counts, and their "last refreshed". */
+  if (synced)
+    chorus_pretests_pane_reload (CHORUS_PRETESTS_PANE (self->pretests_pane));
 
   /* A source that answered a sync can take what waits for it. */
   _chorus_window_flush_outbox (self);

@@ -1,0 +1,219 @@
+/* chorus-chart-draw.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "chorus-chart-draw.h"
+
+/* The pre-test chart, drawn with cairo for the window and for the PDF
+ * report alike: per variant, its name and caption on one line, then a bar
+ * for its share with the 95 % interval as a whisker; a dashed line marks
+ * equal preference, and a light axis gives the scale. Right to left, the
+ * bars grow from the right and the texts swap sides. */
+
+#define BAR_HEIGHT   12
+#define TEXT_GAP      4
+#define WHISKER_CAP   6
+
+int
+chorus_chart_get_height (guint n_bars)
+{
+  return (int) n_bars * CHORUS_CHART_ROW_HEIGHT + CHORUS_CHART_AXIS_HEIGHT;
+}
+
+static void
+set_color (cairo_t       *cr,
+           const GdkRGBA *color,
+           double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* The top of the scale: the highest interval bound, rounded up to the
+ * next 10 %, so small shares are not squeezed against the left edge. */
+static double
+scale_max (ChorusChartBar * const *bars,
+           guint                 n_bars,
+           double                reference)
+{
+  double top = MAX (reference, 0.1);
+
+  for (guint i = 0; i < n_bars; i++)
+    top = MAX (top, MAX (bars[i]->high, bars[i]->share));
+
+  return MIN (1.0, ceil (top * 10.0 - 1e-9) / 10.0);
+}
+
+static double
+to_x (double   fraction,
+      double   top,
+      double   width,
+      gboolean rtl)
+{
+  double x = CLAMP (fraction / top, 0.0, 1.0) * width;
+
+  return rtl ? width - x : x;
+}
+
+static void
+show_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *text,
+           double       x,
+           double       y,
+           double       max_width,
+           gboolean     at_end,
+           gboolean     bold)
+{
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
+  int text_width, text_height;
+
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+  cairo_move_to (cr, at_end ? x - text_width : x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_bar (cairo_t                 *cr,
+          const ChorusChartBar    *bar,
+          double                   y,
+          double                   width,
+          double                   top,
+          gboolean                 rtl,
+          const ChorusChartColors *colors)
+{
+  double zero = to_x (0, top, width, rtl);
+  double end = to_x (bar->share, top, width, rtl);
+  double low = to_x (bar->low, top, width, rtl);
+  double high = to_x (bar->high, top, width, rtl);
+  double middle = y + BAR_HEIGHT / 2.0;
+
+  set_color (cr, &colors->track, 1.0);
+  cairo_rectangle (cr, 0, y, width, BAR_HEIGHT);
+  cairo_fill (cr);
+
+  set_color (cr, bar->leading ? &colors->accent : &colors->foreground, bar->leading ? 1.0 : 0.45);
+  cairo_rectangle (cr, MIN (zero, end), y, fabs (end - zero), BAR_HEIGHT);
+  cairo_fill (cr);
+
+  /* The interval: a line with a cap at each end. */
+  set_color (cr, &colors->whisker, 1.0);
+  cairo_set_line_width (cr, 2.0);
+  cairo_move_to (cr, low, middle);
+  cairo_line_to (cr, high, middle);
+  cairo_move_to (cr, low, middle - WHISKER_CAP);
+  cairo_line_to (cr, low, middle + WHISKER_CAP);
+  cairo_move_to (cr, high, middle - WHISKER_CAP);
+  cairo_line_to (cr, high, middle + WHISKER_CAP);
+  cairo_stroke (cr);
+}
+
+/* Equal preference, dashed across a bar. */
+static void
+draw_reference (cairo_t                 *cr,
+                double                   x,
+                double                   y,
+                const ChorusChartColors *colors)
+{
+  const double dashes[] = { 3.0, 2.0 };
+
+  set_color (cr, &colors->foreground, 0.8);
+  cairo_set_line_width (cr, 1.0);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_move_to (cr, floor (x) + 0.5, y - 4);
+  cairo_line_to (cr, floor (x) + 0.5, y + BAR_HEIGHT + 4);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_axis (cairo_t                 *cr,
+           PangoLayout             *layout,
+           double                   y,
+           double                   width,
+           double                   top,
+           gboolean                 rtl,
+           const ChorusChartColors *colors)
+{
+  guint n_ticks = (guint) lround (top * 10.0);
+  guint step = n_ticks > 5 ? 2 : 1;
+
+  for (guint tick = 0; tick <= n_ticks; tick += step)
+    {
+      double fraction = tick / 10.0;
+      double x = to_x (fraction, top, width, rtl);
+      /* Translators: a tick of the chart's scale, a whole percentage; use "%.0f %%" where a space goes
+       * before the sign. */
+      g_autofree char *text = g_strdup_printf (C_("percentage", "%.0f%%"), fraction * 100.0);
+      int text_width, text_height;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      set_color (cr, &colors->foreground, 0.55);
+      cairo_move_to (cr, CLAMP (x - text_width / 2.0, 0, width - text_width), y + 4);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+/**
+ * chorus_chart_draw:
+ * @reference: the share of equal preference (1 / the number of variants),
+ *   or 0 for none (rates)
+ *
+ * Draws the chart from (0, 0), @width wide and chorus_chart_get_height()
+ * high.
+ */
+void
+chorus_chart_draw (cairo_t                 *cr,
+                   PangoContext            *context,
+                   double                   width,
+                   ChorusChartBar * const  *bars,
+                   guint                    n_bars,
+                   double                   reference,
+                   gboolean                 rtl,
+                   const ChorusChartColors *colors)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  double top = scale_max (bars, n_bars, reference);
+  double bars_bottom = n_bars * CHORUS_CHART_ROW_HEIGHT;
+
+  cairo_save (cr);
+
+  for (guint i = 0; i < n_bars; i++)
+    {
+      double y = i * (double) CHORUS_CHART_ROW_HEIGHT;
+      int caption_width, caption_height;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, bars[i]->caption, -1);
+      pango_layout_get_pixel_size (layout, &caption_width, &caption_height);
+
+      set_color (cr, &colors->foreground, 1.0);
+      show_text (cr, layout, bars[i]->label, rtl ? width : 0, y, width - caption_width - 16, rtl, TRUE);
+      set_color (cr, &colors->foreground, 0.75);
+      show_text (cr, layout, bars[i]->caption, rtl ? 0 : width, y, width / 2.0, !rtl, FALSE);
+
+      draw_bar (cr, bars[i], y + caption_height + TEXT_GAP, width, top, rtl, colors);
+      if (reference > 0)
+        draw_reference (cr, to_x (reference, top, width, rtl), y + caption_height + TEXT_GAP, colors);
+    }
+
+  draw_axis (cr, layout, bars_bottom, width, top, rtl, colors);
+  cairo_restore (cr);
+}
