@@ -55,19 +55,6 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-
-  *id = (gint64) value;
-  return TRUE;
-}
-
 static int
 create (const ChorusctlCommand *command,
         const ChorusctlGlobals *globals,
@@ -291,7 +278,7 @@ run_campaign (const ChorusctlCommand *command,
     return list (globals);
 
   if (n_words == 2 && (g_str_equal (words[0], "results") || g_str_equal (words[0], "analysis")) &&
-      !parse_id (words[1], &id))
+      !chorusctl_parse_id (words[1], &id))
     /* Translators: %s is what was given as a campaign's id. */
     return chorusctl_usage_error (command, _("“%s” is not a campaign’s id."), words[1]);
 

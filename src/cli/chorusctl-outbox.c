@@ -26,19 +26,6 @@
  * with its progress on standard error, and exits 0 only when everything
  * went out. */
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-
-  *id = (gint64) value;
-  return TRUE;
-}
-
 static int
 run_reply (const ChorusctlCommand *command,
            const ChorusctlGlobals *globals,
@@ -176,7 +163,7 @@ change_item (const ChorusctlCommand *command,
   gint64 id;
   gboolean done;
 
-  if (!parse_id (id_text, &id))
+  if (!chorusctl_parse_id (id_text, &id))
     /* Translators: %s is what was given where an outbox item's number was expected. */
     return chorusctl_usage_error (command, _("“%s” is not an outbox item’s number."), id_text ? id_text : "");
 

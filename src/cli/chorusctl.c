@@ -313,3 +313,17 @@ main (int   argc,
   globals.workspace = workspace;
   return command->run (command, &globals, argc - 1, argv + 1);
 }
+
+/* A row's id as a script gives it: a positive decimal number. */
+gboolean
+chorusctl_parse_id (const char *text,
+                    gint64     *id)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *id = (gint64) value;
+  return TRUE;
+}

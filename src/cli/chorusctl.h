@@ -63,5 +63,7 @@ int          chorusctl_usage_error     (const ChorusctlCommand  *command,
 int          chorusctl_fail            (const GError            *error);
 ChorusStore *chorusctl_open_workspace  (const ChorusctlGlobals  *globals,
                                         GError                 **error);
+gboolean     chorusctl_parse_id        (const char              *text,
+                                        gint64                  *id);
 
 G_END_DECLS

@@ -118,8 +118,7 @@ chorus_metric_is_valid (const char *metric)
 /* The label a variant gets when nobody named it: its letter, as in “B has
  * a 94 % chance to be best”. */
 char *
-chorus_variant_draft_dup_label (const char *body,
-                                guint       position)
+chorus_variant_draft_dup_label (guint position)
 {
   return g_strdup_printf ("%c", 'A' + (char) MIN (position, 25));
 }
@@ -192,7 +191,7 @@ validate_variant (ChorusVariantDraft  *variant,
     }
 
   if (variant->label == NULL)
-    variant->label = chorus_variant_draft_dup_label (variant->body, position);
+    variant->label = chorus_variant_draft_dup_label (position);
 
   return TRUE;
 }

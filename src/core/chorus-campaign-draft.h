@@ -47,8 +47,7 @@ ChorusVariantDraft  *chorus_campaign_draft_add_variant  (ChorusCampaignDraft    
                                                          const char                *body);
 gboolean             chorus_campaign_draft_validate     (ChorusCampaignDraft       *self,
                                                          GError                   **error);
-char                *chorus_variant_draft_dup_label     (const char                *body,
-                                                         guint                      position);
+char                *chorus_variant_draft_dup_label     (guint                      position);
 gboolean             chorus_metric_is_valid             (const char                *metric);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusCampaignDraft, chorus_campaign_draft_free)

@@ -82,7 +82,13 @@ update_actions (ChorusCampaignPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.decide", self->analysis != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.export-pdf", self->analysis != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.export-csv", self->analysis != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.state", loaded);
+  /* The menu shows only the moves the store allows from this state. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.pause", g_strcmp0 (state, "running") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.resume",
+                                 g_strcmp0 (state, "paused") == 0 || g_strcmp0 (state, "closed") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.close",
+                                 live || g_strcmp0 (state, "draft") == 0 || archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.archive", g_strcmp0 (state, "closed") == 0);
   gtk_widget_set_visible (self->launch_button, loaded && !archived && g_strcmp0 (state, "closed") != 0);
 }
 
@@ -189,8 +195,12 @@ state_action (GtkWidget  *widget,
 {
   ChorusCampaignPage *self = CHORUS_CAMPAIGN_PAGE (widget);
 
-  chorus_store_set_campaign_state_async (self->store, self->campaign_id, g_variant_get_string (parameter, NULL),
-                                         self->cancellable, on_changed_cb, g_object_ref (self));
+  const char *state = g_str_equal (action_name, "campaign.pause") ? "paused"
+                      : g_str_equal (action_name, "campaign.resume") ? "running"
+                      : g_str_equal (action_name, "campaign.archive") ? "archived" : "closed";
+
+  chorus_store_set_campaign_state_async (self->store, self->campaign_id, state, self->cancellable,
+                                         on_changed_cb, g_object_ref (self));
 }
 
 static void
@@ -327,7 +337,10 @@ chorus_campaign_page_class_init (ChorusCampaignPageClass *klass)
   gtk_widget_class_install_action (widget_class, "campaign.launch", NULL, launch_action);
   gtk_widget_class_install_action (widget_class, "campaign.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "campaign.export-csv", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "campaign.state", "s", state_action);
+  gtk_widget_class_install_action (widget_class, "campaign.pause", NULL, state_action);
+  gtk_widget_class_install_action (widget_class, "campaign.resume", NULL, state_action);
+  gtk_widget_class_install_action (widget_class, "campaign.close", NULL, state_action);
+  gtk_widget_class_install_action (widget_class, "campaign.archive", NULL, state_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "campaign.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "campaign.back", NULL);
