@@ -221,14 +221,17 @@ emit_finished (GTask             *task,
                const GError      *error)
 {
   Flush *flush = g_task_get_task_data (task);
+  gboolean pretest = job->kind == CHORUS_OUTBOX_KIND_POLL || job->kind == CHORUS_OUTBOX_KIND_OTHER;
 
   switch (state)
     {
     case CHORUS_OUTBOX_STATE_SENT:
       flush->summary.sent++;
+      flush->summary.sent_pretest += pretest;
       break;
     case CHORUS_OUTBOX_STATE_FAILED:
       flush->summary.failed++;
+      flush->summary.failed_pretest += pretest;
       break;
     case CHORUS_OUTBOX_STATE_QUEUED:
     case CHORUS_OUTBOX_STATE_SENDING:

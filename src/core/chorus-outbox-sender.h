@@ -21,6 +21,8 @@ typedef struct
   guint sent;
   guint failed;       /* refused by the network: a person must act (edit, sign in, retry) */
   guint waiting;      /* still queued: no answer, or "not now"; the next flush tries again */
+  guint sent_pretest;   /* of @sent, a pre-test's polls and posts */
+  guint failed_pretest; /* of @failed, the same */
 } ChorusOutboxSummary;
 
 ChorusOutboxSender *chorus_outbox_sender_new          (ChorusStore          *store,

@@ -257,6 +257,16 @@ decide_action (GtkWidget  *widget,
                                            on_dialog_done_cb, self);
 }
 
+/* A launched run's first post is in the outbox: out it goes. */
+static void
+on_launched_cb (gpointer  user_data)
+{
+  ChorusCampaignPage *self = user_data;
+
+  on_dialog_done_cb (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.send-outbox", NULL);
+}
+
 static void
 launch_action (GtkWidget  *widget,
                const char *action_name,
@@ -264,7 +274,7 @@ launch_action (GtkWidget  *widget,
 {
   ChorusCampaignPage *self = CHORUS_CAMPAIGN_PAGE (widget);
 
-  chorus_campaign_launch_dialog_present (widget, self->store, self->campaign, on_dialog_done_cb, self);
+  chorus_campaign_launch_dialog_present (widget, self->store, self->campaign, on_launched_cb, self);
 }
 
 static void

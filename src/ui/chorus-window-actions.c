@@ -246,6 +246,16 @@ import_crm_action (GtkWidget  *widget,
     chorus_crm_import_dialog_choose (GTK_WINDOW (self), self->store, self->toast_overlay);
 }
 
+/* What a pane just queued (a pre-test's poll), out now rather than after
+ * the next sync. */
+static void
+send_outbox_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _chorus_window_flush_outbox (CHORUS_WINDOW (widget));
+}
+
 void
 _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -253,4 +263,5 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL, open_workspace_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.import-crm", NULL, import_crm_action);
+  gtk_widget_class_install_action (widget_class, "win.send-outbox", NULL, send_outbox_action);
 }

@@ -50,24 +50,43 @@ show_summary (ChorusWindow              *self,
   g_autofree char *text = NULL;
   AdwToast *toast;
 
+  guint failed = summary->failed - summary->failed_pretest;
+  guint sent = summary->sent - summary->sent_pretest;
+
   /* Sends a person just asked for speak for themselves in the composer;
    * the background only tells of what a person was not watching. */
-  if (summary->failed > 0)
+  if (failed > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* Translators: shown after Chorus tried to send queued
                                           * replies, likes and boosts in the background. */
                                          "%u waiting reply or reaction could not be sent. Open its conversation to retry or edit it.",
                                          "%u waiting replies or reactions could not be sent. Open their conversations to retry or edit them.",
-                                         summary->failed),
-                            summary->failed);
-  else if (summary->sent > 0)
+                                         failed),
+                            failed);
+  else if (summary->failed_pretest > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: a pre-test's poll or variant post that the
+                                          * network refused; its campaign page says why. */
+                                         "%u pre-test post could not be published. Its campaign says why.",
+                                         "%u pre-test posts could not be published. Their campaigns say why.",
+                                         summary->failed_pretest),
+                            summary->failed_pretest);
+  else if (sent > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          /* Translators: replies, likes and boosts that waited in
                                           * the outbox, for example while offline. */
                                          "Sent %u waiting reply or reaction",
                                          "Sent %u waiting replies or reactions",
-                                         summary->sent),
-                            summary->sent);
+                                         sent),
+                            sent);
+  else if (summary->sent_pretest > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: a pre-test's polls and variant posts, which
+                                          * the outbox published. */
+                                         "Published %u pre-test post",
+                                         "Published %u pre-test posts",
+                                         summary->sent_pretest),
+                            summary->sent_pretest);
   else
     return;
 

@@ -1,0 +1,447 @@
+/* test-campaign-flow.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "chorus-campaign-editor.h"
+#include "chorus-campaign-page.h"
+#include "chorus-chart-draw.h"
+#include "chorus-pretests-pane.h"
+#include "chorus-share-chart.h"
+#include "chorus-verdict.h"
+#include "fake-mastodon.h"
+
+#include "chorus-test-window.h"
+
+/* A pre-test as a person runs it, in the real window against the fake
+ * Mastodon server: New Campaign with three variants typed into the
+ * editor, Put to the Community as a Mastodon poll, votes arriving at the
+ * next sync and drawn on the chart, and the decision recorded from its
+ * dialog. In English and Spanish, as the other window tests. */
+
+#define TOKEN      "campaign-flow-token-8d21"
+#define TOKEN_ENV  "CHORUS_CAMPAIGN_FLOW_TOKEN"
+#define TAG        "choruscampaignflow"
+#define NAME       "Autumn boots tagline"
+#define RATIONALE  "Clear favourite with the community; it also tested best in the shop."
+
+static const char * const taglines[] = {
+  "Made for the long way round",
+  "Boots that remember every trail",
+  "Walk it, weather it, keep it",
+};
+
+static const gint64 votes[] = { 61, 17, 22 };
+
+/* ---- Finding widgets as a person sees them ---- */
+
+static GPtrArray *
+collect (GtkWidget *root,
+         GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  test_collect_widgets (root, type, found);
+  return found;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = collect (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return buttons->pdata[i];
+
+  g_error ("no button labelled %s", label);
+}
+
+static gboolean
+shows_label_containing (GtkWidget  *root,
+                        const char *text)
+{
+  g_autoptr(GPtrArray) labels = collect (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_drawable (labels->pdata[i]) &&
+        strstr (gtk_label_get_label (labels->pdata[i]), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Screenshots for a person to look at, light and dark, when
+ * CHORUS_CAMPAIGN_SHOTS names a folder. */
+static void
+shoot (GtkWindow  *window,
+       const char *what)
+{
+  const char *dir = g_getenv ("CHORUS_CAMPAIGN_SHOTS");
+  const char *language = g_str_has_prefix (_("Name"), "Name") ? "en" : "es";
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("campaign-%s-%s-%s.png", what, language, i == 0 ? "light" : "dark");
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+      test_settle (600);
+      test_save_screenshot (window, path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  test_settle (300);
+}
+
+/* ---- Waiting ---- */
+
+typedef struct
+{
+  ChorusWindow *window;
+  FakeMastodon *fake;
+  GtkWidget    *page;
+} Flow;
+
+static gboolean
+editor_is_open (gpointer data)
+{
+  return test_find_toplevel (CHORUS_TYPE_CAMPAIGN_EDITOR) != NULL;
+}
+
+static gboolean
+editor_is_closed (gpointer data)
+{
+  return !editor_is_open (data);
+}
+
+static gboolean
+page_shows_campaign (gpointer data)
+{
+  Flow *flow = data;
+  ChorusCampaign *campaign = chorus_campaign_page_get_campaign (CHORUS_CAMPAIGN_PAGE (flow->page));
+
+  return campaign != NULL && g_strcmp0 (chorus_campaign_get_name (campaign), NAME) == 0 &&
+         gtk_widget_is_drawable (flow->page);
+}
+
+/* The message dialog on screen; one closed before may linger unseen
+ * until what it started has finished. */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+
+  return found;
+}
+
+static gboolean
+dialog_is_open (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+campaign_has_run (gpointer data)
+{
+  Flow *flow = data;
+  ChorusCampaign *campaign = chorus_campaign_page_get_campaign (CHORUS_CAMPAIGN_PAGE (flow->page));
+
+  return campaign != NULL && chorus_campaign_get_runs (campaign)->len == 1;
+}
+
+static gboolean
+poll_was_posted (gpointer data)
+{
+  Flow *flow = data;
+
+  return fake_mastodon_get_stats (flow->fake).created >= 1 && !flow->window->outbox_flushing;
+}
+
+static gboolean
+outbox_toast_shown (gpointer data)
+{
+  Flow *flow = data;
+
+  return flow->window->outbox_toast != NULL;
+}
+
+static gboolean
+page_counts_votes (gpointer data)
+{
+  Flow *flow = data;
+  ChorusCampaign *campaign = chorus_campaign_page_get_campaign (CHORUS_CAMPAIGN_PAGE (flow->page));
+  gint64 total = 0;
+
+  if (campaign == NULL || !test_not_syncing (flow->window))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (chorus_campaign_get_variants (campaign)); i++)
+    {
+      g_autoptr(ChorusVariant) variant = g_list_model_get_item (chorus_campaign_get_variants (campaign), i);
+
+      total += chorus_variant_get_votes (variant);
+    }
+
+  return total == votes[0] + votes[1] + votes[2];
+}
+
+static gboolean
+page_shows_decision (gpointer data)
+{
+  Flow *flow = data;
+  ChorusCampaign *campaign = chorus_campaign_page_get_campaign (CHORUS_CAMPAIGN_PAGE (flow->page));
+
+  return campaign != NULL && chorus_campaign_get_decision (campaign, NULL, NULL, NULL, NULL) &&
+         shows_label_containing (flow->page, RATIONALE);
+}
+
+/* ---- Steps ---- */
+
+static void
+create_campaign (Flow *flow)
+{
+  GtkWindow *editor;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) views = NULL;
+
+  gtk_widget_activate_action (flow->window->pretests_pane, "pretests.new", NULL);
+  g_assert_true (chorus_test_spin_until (editor_is_open, NULL, CHORUS_TEST_WAIT_MS));
+  editor = test_find_toplevel (CHORUS_TYPE_CAMPAIGN_EDITOR);
+
+  /* Two variants to begin with; a third from Add Variant. */
+  views = collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  g_assert_cmpuint (views->len, ==, 2);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (editor), _("_Add Variant")), "clicked");
+  g_clear_pointer (&views, g_ptr_array_unref);
+  views = collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  g_assert_cmpuint (views->len, ==, G_N_ELEMENTS (taglines));
+  for (guint i = 0; i < views->len; i++)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[i]), taglines[i], -1);
+
+  /* The name is the first field. */
+  entries = collect (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), NAME);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[2]), "The longest journey wins the most votes.");
+  shoot (editor, "editor");
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (editor), _("_Save")), "clicked");
+  g_assert_true (chorus_test_spin_until (editor_is_closed, NULL, CHORUS_TEST_WAIT_MS));
+  g_assert_true (chorus_test_spin_until (page_shows_campaign, flow, CHORUS_TEST_WAIT_MS));
+}
+
+static void
+launch_poll (Flow *flow)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) writes = NULL;
+  g_autofree char *published = NULL;
+  FakeMastodonWrite *write;
+
+  gtk_widget_activate_action (flow->page, "campaign.launch", NULL);
+  g_assert_true (chorus_test_spin_until (dialog_is_open, NULL, CHORUS_TEST_WAIT_MS));
+  dialog = find_dialog ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "launch"));
+  shoot (GTK_WINDOW (dialog), "launch");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Post Poll")), "clicked");
+
+  /* The run shows at once; the poll goes out without waiting for a sync. */
+  g_assert_true (chorus_test_spin_until (campaign_has_run, flow, CHORUS_TEST_WAIT_MS));
+  g_assert_true (chorus_test_spin_until (poll_was_posted, flow, CHORUS_TEST_WAIT_MS));
+  g_assert_cmpuint (fake_mastodon_get_stats (flow->fake).created, ==, 1);
+  g_assert_true (chorus_test_spin_until (outbox_toast_shown, flow, CHORUS_TEST_WAIT_MS));
+  published = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Published %u pre-test post",
+                                            "Published %u pre-test posts", 1), 1);
+  g_assert_cmpstr (adw_toast_get_title (flow->window->outbox_toast), ==, published);
+
+  writes = fake_mastodon_dup_writes (flow->fake);
+  g_assert_cmpuint (writes->len, ==, 1);
+  write = writes->pdata[0];
+  g_assert_cmpstr (write->path, ==, "/api/v1/statuses");
+  g_assert_nonnull (write->idempotency_key);
+  for (guint i = 0; i < G_N_ELEMENTS (taglines); i++)
+    g_assert_nonnull (strstr (write->body, taglines[i]));
+}
+
+/* What @widget draws, as 32-bit pixels (GDK_MEMORY_DEFAULT: B, G, R, A). */
+static guchar *
+render_widget (GtkWidget *widget,
+               int       *width,
+               int       *height,
+               gsize     *stride)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guchar *pixels;
+
+  *width = gtk_widget_get_width (widget);
+  *height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+  *stride = (gsize) gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc ((gsize) gdk_texture_get_height (texture) * *stride);
+  gdk_texture_download (texture, pixels, *stride);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
+  return pixels;
+}
+
+/* Pixels of the accent colour (#1c71d8, in which the leading bar is
+ * drawn) in each of the chart's rows. */
+static void
+count_accent (GtkWidget *chart,
+              guint     *per_row,
+              guint      n_rows)
+{
+  int width, height;
+  gsize stride;
+  g_autofree guchar *pixels = render_widget (chart, &width, &height, &stride);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = pixels + y * stride + x * 4;
+        guint row = y / CHORUS_CHART_ROW_HEIGHT;
+
+        if (row < n_rows && abs (p[2] - 0x1c) < 8 && abs (p[1] - 0x71) < 8 && abs (p[0] - 0xd8) < 8)
+          per_row[row]++;
+      }
+}
+
+/* The page shows each variant's share, worked out here from the votes,
+ * and the chart draws the clear leader, "A", in the accent colour and
+ * no other bar. */
+static void
+check_chart (Flow *flow)
+{
+  g_autoptr(GPtrArray) charts = collect (flow->page, CHORUS_TYPE_SHARE_CHART);
+  gint64 total = votes[0] + votes[1] + votes[2];
+  guint accent[G_N_ELEMENTS (votes)] = { 0, };
+
+  for (guint i = 0; i < G_N_ELEMENTS (votes); i++)
+    {
+      g_autofree char *share = chorus_verdict_format_share ((double) votes[i] / total);
+
+      g_assert_true (shows_label_containing (flow->page, share));
+    }
+
+  g_assert_cmpuint (charts->len, ==, 1);
+  g_assert_true (gtk_widget_is_drawable (charts->pdata[0]));
+  g_assert_cmpint (gtk_widget_get_height (charts->pdata[0]), >=, CHORUS_CHART_ROW_HEIGHT * (int) G_N_ELEMENTS (votes));
+  count_accent (charts->pdata[0], accent, G_N_ELEMENTS (votes));
+  g_assert_cmpuint (accent[0], >, 200);
+  g_assert_cmpuint (accent[1], ==, 0);
+  g_assert_cmpuint (accent[2], ==, 0);
+}
+
+static void
+record_decision (Flow *flow)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(GPtrArray) drop_downs = NULL;
+  sqlite3 *db;
+  g_autofree char *rationale = NULL;
+
+  gtk_widget_activate_action (flow->page, "campaign.decide", NULL);
+  g_assert_true (chorus_test_spin_until (dialog_is_open, NULL, CHORUS_TEST_WAIT_MS));
+  dialog = find_dialog ();
+
+  /* The leading variant is proposed; Record waits for a reason. */
+  drop_downs = collect (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  g_assert_cmpuint (drop_downs->len, ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_downs->pdata[0]), ==, 0);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "record"));
+  views = collect (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), RATIONALE, -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Record")), "clicked");
+
+  g_assert_true (chorus_test_spin_until (page_shows_decision, flow, CHORUS_TEST_WAIT_MS));
+
+  db = chorus_test_db_open (chorus_store_get_path (flow->window->store), SQLITE_OPEN_READONLY, 5000);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM decisions"), ==, 1);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT v.position FROM decisions d"
+                                                 " JOIN variants v ON v.id = d.variant_id"), ==, 1);
+  rationale = chorus_test_db_query_text (db, "SELECT rationale FROM decisions");
+  g_assert_cmpstr (rationale, ==, RATIONALE);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM audit_log"
+                                                 " WHERE action = 'campaign-decision'"), ==, 1);
+  sqlite3_close (db);
+}
+
+static void
+test_poll_flow (void)
+{
+  FakeMastodonConfig config = { 0, };
+  g_autofree char *path = NULL;
+  g_autoptr(ChorusStore) store = test_create_workspace ("Campaign flow.chorus", &path);
+  Flow flow = { 0, };
+
+  config.corpus_dir = g_getenv ("CHORUS_CORPUS_DIR");
+  config.tag = TAG;
+  config.token = TOKEN;
+  config.statuses = 3;
+  flow.fake = fake_mastodon_start (&config);
+  g_setenv (TOKEN_ENV, TOKEN, TRUE);
+  test_add_source (store, "mastodon", fake_mastodon_get_url (flow.fake), "brand", "Brand on Mastodon", TOKEN_ENV);
+  g_clear_object (&store);
+
+  flow.window = test_open_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (flow.window), 1200, 900);
+  adw_view_stack_set_visible_child_name (flow.window->view_stack, "pretests");
+  g_assert_true (chorus_test_spin_until (test_not_syncing, flow.window, CHORUS_TEST_WAIT_MS));
+  {
+    g_autoptr(GPtrArray) pages = collect (flow.window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
+
+    g_assert_cmpuint (pages->len, ==, 1);
+    flow.page = pages->pdata[0];
+  }
+
+  create_campaign (&flow);
+  launch_poll (&flow);
+
+  /* The community votes; the next sync reads them onto the page. */
+  fake_mastodon_set_poll_votes (flow.fake, NULL, votes, G_N_ELEMENTS (votes));
+  gtk_widget_activate_action (GTK_WIDGET (flow.window), "win.sync", NULL);
+  g_assert_true (chorus_test_spin_until (page_counts_votes, &flow, CHORUS_TEST_WAIT_MS));
+  test_settle (200);
+  check_chart (&flow);
+  shoot (GTK_WINDOW (flow.window), "results");
+
+  record_decision (&flow);
+  shoot (GTK_WINDOW (flow.window), "decision");
+
+  test_destroy_window (flow.window);
+  fake_mastodon_stop (flow.fake);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  test_window_init (&argc, &argv);
+  g_test_add_func ("/campaign-flow/mastodon-poll", test_poll_flow);
+  status = g_test_run ();
+  test_window_finish ();
+
+  return status;
+}

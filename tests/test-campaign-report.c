@@ -1,0 +1,154 @@
+/* test-campaign-report.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "chorus-campaign-draft.h"
+#include "chorus-campaign-report.h"
+#include "chorus-campaign-results.h"
+#include "chorus-store-campaigns.h"
+
+#include "chorus-test-util.h"
+
+/* The one-page PDF report as a reader gets it: written from a campaign in
+ * a real workspace, rendered to PNG by poppler's pdftoppm, and read back
+ * by tesseract's OCR, which must find the campaign's name and the
+ * leading variant's name on the picture. */
+
+#define NAME "Harbour Lights Launch"
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+
+  return out;
+}
+
+static ChorusCampaign *
+create_campaign (ChorusStore *store)
+{
+  g_autoptr(ChorusCampaignDraft) draft = chorus_campaign_draft_new (NAME);
+  g_autoptr(ChorusCampaignResults) results = chorus_campaign_results_new ("typed");
+  g_autoptr(GError) error = NULL;
+  ChorusVariantDraft *variant;
+  ChorusCampaign *campaign;
+  gint64 id;
+
+  variant = chorus_campaign_draft_add_variant (draft, "Light the way home");
+  variant->label = g_strdup ("Lanterns");
+  variant = chorus_campaign_draft_add_variant (draft, "Every harbour has a story");
+  variant->label = g_strdup ("Stories");
+  id = chorus_store_create_campaign (store, draft, &error);
+  g_assert_no_error (error);
+
+  chorus_campaign_results_add (results, 1, 140, -1, NULL);
+  chorus_campaign_results_add (results, 2, 60, -1, NULL);
+  chorus_store_add_campaign_results (store, id, results, &error);
+  g_assert_no_error (error);
+
+  campaign = chorus_store_load_campaign (store, id, &error);
+  g_assert_no_error (error);
+  return campaign;
+}
+
+static void
+test_pdf_reads_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chorus-report-XXXXXX", &error);
+  g_autofree char *workspace = g_build_filename (dir, "Report.chorus", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_build_filename (dir, "page.png", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(ChorusCampaign) campaign = NULL;
+  g_autoptr(ChorusAnalysis) analysis = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (g_find_program_in_path ("pdftoppm"));
+  g_assert_nonnull (g_find_program_in_path ("tesseract"));
+
+  store = chorus_test_open_store (workspace, CHORUS_STORE_OPEN_CREATE);
+  campaign = create_campaign (store);
+  analysis = chorus_campaign_analyse (campaign, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
+  g_assert_no_error (error);
+
+  /* One page. */
+  info = run ((const char *[]) { "pdfinfo", pdf, NULL });
+  g_assert_true (g_regex_match_simple ("^Pages: +1$", info, G_REGEX_MULTILINE, 0));
+
+  /* Rendered as a reader sees it, at 150 dpi, and read back. */
+  g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "150", "-singlefile", pdf, prefix, NULL }));
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+  text = run ((const char *[]) { "tesseract", png, "-", "--psm", "3", NULL });
+  g_test_message ("OCR: %s", text);
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  g_assert_nonnull (strstr (flat, NAME));
+  g_assert_nonnull (strstr (flat, "Lanterns"));
+
+  g_clear_object (&store);
+  chorus_test_remove_tree (dir);
+}
+
+/* Where the report cannot be written, it says so and leaves nothing. */
+static void
+test_pdf_unwritable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chorus-report-XXXXXX", &error);
+  g_autofree char *workspace = g_build_filename (dir, "Report.chorus", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "missing", "report.pdf", NULL);
+  g_autoptr(ChorusStore) store = chorus_test_open_store (workspace, CHORUS_STORE_OPEN_CREATE);
+  g_autoptr(ChorusCampaign) campaign = create_campaign (store);
+  g_autoptr(ChorusAnalysis) analysis = chorus_campaign_analyse (campaign, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  chorus_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CHORUS_LOCALE_DIR") ? g_getenv ("CHORUS_LOCALE_DIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/campaign-report/pdf-reads-back", test_pdf_reads_back);
+  g_test_add_func ("/campaign-report/pdf-unwritable", test_pdf_unwritable);
+
+  return g_test_run ();
+}
