@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "chorus-campaign-editor.h"
+#include "chorus-campaign-launch.h"
 #include "chorus-campaign-page.h"
 #include "chorus-chart-draw.h"
 #include "chorus-pretests-pane.h"
@@ -243,20 +244,27 @@ create_campaign (Flow *flow)
   g_assert_true (chorus_test_spin_until (page_shows_campaign, flow, CHORUS_TEST_WAIT_MS));
 }
 
+static gboolean
+launch_is_ready (gpointer data)
+{
+  GtkWidget *launch = test_find_toplevel (CHORUS_TYPE_CAMPAIGN_LAUNCH);
+
+  return launch != NULL && gtk_widget_get_sensitive (find_button (launch, _("_Publish")));
+}
+
 static void
 launch_poll (Flow *flow)
 {
-  AdwMessageDialog *dialog;
+  GtkWindow *launch;
   g_autoptr(GPtrArray) writes = NULL;
   g_autofree char *published = NULL;
   FakeMastodonWrite *write;
 
   gtk_widget_activate_action (flow->page, "campaign.launch", NULL);
-  g_assert_true (chorus_test_spin_until (dialog_is_open, NULL, CHORUS_TEST_WAIT_MS));
-  dialog = find_dialog ();
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "launch"));
-  shoot (GTK_WINDOW (dialog), "launch");
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Post Poll")), "clicked");
+  g_assert_true (chorus_test_spin_until (launch_is_ready, NULL, CHORUS_TEST_WAIT_MS));
+  launch = test_find_toplevel (CHORUS_TYPE_CAMPAIGN_LAUNCH);
+  shoot (launch, "launch");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (launch), _("_Publish")), "clicked");
 
   /* The run shows at once; the poll goes out without waiting for a sync. */
   g_assert_true (chorus_test_spin_until (campaign_has_run, flow, CHORUS_TEST_WAIT_MS));

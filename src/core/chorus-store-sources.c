@@ -378,6 +378,58 @@ chorus_store_list_sources (ChorusStore  *self,
   return g_steal_pointer (&sources);
 }
 
+static void
+list_sources_worker (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *sources = chorus_store_list_sources (source_object, &error);
+
+  if (sources == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sources, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * chorus_store_list_sources_async:
+ *
+ * Reads the sources in a worker thread, for a dialog that offers them.
+ */
+void
+chorus_store_list_sources_async (ChorusStore         *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CHORUS_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chorus_store_list_sources_async);
+  g_task_run_in_thread (task, list_sources_worker);
+}
+
+/**
+ * chorus_store_list_sources_finish:
+ *
+ * Returns: (transfer full) (element-type ChorusSource): what
+ *   chorus_store_list_sources() returns
+ */
+GPtrArray *
+chorus_store_list_sources_finish (ChorusStore   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * chorus_store_dup_cursor:
  * @self: a #ChorusStore

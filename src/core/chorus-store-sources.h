@@ -56,6 +56,13 @@ gboolean   chorus_store_set_source_hashtags (ChorusStore   *self,
                                              GError       **error);
 GPtrArray *chorus_store_list_sources   (ChorusStore   *self,
                                         GError       **error);
+void       chorus_store_list_sources_async  (ChorusStore          *self,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray *chorus_store_list_sources_finish (ChorusStore          *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 char      *chorus_store_dup_cursor     (ChorusStore   *self,
                                         gint64         source_id,
                                         const char    *stream);

@@ -11,13 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "chorus-campaign-dialogs.h"
-#include "chorus-pretest-mastodon.h"
 #include "chorus-store-campaigns.h"
-#include "chorus-store-sources.h"
 
-/* Adding results by hand or from a CSV file, recording the decision, and
- * putting the variants to the community as a Mastodon poll: each an
- * AdwMessageDialog whose extra child holds the form. */
+/* Adding results by hand or from a CSV file, and recording the decision:
+ * each an AdwMessageDialog whose extra child holds the form. */
 
 #define MAX_TYPED_COUNT 1e9
 
@@ -34,13 +31,7 @@ typedef struct
   GtkWidget                *channel;
   GtkWidget                *choice;
   GtkTextBuffer            *rationale;
-  GArray                   *source_ids;
-  GtkWidget                *question;
-  GtkWidget                *duration;
-  gboolean                  launching;
 } Form;
-
-static const gint64 durations[] = { 24 * 3600, 3 * 24 * 3600, 7 * 24 * 3600 };
 
 static void
 form_free (Form *form)
@@ -50,7 +41,6 @@ form_free (Form *form)
   g_clear_object (&form->owner);
   g_clear_pointer (&form->counts, g_ptr_array_unref);
   g_clear_pointer (&form->exposures, g_ptr_array_unref);
-  g_clear_pointer (&form->source_ids, g_array_unref);
   g_free (form);
 }
 
@@ -97,10 +87,7 @@ on_stored_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (form->launching)
-    id = chorus_store_launch_mastodon_poll_finish (CHORUS_STORE (object), result, &error);
-  else
-    id = chorus_store_change_campaign_finish (CHORUS_STORE (object), result, &error);
+  id = chorus_store_change_campaign_finish (CHORUS_STORE (object), result, &error);
 
   if (id == 0)
     report (form, error);
@@ -400,93 +387,4 @@ chorus_campaign_decision_dialog_present (GtkWidget                *parent,
   g_signal_connect (form->dialog, "response", G_CALLBACK (on_decision_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (form->dialog));
   gtk_widget_grab_focus (view);
-}
-
-/* ---- Launch ---- */
-
-static void
-on_launch_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       gpointer          user_data)
-{
-  Form *form = g_object_get_data (G_OBJECT (dialog), "chorus-form");
-  guint source = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->choice));
-  guint duration = gtk_drop_down_get_selected (GTK_DROP_DOWN (form->duration));
-
-  if (!g_str_equal (response, "launch") || source >= form->source_ids->len)
-    return;
-
-  form->launching = TRUE;
-  chorus_store_launch_mastodon_poll_async (form->store, chorus_campaign_get_id (form->campaign),
-                                           g_array_index (form->source_ids, gint64, source),
-                                           gtk_editable_get_text (GTK_EDITABLE (form->question)),
-                                           durations[MIN (duration, G_N_ELEMENTS (durations) - 1)], NULL,
-                                           on_stored_cb, g_object_ref (form->dialog));
-}
-
-/* The Mastodon accounts a poll can go out from: enabled, and real. */
-static GtkStringList *
-list_poll_sources (Form *form)
-{
-  g_autoptr(GPtrArray) sources = chorus_store_list_sources (form->store, NULL);
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  form->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; sources != NULL && i < sources->len; i++)
-    {
-      ChorusSource *source = g_ptr_array_index (sources, i);
-      gint64 id = chorus_source_get_id (source);
-
-      if (g_strcmp0 (chorus_source_get_network (source), "mastodon") != 0 || !chorus_source_get_enabled (source) ||
-          chorus_source_get_is_sample (source))
-        continue;
-      gtk_string_list_append (names, chorus_source_get_display_name (source));
-      g_array_append_val (form->source_ids, id);
-    }
-
-  return names;
-}
-
-void
-chorus_campaign_launch_dialog_present (GtkWidget                *parent,
-                                       ChorusStore              *store,
-                                       ChorusCampaign           *campaign,
-                                       ChorusCampaignDialogDone  done,
-                                       gpointer                  user_data)
-{
-  Form *form = form_new (parent, store, campaign, done, user_data, _("Put to the Community"),
-                         _("Chorus posts one Mastodon poll whose options are the variants, sends it through the "
-                           "outbox, and reads the votes at every sync."));
-  g_autoptr(GtkStringList) names = list_poll_sources (form);
-  g_autoptr(GtkStringList) lengths = gtk_string_list_new ((const char *[]) { _("1 day"), _("3 days"), _("7 days"), NULL });
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-
-  form->choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  add_row (GTK_GRID (grid), 0, _("Account"), form->choice);
-  form->question = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (form->question), _("Which one do you prefer?"));
-  gtk_entry_set_activates_default (GTK_ENTRY (form->question), TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (form->question), 28);
-  add_row (GTK_GRID (grid), 1, _("Question"), form->question);
-  form->duration = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (lengths)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (form->duration), 1);
-  add_row (GTK_GRID (grid), 2, _("Open for"), form->duration);
-
-  if (form->source_ids->len == 0)
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (form->dialog),
-                                 _("Connect a Mastodon account first (Preferences, Accounts): the poll is posted "
-                                   "from it. Results from other channels can be added by hand."));
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (form->dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (form->dialog), "cancel", _("_Cancel"),
-                                    "launch", _("_Post Poll"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (form->dialog), "launch", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (form->dialog), "launch");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (form->dialog), "launch", form->source_ids->len > 0);
-  gtk_widget_set_sensitive (grid, form->source_ids->len > 0);
-  g_signal_connect (form->dialog, "response", G_CALLBACK (on_launch_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (form->dialog));
 }

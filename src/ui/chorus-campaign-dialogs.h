@@ -30,10 +30,6 @@ void chorus_campaign_decision_dialog_present (GtkWidget                *parent,
                                               ChorusAnalysis           *analysis,
                                               ChorusCampaignDialogDone  done,
                                               gpointer                  user_data);
-void chorus_campaign_launch_dialog_present   (GtkWidget                *parent,
-                                              ChorusStore              *store,
-                                              ChorusCampaign           *campaign,
-                                              ChorusCampaignDialogDone  done,
-                                              gpointer                  user_data);
+
 
 G_END_DECLS

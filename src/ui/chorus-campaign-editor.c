@@ -44,6 +44,7 @@ struct _ChorusCampaignEditor
   GtkWidget      *hypothesis;
   GtkWidget      *metric;
   GtkWidget      *variants_box;
+  GtkWidget      *frozen_label;
   GtkWidget      *add_button;
   GPtrArray      *variants;     /* of VariantEditor */
   GCancellable   *cancellable;
@@ -387,6 +388,14 @@ chorus_campaign_editor_init (ChorusCampaignEditor *self)
   gtk_widget_set_margin_top (heading, 12);
   gtk_box_append (GTK_BOX (content), heading);
 
+  self->frozen_label = gtk_label_new (_("These variants have been put to the community, so their texts and links "
+                                       "stay as they were tested. Their names can still change."));
+  gtk_label_set_wrap (GTK_LABEL (self->frozen_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->frozen_label), 0);
+  gtk_widget_add_css_class (self->frozen_label, "dim-label");
+  gtk_widget_set_visible (self->frozen_label, FALSE);
+  gtk_box_append (GTK_BOX (content), self->frozen_label);
+
   self->variants_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_set_margin_bottom (self->variants_box, 6);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (variants_scroller), self->variants_box);
@@ -431,6 +440,8 @@ chorus_campaign_editor_new (GtkWindow      *parent,
 
       self->campaign_id = chorus_campaign_get_id (campaign);
       self->ran = chorus_campaign_get_runs (campaign)->len > 0;
+      gtk_widget_set_visible (self->frozen_label, self->ran);
+      gtk_widget_set_visible (self->add_button, !self->ran);
       gtk_editable_set_text (GTK_EDITABLE (self->name), chorus_campaign_get_name (campaign));
       gtk_editable_set_text (GTK_EDITABLE (self->goal), chorus_campaign_get_goal (campaign));
       gtk_editable_set_text (GTK_EDITABLE (self->hypothesis), chorus_campaign_get_hypothesis (campaign));

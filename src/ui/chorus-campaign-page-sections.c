@@ -251,7 +251,9 @@ add_figures (GtkBox             *box,
   gboolean rates = chorus_analysis_get_design (analysis) == CHORUS_ANALYSIS_RATES;
   const char *headers[] = {
     C_("figures", "Variant"), C_("figures", "Count"), rates ? C_("figures", "Exposures") : NULL,
-    rates ? C_("figures", "Rate") : C_("figures", "Share"), C_("figures", "95% interval"),
+    rates ? C_("figures", "Rate") : C_("figures", "Share"),
+    /* xgettext:no-c-format */
+    C_("figures", "95% interval"),
     C_("figures", "Chance to be best"), C_("figures", "Expected loss"),
   };
   int column = 0;
@@ -345,7 +347,9 @@ _chorus_campaign_page_add_result (GtkBox         *box,
   gtk_box_append (box, chart);
   add_label (box,
              chorus_analysis_get_design (analysis) == CHORUS_ANALYSIS_POLL
+             /* xgettext:no-c-format */
              ? _("Bars show each variant’s share, lines its 95% interval, and the dashed mark equal preference.")
+             /* xgettext:no-c-format */
              : _("Bars show each variant’s rate of success and lines its 95% interval."),
              "caption");
   gtk_widget_add_css_class (gtk_widget_get_last_child (GTK_WIDGET (box)), "dim-label");

@@ -11,6 +11,7 @@
 
 #include "chorus-campaign-dialogs.h"
 #include "chorus-campaign-editor.h"
+#include "chorus-campaign-launch.h"
 #include "chorus-campaign-page-private.h"
 #include "chorus-campaign-report.h"
 #include "chorus-format.h"
@@ -259,7 +260,9 @@ decide_action (GtkWidget  *widget,
 
 /* A launched run's first post is in the outbox: out it goes. */
 static void
-on_launched_cb (gpointer  user_data)
+on_launched_cb (ChorusCampaignLaunch *launch,
+                gint64                run_id,
+                gpointer              user_data)
 {
   ChorusCampaignPage *self = user_data;
 
@@ -273,8 +276,14 @@ launch_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ChorusCampaignPage *self = CHORUS_CAMPAIGN_PAGE (widget);
+  ChorusCampaignLaunch *launch;
 
-  chorus_campaign_launch_dialog_present (widget, self->store, self->campaign, on_launched_cb, self);
+  if (self->campaign == NULL)
+    return;
+
+  launch = chorus_campaign_launch_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->campaign);
+  g_signal_connect_object (launch, "launched", G_CALLBACK (on_launched_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (launch));
 }
 
 static void
