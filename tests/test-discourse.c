@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "chorus-discourse-parse.h"
+#include "chorus-discourse-ref.h"
+#include "chorus-error.h"
 #include "chorus-test-parse.h"
 
 #define BASE "https://forum.example"
@@ -477,6 +479,58 @@ test_mutations (gconstpointer data)
   test_run_mutations (post_with_poll, which, parse_posts, "discourse");
 }
 
+/* Topics and categories as a person names them when placing a poll. */
+static void
+test_refs (void)
+{
+  static const struct
+  {
+    const char         *text;
+    ChorusDiscourseRef  kind;
+    gint64              id;     /* 0: refused */
+  } cases[] = {
+    { "123", CHORUS_DISCOURSE_REF_TOPIC, 123 },
+    { "  77 ", CHORUS_DISCOURSE_REF_TOPIC, 77 },
+    { "https://forum.example/t/spring-tagline/123", CHORUS_DISCOURSE_REF_TOPIC, 123 },
+    { "https://forum.example/t/spring-tagline/123/4", CHORUS_DISCOURSE_REF_TOPIC, 123 },
+    { "https://FORUM.example/t/123", CHORUS_DISCOURSE_REF_TOPIC, 123 },
+    { "/t/spring-tagline/9", CHORUS_DISCOURSE_REF_TOPIC, 9 },
+    { "https://forum.example/c/feedback/5", CHORUS_DISCOURSE_REF_CATEGORY, 5 },
+    { "https://forum.example/c/feedback/ideas/12", CHORUS_DISCOURSE_REF_CATEGORY, 12 },
+    { "5", CHORUS_DISCOURSE_REF_CATEGORY, 5 },
+    /* Refused: another forum, the wrong kind, no number, zero, nonsense. */
+    { "https://elsewhere.example/t/spring-tagline/123", CHORUS_DISCOURSE_REF_TOPIC, 0 },
+    { "https://forum.example/c/feedback/5", CHORUS_DISCOURSE_REF_TOPIC, 0 },
+    { "https://forum.example/t/spring-tagline", CHORUS_DISCOURSE_REF_TOPIC, 0 },
+    { "0", CHORUS_DISCOURSE_REF_TOPIC, 0 },
+    { "-3", CHORUS_DISCOURSE_REF_CATEGORY, 0 },
+    { "", CHORUS_DISCOURSE_REF_TOPIC, 0 },
+    { "spring tagline", CHORUS_DISCOURSE_REF_CATEGORY, 0 },
+    { "99999999999999999999", CHORUS_DISCOURSE_REF_TOPIC, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = 0;
+      gboolean parsed = chorus_discourse_parse_ref (cases[i].text, cases[i].kind, "https://forum.example",
+                                                    &id, &error);
+
+      g_test_message ("%s", cases[i].text);
+      if (cases[i].id == 0)
+        {
+          g_assert_false (parsed);
+          g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (parsed);
+          g_assert_cmpint (id, ==, cases[i].id);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/chorus/discourse/topic-list/paging", test_topic_list_paging);
   g_test_add_func ("/chorus/discourse/search", test_search);
   g_test_add_func ("/chorus/discourse/poll", test_poll);
+  g_test_add_func ("/chorus/discourse/refs", test_refs);
   g_test_add_func ("/chorus/discourse/avatar-and-base", test_avatar_and_base);
   g_test_add_func ("/chorus/discourse/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/chorus/discourse/hostile/huge-and-invalid", test_huge_and_invalid_values);
