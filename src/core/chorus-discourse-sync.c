@@ -699,13 +699,14 @@ on_pager_done_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Polls *polls = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   if (!chorus_pager_run_finish (result, &polls->ingested, &error))
     g_task_return_error (task, error);
   else
     chorus_discourse_refresh_polls_async (polls->store, polls->http, polls->source_id, polls->base,
-                                          (const char * const *) polls->headers, g_task_get_cancellable (task),
+                                          (const char * const *) polls->headers, cancellable,
                                           on_polls_done_cb, g_steal_pointer (&task));
 }
 
