@@ -521,6 +521,18 @@ static const char migration_9[] =
   "ALTER TABLE pretest_runs ADD COLUMN remote_id TEXT;"
   "ALTER TABLE pretest_runs ADD COLUMN notice TEXT;";
 
+/* Public Discourse polls (chorus-pretest-discourse-refresh.c): who voted
+ * for which variant, from the forum's voter lists, and when a sync first
+ * saw the vote. */
+static const char migration_10[] =
+  "CREATE TABLE run_voters ("
+  "  run_id INTEGER NOT NULL REFERENCES pretest_runs (id) ON DELETE CASCADE,"
+  "  variant_id INTEGER NOT NULL REFERENCES variants (id) ON DELETE CASCADE,"
+  "  username TEXT NOT NULL,"
+  "  first_seen_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (run_id, variant_id, username)"
+  ") WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -531,6 +543,7 @@ static const char * const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 guint

@@ -9,7 +9,10 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "chorus-discourse-parse.h"
+#include "chorus-error.h"
 #include "chorus-outbox-private.h"
 #include "chorus-parse-json-private.h"
 
@@ -18,16 +21,22 @@
  * type 2). Discourse has no idempotency key, so an item that may already
  * be on the forum is looked for before it is sent again: a reply among
  * the topic's latest posts (by this account, no older than the item, with
- * a text the item carried), a like in the post's own actions. */
+ * a text the item carried), a like in the post's own actions. A
+ * pre-test's poll (chorus-pretest-discourse.c) is a post whose raw holds
+ * the poll, in a topic, or opening a new one: a new topic that may
+ * already exist is looked for among the topics the account created, by
+ * its title, and then in the topic as a reply is. */
 
 #define LIKE_ACTION       2
 #define TAIL_POSTS        20
+#define STATUS_UNPROCESSABLE 422
 
 typedef struct
 {
   ChorusOutboxChannel *channel;     /* the caller's, kept until the task returns */
   ChorusOutboxJob     *job;
   GPtrArray           *candidates;  /* JsonNode, the topic's latest posts */
+  gint64               topic_id;    /* the topic to look in */
 } Send;
 
 static void
@@ -53,6 +62,30 @@ sent_post (Send     *send,
   return _chorus_outbox_result_sent (post->uri, post);
 }
 
+/* A refused poll; a forum without public polls is told apart, since the
+ * person can launch again without public voters. */
+static ChorusOutboxResult *
+refuse_poll (Send               *send,
+             ChorusHttpResponse *response)
+{
+  ChorusOutboxResult *refusal = _chorus_outbox_channel_refusal (send->channel, send->job, response);
+  g_autofree char *folded = NULL;
+
+  if (refusal->error == NULL || !_chorus_json_get_bool (send->job->payload, "public"))
+    return refusal;
+
+  folded = g_utf8_casefold (refusal->error->message, -1);
+  if (strstr (folded, "public") == NULL)
+    return refusal;
+
+  g_clear_error (&refusal->error);
+  refusal->error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                                /* Translators: %s is a forum's host. */
+                                _("%s does not allow polls that show who voted: launch the poll again without "
+                                  "public voters."), send->channel->network_name);
+  return refusal;
+}
+
 static void
 on_posted_cb (GObject      *object,
               GAsyncResult *result,
@@ -62,11 +95,15 @@ on_posted_cb (GObject      *object,
   Send *send = g_task_get_task_data (task);
   g_autoptr(ChorusHttpResponse) response = NULL;
   g_autoptr(JsonNode) root = NULL;
+  gboolean poll = send->job->kind == CHORUS_OUTBOX_KIND_POLL;
 
-  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job,
+                                               poll ? STATUS_UNPROCESSABLE : 0)))
     return;
 
-  if (send->job->kind == CHORUS_OUTBOX_KIND_REPLY && (root = _chorus_outbox_response_json (response)))
+  if (response->status == STATUS_UNPROCESSABLE)
+    _chorus_outbox_send_return (task, refuse_poll (send, response));
+  else if ((send->job->kind == CHORUS_OUTBOX_KIND_REPLY || poll) && (root = _chorus_outbox_response_json (response)))
     _chorus_outbox_send_return (task, sent_post (send, root));
   else
     _chorus_outbox_send_return (task, _chorus_outbox_result_sent (NULL, NULL));
@@ -89,6 +126,18 @@ post_item (GTask *task)
                                                             NULL, 10));
       json_builder_set_member_name (builder, "post_action_type_id");
       json_builder_add_int_value (builder, LIKE_ACTION);
+    }
+  else if (job->kind == CHORUS_OUTBOX_KIND_POLL && _chorus_outbox_job_get_int (job, "topic_id") <= 0)
+    {
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, _chorus_outbox_job_get_string (job, "title"));
+      if (_chorus_outbox_job_get_int (job, "category_id") > 0)
+        {
+          json_builder_set_member_name (builder, "category");
+          json_builder_add_int_value (builder, _chorus_outbox_job_get_int (job, "category_id"));
+        }
+      json_builder_set_member_name (builder, "raw");
+      json_builder_add_string_value (builder, job->body);
     }
   else
     {
@@ -228,8 +277,7 @@ on_topic_read_cb (GObject      *object,
   n = _chorus_json_array_length (stream);
 
   path = g_string_new (NULL);
-  g_string_printf (path, "/t/%" G_GINT64_FORMAT "/posts.json?include_raw=true",
-                   _chorus_outbox_job_get_int (send->job, "topic_id"));
+  g_string_printf (path, "/t/%" G_GINT64_FORMAT "/posts.json?include_raw=true", send->topic_id);
   for (guint i = n > TAIL_POSTS ? n - TAIL_POSTS : 0; i < n; i++)
     {
       gint64 id = json_node_get_value_type (json_array_get_element (stream, i)) == G_TYPE_INT64
@@ -277,10 +325,75 @@ on_liked_post_read_cb (GObject      *object,
   post_item (task);
 }
 
+static void
+read_topic (GTask *task)
+{
+  Send *send = g_task_get_task_data (task);
+  g_autofree char *path = g_strdup_printf ("/t/%" G_GINT64_FORMAT ".json?include_raw=true", send->topic_id);
+
+  _chorus_outbox_channel_get_async (send->channel, path, g_task_get_cancellable (task), on_topic_read_cb, task);
+}
+
+/* A poll that opened a new topic: the account's topic of that title,
+ * created since the item was. */
+static void
+on_created_topics_read_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *title = g_strstrip (g_strdup (_chorus_outbox_job_get_string (send->job, "title")));
+  JsonArray *topics;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    return;
+
+  root = _chorus_outbox_response_json (response);
+  topics = _chorus_json_get_array (_chorus_json_get_object (_chorus_json_object (root), "topic_list"), "topics");
+  for (guint i = 0; i < _chorus_json_array_length (topics); i++)
+    {
+      JsonObject *topic = _chorus_json_array_object (topics, i);
+      g_autofree char *other = g_strstrip (g_strdup (_chorus_json_get_string (topic, "title")));
+      gint64 created_at = _chorus_parse_time (_chorus_json_get_string (topic, "created_at"));
+
+      if (g_strcmp0 (title, other) == 0 &&
+          created_at >= send->job->created_at - CHORUS_OUTBOX_CLOCK_SKEW_SECONDS &&
+          (send->topic_id = _chorus_json_get_int (topic, "id", 0)) > 0)
+        {
+          read_topic (task);
+          return;
+        }
+    }
+
+  post_item (task);
+}
+
+static void
+look_for_poll (GTask *task)
+{
+  Send *send = g_task_get_task_data (task);
+  const char *account = chorus_source_get_account (send->channel->source);
+  g_autofree char *escaped = g_uri_escape_string (account != NULL ? account : "", NULL, FALSE);
+  g_autofree char *path = NULL;
+
+  if (send->topic_id > 0)
+    {
+      read_topic (task);
+      return;
+    }
+
+  path = g_strconcat ("/topics/created-by/", escaped, ".json", NULL);
+  _chorus_outbox_channel_get_async (send->channel, path, g_task_get_cancellable (task), on_created_topics_read_cb,
+                                    task);
+}
+
 /**
  * _chorus_outbox_discourse_send_async:
  * @channel: the source, with its key; it must outlive the call
- * @job: a claimed reply or like; it must outlive the call
+ * @job: a claimed reply, like or poll; it must outlive the call
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the outcome; finish with _chorus_outbox_send_finish()
  * @user_data: data for @callback
@@ -300,12 +413,15 @@ _chorus_outbox_discourse_send_async (ChorusOutboxChannel *channel,
   send->channel = channel;
   send->job = job;
   send->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  send->topic_id = _chorus_outbox_job_get_int (job, "topic_id");
   g_task_set_source_tag (task, _chorus_outbox_discourse_send_async);
   g_task_set_task_data (task, send, (GDestroyNotify) send_free);
   g_task_set_check_cancellable (task, FALSE);
 
   if (!_chorus_outbox_job_may_have_gone (job))
     post_item (task);
+  else if (job->kind == CHORUS_OUTBOX_KIND_POLL)
+    look_for_poll (task);
   else if (job->kind == CHORUS_OUTBOX_KIND_LIKE)
     {
       escaped = g_uri_escape_string (_chorus_outbox_job_get_string (job, "target_remote_id"), NULL, FALSE);
@@ -313,9 +429,5 @@ _chorus_outbox_discourse_send_async (ChorusOutboxChannel *channel,
       _chorus_outbox_channel_get_async (channel, path, cancellable, on_liked_post_read_cb, task);
     }
   else
-    {
-      path = g_strdup_printf ("/t/%" G_GINT64_FORMAT ".json?include_raw=true",
-                              _chorus_outbox_job_get_int (job, "topic_id"));
-      _chorus_outbox_channel_get_async (channel, path, cancellable, on_topic_read_cb, task);
-    }
+    read_topic (task);
 }

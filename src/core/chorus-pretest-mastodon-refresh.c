@@ -16,16 +16,15 @@
 #include "chorus-mastodon-parse.h"
 #include "chorus-parse-json-private.h"
 #include "chorus-pretest-mastodon.h"
+#include "chorus-pretest-observe-private.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 
 /* The votes of Mastodon polls, read during a sync of their account: for
  * each running run with a poll on the server, GET /api/v1/polls/:id, then
- * one transaction. Option i is the variant whose run_posts position is i.
- * Observations are snapshots: one per variant, written only when a count
- * moved since the latest, each later than the one before; the run always
- * learns when it was last read, and closes when the poll has ended or was
- * deleted (its observations stay). A failed read stops the refresh and
+ * one transaction that writes a snapshot as chorus-pretest-observe.c
+ * describes; the run closes when the poll has ended or was deleted (its
+ * observations stay). A failed read stops the refresh and
  * changes nothing; the sync reports it. */
 
 typedef struct
@@ -73,144 +72,6 @@ typedef struct
   gboolean            expired;
 } Answer;
 
-static gboolean
-latest_votes (sqlite3  *db,
-              gint64    run_id,
-              gint64    variant_id,
-              gint64   *value,
-              gint64   *observed_at,
-              GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT value, observed_at FROM observations"
-                                            " WHERE run_id = ?1 AND variant_id = ?2 AND metric = 'votes'"
-                                            " ORDER BY observed_at DESC, id DESC LIMIT 1", run_id, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 2, variant_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *value = sqlite3_column_int64 (stmt, 0);
-      *observed_at = MAX (*observed_at, sqlite3_column_int64 (stmt, 1));
-      return TRUE;
-    }
-
-  *value = -1;
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  _chorus_set_sqlite_error (error, db, "latest votes");
-  return FALSE;
-}
-
-/* The run's variants with their counts in the answer, by option index;
- * returns whether any count moved. @hidden says some are not shown. */
-static gboolean
-compare_counts (sqlite3   *db,
-                Answer    *answer,
-                GArray    *variants,
-                GArray    *counts,
-                gboolean  *hidden,
-                gint64    *latest_at,
-                GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean moved = FALSE;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT variant_id, position FROM run_posts WHERE run_id = ?1"
-                                            " ORDER BY position", answer->run_id, error)))
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 variant = sqlite3_column_int64 (stmt, 0);
-      gint64 position = sqlite3_column_int64 (stmt, 1);
-      GPtrArray *options = answer->poll->options;
-      ChorusIncomingPollOption *option = position >= 0 && position < options->len
-                                         ? g_ptr_array_index (options, position) : NULL;
-      gint64 votes = option != NULL ? option->votes : -1;
-      gint64 before;
-
-      if (votes < 0)
-        {
-          *hidden = TRUE;
-          continue;
-        }
-
-      if (!latest_votes (db, answer->run_id, variant, &before, latest_at, error))
-        return FALSE;
-      moved |= before != votes;
-      g_array_append_val (variants, variant);
-      g_array_append_val (counts, votes);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (error, db, "run variants");
-      return FALSE;
-    }
-
-  return !*hidden && moved;
-}
-
-static gboolean
-insert_snapshot (sqlite3  *db,
-                 Answer   *answer,
-                 GArray   *variants,
-                 GArray   *counts,
-                 gint64    at,
-                 GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _chorus_sql_prepare (db, "INSERT INTO observations (run_id, variant_id, observed_at, metric,"
-                                    "  value, provenance) VALUES (?1, ?2, ?3, 'votes', ?4, ?5)", error)))
-    return FALSE;
-
-  for (guint i = 0; i < variants->len; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, answer->run_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (variants, gint64, i));
-      sqlite3_bind_int64 (stmt, 3, at);
-      sqlite3_bind_int64 (stmt, 4, g_array_index (counts, gint64, i));
-      sqlite3_bind_text (stmt, 5, answer->url, -1, SQLITE_STATIC);
-      if (!_chorus_sql_step_done (db, stmt, "observation", error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-update_run (sqlite3     *db,
-            Answer      *answer,
-            gboolean     close,
-            const char  *notice,
-            gint64       now,
-            GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "UPDATE pretest_runs SET last_refreshed_at = ?2, notice = ?3,"
-                                            "  state = CASE WHEN ?4 THEN 'closed' ELSE state END,"
-                                            "  closed_at = CASE WHEN ?4 THEN ?2 ELSE closed_at END,"
-                                            "  provenance = CASE WHEN ?4 AND ?5 THEN ?3 ELSE provenance END"
-                                            " WHERE id = ?1", answer->run_id, error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 2, now);
-  if (notice != NULL)
-    sqlite3_bind_text (stmt, 3, notice, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, close);
-  sqlite3_bind_int (stmt, 5, answer->poll == NULL);
-
-  return _chorus_sql_step_done (db, stmt, "poll run", error);
-}
-
 static gint64
 apply_write (sqlite3  *db,
              gpointer  data,
@@ -218,13 +79,8 @@ apply_write (sqlite3  *db,
              GError  **error)
 {
   Answer *answer = data;
-  g_autoptr(GArray) variants = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *notice = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 latest_at = 0;
   gboolean hidden = FALSE;
-  gboolean moved = FALSE;
 
   if (answer->poll == NULL)
     /* Translators: %s is a Mastodon server's host. */
@@ -234,18 +90,14 @@ apply_write (sqlite3  *db,
     notice = g_strdup (_("The server’s answer lists no options for this poll: Chorus kept the counts it had."));
   else
     {
-      if (!(moved = compare_counts (db, answer, variants, counts, &hidden, &latest_at, error)) &&
-          error != NULL && *error != NULL)
+      if (!_chorus_pretest_write_votes (db, answer->run_id, answer->url, answer->poll, &hidden, error))
         return 0;
       if (hidden)
         notice = g_strdup (_("This poll hides its results until it ends: Chorus will read the votes then."));
     }
 
-  /* Snapshots keep their order even when two reads fall in one second. */
-  if (moved && !insert_snapshot (db, answer, variants, counts, MAX (now, latest_at + 1), error))
-    return 0;
-
-  if (!update_run (db, answer, answer->poll == NULL || answer->expired, notice, now, error))
+  if (!_chorus_pretest_update_run (db, answer->run_id, answer->poll == NULL || answer->expired,
+                                   answer->poll == NULL, notice, error))
     return 0;
 
   return answer->run_id;

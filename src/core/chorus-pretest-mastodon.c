@@ -14,6 +14,7 @@
 #include "chorus-error.h"
 #include "chorus-format.h"
 #include "chorus-outbox.h"
+#include "chorus-pretest-launch-private.h"
 #include "chorus-pretest-mastodon.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
@@ -100,163 +101,6 @@ read_limits (sqlite3           *db,
   return TRUE;
 }
 
-static gboolean
-fail (GError     **error,
-      gint         code,
-      const char  *message)
-{
-  g_set_error_literal (error, CHORUS_ERROR, code, message);
-  return FALSE;
-}
-
-/* Whether @source_id is a Mastodon account Chorus can post from. */
-static gboolean
-check_source (sqlite3  *db,
-              gint64    source_id,
-              GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *network;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT network, enabled, is_sample, account, secret_env"
-                                            " FROM sources WHERE id = ?1", source_id, error)))
-    return FALSE;
-
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        {
-          _chorus_set_sqlite_error (error, db, "poll source");
-          return FALSE;
-        }
-      return fail (error, CHORUS_ERROR_NOT_FOUND, _("This account is no longer in the workspace."));
-    }
-
-  network = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (network, "mastodon") != 0)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
-                 _("Only a Mastodon account can post this poll: choose one in the list of accounts."));
-
-  if (sqlite3_column_int (stmt, 2) != 0)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
-                 _("This account belongs to the sample workspace and is made up: nothing can be sent "
-                   "from it."));
-
-  if (sqlite3_column_int (stmt, 1) == 0)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
-                 _("This account is turned off. Turn it on in Accounts to post the poll from it."));
-
-  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL && sqlite3_column_type (stmt, 4) == SQLITE_NULL)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
-                 _("This source reads public posts without signing in, so it cannot post. Add the "
-                   "account to post the poll from it."));
-
-  return TRUE;
-}
-
-/* The campaign's name, once it may start a poll. */
-static char *
-check_campaign (sqlite3  *db,
-                gint64    campaign_id,
-                GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) running = NULL;
-  g_autofree char *name = NULL;
-  const char *state;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT name, state FROM campaigns WHERE id = ?1",
-                                            campaign_id, error)))
-    return NULL;
-
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        _chorus_set_sqlite_error (error, db, "poll campaign");
-      else
-        fail (error, CHORUS_ERROR_NOT_FOUND, _("This campaign is no longer in the workspace."));
-      return NULL;
-    }
-
-  name = _chorus_sql_dup_text (stmt, 0);
-  state = (const char *) sqlite3_column_text (stmt, 1);
-  if (g_strcmp0 (state, "closed") == 0 || g_strcmp0 (state, "archived") == 0)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: %s is a campaign's name. */
-                   _("The campaign “%s” is over: reopen it before launching a poll."), name);
-      return NULL;
-    }
-
-  if (!(running = _chorus_sql_prepare_with_id (db, "SELECT count(*) FROM pretest_runs WHERE campaign_id = ?1"
-                                               " AND instrument = 'mastodon_poll' AND state = 'running'",
-                                               campaign_id, error)))
-    return NULL;
-
-  if (sqlite3_step (running) != SQLITE_ROW)
-    {
-      _chorus_set_sqlite_error (error, db, "running polls");
-      return NULL;
-    }
-
-  if (sqlite3_column_int64 (running, 0) > 0)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
-                   /* Translators: %s is a campaign's name. */
-                   _("The campaign “%s” already has a Mastodon poll running: close it before launching "
-                     "another."), name);
-      return NULL;
-    }
-
-  return g_steal_pointer (&name);
-}
-
-/* One variant as a poll option. */
-typedef struct
-{
-  gint64  id;
-  char   *body;
-} Option;
-
-static void
-option_clear (Option *option)
-{
-  g_free (option->body);
-}
-
-static GArray *
-load_options (sqlite3  *db,
-              gint64    campaign_id,
-              GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) options = g_array_new (FALSE, TRUE, sizeof (Option));
-  int rc;
-
-  g_array_set_clear_func (options, (GDestroyNotify) option_clear);
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, body FROM variants WHERE campaign_id = ?1"
-                                            " ORDER BY position", campaign_id, error)))
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Option option = { sqlite3_column_int64 (stmt, 0), NULL };
-
-      option.body = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      g_array_append_val (options, option);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (error, db, "poll options");
-      return NULL;
-    }
-
-  return g_steal_pointer (&options);
-}
-
 /* Each variant is an option: there must be two to choose between, no
  * more than the server takes, each short enough and different. */
 static gboolean
@@ -264,17 +108,8 @@ check_options (GArray                  *options,
                const ChorusPollLimits  *limits,
                GError                 **error)
 {
-  if (options->len < 2)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: %u is how many variants the campaign has (0 or 1). */
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "A poll needs at least two variants to choose between, and this campaign has %u.",
-                                "A poll needs at least two variants to choose between, and this campaign has %u.",
-                                options->len),
-                   options->len);
-      return FALSE;
-    }
+  if (!_chorus_pretest_check_count (options, error))
+    return FALSE;
 
   if (options->len > limits->max_options)
     {
@@ -291,7 +126,7 @@ check_options (GArray                  *options,
 
   for (guint i = 0; i < options->len; i++)
     {
-      Option *option = &g_array_index (options, Option, i);
+      ChorusPretestOption *option = &g_array_index (options, ChorusPretestOption, i);
       glong length = g_utf8_strlen (option->body, -1);
 
       if (length == 0)
@@ -316,7 +151,7 @@ check_options (GArray                  *options,
         }
 
       for (guint j = 0; j < i; j++)
-        if (g_str_equal (g_array_index (options, Option, j).body, option->body))
+        if (g_str_equal (g_array_index (options, ChorusPretestOption, j).body, option->body))
           {
             g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
                          /* Translators: %u and %u are two variants' numbers, from 1. */
@@ -364,11 +199,11 @@ check_question (const char  *question,
   guint length;
 
   if (question == NULL || !g_utf8_validate (question, -1, NULL))
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT, _("The poll’s question is not valid text."));
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT, _("The poll’s question is not valid text."));
 
   length = chorus_outbox_count_length ("mastodon", question);
   if (length == 0)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT, _("A poll needs a question."));
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT, _("A poll needs a question."));
 
   if (length > max_characters)
     {
@@ -417,29 +252,6 @@ launch_new (gint64      campaign_id,
   return launch;
 }
 
-static gint64
-insert_run (sqlite3  *db,
-            Launch   *launch,
-            gint64    now,
-            GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _chorus_sql_prepare (db, "INSERT INTO pretest_runs (campaign_id, instrument, source_id, state,"
-                                    "  started_at, ends_at, question, expires_in)"
-                                    " VALUES (?1, 'mastodon_poll', ?2, 'running', ?3, ?4, ?5, ?6)", error)))
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, launch->campaign_id);
-  sqlite3_bind_int64 (stmt, 2, launch->source_id);
-  sqlite3_bind_int64 (stmt, 3, now);
-  sqlite3_bind_int64 (stmt, 4, now + launch->duration);
-  sqlite3_bind_text (stmt, 5, launch->question, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, launch->duration);
-
-  return _chorus_sql_step_done (db, stmt, "poll run", error) ? sqlite3_last_insert_rowid (db) : 0;
-}
-
 /* The outbox item: its payload carries what the server needs (the
  * options, how long it stays open) and which run it belongs to. */
 static gint64
@@ -450,84 +262,17 @@ insert_item (sqlite3  *db,
              gint64    now,
              GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonObject) payload = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *key = g_uuid_string_random ();
   JsonArray *titles = json_array_new ();
 
   for (guint i = 0; i < options->len; i++)
-    json_array_add_string_element (titles, g_array_index (options, Option, i).body);
+    json_array_add_string_element (titles, g_array_index (options, ChorusPretestOption, i).body);
   json_object_set_array_member (payload, "options", titles);
   json_object_set_int_member (payload, "expires_in", launch->duration);
   json_object_set_int_member (payload, "run_id", run_id);
   json_object_set_int_member (payload, "campaign_id", launch->campaign_id);
-  node = json_node_init_object (json_node_alloc (), payload);
-  text = json_to_string (node, FALSE);
 
-  if (!(stmt = _chorus_sql_prepare (db, "INSERT INTO outbox (source_id, kind, body, payload, idempotency_key,"
-                                    "  created_by, created_at)"
-                                    " VALUES (?1, 'poll', ?2, ?3, ?4,"
-                                    "  (SELECT id FROM team_members WHERE is_me ORDER BY id LIMIT 1), ?5)",
-                                    error)))
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, launch->source_id);
-  sqlite3_bind_text (stmt, 2, launch->question, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, now);
-
-  return _chorus_sql_step_done (db, stmt, "poll item", error) ? sqlite3_last_insert_rowid (db) : 0;
-}
-
-static gboolean
-insert_run_posts (sqlite3  *db,
-                  Launch   *launch,
-                  gint64    run_id,
-                  gint64    outbox_id,
-                  GArray   *options,
-                  gint64    now,
-                  GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!(stmt = _chorus_sql_prepare (db, "INSERT INTO run_posts (run_id, variant_id, source_id, outbox_id,"
-                                    "  position, scheduled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
-    return FALSE;
-
-  for (guint i = 0; i < options->len; i++)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, run_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (options, Option, i).id);
-      sqlite3_bind_int64 (stmt, 3, launch->source_id);
-      sqlite3_bind_int64 (stmt, 4, outbox_id);
-      sqlite3_bind_int (stmt, 5, (int) i);
-      sqlite3_bind_int64 (stmt, 6, now);
-      if (!_chorus_sql_step_done (db, stmt, "run posts", error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-audit_launch (sqlite3     *db,
-              Launch      *launch,
-              const char  *name,
-              gint64       run_id,
-              GError     **error)
-{
-  JsonObject *detail = json_object_new ();
-
-  json_object_set_string_member (detail, "name", name);
-  json_object_set_int_member (detail, "run", run_id);
-  json_object_set_string_member (detail, "instrument", "mastodon_poll");
-
-  return _chorus_audit_insert (db, "campaign-launch", "campaign", launch->campaign_id,
-                               _chorus_json_node_take_object (detail), error) > 0;
+  return _chorus_pretest_insert_item (db, launch->source_id, launch->question, payload, now, error);
 }
 
 static gint64
@@ -545,21 +290,22 @@ launch_write (sqlite3  *db,
   gint64 run_id;
   gint64 outbox_id;
 
-  if (!check_source (db, launch->source_id, error) ||
+  if (!_chorus_pretest_check_source (db, launch->source_id, "mastodon",
+                                     _("Only a Mastodon account can post this poll: choose one in the list of "
+                                       "accounts."), error) ||
       !read_limits (db, launch->source_id, &limits, &max_characters, error) ||
       !check_question (launch->question, max_characters, error) ||
-      !(name = check_campaign (db, launch->campaign_id, error)) ||
-      !(options = load_options (db, launch->campaign_id, error)) ||
+      !(name = _chorus_pretest_check_campaign (db, launch->campaign_id, "mastodon_poll", error)) ||
+      !(options = _chorus_pretest_load_options (db, launch->campaign_id, error)) ||
       !check_options (options, &limits, error) ||
       !check_duration (launch->duration, &limits, error))
     return 0;
 
-  if (!(run_id = insert_run (db, launch, now, error)) ||
+  if (!(run_id = _chorus_pretest_insert_run (db, launch->campaign_id, "mastodon_poll", launch->source_id,
+                                              launch->question, launch->duration, now, error)) ||
       !(outbox_id = insert_item (db, launch, run_id, options, now, error)) ||
-      !insert_run_posts (db, launch, run_id, outbox_id, options, now, error) ||
-      !_chorus_sql_run_with_id (db, "UPDATE campaigns SET state = 'running', updated_at = strftime ('%s', 'now')"
-                                " WHERE id = ?1 AND state = 'draft'", launch->campaign_id, error) ||
-      !audit_launch (db, launch, name, run_id, error))
+      !_chorus_pretest_insert_run_posts (db, run_id, launch->source_id, outbox_id, options, now, error) ||
+      !_chorus_pretest_finish_launch (db, launch->campaign_id, name, "mastodon_poll", run_id, error))
     return 0;
 
   return run_id;
@@ -708,7 +454,8 @@ record_write (sqlite3  *db,
  * chorus_store_record_mastodon_poll_sent:
  * @self: a #ChorusStore
  * @outbox_id: the outbox item that posted a poll
- * @poll_id: (nullable): the poll's id on its server
+ * @poll_id: (nullable): the poll's id on its server (for a Discourse
+ *   poll, the id of the post that carries it)
  * @status_uri: (nullable): the status that carries it, already stored
  * @error: a location for a #GError
  *

@@ -395,7 +395,12 @@ _chorus_store_outbox_record (ChorusStore         *self,
 
   if (job->kind == CHORUS_OUTBOX_KIND_POLL && result->post != NULL)
     {
-      poll_id = result->post->poll != NULL ? g_strdup (result->post->poll->remote_id) : NULL;
+      /* Mastodon reads a poll by its own id, Discourse by its post's (a
+       * poll Chorus posts there is always named "poll"). */
+      if (g_strcmp0 (result->post->network, "discourse") == 0)
+        poll_id = g_strdup (result->post->remote_id);
+      else
+        poll_id = result->post->poll != NULL ? g_strdup (result->post->poll->remote_id) : NULL;
       post_uri = g_strdup (result->post->uri);
     }
 

@@ -1,0 +1,358 @@
+/* chorus-pretest-launch.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chorus-error.h"
+#include "chorus-pretest-launch-private.h"
+#include "chorus-store-private.h"
+#include "chorus-store-triage-private.h"
+
+/* The parts of a poll's launch that do not depend on the network: the
+ * account and the campaign may start it, the variants are its options,
+ * and the run, its rows, its outbox item and its audit entry are written
+ * the same way. */
+
+gboolean
+_chorus_pretest_fail (GError     **error,
+                      gint         code,
+                      const char  *message)
+{
+  g_set_error_literal (error, CHORUS_ERROR, code, message);
+  return FALSE;
+}
+
+/**
+ * _chorus_pretest_check_source:
+ * @db: the launch's connection
+ * @source_id: the account to post from
+ * @network: the network it must be on ("mastodon", "discourse")
+ * @wrong_network: the message when it is on another one
+ * @error: a location for a #GError
+ *
+ * Returns: whether Chorus can post from @source_id
+ */
+gboolean
+_chorus_pretest_check_source (sqlite3     *db,
+                              gint64       source_id,
+                              const char  *network,
+                              const char  *wrong_network,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT network, enabled, is_sample, account, secret_env"
+                                            " FROM sources WHERE id = ?1", source_id, error)))
+    return FALSE;
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        {
+          _chorus_set_sqlite_error (error, db, "poll source");
+          return FALSE;
+        }
+      return _chorus_pretest_fail (error, CHORUS_ERROR_NOT_FOUND, _("This account is no longer in the workspace."));
+    }
+
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), network) != 0)
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT, wrong_network);
+
+  if (sqlite3_column_int (stmt, 2) != 0)
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
+                                 _("This account belongs to the sample workspace and is made up: nothing can be "
+                                   "sent from it."));
+
+  if (sqlite3_column_int (stmt, 1) == 0)
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
+                                 _("This account is turned off. Turn it on in Accounts to post the poll from it."));
+
+  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL && sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
+                                 _("This source reads public posts without signing in, so it cannot post. Add the "
+                                   "account to post the poll from it."));
+
+  return TRUE;
+}
+
+static void
+set_running_error (GError     **error,
+                   const char  *instrument,
+                   const char  *name)
+{
+  if (g_str_equal (instrument, "discourse_poll"))
+    g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
+                 /* Translators: %s is a campaign's name. */
+                 _("The campaign “%s” already has a forum poll running: close it before launching another."),
+                 name);
+  else
+    g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
+                 /* Translators: %s is a campaign's name. */
+                 _("The campaign “%s” already has a Mastodon poll running: close it before launching "
+                   "another."), name);
+}
+
+/**
+ * _chorus_pretest_check_campaign:
+ * @db: the launch's connection
+ * @campaign_id: the campaign
+ * @instrument: the run's instrument, of which one may run at a time
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the campaign's name, once it may start a poll
+ */
+char *
+_chorus_pretest_check_campaign (sqlite3     *db,
+                                gint64       campaign_id,
+                                const char  *instrument,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) running = NULL;
+  g_autofree char *name = NULL;
+  const char *state;
+  int rc;
+
+  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT name, state FROM campaigns WHERE id = ?1",
+                                            campaign_id, error)))
+    return NULL;
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        _chorus_set_sqlite_error (error, db, "poll campaign");
+      else
+        _chorus_pretest_fail (error, CHORUS_ERROR_NOT_FOUND, _("This campaign is no longer in the workspace."));
+      return NULL;
+    }
+
+  name = _chorus_sql_dup_text (stmt, 0);
+  state = (const char *) sqlite3_column_text (stmt, 1);
+  if (g_strcmp0 (state, "closed") == 0 || g_strcmp0 (state, "archived") == 0)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is a campaign's name. */
+                   _("The campaign “%s” is over: reopen it before launching a poll."), name);
+      return NULL;
+    }
+
+  if (!(running = _chorus_sql_prepare_with_id (db, "SELECT count(*) FROM pretest_runs WHERE campaign_id = ?1"
+                                               " AND instrument = ?2 AND state = 'running'",
+                                               campaign_id, error)))
+    return NULL;
+
+  sqlite3_bind_text (running, 2, instrument, -1, SQLITE_STATIC);
+  if (sqlite3_step (running) != SQLITE_ROW)
+    {
+      _chorus_set_sqlite_error (error, db, "running polls");
+      return NULL;
+    }
+
+  if (sqlite3_column_int64 (running, 0) > 0)
+    {
+      set_running_error (error, instrument, name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&name);
+}
+
+static void
+option_clear (ChorusPretestOption *option)
+{
+  g_free (option->body);
+}
+
+/**
+ * _chorus_pretest_load_options:
+ *
+ * Returns: (transfer full): the campaign's variants as #ChorusPretestOption, in order
+ */
+GArray *
+_chorus_pretest_load_options (sqlite3  *db,
+                              gint64    campaign_id,
+                              GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) options = g_array_new (FALSE, TRUE, sizeof (ChorusPretestOption));
+  int rc;
+
+  g_array_set_clear_func (options, (GDestroyNotify) option_clear);
+  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, body FROM variants WHERE campaign_id = ?1"
+                                            " ORDER BY position", campaign_id, error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ChorusPretestOption option = { sqlite3_column_int64 (stmt, 0), NULL };
+
+      option.body = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_array_append_val (options, option);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _chorus_set_sqlite_error (error, db, "poll options");
+      return NULL;
+    }
+
+  return g_steal_pointer (&options);
+}
+
+/* A poll needs two variants to choose between. */
+gboolean
+_chorus_pretest_check_count (GArray  *options,
+                             GError **error)
+{
+  if (options->len >= 2)
+    return TRUE;
+
+  g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+               /* Translators: %u is how many variants the campaign has (0 or 1). */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "A poll needs at least two variants to choose between, and this campaign has %u.",
+                            "A poll needs at least two variants to choose between, and this campaign has %u.",
+                            options->len),
+               options->len);
+  return FALSE;
+}
+
+/**
+ * _chorus_pretest_insert_run:
+ * @duration: seconds the poll stays open, or 0 when it has no end
+ *
+ * Returns: the new running run's id, or 0 with @error set
+ */
+gint64
+_chorus_pretest_insert_run (sqlite3     *db,
+                            gint64       campaign_id,
+                            const char  *instrument,
+                            gint64       source_id,
+                            const char  *question,
+                            gint64       duration,
+                            gint64       now,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _chorus_sql_prepare (db, "INSERT INTO pretest_runs (campaign_id, instrument, source_id, state,"
+                                    "  started_at, ends_at, question, expires_in)"
+                                    " VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6, ?7)", error)))
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_text (stmt, 2, instrument, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, source_id);
+  sqlite3_bind_int64 (stmt, 4, now);
+  if (duration > 0)
+    {
+      sqlite3_bind_int64 (stmt, 5, now + duration);
+      sqlite3_bind_int64 (stmt, 7, duration);
+    }
+  sqlite3_bind_text (stmt, 6, question, -1, SQLITE_STATIC);
+
+  return _chorus_sql_step_done (db, stmt, "poll run", error) ? sqlite3_last_insert_rowid (db) : 0;
+}
+
+/**
+ * _chorus_pretest_insert_item:
+ * @body: the item's text, as the outbox shows it
+ * @payload: what the network needs, and the run's id
+ *
+ * Queues the poll as an outbox item of kind "poll".
+ *
+ * Returns: the item's id, or 0 with @error set
+ */
+gint64
+_chorus_pretest_insert_item (sqlite3     *db,
+                             gint64       source_id,
+                             const char  *body,
+                             JsonObject  *payload,
+                             gint64       now,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), payload);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autofree char *key = g_uuid_string_random ();
+
+  if (!(stmt = _chorus_sql_prepare (db, "INSERT INTO outbox (source_id, kind, body, payload, idempotency_key,"
+                                    "  created_by, created_at)"
+                                    " VALUES (?1, 'poll', ?2, ?3, ?4,"
+                                    "  (SELECT id FROM team_members WHERE is_me ORDER BY id LIMIT 1), ?5)",
+                                    error)))
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now);
+
+  return _chorus_sql_step_done (db, stmt, "poll item", error) ? sqlite3_last_insert_rowid (db) : 0;
+}
+
+/* One run_posts row per variant: its position is its option's index. */
+gboolean
+_chorus_pretest_insert_run_posts (sqlite3  *db,
+                                  gint64    run_id,
+                                  gint64    source_id,
+                                  gint64    outbox_id,
+                                  GArray   *options,
+                                  gint64    now,
+                                  GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _chorus_sql_prepare (db, "INSERT INTO run_posts (run_id, variant_id, source_id, outbox_id,"
+                                    "  position, scheduled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+    return FALSE;
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, run_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (options, ChorusPretestOption, i).id);
+      sqlite3_bind_int64 (stmt, 3, source_id);
+      sqlite3_bind_int64 (stmt, 4, outbox_id);
+      sqlite3_bind_int (stmt, 5, (int) i);
+      sqlite3_bind_int64 (stmt, 6, now);
+      if (!_chorus_sql_step_done (db, stmt, "run posts", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A draft campaign starts running, and the audit log says who launched what. */
+gboolean
+_chorus_pretest_finish_launch (sqlite3     *db,
+                               gint64       campaign_id,
+                               const char  *name,
+                               const char  *instrument,
+                               gint64       run_id,
+                               GError     **error)
+{
+  JsonObject *detail = json_object_new ();
+
+  json_object_set_string_member (detail, "name", name);
+  json_object_set_int_member (detail, "run", run_id);
+  json_object_set_string_member (detail, "instrument", instrument);
+
+  if (!_chorus_sql_run_with_id (db, "UPDATE campaigns SET state = 'running', updated_at = strftime ('%s', 'now')"
+                                " WHERE id = ?1 AND state = 'draft'", campaign_id, error))
+    {
+      json_object_unref (detail);
+      return FALSE;
+    }
+
+  return _chorus_audit_insert (db, "campaign-launch", "campaign", campaign_id,
+                               _chorus_json_node_take_object (detail), error) > 0;
+}

@@ -1,0 +1,68 @@
+/* fake-discourse.h
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A Discourse forum for tests, on 127.0.0.1 and a random port, served
+ * from the thread-default main context of the thread that started it
+ * (tests spin it while they wait). It checks Api-Key and Api-Username,
+ * serves an empty /latest.json, takes posts (POST /posts.json, in a topic
+ * or opening one) and reads the poll block of their raw, and serves a
+ * post (/posts/:id.json) with its polls in the shape of the corpus's
+ * api_docs and discourse_api_gem answers, a topic (/t/:id.json), the
+ * topics an account created and a public poll's voters, paged. */
+
+typedef struct _FakeDiscourse FakeDiscourse;
+
+typedef enum
+{
+  FAKE_DISCOURSE_FAULT_NONE,
+  FAKE_DISCOURSE_FAULT_SERVER_ERROR,  /* 500 */
+  FAKE_DISCOURSE_FAULT_RATE_LIMIT,    /* 429 */
+  FAKE_DISCOURSE_FAULT_MALFORMED,     /* 200, but the JSON stops in the middle */
+  FAKE_DISCOURSE_FAULT_LOSE_ANSWER,   /* a post is made, then answered 502 */
+} FakeDiscourseFault;
+
+typedef struct
+{
+  guint creates;          /* POST /posts.json, refused ones included */
+  guint posts_made;
+  guint post_reads;       /* GET /posts/:id.json, faults included */
+  guint voter_reads;      /* GET /polls/voters.json */
+} FakeDiscourseStats;
+
+FakeDiscourse     *fake_discourse_start           (const char         *key,
+                                                   const char         *username);
+void               fake_discourse_stop            (FakeDiscourse      *self);
+const char        *fake_discourse_get_url         (FakeDiscourse      *self);
+FakeDiscourseStats fake_discourse_get_stats       (FakeDiscourse      *self);
+char              *fake_discourse_dup_last_create (FakeDiscourse      *self);
+
+/* These act on the latest post made. */
+void               fake_discourse_set_votes       (FakeDiscourse      *self,
+                                                   const gint64       *votes,
+                                                   guint               n);
+void               fake_discourse_add_voter       (FakeDiscourse      *self,
+                                                   guint               option,
+                                                   const char         *username);
+void               fake_discourse_set_results     (FakeDiscourse      *self,
+                                                   const char         *results);
+void               fake_discourse_close_poll      (FakeDiscourse      *self);
+void               fake_discourse_delete_post     (FakeDiscourse      *self);
+
+void               fake_discourse_refuse_public   (FakeDiscourse      *self,
+                                                   gboolean            refuse);
+/* The next request whose path starts with @prefix meets @fault. */
+void               fake_discourse_add_fault       (FakeDiscourse      *self,
+                                                   const char         *prefix,
+                                                   FakeDiscourseFault  fault);
+
+G_END_DECLS
