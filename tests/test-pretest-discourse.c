@@ -12,6 +12,7 @@
 #include "chorus-error.h"
 #include "chorus-outbox-sender.h"
 #include "chorus-pretest-discourse.h"
+#include "chorus-store-campaigns.h"
 #include "chorus-store-sources.h"
 #include "chorus-sync-engine.h"
 #include "chorus-test-util.h"
@@ -207,6 +208,33 @@ test_send_once (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts WHERE post_id IS NOT NULL"), ==, 3);
 }
 
+/* The campaign as the page and chorusctl read it: the poll's votes, one
+ * poll, analysed as votes against equal preference. */
+static void
+check_campaign_counts (Fixture      *f,
+                       const gint64 *votes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusCampaign) campaign = chorus_store_load_campaign (f->store, f->campaign_id, &error);
+  g_autoptr(ChorusAnalysis) analysis = NULL;
+  gint64 total = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ChorusVariant) variant = g_list_model_get_item (chorus_campaign_get_variants (campaign), i);
+
+      g_assert_cmpint (chorus_variant_get_votes (variant), ==, votes[i]);
+      g_assert_cmpint (chorus_variant_get_exposures (variant), <, 0);
+      total += votes[i];
+    }
+
+  analysis = chorus_campaign_analyse (campaign, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chorus_analysis_get_design (analysis), ==, CHORUS_ANALYSIS_POLL);
+  g_assert_cmpint (chorus_analysis_get_total (analysis), ==, total);
+}
+
 static void
 test_votes (Fixture       *f,
             gconstpointer  data)
@@ -229,6 +257,7 @@ test_votes (Fixture       *f,
   values = query_text (f, "SELECT group_concat (value, ',') FROM (SELECT o.value FROM observations o"
                           " JOIN variants v ON v.id = o.variant_id ORDER BY v.position)");
   g_assert_cmpstr (values, ==, "5,3,1");
+  check_campaign_counts (f, first);
 
   /* Unchanged: no new snapshot. */
   chorus_test_db_exec (f->db, "UPDATE pretest_runs SET last_refreshed_at = 1");
