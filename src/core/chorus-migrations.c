@@ -521,6 +521,19 @@ static const char migration_9[] =
   "ALTER TABLE pretest_runs ADD COLUMN remote_id TEXT;"
   "ALTER TABLE pretest_runs ADD COLUMN notice TEXT;";
 
+/* Variant posts (chorus-pretest-variants.c): an outbox item may wait
+ * for its time (not_before, Unix seconds; NULL sends at once), and each
+ * run post keeps what the network made of it once sent (its id there: a
+ * Mastodon status id or a Bluesky URI, and its cid), when it went out,
+ * and what its latest refresh could not read, in words for a person. */
+static const char migration_10[] =
+  "ALTER TABLE outbox ADD COLUMN not_before INTEGER;"
+  "CREATE INDEX outbox_due ON outbox (not_before) WHERE state = 'queued';"
+  "ALTER TABLE run_posts ADD COLUMN remote_id TEXT;"
+  "ALTER TABLE run_posts ADD COLUMN remote_cid TEXT;"
+  "ALTER TABLE run_posts ADD COLUMN posted_at INTEGER;"
+  "ALTER TABLE run_posts ADD COLUMN notice TEXT;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -531,6 +544,7 @@ static const char * const migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 guint

@@ -17,7 +17,8 @@
 #include "chorus-parse-json-private.h"
 
 /* Writing Bluesky records: a reply (app.bsky.feed.post with root and
- * parent references), a like or a repost, each through
+ * parent references), a pre-test's variant post (the same record without
+ * them), a like or a repost, each through
  * com.atproto.repo.createRecord on the account's PDS, under the record key
  * the item was given when queued.
  *
@@ -160,15 +161,18 @@ build_input (Send *send)
   json_builder_set_member_name (builder, "createdAt");
   json_builder_add_string_value (builder, created_at);
 
-  if (job->kind == CHORUS_OUTBOX_KIND_REPLY)
+  if (job->kind == CHORUS_OUTBOX_KIND_REPLY || job->kind == CHORUS_OUTBOX_KIND_POST)
     {
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, job->body);
-      json_builder_set_member_name (builder, "reply");
-      json_builder_begin_object (builder);
-      add_ref (builder, "root", send->root_uri, send->root_cid);
-      add_ref (builder, "parent", target_uri, send->target_cid);
-      json_builder_end_object (builder);
+      if (job->kind == CHORUS_OUTBOX_KIND_REPLY)
+        {
+          json_builder_set_member_name (builder, "reply");
+          json_builder_begin_object (builder);
+          add_ref (builder, "root", send->root_uri, send->root_cid);
+          add_ref (builder, "parent", target_uri, send->target_cid);
+          json_builder_end_object (builder);
+        }
       if (send->facets->len > 0)
         add_facets (builder, send);
     }
@@ -213,7 +217,7 @@ build_own_post (Send       *send,
   if (post->reply_to_uri == NULL)
     post->reply_to_uri = g_strdup (_chorus_outbox_job_get_string (send->job, "target_uri"));
   if (post->root_uri == NULL)
-    post->root_uri = g_strdup (send->root_uri);
+    post->root_uri = g_strdup (send->root_uri != NULL ? send->root_uri : uri);
 
   return post;
 }
@@ -227,7 +231,7 @@ sent_result (Send       *send,
   if (uri == NULL || !g_str_has_prefix (uri, "at://") || strrchr (uri, '/') == NULL)
     return _chorus_outbox_result_sent (NULL, NULL);
 
-  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY)
+  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY && send->job->kind != CHORUS_OUTBOX_KIND_POST)
     return _chorus_outbox_result_sent (uri, NULL);
 
   return _chorus_outbox_result_sent (uri, build_own_post (send, uri, cid, record));
@@ -333,7 +337,7 @@ write_record (GTask *task)
 {
   Send *send = g_task_get_task_data (task);
 
-  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY)
+  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY && send->job->kind != CHORUS_OUTBOX_KIND_POST)
     {
       create_record (task);
       return;
@@ -407,6 +411,13 @@ find_references (GTask *task)
   const char *target_uri = _chorus_outbox_job_get_string (job, "target_uri");
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
+
+  /* A post of its own refers to nothing. */
+  if (job->kind == CHORUS_OUTBOX_KIND_POST)
+    {
+      write_record (task);
+      return;
+    }
 
   send->target_cid = g_strdup (_chorus_outbox_job_get_string (job, "target_remote_id"));
   send->root_uri = g_strdup (_chorus_outbox_job_get_string (job, "root_uri"));
@@ -498,7 +509,7 @@ _chorus_outbox_bluesky_send_async (ChorusOutboxChannel *channel,
 
   send->channel = channel;
   send->job = job;
-  send->collection = job->kind == CHORUS_OUTBOX_KIND_REPLY ? POST_COLLECTION
+  send->collection = job->kind == CHORUS_OUTBOX_KIND_REPLY || job->kind == CHORUS_OUTBOX_KIND_POST ? POST_COLLECTION
                      : job->kind == CHORUS_OUTBOX_KIND_LIKE ? "app.bsky.feed.like"
                      : "app.bsky.feed.repost";
   g_task_set_source_tag (task, _chorus_outbox_bluesky_send_async);

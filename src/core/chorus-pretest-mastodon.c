@@ -15,6 +15,7 @@
 #include "chorus-format.h"
 #include "chorus-outbox.h"
 #include "chorus-pretest-mastodon.h"
+#include "chorus-pretest-private.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 
@@ -74,8 +75,8 @@ parse_limits (const char       *cursor,
   limits->known = found == 4;
 }
 
-static gboolean
-read_limits (sqlite3           *db,
+gboolean
+_chorus_pretest_read_limits (sqlite3           *db,
              gint64             source_id,
              ChorusPollLimits  *limits,
              gint64            *max_characters,
@@ -98,163 +99,6 @@ read_limits (sqlite3           *db,
 
   parse_limits (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL, limits, max_characters);
   return TRUE;
-}
-
-static gboolean
-fail (GError     **error,
-      gint         code,
-      const char  *message)
-{
-  g_set_error_literal (error, CHORUS_ERROR, code, message);
-  return FALSE;
-}
-
-/* Whether @source_id is a Mastodon account Chorus can post from. */
-static gboolean
-check_source (sqlite3  *db,
-              gint64    source_id,
-              GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *network;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT network, enabled, is_sample, account, secret_env"
-                                            " FROM sources WHERE id = ?1", source_id, error)))
-    return FALSE;
-
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        {
-          _chorus_set_sqlite_error (error, db, "poll source");
-          return FALSE;
-        }
-      return fail (error, CHORUS_ERROR_NOT_FOUND, _("This account is no longer in the workspace."));
-    }
-
-  network = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (network, "mastodon") != 0)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
-                 _("Only a Mastodon account can post this poll: choose one in the list of accounts."));
-
-  if (sqlite3_column_int (stmt, 2) != 0)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
-                 _("This account belongs to the sample workspace and is made up: nothing can be sent "
-                   "from it."));
-
-  if (sqlite3_column_int (stmt, 1) == 0)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
-                 _("This account is turned off. Turn it on in Accounts to post the poll from it."));
-
-  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL && sqlite3_column_type (stmt, 4) == SQLITE_NULL)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
-                 _("This source reads public posts without signing in, so it cannot post. Add the "
-                   "account to post the poll from it."));
-
-  return TRUE;
-}
-
-/* The campaign's name, once it may start a poll. */
-static char *
-check_campaign (sqlite3  *db,
-                gint64    campaign_id,
-                GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) running = NULL;
-  g_autofree char *name = NULL;
-  const char *state;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT name, state FROM campaigns WHERE id = ?1",
-                                            campaign_id, error)))
-    return NULL;
-
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      if (rc != SQLITE_DONE)
-        _chorus_set_sqlite_error (error, db, "poll campaign");
-      else
-        fail (error, CHORUS_ERROR_NOT_FOUND, _("This campaign is no longer in the workspace."));
-      return NULL;
-    }
-
-  name = _chorus_sql_dup_text (stmt, 0);
-  state = (const char *) sqlite3_column_text (stmt, 1);
-  if (g_strcmp0 (state, "closed") == 0 || g_strcmp0 (state, "archived") == 0)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: %s is a campaign's name. */
-                   _("The campaign “%s” is over: reopen it before launching a poll."), name);
-      return NULL;
-    }
-
-  if (!(running = _chorus_sql_prepare_with_id (db, "SELECT count(*) FROM pretest_runs WHERE campaign_id = ?1"
-                                               " AND instrument = 'mastodon_poll' AND state = 'running'",
-                                               campaign_id, error)))
-    return NULL;
-
-  if (sqlite3_step (running) != SQLITE_ROW)
-    {
-      _chorus_set_sqlite_error (error, db, "running polls");
-      return NULL;
-    }
-
-  if (sqlite3_column_int64 (running, 0) > 0)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
-                   /* Translators: %s is a campaign's name. */
-                   _("The campaign “%s” already has a Mastodon poll running: close it before launching "
-                     "another."), name);
-      return NULL;
-    }
-
-  return g_steal_pointer (&name);
-}
-
-/* One variant as a poll option. */
-typedef struct
-{
-  gint64  id;
-  char   *body;
-} Option;
-
-static void
-option_clear (Option *option)
-{
-  g_free (option->body);
-}
-
-static GArray *
-load_options (sqlite3  *db,
-              gint64    campaign_id,
-              GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) options = g_array_new (FALSE, TRUE, sizeof (Option));
-  int rc;
-
-  g_array_set_clear_func (options, (GDestroyNotify) option_clear);
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, body FROM variants WHERE campaign_id = ?1"
-                                            " ORDER BY position", campaign_id, error)))
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Option option = { sqlite3_column_int64 (stmt, 0), NULL };
-
-      option.body = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      g_array_append_val (options, option);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (error, db, "poll options");
-      return NULL;
-    }
-
-  return g_steal_pointer (&options);
 }
 
 /* Each variant is an option: there must be two to choose between, no
@@ -291,7 +135,7 @@ check_options (GArray                  *options,
 
   for (guint i = 0; i < options->len; i++)
     {
-      Option *option = &g_array_index (options, Option, i);
+      ChorusPretestVariant *option = &g_array_index (options, ChorusPretestVariant, i);
       glong length = g_utf8_strlen (option->body, -1);
 
       if (length == 0)
@@ -316,7 +160,7 @@ check_options (GArray                  *options,
         }
 
       for (guint j = 0; j < i; j++)
-        if (g_str_equal (g_array_index (options, Option, j).body, option->body))
+        if (g_str_equal (g_array_index (options, ChorusPretestVariant, j).body, option->body))
           {
             g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
                          /* Translators: %u and %u are two variants' numbers, from 1. */
@@ -364,11 +208,11 @@ check_question (const char  *question,
   guint length;
 
   if (question == NULL || !g_utf8_validate (question, -1, NULL))
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT, _("The poll’s question is not valid text."));
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT, _("The poll’s question is not valid text."));
 
   length = chorus_outbox_count_length ("mastodon", question);
   if (length == 0)
-    return fail (error, CHORUS_ERROR_INVALID_ARGUMENT, _("A poll needs a question."));
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT, _("A poll needs a question."));
 
   if (length > max_characters)
     {
@@ -458,7 +302,7 @@ insert_item (sqlite3  *db,
   JsonArray *titles = json_array_new ();
 
   for (guint i = 0; i < options->len; i++)
-    json_array_add_string_element (titles, g_array_index (options, Option, i).body);
+    json_array_add_string_element (titles, g_array_index (options, ChorusPretestVariant, i).body);
   json_object_set_array_member (payload, "options", titles);
   json_object_set_int_member (payload, "expires_in", launch->duration);
   json_object_set_int_member (payload, "run_id", run_id);
@@ -501,7 +345,7 @@ insert_run_posts (sqlite3  *db,
     {
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, run_id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (options, Option, i).id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (options, ChorusPretestVariant, i).id);
       sqlite3_bind_int64 (stmt, 3, launch->source_id);
       sqlite3_bind_int64 (stmt, 4, outbox_id);
       sqlite3_bind_int (stmt, 5, (int) i);
@@ -511,23 +355,6 @@ insert_run_posts (sqlite3  *db,
     }
 
   return TRUE;
-}
-
-static gboolean
-audit_launch (sqlite3     *db,
-              Launch      *launch,
-              const char  *name,
-              gint64       run_id,
-              GError     **error)
-{
-  JsonObject *detail = json_object_new ();
-
-  json_object_set_string_member (detail, "name", name);
-  json_object_set_int_member (detail, "run", run_id);
-  json_object_set_string_member (detail, "instrument", "mastodon_poll");
-
-  return _chorus_audit_insert (db, "campaign-launch", "campaign", launch->campaign_id,
-                               _chorus_json_node_take_object (detail), error) > 0;
 }
 
 static gint64
@@ -545,11 +372,11 @@ launch_write (sqlite3  *db,
   gint64 run_id;
   gint64 outbox_id;
 
-  if (!check_source (db, launch->source_id, error) ||
-      !read_limits (db, launch->source_id, &limits, &max_characters, error) ||
+  if (!_chorus_pretest_check_source (db, launch->source_id, CHORUS_INSTRUMENT_MASTODON_POLL, NULL, error) ||
+      !_chorus_pretest_read_limits (db, launch->source_id, &limits, &max_characters, error) ||
       !check_question (launch->question, max_characters, error) ||
-      !(name = check_campaign (db, launch->campaign_id, error)) ||
-      !(options = load_options (db, launch->campaign_id, error)) ||
+      !(name = _chorus_pretest_check_campaign (db, launch->campaign_id, CHORUS_INSTRUMENT_MASTODON_POLL, error)) ||
+      !(options = _chorus_pretest_load_variants (db, launch->campaign_id, error)) ||
       !check_options (options, &limits, error) ||
       !check_duration (launch->duration, &limits, error))
     return 0;
@@ -559,7 +386,7 @@ launch_write (sqlite3  *db,
       !insert_run_posts (db, launch, run_id, outbox_id, options, now, error) ||
       !_chorus_sql_run_with_id (db, "UPDATE campaigns SET state = 'running', updated_at = strftime ('%s', 'now')"
                                 " WHERE id = ?1 AND state = 'draft'", launch->campaign_id, error) ||
-      !audit_launch (db, launch, name, run_id, error))
+      !_chorus_pretest_audit_launch (db, launch->campaign_id, name, run_id, CHORUS_INSTRUMENT_MASTODON_POLL, error))
     return 0;
 
   return run_id;
@@ -592,7 +419,7 @@ chorus_store_get_poll_limits (ChorusStore       *self,
   g_return_val_if_fail (limits != NULL, FALSE);
 
   connection = _chorus_store_connection_new (self);
-  return read_limits (connection->db, source_id, limits, &max_characters, error);
+  return _chorus_pretest_read_limits (connection->db, source_id, limits, &max_characters, error);
 }
 
 /**
