@@ -110,11 +110,12 @@ check_fits (const ChorusPretestVariant  *variant,
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
                    /* Translators: the first %s is a variant's label ("A"), the second a
-                    * network ("Mastodon"); the first %u the post's length with its link,
-                    * the second the longest post the network allows there. */
+                    * network ("Mastodon"); the first %u the post's length (its link
+                    * included, counted as the network counts it), the second the
+                    * longest post the network allows there. */
                    g_dngettext (GETTEXT_PACKAGE,
-                                "Variant %s is %u character long with its link, and posts on %s allow %u.",
-                                "Variant %s is %u characters long with its link, and posts on %s allow %u.",
+                                "Variant %s is %u character long, and posts on %s allow %u.",
+                                "Variant %s is %u characters long, and posts on %s allow %u.",
                                 length),
                    variant->label, length, network_title (channel->network), (guint) channel->max_characters);
       return FALSE;
