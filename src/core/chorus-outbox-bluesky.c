@@ -32,7 +32,11 @@
  * looked up by its key (com.atproto.repo.getRecord), and when a create is
  * refused, the key is looked up before the refusal is believed (a PDS
  * answers a key it already has with an error, a 500 on some versions).
- * A record found is the item, sent. */
+ * A record found is the item, sent.
+ *
+ * A variant post, once sent, reads its account's profile
+ * (app.bsky.actor.getProfile) for the followers it reached; when that
+ * read fails, the post is still sent, without a reach. */
 
 #define POST_COLLECTION   "app.bsky.feed.post"
 #define MAX_MENTIONS      16
@@ -50,6 +54,7 @@ typedef struct
   GPtrArray           *dids;        /* char *, one per facet: a mention's DID, else NULL */
   guint                next_facet;
   ChorusHttpResponse  *refusal;     /* a create's answer, while the key is looked up */
+  ChorusOutboxResult  *sent;        /* a variant post's, while its reach is read */
 } Send;
 
 static void look_up_record (GTask *task);
@@ -63,6 +68,7 @@ send_free (Send *send)
   g_clear_pointer (&send->facets, g_array_unref);
   g_clear_pointer (&send->dids, g_ptr_array_unref);
   g_clear_pointer (&send->refusal, chorus_http_response_free);
+  g_clear_pointer (&send->sent, _chorus_outbox_result_free);
   g_free (send);
 }
 
@@ -237,6 +243,44 @@ sent_result (Send       *send,
   return _chorus_outbox_result_sent (uri, build_own_post (send, uri, cid, record));
 }
 
+/* Reach */
+
+static void
+on_profile_read_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = chorus_http_get_finish (CHORUS_HTTP (object), result, NULL);
+  g_autoptr(JsonNode) root = response != NULL && response->status == 200 ? _chorus_outbox_response_json (response)
+                                                                          : NULL;
+
+  send->sent->followers = _chorus_json_get_int (_chorus_json_object (root), "followersCount", -1);
+  _chorus_outbox_send_return (task, g_steal_pointer (&send->sent));
+}
+
+/* Returns @result, once a sent variant post knows its reach. */
+static void
+return_sent (GTask              *task,
+             ChorusOutboxResult *result)
+{
+  Send *send = g_task_get_task_data (task);
+  g_autofree char *actor = NULL;
+  g_autofree char *path = NULL;
+
+  if (send->job->kind != CHORUS_OUTBOX_KIND_POST || result->outcome != CHORUS_OUTBOX_SENT)
+    {
+      _chorus_outbox_send_return (task, result);
+      return;
+    }
+
+  send->sent = result;
+  actor = g_uri_escape_string (send->channel->did, NULL, FALSE);
+  path = g_strconcat ("/xrpc/app.bsky.actor.getProfile?actor=", actor, NULL);
+  _chorus_outbox_channel_get_async (send->channel, path, g_task_get_cancellable (task), on_profile_read_cb, task);
+}
+
 /* Creating */
 
 static void
@@ -267,10 +311,9 @@ on_created_cb (GObject      *object,
       root = _chorus_outbox_response_json (response);
       answer = _chorus_json_object (root);
       input = build_input (send);
-      _chorus_outbox_send_return (task, sent_result (send, _chorus_json_get_string (answer, "uri"),
-                                                     _chorus_json_get_string (answer, "cid"),
-                                                     _chorus_json_get_object (_chorus_json_object (input),
-                                                                              "record")));
+      return_sent (task, sent_result (send, _chorus_json_get_string (answer, "uri"),
+                                      _chorus_json_get_string (answer, "cid"),
+                                      _chorus_json_get_object (_chorus_json_object (input), "record")));
     }
 }
 
@@ -457,9 +500,9 @@ on_record_looked_up_cb (GObject      *object,
     {
       root = _chorus_outbox_response_json (response);
       answer = _chorus_json_object (root);
-      _chorus_outbox_send_return (task, sent_result (send, _chorus_json_get_string (answer, "uri"),
-                                                     _chorus_json_get_string (answer, "cid"),
-                                                     _chorus_json_get_object (answer, "value")));
+      return_sent (task, sent_result (send, _chorus_json_get_string (answer, "uri"),
+                                      _chorus_json_get_string (answer, "cid"),
+                                      _chorus_json_get_object (answer, "value")));
     }
   else if (refusal != NULL)
     {

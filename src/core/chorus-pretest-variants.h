@@ -37,9 +37,15 @@ G_BEGIN_DECLS
  * follows their timeline, and reposts reach further), the same for every
  * variant of one account, which is what makes the comparison fair.
  *
+ * Mastodon gives the followers in the answer to the post; on Bluesky the
+ * outbox reads the profile right after (app.bsky.actor.getProfile).
+ *
  * Each sync of a Mastodon account reads its sent posts' counts into
  * "likes", "reposts" and "replies" observations (snapshots, written only
- * when a count moved). */
+ * when a count moved). Bluesky posts are sent and get their reach, but
+ * their counts are not refreshed yet. Replies are those the syncs ingest
+ * (mentions thread under the brand's post); their sentiment is read
+ * when they are listed. */
 
 gint64     chorus_store_launch_variant_posts        (ChorusStore          *self,
                                                      gint64                campaign_id,
