@@ -72,5 +72,11 @@ void          fake_writes_change_poll      (FakeWrites   *self,
                                             guint         n,
                                             gboolean      expire,
                                             gboolean      delete);
+void          fake_writes_set_followers    (FakeWrites   *self,
+                                            gint64        followers);
+void          fake_writes_change_status    (FakeWrites   *self,
+                                            guint         index,
+                                            const gint64  counts[3],
+                                            gboolean      delete);
 
 G_END_DECLS

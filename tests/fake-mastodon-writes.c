@@ -58,6 +58,7 @@ struct _FakeWrites
   guint        status_posts;
   GPtrArray   *polls;       /* FakePoll */
   guint        poll_limits[4]; /* max options, characters per option, min and max expiration */
+  gint64       followers;   /* the brand account's, in the statuses it makes */
 };
 
 static void
@@ -84,6 +85,7 @@ fake_writes_new (const char *host)
   self->writes = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_mastodon_write_free);
   self->polls = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_poll_free);
   fake_writes_set_poll_limits (self, 4, 50, 300, 2629746);
+  self->followers = 250;
 
   return self;
 }
@@ -197,6 +199,7 @@ new_account (FakeWrites *self)
   json_object_set_string_member (account, "display_name", "Brand");
   json_object_set_string_member (account, "url", url);
   json_object_set_string_member (account, "created_at", "2025-01-01T00:00:00.000Z");
+  json_object_set_int_member (account, "followers_count", self->followers);
 
   return account;
 }
@@ -639,4 +642,46 @@ fake_writes_route (FakeWrites        *self,
   g_mutex_unlock (&self->lock);
 
   return status;
+}
+
+/* Variant posts: the brand's followers in the statuses made from now on,
+ * and a made status's counts (-1 leaves one as it is), or its deletion. */
+void
+fake_writes_set_followers (FakeWrites *self,
+                           gint64      followers)
+{
+  g_mutex_lock (&self->lock);
+  self->followers = followers;
+  g_mutex_unlock (&self->lock);
+}
+
+void
+fake_writes_change_status (FakeWrites   *self,
+                           guint         index,
+                           const gint64  counts[3],
+                           gboolean      delete)
+{
+  static const char * const members[] = { "favourites_count", "reblogs_count", "replies_count" };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *status;
+
+  g_mutex_lock (&self->lock);
+  g_assert_cmpuint (index, <, self->created->len);
+  if (delete)
+    {
+      /* Kept empty: the index stays the status's number. */
+      g_free (g_ptr_array_index (self->created, index));
+      g_ptr_array_index (self->created, index) = g_strdup ("");
+    }
+  else
+    {
+      g_assert_true (json_parser_load_from_data (parser, g_ptr_array_index (self->created, index), -1, NULL));
+      status = json_node_get_object (json_parser_get_root (parser));
+      for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+        if (counts[i] >= 0)
+          json_object_set_int_member (status, members[i], counts[i]);
+      g_free (g_ptr_array_index (self->created, index));
+      g_ptr_array_index (self->created, index) = json_to_string (json_parser_get_root (parser), FALSE);
+    }
+  g_mutex_unlock (&self->lock);
 }

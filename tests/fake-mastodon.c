@@ -36,6 +36,8 @@ struct _FakeMastodon
   guint         status_posts;
   GHashTable   *poll_faults;    /* GET /api/v1/polls/:id number → FakeMastodonFault */
   guint         poll_reads;
+  GHashTable   *status_faults;  /* GET /api/v1/statuses/:id number → FakeMastodonFault */
+  guint         status_reads;
   GPtrArray    *stalled;        /* SoupServerMessage, never answered; the server's thread only */
 
   GMainContext *context;
@@ -359,6 +361,8 @@ on_request_cb (SoupServer        *server,
   gboolean is_write = fake_writes_is_write (method, path);
   gboolean is_status_post = is_write && g_str_equal (path, "/api/v1/statuses");
   gboolean is_poll_read = g_str_equal (method, "GET") && g_str_has_prefix (path, "/api/v1/polls/");
+  gboolean is_status_read = g_str_equal (method, "GET") && g_str_has_prefix (path, "/api/v1/statuses/") &&
+                            strchr (path + strlen ("/api/v1/statuses/"), '/') == NULL;
   FakeMastodonRequestFunc func;
   FakeMastodonFault fault;
   gpointer func_data;
@@ -379,6 +383,9 @@ on_request_cb (SoupServer        *server,
   self->poll_reads += is_poll_read;
   if (is_poll_read && fault == FAKE_MASTODON_FAULT_NONE)
     fault = GPOINTER_TO_UINT (g_hash_table_lookup (self->poll_faults, GUINT_TO_POINTER (self->poll_reads)));
+  self->status_reads += is_status_read;
+  if (is_status_read && fault == FAKE_MASTODON_FAULT_NONE)
+    fault = GPOINTER_TO_UINT (g_hash_table_lookup (self->status_faults, GUINT_TO_POINTER (self->status_reads)));
   self->faults_served += fault != FAKE_MASTODON_FAULT_NONE;
   func = self->request_func;
   func_data = self->request_data;
@@ -503,6 +510,7 @@ fake_mastodon_start (const FakeMastodonConfig *config)
   self->page_faults = g_hash_table_new (NULL, NULL);
   self->post_faults = g_hash_table_new (NULL, NULL);
   self->poll_faults = g_hash_table_new (NULL, NULL);
+  self->status_faults = g_hash_table_new (NULL, NULL);
   self->writes = fake_writes_new (self->config.host);
   self->stalled = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -531,6 +539,7 @@ fake_mastodon_stop (FakeMastodon *self)
   g_hash_table_unref (self->page_faults);
   g_hash_table_unref (self->post_faults);
   g_hash_table_unref (self->poll_faults);
+  g_hash_table_unref (self->status_faults);
   fake_writes_free (self->writes);
   g_ptr_array_unref (self->stalled);
   g_mutex_clear (&self->lock);
@@ -573,6 +582,7 @@ fake_mastodon_get_stats (FakeMastodon *self)
   stats.list_requests = self->list_requests;
   stats.faults_served = self->faults_served;
   stats.poll_reads = self->poll_reads;
+  stats.status_reads = self->status_reads;
   g_mutex_unlock (&self->lock);
   fake_writes_get_counts (self->writes, &stats.created, &stats.status_posts, &stats.favourites, &stats.reblogs);
 
@@ -704,4 +714,43 @@ fake_mastodon_add_poll_fault (FakeMastodon      *self,
                               FakeMastodonFault  fault)
 {
   insert_fault (self, self->poll_faults, poll_read, fault);
+}
+
+/* Answers the @status_read-th GET /api/v1/statuses/:id (counting from 1,
+ * as FakeMastodonStats.status_reads counts them) with @fault. */
+void
+fake_mastodon_add_status_fault (FakeMastodon      *self,
+                                guint              status_read,
+                                FakeMastodonFault  fault)
+{
+  insert_fault (self, self->status_faults, status_read, fault);
+}
+
+/* The brand's followers, as the statuses it makes from now on say. */
+void
+fake_mastodon_set_followers (FakeMastodon *self,
+                             gint64        followers)
+{
+  fake_writes_set_followers (self->writes, followers);
+}
+
+/* The counts of the @index-th status made (from 0); -1 keeps one. */
+void
+fake_mastodon_set_status_counts (FakeMastodon *self,
+                                 guint         index,
+                                 gint64        likes,
+                                 gint64        reposts,
+                                 gint64        replies)
+{
+  const gint64 counts[3] = { likes, reposts, replies };
+
+  fake_writes_change_status (self->writes, index, counts, FALSE);
+}
+
+/* GET /api/v1/statuses/:id of the @index-th status made then answers 404. */
+void
+fake_mastodon_delete_status (FakeMastodon *self,
+                             guint         index)
+{
+  fake_writes_change_status (self->writes, index, NULL, TRUE);
 }

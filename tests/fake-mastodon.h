@@ -66,6 +66,7 @@ typedef struct
   guint favourites;           /* statuses favourited */
   guint reblogs;              /* statuses reblogged */
   guint poll_reads;           /* GET /api/v1/polls/:id received, faults included */
+  guint status_reads;         /* GET /api/v1/statuses/:id received, faults included */
 } FakeMastodonStats;
 
 /* One write the server received. */
@@ -125,6 +126,22 @@ void          fake_mastodon_delete_poll     (FakeMastodon             *self,
 void          fake_mastodon_add_poll_fault  (FakeMastodon             *self,
                                              guint                     poll_read,
                                              FakeMastodonFault         fault);
+
+/* Variant posts: statuses made carry the account's followers; their
+ * counts can be set (each status made is numbered from 0), they can be
+ * deleted, and their reads can fail. */
+void          fake_mastodon_set_followers   (FakeMastodon             *self,
+                                             gint64                    followers);
+void          fake_mastodon_set_status_counts (FakeMastodon           *self,
+                                               guint                   index,
+                                               gint64                  likes,
+                                               gint64                  reposts,
+                                               gint64                  replies);
+void          fake_mastodon_delete_status   (FakeMastodon             *self,
+                                             guint                     index);
+void          fake_mastodon_add_status_fault (FakeMastodon            *self,
+                                              guint                    status_read,
+                                              FakeMastodonFault        fault);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeMastodonWrite, fake_mastodon_write_free)
 

@@ -13,9 +13,11 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "chorus-analysis.h"
 #include "chorus-error.h"
+#include "chorus-verdict.h"
 
 #define assert_close(value, expected, tolerance) \
   G_STMT_START { \
@@ -448,6 +450,61 @@ test_boxed (void)
   chorus_analysis_unref (analysis);
 }
 
+/* The time guard: first posting times more than 12 h apart, or more than
+ * half of the shortest observed window apart, and nothing to compare with
+ * fewer than two known times. */
+static void
+test_time_spread (void)
+{
+  const gint64 counts[] = { 40, 55, 50 };
+  const gint64 exposures[] = { 1000, 1000, 1000 };
+  const gint64 base = 1760000000;
+  const gint64 hour = 60 * 60;
+  struct
+  {
+    gint64   posted[3];
+    gint64   until[3];
+    gboolean warned;
+    gint64   spread;
+  } cases[] = {
+    /* an hour apart, read for two days: fine */
+    { { base, base + hour, base + 2 * hour }, { base + 48 * hour, base + 48 * hour, base + 48 * hour }, FALSE, 2 * hour },
+    /* 13 h apart, read for a week: too far apart whatever the window */
+    { { base, base + 13 * hour, base + hour }, { base + 168 * hour, base + 168 * hour, base + 168 * hour }, TRUE,
+      13 * hour },
+    /* exactly 12 h apart, read for a week: not more than the limit */
+    { { base, base + 12 * hour, base }, { base + 168 * hour, base + 168 * hour, base + 168 * hour }, FALSE, 12 * hour },
+    /* 2 h apart, but the last was read for only 3 h: more than half of it */
+    { { base, base + 2 * hour, base + hour }, { base + 5 * hour, base + 5 * hour, base + 5 * hour }, TRUE, 2 * hour },
+    /* 2 h apart, the shortest window 4 h: exactly half, fine */
+    { { base, base + 2 * hour, base + hour }, { base + 6 * hour, base + 6 * hour, base + 6 * hour }, FALSE, 2 * hour },
+    /* one known time only (a manual run for the others): nothing to compare */
+    { { base + 20 * hour, 0, 0 }, { base + 30 * hour, 0, 0 }, FALSE, 0 },
+    /* unknown windows count for nothing */
+    { { base, base + 3 * hour, 0 }, { 0, 0, 0 }, FALSE, 3 * hour },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ChorusAnalysis) analysis = chorus_analysis_new (counts, exposures, 3, &error);
+      g_autoptr(GPtrArray) sentences = NULL;
+      gboolean said = FALSE;
+
+      g_assert_no_error (error);
+      g_assert_false (chorus_analysis_get_warnings (analysis) & CHORUS_ANALYSIS_WARNING_TIME_SPREAD);
+      chorus_analysis_check_times (analysis, cases[i].posted, cases[i].until);
+      g_assert_cmpint (!!(chorus_analysis_get_warnings (analysis) & CHORUS_ANALYSIS_WARNING_TIME_SPREAD), ==,
+                       cases[i].warned);
+      g_assert_cmpint (chorus_analysis_get_time_spread (analysis), ==, cases[i].spread);
+
+      sentences = chorus_verdict_dup_warnings (analysis);
+      for (guint j = 0; j < sentences->len; j++)
+        said |= strstr (g_ptr_array_index (sentences, j), "first posted up to") != NULL;
+      g_assert_cmpint (said, ==, cases[i].warned);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +532,7 @@ main (int   argc,
   g_test_add_func ("/chorus/analysis/ties", test_ties);
   g_test_add_func ("/chorus/analysis/large-poll", test_large_poll);
   g_test_add_func ("/chorus/analysis/warnings", test_warnings);
+  g_test_add_func ("/chorus/analysis/time-spread", test_time_spread);
   g_test_add_func ("/chorus/analysis/plan", test_plan);
   g_test_add_func ("/chorus/analysis/json", test_json);
   g_test_add_func ("/chorus/analysis/boxed", test_boxed);

@@ -51,6 +51,8 @@ add_warnings (JsonBuilder          *builder,
     json_builder_add_string_value (builder, "not-enough-data");
   if (warnings & CHORUS_ANALYSIS_WARNING_EXPOSURE_IMBALANCE)
     json_builder_add_string_value (builder, "exposure-imbalance");
+  if (warnings & CHORUS_ANALYSIS_WARNING_TIME_SPREAD)
+    json_builder_add_string_value (builder, "time-spread");
   json_builder_end_array (builder);
 }
 

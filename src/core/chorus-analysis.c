@@ -60,6 +60,7 @@ struct _ChorusAnalysis
   double                  p_value;
   gboolean                enough_data;
   ChorusAnalysisWarnings  warnings;
+  gint64                  time_spread;    /* seconds; 0 until check_times () knows */
   ChorusAnalysisVariant  *variants;
   ChorusAnalysisPair     *pairs;
 };
@@ -790,4 +791,65 @@ chorus_analysis_plan_more (const ChorusAnalysis *self,
     return plan_poll (self, difference);
 
   return plan_rates (self, difference);
+}
+
+/**
+ * chorus_analysis_check_times:
+ * @self: an analysis
+ * @first_posted_at: (array): per variant, in the analysis's order, when
+ *   its first post went out (Unix seconds), or 0 when unknown (a poll, a
+ *   manual entry, a post not sent yet)
+ * @observed_until: (array): per variant, until when its counts were read
+ *   (Unix seconds), or 0 when unknown
+ *
+ * The time guard. Sets %CHORUS_ANALYSIS_WARNING_TIME_SPREAD when the
+ * variants with a known posting time were first posted more than
+ * %CHORUS_ANALYSIS_TIME_SPREAD_SECONDS apart, or more than half of the
+ * shortest window (observed_until − first_posted_at, counting only
+ * windows longer than zero) apart; see chorus_analysis_get_time_spread().
+ * With fewer than two known times there is nothing to compare.
+ */
+void
+chorus_analysis_check_times (ChorusAnalysis *self,
+                             const gint64   *first_posted_at,
+                             const gint64   *observed_until)
+{
+  gint64 first = G_MAXINT64, last = 0, shortest = G_MAXINT64;
+  guint known = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (first_posted_at != NULL && observed_until != NULL);
+
+  for (guint i = 0; i < self->n_variants; i++)
+    {
+      if (first_posted_at[i] <= 0)
+        continue;
+      known++;
+      first = MIN (first, first_posted_at[i]);
+      last = MAX (last, first_posted_at[i]);
+      if (observed_until[i] > first_posted_at[i])
+        shortest = MIN (shortest, observed_until[i] - first_posted_at[i]);
+    }
+
+  if (known < 2)
+    return;
+
+  self->time_spread = last - first;
+  if (self->time_spread > CHORUS_ANALYSIS_TIME_SPREAD_SECONDS ||
+      (shortest < G_MAXINT64 && self->time_spread * 2 > shortest))
+    self->warnings |= CHORUS_ANALYSIS_WARNING_TIME_SPREAD;
+}
+
+/**
+ * chorus_analysis_get_time_spread:
+ *
+ * Returns: how far apart, in seconds, the variants were first posted, as
+ *   chorus_analysis_check_times() found; 0 before it ran
+ */
+gint64
+chorus_analysis_get_time_spread (const ChorusAnalysis *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->time_spread;
 }

@@ -32,6 +32,7 @@ typedef enum
   CHORUS_ANALYSIS_WARNING_NONE               = 0,
   CHORUS_ANALYSIS_WARNING_NOT_ENOUGH_DATA    = 1 << 0,
   CHORUS_ANALYSIS_WARNING_EXPOSURE_IMBALANCE = 1 << 1,
+  CHORUS_ANALYSIS_WARNING_TIME_SPREAD        = 1 << 2,
 } ChorusAnalysisWarnings;
 
 /* Below this many votes (poll) or exposures per variant (rates), or with an
@@ -40,6 +41,14 @@ typedef enum
 
 /* Exposures differing by more than this factor are imbalanced. */
 #define CHORUS_ANALYSIS_IMBALANCE_RATIO 2.0
+
+/* The time guard (chorus_analysis_check_times()): the variants' first
+ * posting times are "very different" when the earliest and the latest lie
+ * more than this apart, or more than half of the shortest time any
+ * variant was observed for. An audience at 9:00 is not the one at 21:00,
+ * and a post seen for a day has had longer to collect likes than one seen
+ * for an hour. */
+#define CHORUS_ANALYSIS_TIME_SPREAD_SECONDS (12 * 60 * 60)
 
 typedef struct
 {
@@ -90,6 +99,11 @@ guint                        chorus_analysis_get_n_pairs     (const ChorusAnalys
 const ChorusAnalysisPair    *chorus_analysis_get_pair        (const ChorusAnalysis *self,
                                                               guint                 i);
 guint                        chorus_analysis_get_best        (const ChorusAnalysis *self);
+
+void                         chorus_analysis_check_times     (ChorusAnalysis       *self,
+                                                              const gint64         *first_posted_at,
+                                                              const gint64         *observed_until);
+gint64                       chorus_analysis_get_time_spread (const ChorusAnalysis *self);
 
 gint64                       chorus_analysis_plan_more       (const ChorusAnalysis *self,
                                                               double                difference);

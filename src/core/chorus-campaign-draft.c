@@ -112,7 +112,8 @@ gboolean
 chorus_metric_is_valid (const char *metric)
 {
   return g_strcmp0 (metric, "votes") == 0 || g_strcmp0 (metric, "likes") == 0 ||
-         g_strcmp0 (metric, "reposts") == 0 || g_strcmp0 (metric, "replies") == 0;
+         g_strcmp0 (metric, "reposts") == 0 || g_strcmp0 (metric, "replies") == 0 ||
+         g_strcmp0 (metric, "engagements") == 0;
 }
 
 /* The label a variant gets when nobody named it: its letter, as in “B has

@@ -53,6 +53,8 @@ typedef struct
   gint64  likes;
   gint64  reposts;
   gint64  replies;
+  gint64  first_posted_at;       /* its first variant post, 0 when none went out */
+  gint64  observed_until;        /* the last read of those runs, 0 when unknown */
 } ChorusVariantDetails;
 
 ChorusPretestRun *_chorus_pretest_run_new          (ChorusPretestRunFields *fields);

@@ -240,7 +240,8 @@ chorus_campaign_get_state (ChorusCampaign *self)
   return self->state;
 }
 
-/* What the variants are compared on: "votes", "likes", "reposts" or "replies". */
+/* What the variants are compared on: "votes", "likes", "reposts",
+ * "replies" or "engagements" (the sum of the three). */
 const char *
 chorus_campaign_get_metric (ChorusCampaign *self)
 {
@@ -431,6 +432,9 @@ chorus_campaign_analyse (ChorusCampaign  *self,
   guint n;
   g_autofree gint64 *counts = NULL;
   g_autofree gint64 *exposures = NULL;
+  g_autofree gint64 *posted = NULL;
+  g_autofree gint64 *until = NULL;
+  g_autoptr(ChorusAnalysis) analysis = NULL;
   guint with_exposures = 0;
 
   g_return_val_if_fail (CHORUS_IS_CAMPAIGN (self), NULL);
@@ -439,6 +443,8 @@ chorus_campaign_analyse (ChorusCampaign  *self,
   n = g_list_model_get_n_items (variants);
   counts = g_new0 (gint64, MAX (n, 1));
   exposures = g_new0 (gint64, MAX (n, 1));
+  posted = g_new0 (gint64, MAX (n, 1));
+  until = g_new0 (gint64, MAX (n, 1));
 
   for (guint i = 0; i < n; i++)
     {
@@ -446,6 +452,7 @@ chorus_campaign_analyse (ChorusCampaign  *self,
 
       counts[i] = chorus_variant_get_votes (variant);
       exposures[i] = chorus_variant_get_exposures (variant);
+      chorus_variant_get_times (variant, &posted[i], &until[i]);
       with_exposures += exposures[i] >= 0;
     }
 
@@ -458,5 +465,9 @@ chorus_campaign_analyse (ChorusCampaign  *self,
       return NULL;
     }
 
-  return chorus_analysis_new (counts, with_exposures > 0 ? exposures : NULL, n, error);
+  if (!(analysis = chorus_analysis_new (counts, with_exposures > 0 ? exposures : NULL, n, error)))
+    return NULL;
+
+  chorus_analysis_check_times (analysis, posted, until);
+  return g_steal_pointer (&analysis);
 }

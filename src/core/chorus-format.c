@@ -258,7 +258,7 @@ chorus_format_count (gint64 count)
 
 /**
  * chorus_format_metric_count:
- * @metric: "votes", "likes", "reposts" or "replies"
+ * @metric: "votes", "likes", "reposts", "replies" or "engagements"
  * @count: how many
  *
  * Returns: (transfer full): "146 votes", "12 likes"…, with the locale's
@@ -278,6 +278,8 @@ chorus_format_metric_count (const char *metric,
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s repost", "%s reposts", n), number);
   if (g_strcmp0 (metric, "replies") == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s reply", "%s replies", n), number);
+  if (g_strcmp0 (metric, "engagements") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s engagement", "%s engagements", n), number);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s vote", "%s votes", n), number);
 }

@@ -16,6 +16,7 @@
 #include "chorus-mastodon-sync.h"
 #include "chorus-pager.h"
 #include "chorus-pretest-mastodon.h"
+#include "chorus-pretest-variants.h"
 #include "chorus-secrets.h"
 
 /* A Mastodon-API server, read through the pager: the account's mentions
@@ -30,7 +31,8 @@
  * however much.
  *
  * Once the streams are read, a signed-in source reads the votes of its
- * running pre-test polls (chorus-pretest-mastodon-refresh.c); a failure
+ * running pre-test polls (chorus-pretest-mastodon-refresh.c), then the
+ * counts of its variant posts (chorus-pretest-variants-refresh.c); a failure
  * there fails the sync like a stream's would, after the posts are stored. */
 
 #define PAGE_SIZE             40
@@ -346,18 +348,37 @@ mastodon_sync_free (MastodonSync *sync)
 }
 
 static void
+on_variant_posts_done_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MastodonSync *sync = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!chorus_mastodon_refresh_variant_posts_finish (result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    chorus_pager_return_ingested (task, &sync->ingested);
+}
+
+static void
 on_polls_done_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   MastodonSync *sync = g_task_get_task_data (task);
+  const char *headers[] = { "Authorization", sync->authorization, NULL };
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   if (!chorus_mastodon_refresh_polls_finish (result, NULL, &error))
     g_task_return_error (task, error);
   else
-    chorus_pager_return_ingested (task, &sync->ingested);
+    chorus_mastodon_refresh_variant_posts_async (sync->store, sync->http, chorus_source_get_id (sync->source),
+                                                 sync->base, headers, cancellable,
+                                                 on_variant_posts_done_cb, g_steal_pointer (&task));
 }
 
 static void

@@ -533,6 +533,19 @@ static const char migration_10[] =
   "  PRIMARY KEY (run_id, variant_id, username)"
   ") WITHOUT ROWID;";
 
+/* Variant posts (chorus-pretest-variants.c): an outbox item may wait
+ * for its time (not_before, Unix seconds; NULL sends at once), and each
+ * run post keeps what the network made of it once sent (its id there: a
+ * Mastodon status id or a Bluesky URI, and its cid), when it went out,
+ * and what its latest refresh could not read, in words for a person. */
+static const char migration_11[] =
+  "ALTER TABLE outbox ADD COLUMN not_before INTEGER;"
+  "CREATE INDEX outbox_due ON outbox (not_before) WHERE state = 'queued';"
+  "ALTER TABLE run_posts ADD COLUMN remote_id TEXT;"
+  "ALTER TABLE run_posts ADD COLUMN remote_cid TEXT;"
+  "ALTER TABLE run_posts ADD COLUMN posted_at INTEGER;"
+  "ALTER TABLE run_posts ADD COLUMN notice TEXT;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -544,6 +557,7 @@ static const char * const migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 guint

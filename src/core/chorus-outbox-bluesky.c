@@ -17,7 +17,8 @@
 #include "chorus-parse-json-private.h"
 
 /* Writing Bluesky records: a reply (app.bsky.feed.post with root and
- * parent references), a like or a repost, each through
+ * parent references), a pre-test's variant post (the same record without
+ * them), a like or a repost, each through
  * com.atproto.repo.createRecord on the account's PDS, under the record key
  * the item was given when queued.
  *
@@ -31,7 +32,11 @@
  * looked up by its key (com.atproto.repo.getRecord), and when a create is
  * refused, the key is looked up before the refusal is believed (a PDS
  * answers a key it already has with an error, a 500 on some versions).
- * A record found is the item, sent. */
+ * A record found is the item, sent.
+ *
+ * A variant post, once sent, reads its account's profile
+ * (app.bsky.actor.getProfile) for the followers it reached; when that
+ * read fails, the post is still sent, without a reach. */
 
 #define POST_COLLECTION   "app.bsky.feed.post"
 #define MAX_MENTIONS      16
@@ -49,6 +54,7 @@ typedef struct
   GPtrArray           *dids;        /* char *, one per facet: a mention's DID, else NULL */
   guint                next_facet;
   ChorusHttpResponse  *refusal;     /* a create's answer, while the key is looked up */
+  ChorusOutboxResult  *sent;        /* a variant post's, while its reach is read */
 } Send;
 
 static void look_up_record (GTask *task);
@@ -62,6 +68,7 @@ send_free (Send *send)
   g_clear_pointer (&send->facets, g_array_unref);
   g_clear_pointer (&send->dids, g_ptr_array_unref);
   g_clear_pointer (&send->refusal, chorus_http_response_free);
+  g_clear_pointer (&send->sent, _chorus_outbox_result_free);
   g_free (send);
 }
 
@@ -160,15 +167,18 @@ build_input (Send *send)
   json_builder_set_member_name (builder, "createdAt");
   json_builder_add_string_value (builder, created_at);
 
-  if (job->kind == CHORUS_OUTBOX_KIND_REPLY)
+  if (job->kind == CHORUS_OUTBOX_KIND_REPLY || job->kind == CHORUS_OUTBOX_KIND_POST)
     {
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, job->body);
-      json_builder_set_member_name (builder, "reply");
-      json_builder_begin_object (builder);
-      add_ref (builder, "root", send->root_uri, send->root_cid);
-      add_ref (builder, "parent", target_uri, send->target_cid);
-      json_builder_end_object (builder);
+      if (job->kind == CHORUS_OUTBOX_KIND_REPLY)
+        {
+          json_builder_set_member_name (builder, "reply");
+          json_builder_begin_object (builder);
+          add_ref (builder, "root", send->root_uri, send->root_cid);
+          add_ref (builder, "parent", target_uri, send->target_cid);
+          json_builder_end_object (builder);
+        }
       if (send->facets->len > 0)
         add_facets (builder, send);
     }
@@ -213,7 +223,7 @@ build_own_post (Send       *send,
   if (post->reply_to_uri == NULL)
     post->reply_to_uri = g_strdup (_chorus_outbox_job_get_string (send->job, "target_uri"));
   if (post->root_uri == NULL)
-    post->root_uri = g_strdup (send->root_uri);
+    post->root_uri = g_strdup (send->root_uri != NULL ? send->root_uri : uri);
 
   return post;
 }
@@ -227,10 +237,48 @@ sent_result (Send       *send,
   if (uri == NULL || !g_str_has_prefix (uri, "at://") || strrchr (uri, '/') == NULL)
     return _chorus_outbox_result_sent (NULL, NULL);
 
-  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY)
+  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY && send->job->kind != CHORUS_OUTBOX_KIND_POST)
     return _chorus_outbox_result_sent (uri, NULL);
 
   return _chorus_outbox_result_sent (uri, build_own_post (send, uri, cid, record));
+}
+
+/* Reach */
+
+static void
+on_profile_read_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = chorus_http_get_finish (CHORUS_HTTP (object), result, NULL);
+  g_autoptr(JsonNode) root = response != NULL && response->status == 200 ? _chorus_outbox_response_json (response)
+                                                                          : NULL;
+
+  send->sent->followers = _chorus_json_get_int (_chorus_json_object (root), "followersCount", -1);
+  _chorus_outbox_send_return (task, g_steal_pointer (&send->sent));
+}
+
+/* Returns @result, once a sent variant post knows its reach. */
+static void
+return_sent (GTask              *task,
+             ChorusOutboxResult *result)
+{
+  Send *send = g_task_get_task_data (task);
+  g_autofree char *actor = NULL;
+  g_autofree char *path = NULL;
+
+  if (send->job->kind != CHORUS_OUTBOX_KIND_POST || result->outcome != CHORUS_OUTBOX_SENT)
+    {
+      _chorus_outbox_send_return (task, result);
+      return;
+    }
+
+  send->sent = result;
+  actor = g_uri_escape_string (send->channel->did, NULL, FALSE);
+  path = g_strconcat ("/xrpc/app.bsky.actor.getProfile?actor=", actor, NULL);
+  _chorus_outbox_channel_get_async (send->channel, path, g_task_get_cancellable (task), on_profile_read_cb, task);
 }
 
 /* Creating */
@@ -263,10 +311,9 @@ on_created_cb (GObject      *object,
       root = _chorus_outbox_response_json (response);
       answer = _chorus_json_object (root);
       input = build_input (send);
-      _chorus_outbox_send_return (task, sent_result (send, _chorus_json_get_string (answer, "uri"),
-                                                     _chorus_json_get_string (answer, "cid"),
-                                                     _chorus_json_get_object (_chorus_json_object (input),
-                                                                              "record")));
+      return_sent (task, sent_result (send, _chorus_json_get_string (answer, "uri"),
+                                      _chorus_json_get_string (answer, "cid"),
+                                      _chorus_json_get_object (_chorus_json_object (input), "record")));
     }
 }
 
@@ -333,7 +380,7 @@ write_record (GTask *task)
 {
   Send *send = g_task_get_task_data (task);
 
-  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY)
+  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY && send->job->kind != CHORUS_OUTBOX_KIND_POST)
     {
       create_record (task);
       return;
@@ -408,6 +455,13 @@ find_references (GTask *task)
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
 
+  /* A post of its own refers to nothing. */
+  if (job->kind == CHORUS_OUTBOX_KIND_POST)
+    {
+      write_record (task);
+      return;
+    }
+
   send->target_cid = g_strdup (_chorus_outbox_job_get_string (job, "target_remote_id"));
   send->root_uri = g_strdup (_chorus_outbox_job_get_string (job, "root_uri"));
   send->root_cid = g_strdup (_chorus_outbox_job_get_string (job, "root_remote_id"));
@@ -446,9 +500,9 @@ on_record_looked_up_cb (GObject      *object,
     {
       root = _chorus_outbox_response_json (response);
       answer = _chorus_json_object (root);
-      _chorus_outbox_send_return (task, sent_result (send, _chorus_json_get_string (answer, "uri"),
-                                                     _chorus_json_get_string (answer, "cid"),
-                                                     _chorus_json_get_object (answer, "value")));
+      return_sent (task, sent_result (send, _chorus_json_get_string (answer, "uri"),
+                                      _chorus_json_get_string (answer, "cid"),
+                                      _chorus_json_get_object (answer, "value")));
     }
   else if (refusal != NULL)
     {
@@ -498,7 +552,7 @@ _chorus_outbox_bluesky_send_async (ChorusOutboxChannel *channel,
 
   send->channel = channel;
   send->job = job;
-  send->collection = job->kind == CHORUS_OUTBOX_KIND_REPLY ? POST_COLLECTION
+  send->collection = job->kind == CHORUS_OUTBOX_KIND_REPLY || job->kind == CHORUS_OUTBOX_KIND_POST ? POST_COLLECTION
                      : job->kind == CHORUS_OUTBOX_KIND_LIKE ? "app.bsky.feed.like"
                      : "app.bsky.feed.repost";
   g_task_set_source_tag (task, _chorus_outbox_bluesky_send_async);

@@ -36,6 +36,7 @@ _chorus_outbox_result_new (ChorusOutboxOutcome  outcome,
 
   result->outcome = outcome;
   result->error = error;
+  result->followers = -1;
 
   return result;
 }
@@ -263,6 +264,9 @@ new_refusal_error (ChorusOutboxChannel *channel,
     case CHORUS_OUTBOX_KIND_POLL:
       /* Translators: the first %s is a network, the second what its server said. */
       return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED, _("%s refused the poll: %s"), name, reason);
+    case CHORUS_OUTBOX_KIND_POST:
+      /* Translators: the first %s is a network, the second what its server said. */
+      return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED, _("%s refused the post: %s"), name, reason);
     case CHORUS_OUTBOX_KIND_REPOST:
     case CHORUS_OUTBOX_KIND_OTHER:
     default:

@@ -62,7 +62,8 @@ static const char * const kind_names[] = {
   [CHORUS_OUTBOX_KIND_LIKE] = "like",
   [CHORUS_OUTBOX_KIND_REPOST] = "repost",
   [CHORUS_OUTBOX_KIND_POLL] = "poll",
-  [CHORUS_OUTBOX_KIND_OTHER] = "post",
+  [CHORUS_OUTBOX_KIND_POST] = "post",
+  [CHORUS_OUTBOX_KIND_OTHER] = "announcement",
 };
 
 static const char * const state_names[] = {
@@ -77,8 +78,8 @@ static const char * const state_names[] = {
  * chorus_outbox_kind_from_string:
  * @kind: (nullable): a kind as the workspace stores it ("reply", "like"…)
  *
- * Returns: the kind; %CHORUS_OUTBOX_KIND_OTHER for posts,
- *   announcements and anything unknown
+ * Returns: the kind; %CHORUS_OUTBOX_KIND_OTHER for announcements and
+ *   anything unknown
  */
 ChorusOutboxKind
 chorus_outbox_kind_from_string (const char *kind)

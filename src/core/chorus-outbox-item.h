@@ -17,7 +17,8 @@ typedef enum
   CHORUS_OUTBOX_KIND_LIKE,
   CHORUS_OUTBOX_KIND_REPOST,
   CHORUS_OUTBOX_KIND_POLL,      /* a pre-test's poll (chorus-pretest-mastodon.c) */
-  CHORUS_OUTBOX_KIND_OTHER,     /* posts and announcements, which pre-tests and challenges send */
+  CHORUS_OUTBOX_KIND_POST,      /* a pre-test's variant post (chorus-pretest-variants.c) */
+  CHORUS_OUTBOX_KIND_OTHER,     /* announcements, which challenges send */
 } ChorusOutboxKind;
 
 typedef enum

@@ -20,7 +20,9 @@
  * item's Idempotency-Key: Mastodon answers a key it saw within the hour
  * with the status it made then, so a resend after a crash or a lost
  * answer gives the same status, not a second one. A pre-test's poll is a
- * status of its own, POSTed the same way with its options and duration.
+ * status of its own, POSTed the same way with its options and duration,
+ * and so is a pre-test's variant post, whose answer also tells how many
+ * followers the account had then (account.followers_count).
  * Favourites and boosts are idempotent by nature. */
 
 typedef struct
@@ -57,20 +59,27 @@ read_created (GTask              *task,
   const char *uri = _chorus_json_get_string (_chorus_json_object (root), "uri");
   ChorusIncomingPost *post;
 
+  gboolean own_thread = send->job->kind == CHORUS_OUTBOX_KIND_POLL || send->job->kind == CHORUS_OUTBOX_KIND_POST;
+  ChorusOutboxResult *sent;
+
   /* A boost answers with its wrapper, whose address is kept. */
-  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY && send->job->kind != CHORUS_OUTBOX_KIND_POLL)
+  if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY && !own_thread)
     return _chorus_outbox_result_sent (send->job->kind == CHORUS_OUTBOX_KIND_REPOST ? uri : NULL, NULL);
 
   if (root == NULL || !(post = chorus_mastodon_post_from_status (root, NULL)))
     return _chorus_outbox_result_sent (uri, NULL);
 
-  /* A poll starts a thread of its own, where the community can answer. */
-  if (send->job->kind == CHORUS_OUTBOX_KIND_POLL)
+  /* A poll or a variant post starts a thread of its own, where the
+   * community can answer. */
+  if (own_thread)
     {
       g_clear_pointer (&post->reply_to_uri, g_free);
       g_free (post->root_uri);
       post->root_uri = g_strdup (post->uri);
-      return _chorus_outbox_result_sent (post->uri, post);
+      sent = _chorus_outbox_result_sent (post->uri, post);
+      sent->followers = _chorus_json_get_int (_chorus_json_get_object (_chorus_json_object (root), "account"),
+                                              "followers_count", -1);
+      return sent;
     }
 
   g_free (post->reply_to_uri);
@@ -94,6 +103,7 @@ on_posted_cb (GObject      *object,
     _chorus_outbox_send_return (task, read_created (task, response));
 }
 
+/* A reply, or with no @visibility a public post of its own. */
 static void
 post_reply (GTask      *task,
             const char *visibility)
@@ -105,8 +115,11 @@ post_reply (GTask      *task,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, send->job->body);
-  json_builder_set_member_name (builder, "in_reply_to_id");
-  json_builder_add_string_value (builder, _chorus_outbox_job_get_string (send->job, "target_remote_id"));
+  if (send->job->kind == CHORUS_OUTBOX_KIND_REPLY)
+    {
+      json_builder_set_member_name (builder, "in_reply_to_id");
+      json_builder_add_string_value (builder, _chorus_outbox_job_get_string (send->job, "target_remote_id"));
+    }
   json_builder_set_member_name (builder, "visibility");
   json_builder_add_string_value (builder, known_visibility (visibility));
   json_builder_end_object (builder);
@@ -214,6 +227,12 @@ _chorus_outbox_mastodon_send_async (ChorusOutboxChannel *channel,
   if (job->kind == CHORUS_OUTBOX_KIND_POLL)
     {
       post_poll (task);
+      return;
+    }
+
+  if (job->kind == CHORUS_OUTBOX_KIND_POST)
+    {
+      post_reply (task, NULL);
       return;
     }
 

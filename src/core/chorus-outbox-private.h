@@ -116,6 +116,7 @@ typedef struct
   ChorusOutboxOutcome  outcome;
   char                *remote_uri;      /* when sent, or NULL */
   ChorusIncomingPost  *post;            /* the brand's new post to store, or NULL */
+  gint64               followers;       /* the account's followers as the answer gave them, or -1 */
   GError              *error;           /* why, unless sent */
 } ChorusOutboxResult;
 

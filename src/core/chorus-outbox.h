@@ -52,6 +52,11 @@ gboolean          chorus_store_cancel_outbox_item   (ChorusStore          *self,
                                                      gint64                id,
                                                      GError              **error);
 
+/* Some items wait for their time (a pre-test's scheduled posts): a flush
+ * leaves them queued. When the next one is due, in Unix seconds, or 0. */
+gint64            chorus_store_next_outbox_due      (ChorusStore          *self,
+                                                     GError              **error);
+
 /* The changes above, in a worker thread, for the main thread. */
 typedef enum
 {

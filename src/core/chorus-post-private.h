@@ -43,4 +43,15 @@ struct _ChorusPost
 
 ChorusPost *_chorus_post_new (void);
 
+/* The columns _chorus_store_read_post() reads, over conversations c,
+ * posts p and identities i (see chorus-store-thread.c). */
+#define CHORUS_POST_ROW_COLUMNS \
+  "c.subject, c.network, p.id, p.uri, p.url, i.network, i.display_name, i.handle," \
+  " i.server, i.avatar_url, i.profile_url, p.created_at, p.edited_at, p.language," \
+  " p.text, p.html, p.reply_to_uri, p.is_own, p.like_count, p.repost_count, p.reply_count"
+
+typedef struct sqlite3_stmt sqlite3_stmt;
+
+ChorusPost *_chorus_store_read_post (sqlite3_stmt *stmt);
+
 G_END_DECLS

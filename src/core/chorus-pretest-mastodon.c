@@ -16,6 +16,7 @@
 #include "chorus-outbox.h"
 #include "chorus-pretest-launch-private.h"
 #include "chorus-pretest-mastodon.h"
+#include "chorus-pretest-private.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 
@@ -75,8 +76,8 @@ parse_limits (const char       *cursor,
   limits->known = found == 4;
 }
 
-static gboolean
-read_limits (sqlite3           *db,
+gboolean
+_chorus_pretest_read_limits (sqlite3           *db,
              gint64             source_id,
              ChorusPollLimits  *limits,
              gint64            *max_characters,
@@ -293,7 +294,7 @@ launch_write (sqlite3  *db,
   if (!_chorus_pretest_check_source (db, launch->source_id, "mastodon",
                                      _("Only a Mastodon account can post this poll: choose one in the list of "
                                        "accounts."), error) ||
-      !read_limits (db, launch->source_id, &limits, &max_characters, error) ||
+      !_chorus_pretest_read_limits (db, launch->source_id, &limits, &max_characters, error) ||
       !check_question (launch->question, max_characters, error) ||
       !(name = _chorus_pretest_check_campaign (db, launch->campaign_id, "mastodon_poll", error)) ||
       !(options = _chorus_pretest_load_options (db, launch->campaign_id, error)) ||
@@ -338,7 +339,7 @@ chorus_store_get_poll_limits (ChorusStore       *self,
   g_return_val_if_fail (limits != NULL, FALSE);
 
   connection = _chorus_store_connection_new (self);
-  return read_limits (connection->db, source_id, limits, &max_characters, error);
+  return _chorus_pretest_read_limits (connection->db, source_id, limits, &max_characters, error);
 }
 
 /**

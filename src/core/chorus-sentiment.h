@@ -38,6 +38,14 @@ typedef struct
   GPtrArray       *drivers;     /* ChorusSentimentDriver, in text order */
 } ChorusSentimentAnalysis;
 
+/* How many of a set of posts read positive, neutral and negative. */
+typedef struct
+{
+  guint positive;
+  guint neutral;
+  guint negative;
+} ChorusSentimentMix;
+
 ChorusSentimentAnalysis *chorus_sentiment_analyze        (const char              *text,
                                                           const char              *language);
 ChorusSentiment          chorus_sentiment_classify       (const char              *text,

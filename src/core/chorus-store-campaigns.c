@@ -18,7 +18,8 @@
  * is not archived, that run's latest observation (observations are
  * snapshots, not increments; rows taken at one time, one per channel, add
  * up), summed over the runs. Exposures are the "reach" observations: a
- * variant has them when any counted run has them. */
+ * variant has them when any counted run has them. The metric
+ * "engagements" is the sum of likes, reposts and replies (variant posts). */
 
 #define LATEST_CTE \
   "WITH latest (run_id, variant_id, metric, value) AS (" \
@@ -33,20 +34,30 @@
 #define SUM_OF(metric) \
   "coalesce ((SELECT sum (l.value) FROM latest l WHERE l.variant_id = v.id AND l.metric = " metric "), 0)"
 
+#define IS_METRIC(m) \
+  "(" m " = ?2 OR (?2 = 'engagements' AND " m " IN ('likes', 'reposts', 'replies')))"
+
+/* When a variant's posts went out and were last read, for the time guard. */
+#define TIMES_OF(column) \
+  "coalesce ((SELECT " column " FROM run_posts rp JOIN pretest_runs r ON r.id = rp.run_id" \
+  "           WHERE rp.variant_id = v.id AND r.state != 'archived'), 0)"
+
 #define VARIANTS_SQL \
   LATEST_CTE \
   " SELECT v.id, v.label, v.body, v.position, v.image_sha256, v.image_alt, v.link_url," \
-  "        " SUM_OF ("?2") "," \
+  "        coalesce ((SELECT sum (l.value) FROM latest l WHERE l.variant_id = v.id AND " IS_METRIC ("l.metric") \
+  "), 0)," \
   "        CASE WHEN EXISTS (SELECT 1 FROM latest WHERE metric = 'reach')" \
   "             THEN " SUM_OF ("'reach'") " ELSE -1 END," \
-  "        " SUM_OF ("'likes'") ", " SUM_OF ("'reposts'") ", " SUM_OF ("'replies'") \
+  "        " SUM_OF ("'likes'") ", " SUM_OF ("'reposts'") ", " SUM_OF ("'replies'") "," \
+  "        " TIMES_OF ("min (rp.posted_at)") ", " TIMES_OF ("max (coalesce (r.closed_at, r.last_refreshed_at))") \
   " FROM variants v WHERE v.campaign_id = ?1 ORDER BY v.position"
 
 /* Runs that counted the metric without exposures while others had them. */
 #define MIXED_SQL \
   LATEST_CTE \
   " SELECT EXISTS (SELECT 1 FROM latest WHERE metric = 'reach')" \
-  "    AND EXISTS (SELECT 1 FROM latest l WHERE l.metric = ?2 AND NOT EXISTS" \
+  "    AND EXISTS (SELECT 1 FROM latest l WHERE " IS_METRIC ("l.metric") " AND NOT EXISTS" \
   "                (SELECT 1 FROM latest x WHERE x.run_id = l.run_id AND x.metric = 'reach'))"
 
 #define CAMPAIGN_COLUMNS \
@@ -114,6 +125,8 @@ load_variants (sqlite3         *db,
         .likes = sqlite3_column_int64 (stmt, 9),
         .reposts = sqlite3_column_int64 (stmt, 10),
         .replies = sqlite3_column_int64 (stmt, 11),
+        .first_posted_at = sqlite3_column_int64 (stmt, 12),
+        .observed_until = sqlite3_column_int64 (stmt, 13),
       };
 
       _chorus_variant_take_details (variant, &details);

@@ -11,6 +11,7 @@
 #include "chorus-outbox-private.h"
 #include "chorus-parse-json-private.h"
 #include "chorus-pretest-mastodon.h"
+#include "chorus-pretest-variants.h"
 #include "chorus-store-ingest.h"
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
@@ -23,7 +24,10 @@
  * with attempts behind it may already be on the network, and is resent
  * only in ways that cannot make a second copy. */
 
-#define PENDING_KINDS "('reply', 'like', 'repost', 'poll')"
+#define PENDING_KINDS "('reply', 'like', 'repost', 'poll', 'post')"
+/* A queued item waits for its time; one found 'sending' was interrupted
+ * after its time had come. */
+#define IS_DUE(o) "(" o "state = 'sending' OR " o "not_before IS NULL OR " o "not_before <= ?2)"
 #define FRESH_RECORD_SECONDS (5 * 60)
 
 void
@@ -77,7 +81,9 @@ parse_payload (const char *text)
  * @error: a location for a #GError
  *
  * Returns: (transfer full) (element-type gint64): the sources with
- *   replies, likes, reposts or polls to send, the one waiting longest first
+ *   replies, likes, reposts, polls or posts to send now (see
+ *   chorus_store_next_outbox_due() for those that wait), the one waiting
+ *   longest first
  */
 GArray *
 _chorus_store_outbox_pending_sources (ChorusStore  *self,
@@ -92,11 +98,12 @@ _chorus_store_outbox_pending_sources (ChorusStore  *self,
   if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "SELECT source_id FROM outbox WHERE state IN ('queued', 'sending')"
                                     " AND kind IN " PENDING_KINDS " AND (?1 = 0 OR source_id = ?1)"
-                                    " GROUP BY source_id ORDER BY min (id)",
+                                    " AND " IS_DUE ("") " GROUP BY source_id ORDER BY min (id)",
                                     error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, only_source);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -138,11 +145,12 @@ _chorus_store_outbox_pending_jobs (ChorusStore  *self,
                                     "  o.created_at, coalesce (p.conversation_id, 0)"
                                     " FROM outbox o LEFT JOIN posts p ON p.id = o.target_post_id"
                                     " WHERE o.source_id = ?1 AND o.state IN ('queued', 'sending')"
-                                    "  AND o.kind IN " PENDING_KINDS " ORDER BY o.id",
+                                    "  AND o.kind IN " PENDING_KINDS " AND " IS_DUE ("o.") " ORDER BY o.id",
                                     error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ChorusOutboxJob *job = g_new0 (ChorusOutboxJob, 1);
@@ -392,6 +400,7 @@ _chorus_store_outbox_record (ChorusStore         *self,
   g_autoptr(GError) not_stored = NULL;
   g_autofree char *poll_id = NULL;
   g_autofree char *post_uri = NULL;
+  g_autofree char *post_id = NULL;
 
   if (job->kind == CHORUS_OUTBOX_KIND_POLL && result->post != NULL)
     {
@@ -402,6 +411,14 @@ _chorus_store_outbox_record (ChorusStore         *self,
       else
         poll_id = result->post->poll != NULL ? g_strdup (result->post->poll->remote_id) : NULL;
       post_uri = g_strdup (result->post->uri);
+    }
+
+  /* A variant post is known by its status id on Mastodon, its URI on Bluesky. */
+  if (job->kind == CHORUS_OUTBOX_KIND_POST && result->post != NULL)
+    {
+      post_uri = g_strdup (result->post->uri);
+      post_id = g_strdup (g_strcmp0 (result->post->network, "bluesky") == 0 ? result->post->uri
+                                                                              : result->post->remote_id);
     }
 
   if (result->post != NULL)
@@ -417,6 +434,10 @@ _chorus_store_outbox_record (ChorusStore         *self,
       !chorus_store_record_mastodon_poll_sent (self, job->id, poll_id, post_uri, error))
     return FALSE;
 
+  if (job->kind == CHORUS_OUTBOX_KIND_POST && result->outcome == CHORUS_OUTBOX_SENT &&
+      !chorus_store_record_variant_post_sent (self, job->id, post_id, post_uri, result->followers, error))
+    return FALSE;
+
   if (g_error_matches (why, CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN) &&
       !chorus_store_record_sync (self, job->source_id, why, error))
     return FALSE;
@@ -425,4 +446,39 @@ _chorus_store_outbox_record (ChorusStore         *self,
                                       why != NULL && !g_error_matches (why, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                                         ? why->message : NULL,
                                       error);
+}
+
+/**
+ * chorus_store_next_outbox_due:
+ * @self: a #ChorusStore
+ * @error: a location for a #GError
+ *
+ * When the next item that waits for its time (a pre-test's scheduled
+ * post) may be sent, so that the application can flush the outbox then.
+ * Blocking, but quick.
+ *
+ * Returns: the earliest time, in Unix seconds, among queued items that
+ *   have one (it may be past), or 0 when none waits, or with @error set
+ */
+gint64
+chorus_store_next_outbox_due (ChorusStore  *self,
+                              GError      **error)
+{
+  g_autoptr(ChorusStoreConnection) connection = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), 0);
+
+  connection = _chorus_store_connection_new (self);
+  if (!(stmt = _chorus_sql_prepare (connection->db, "SELECT coalesce (min (not_before), 0) FROM outbox"
+                                    " WHERE state = 'queued' AND not_before IS NOT NULL", error)))
+    return 0;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _chorus_set_sqlite_error (error, connection->db, "next outbox item");
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
 }

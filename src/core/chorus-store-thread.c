@@ -52,9 +52,7 @@ enum {
 /* The conversation row comes once even when it has no posts, so that an
  * empty thread and a missing one can be told apart. */
 static const char posts_sql[] =
-  "SELECT c.subject, c.network, p.id, p.uri, p.url, i.network, i.display_name, i.handle,"
-  "       i.server, i.avatar_url, i.profile_url, p.created_at, p.edited_at, p.language,"
-  "       p.text, p.html, p.reply_to_uri, p.is_own, p.like_count, p.repost_count, p.reply_count"
+  "SELECT " CHORUS_POST_ROW_COLUMNS
   " FROM conversations c"
   " LEFT JOIN posts p ON p.conversation_id = c.id"
   " LEFT JOIN identities i ON i.id = p.author_id"
@@ -121,8 +119,9 @@ build_markup (const char *html,
   return markup;
 }
 
-static ChorusPost *
-read_post (sqlite3_stmt *stmt)
+/* A post from a row of CHORUS_POST_ROW_COLUMNS. */
+ChorusPost *
+_chorus_store_read_post (sqlite3_stmt *stmt)
 {
   ChorusPost *post = _chorus_post_new ();
   g_autofree char *handle = NULL;
@@ -194,7 +193,7 @@ read_posts (GTask      *task,
       found = TRUE;
 
       if (sqlite3_column_type (stmt, COL_ID) != SQLITE_NULL)
-        g_ptr_array_add (posts, read_post (stmt));
+        g_ptr_array_add (posts, _chorus_store_read_post (stmt));
 
       if (posts->len % CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), error))
         return FALSE;

@@ -243,6 +243,19 @@ chorus_variant_get_exposures (ChorusVariant *self)
   return self->details.exposures;
 }
 
+/* When its first variant post went out, and until when its counts were
+ * read; 0 when unknown. */
+void
+chorus_variant_get_times (ChorusVariant *self,
+                          gint64        *first_posted_at,
+                          gint64        *observed_until)
+{
+  g_return_if_fail (CHORUS_IS_VARIANT (self));
+
+  *first_posted_at = self->details.first_posted_at;
+  *observed_until = self->details.observed_until;
+}
+
 /* What variant posts collected besides the primary metric. */
 void
 chorus_variant_get_engagement (ChorusVariant *self,

@@ -24,6 +24,9 @@ const char *chorus_variant_get_image_sha256 (ChorusVariant *self);
 const char *chorus_variant_get_image_alt    (ChorusVariant *self);
 const char *chorus_variant_get_link_url     (ChorusVariant *self);
 gint64      chorus_variant_get_exposures    (ChorusVariant *self);
+void        chorus_variant_get_times        (ChorusVariant *self,
+                                             gint64        *first_posted_at,
+                                             gint64        *observed_until);
 void        chorus_variant_get_engagement   (ChorusVariant *self,
                                              gint64        *likes,
                                              gint64        *reposts,

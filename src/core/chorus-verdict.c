@@ -154,6 +154,16 @@ chorus_verdict_dup_warnings (const ChorusAnalysis *analysis)
                                           "so compare them with care."), low_text, high_text));
     }
 
+  if (flags & CHORUS_ANALYSIS_WARNING_TIME_SPREAD)
+    {
+      g_autofree char *spread = chorus_format_duration (chorus_analysis_get_time_spread (analysis));
+
+      g_ptr_array_add (warnings,
+                       /* Translators: %s is a duration, such as "14 h". */
+                       g_strdup_printf (_("The variants were first posted up to %s apart, so the time of day and "
+                                          "how long each was seen may explain part of the difference."), spread));
+    }
+
   return warnings;
 }
 
