@@ -252,6 +252,21 @@ launch_is_ready (gpointer data)
   return launch != NULL && gtk_widget_get_sensitive (find_button (launch, _("_Publish")));
 }
 
+/* Each instrument's page, for a person to look at; back to the poll. */
+static void
+shoot_instruments (GtkWindow *launch)
+{
+  static const char * const names[] = { "launch-mastodon", "launch-discourse", "launch-posts" };
+  g_autoptr(GPtrArray) rows = collect (GTK_WIDGET (launch), ADW_TYPE_COMBO_ROW);
+
+  for (guint i = G_N_ELEMENTS (names); i > 0; i--)
+    {
+      adw_combo_row_set_selected (rows->pdata[0], i - 1);
+      shoot (launch, names[i - 1]);
+    }
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[0]), ==, 0);
+}
+
 static void
 launch_poll (Flow *flow)
 {
@@ -263,7 +278,7 @@ launch_poll (Flow *flow)
   gtk_widget_activate_action (flow->page, "campaign.launch", NULL);
   g_assert_true (chorus_test_spin_until (launch_is_ready, NULL, CHORUS_TEST_WAIT_MS));
   launch = test_find_toplevel (CHORUS_TYPE_CAMPAIGN_LAUNCH);
-  shoot (launch, "launch");
+  shoot_instruments (launch);
   g_signal_emit_by_name (find_button (GTK_WIDGET (launch), _("_Publish")), "clicked");
 
   /* The run shows at once; the poll goes out without waiting for a sync. */

@@ -56,7 +56,7 @@ enum { SAVED, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
-static const char * const metrics[] = { "votes", "likes", "reposts", "replies" };
+static const char * const metrics[] = { "votes", "likes", "reposts", "replies", "engagements" };
 
 static char *
 dup_body (VariantEditor *variant)
@@ -354,7 +354,7 @@ chorus_campaign_editor_init (ChorusCampaignEditor *self)
   GtkWidget *heading;
   g_autoptr(GtkStringList) metric_names =
     gtk_string_list_new ((const char *[]) { C_("metric", "Votes"), C_("metric", "Likes"), C_("metric", "Reposts"),
-                                            C_("metric", "Replies"), NULL });
+                                            C_("metric", "Replies"), C_("metric", "All Engagements"), NULL });
 
   self->variants = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();

@@ -69,6 +69,8 @@ metric_name (const char *metric)
     return C_("metric", "reposts");
   if (g_strcmp0 (metric, "replies") == 0)
     return C_("metric", "replies");
+  if (g_strcmp0 (metric, "engagements") == 0)
+    return C_("metric", "likes, reposts and replies");
   return C_("metric", "votes");
 }
 

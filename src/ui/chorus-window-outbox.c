@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-outbox.h"
 #include "chorus-outbox-sender.h"
 #include "chorus-window-private.h"
 
@@ -34,13 +35,46 @@ on_retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The next flush, in @seconds; a sooner one already planned stays. */
+static void
+schedule_flush (ChorusWindow *self,
+                guint         seconds)
+{
+  gint64 at = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
+
+  if (self->outbox_retry_id != 0 && self->outbox_retry_at <= at)
+    return;
+
+  g_clear_handle_id (&self->outbox_retry_id, g_source_remove);
+  self->outbox_retry_at = at;
+  self->outbox_retry_id = g_timeout_add_seconds (seconds, on_retry_cb, self);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->outbox_retry_id),
+                            "[chorus] outbox retry");
+}
+
 static void
 schedule_retry (ChorusWindow *self)
 {
-  g_clear_handle_id (&self->outbox_retry_id, g_source_remove);
-  self->outbox_retry_id = g_timeout_add_seconds (RETRY_SECONDS, on_retry_cb, self);
-  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->outbox_retry_id),
-                            "[chorus] outbox retry");
+  schedule_flush (self, RETRY_SECONDS);
+}
+
+/* A pre-test's scheduled posts wait in the outbox for their time: the
+ * window flushes again when the next one is due. */
+static void
+schedule_due (ChorusWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 due = chorus_store_next_outbox_due (self->store, &error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (due == 0)
+    {
+      if (error != NULL)
+        g_warning ("Could not read when the outbox is next due: %s", error->message);
+      return;
+    }
+
+  schedule_flush (self, (guint) CLAMP (due - now + 1, 1, RETRY_SECONDS));
 }
 
 static void
@@ -149,6 +183,7 @@ on_flushed_cb (GObject      *object,
   show_summary (self, &summary);
   if (summary.waiting > 0)
     schedule_retry (self);
+  schedule_due (self);
 }
 
 /**

@@ -58,6 +58,7 @@ struct _ChorusWindow
   ChorusOutboxSender   *outbox_sender;
   GCancellable         *outbox_cancellable;
   guint                 outbox_retry_id;
+  gint64                outbox_retry_at;    /* monotonic µs of the planned flush */
   gboolean              outbox_flushing;
   AdwToast             *outbox_toast;       /* the last toast about the outbox */
 };
