@@ -650,84 +650,6 @@ start_free (Start *start)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Start, start_free)
 
-/* A sync with a key reads the votes of its pre-test polls once the pager
- * is done (chorus-pretest-discourse-refresh.c). */
-typedef struct
-{
-  ChorusStore        *store;
-  ChorusHttp         *http;
-  gint64              source_id;
-  char               *base;
-  GStrv               headers;      /* holds the key, wiped when freed */
-  ChorusIngestResult  ingested;
-} Polls;
-
-static void
-polls_free (Polls *polls)
-{
-  g_clear_object (&polls->store);
-  g_clear_object (&polls->http);
-  g_free (polls->base);
-  if (polls->headers != NULL && polls->headers[0] != NULL)
-    {
-      chorus_secrets_free (polls->headers[1]);
-      polls->headers[1] = g_strdup ("");
-    }
-  g_strfreev (polls->headers);
-  g_free (polls);
-}
-
-static void
-on_polls_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Polls *polls = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!chorus_discourse_refresh_polls_finish (result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    chorus_pager_return_ingested (task, &polls->ingested);
-}
-
-static void
-on_pager_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Polls *polls = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  GError *error = NULL;
-
-  if (!chorus_pager_run_finish (result, &polls->ingested, &error))
-    g_task_return_error (task, error);
-  else
-    chorus_discourse_refresh_polls_async (polls->store, polls->http, polls->source_id, polls->base,
-                                          (const char * const *) polls->headers, cancellable,
-                                          on_polls_done_cb, g_steal_pointer (&task));
-}
-
-static GTask *
-new_polls_task (Start       *start,
-                const char  *base,
-                const char **headers)
-{
-  GTask *task = g_task_new (NULL, start->cancellable, start->callback, start->user_data);
-  Polls *polls = g_new0 (Polls, 1);
-
-  polls->store = g_object_ref (start->store);
-  polls->http = g_object_ref (start->http);
-  polls->source_id = chorus_source_get_id (start->source);
-  polls->base = g_strdup (base);
-  polls->headers = g_strdupv ((char **) headers);
-  g_task_set_source_tag (task, chorus_discourse_sync_async);
-  g_task_set_task_data (task, polls, (GDestroyNotify) polls_free);
-  return task;
-}
-
 /* Starts the pager on what the source watches; @key is NULL for a source
  * that reads anonymously. */
 static void
@@ -766,9 +688,9 @@ run_streams (Start      *start,
 
   forum_unref (forum);
   if (key != NULL && account != NULL)
-    chorus_pager_run_async (start->store, start->http, chorus_source_get_id (start->source), base, headers,
-                            g_steal_pointer (&streams), start->cancellable, on_pager_done_cb,
-                            new_polls_task (start, base, headers));
+    chorus_discourse_run_with_polls_async (start->store, start->http, chorus_source_get_id (start->source), base,
+                                           headers, g_steal_pointer (&streams), start->cancellable,
+                                           start->callback, start->user_data);
   else
     chorus_pager_run_async (start->store, start->http, chorus_source_get_id (start->source), base,
                             key != NULL ? headers : NULL, g_steal_pointer (&streams), start->cancellable,

@@ -13,9 +13,11 @@
 
 #include "chorus-discourse-parse.h"
 #include "chorus-error.h"
+#include "chorus-pager.h"
 #include "chorus-parse-json-private.h"
 #include "chorus-pretest-discourse.h"
 #include "chorus-pretest-observe-private.h"
+#include "chorus-secrets.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 
@@ -636,4 +638,97 @@ chorus_discourse_refresh_polls_finish (GAsyncResult  *result,
     *n_refreshed = refresh->refreshed;
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* A sync with a key reads the votes of its pre-test polls once the pager
+ * is done (chorus-pretest-discourse-refresh.c). */
+typedef struct
+{
+  ChorusStore        *store;
+  ChorusHttp         *http;
+  gint64              source_id;
+  char               *base;
+  GStrv               headers;      /* holds the key, wiped when freed */
+  ChorusIngestResult  ingested;
+} Polls;
+
+static void
+polls_free (Polls *polls)
+{
+  g_clear_object (&polls->store);
+  g_clear_object (&polls->http);
+  g_free (polls->base);
+  if (polls->headers != NULL && polls->headers[0] != NULL)
+    {
+      chorus_secrets_free (polls->headers[1]);
+      polls->headers[1] = g_strdup ("");
+    }
+  g_strfreev (polls->headers);
+  g_free (polls);
+}
+
+static void
+on_polls_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Polls *polls = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!chorus_discourse_refresh_polls_finish (result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    chorus_pager_return_ingested (task, &polls->ingested);
+}
+
+static void
+on_pager_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Polls *polls = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  if (!chorus_pager_run_finish (result, &polls->ingested, &error))
+    g_task_return_error (task, error);
+  else
+    chorus_discourse_refresh_polls_async (polls->store, polls->http, polls->source_id, polls->base,
+                                          (const char * const *) polls->headers, cancellable,
+                                          on_polls_done_cb, g_steal_pointer (&task));
+}
+
+/**
+ * chorus_discourse_run_with_polls_async:
+ * @streams: (transfer full): what the pager reads
+ *
+ * The forum's sync for a signed-in account: the pager reads @streams,
+ * then the votes of the source's running pre-test polls are read. Finish
+ * with chorus_pager_run_finish(); a failure of either is the sync's.
+ */
+void
+chorus_discourse_run_with_polls_async (ChorusStore         *store,
+                                       ChorusHttp          *http,
+                                       gint64               source_id,
+                                       const char          *forum_url,
+                                       const char * const  *headers,
+                                       GPtrArray           *streams,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Polls *polls = g_new0 (Polls, 1);
+
+  polls->store = g_object_ref (store);
+  polls->http = g_object_ref (http);
+  polls->source_id = source_id;
+  polls->base = g_strdup (forum_url);
+  polls->headers = g_strdupv ((char **) headers);
+  g_task_set_source_tag (task, chorus_discourse_run_with_polls_async);
+  g_task_set_task_data (task, polls, (GDestroyNotify) polls_free);
+  chorus_pager_run_async (store, http, source_id, forum_url, headers, streams, cancellable, on_pager_done_cb,
+                          task);
 }

@@ -90,4 +90,15 @@ gboolean        chorus_discourse_refresh_polls_finish     (GAsyncResult         
                                                            guint                       *n_refreshed,
                                                            GError                     **error);
 
+/* For the Discourse sync: the pager, then the polls. */
+void            chorus_discourse_run_with_polls_async     (ChorusStore                 *store,
+                                                           ChorusHttp                  *http,
+                                                           gint64                       source_id,
+                                                           const char                  *forum_url,
+                                                           const char * const          *headers,
+                                                           GPtrArray                   *streams,
+                                                           GCancellable                *cancellable,
+                                                           GAsyncReadyCallback          callback,
+                                                           gpointer                     user_data);
+
 G_END_DECLS
