@@ -615,9 +615,10 @@ static void
 chorus_campaign_launch_init (ChorusCampaignLaunch *self)
 {
   GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *how = adw_preferences_group_new ();
-  GtkWidget *error_group = adw_preferences_group_new ();
   const char *instruments[] = { _("Mastodon poll"), _("Discourse poll"), _("Variant posts"), NULL };
 
   self->cancellable = g_cancellable_new ();
@@ -625,37 +626,42 @@ chorus_campaign_launch_init (ChorusCampaignLaunch *self)
   self->forum_sources = g_ptr_array_new_with_free_func (g_object_unref);
   self->posts_checks = g_ptr_array_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("Put to the Community"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 600);
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 620);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_box_append (GTK_BOX (outer), build_header (self));
+
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 24);
+  gtk_widget_set_margin_bottom (content, 24);
 
   self->error_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
   gtk_widget_add_css_class (self->error_label, "error");
   gtk_widget_set_visible (self->error_label, FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (error_group), self->error_label);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (error_group));
+  gtk_box_append (GTK_BOX (content), self->error_label);
 
   self->instrument = new_combo_row (_("Instrument"), instruments);
   g_signal_connect_swapped (self->instrument, "notify::selected", G_CALLBACK (on_instrument_changed_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (how), GTK_WIDGET (self->instrument));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (how));
+  gtk_box_append (GTK_BOX (content), how);
 
   self->pages = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_vhomogeneous (self->pages, FALSE);
+  gtk_stack_set_hhomogeneous (self->pages, FALSE);
   gtk_stack_add_named (self->pages, build_mastodon_page (self), page_names[INSTRUMENT_MASTODON_POLL]);
   gtk_stack_add_named (self->pages, build_discourse_page (self), page_names[INSTRUMENT_DISCOURSE_POLL]);
   gtk_stack_add_named (self->pages, build_posts_page (self), page_names[INSTRUMENT_VARIANT_POSTS]);
-  {
-    GtkWidget *holder = adw_preferences_group_new ();
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->pages));
 
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (holder), GTK_WIDGET (self->pages));
-    adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (holder));
-  }
-
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (outer), page);
+  /* Long descriptions wrap at the clamp instead of widening the window. */
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (outer), scrolled);
   adw_window_set_content (ADW_WINDOW (self), outer);
 }
 
