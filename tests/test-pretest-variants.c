@@ -326,6 +326,7 @@ test_scheduled (Fixture       *f,
   /* Only the first is due. */
   summary = outbox_test_flush (f->b.sender);
   g_assert_cmpuint (summary.sent, ==, 1);
+  g_assert_cmpuint (summary.sent_pretest, ==, 1);   /* the window's toast speaks of a pre-test post */
   g_assert_cmpint (fake_mastodon_get_stats (f->server).created, ==, 1);
   g_assert_cmpint (chorus_store_next_outbox_due (f->b.store, &error), ==, started + HOUR);
   g_assert_no_error (error);

@@ -221,7 +221,7 @@ emit_finished (GTask             *task,
                const GError      *error)
 {
   Flush *flush = g_task_get_task_data (task);
-  gboolean pretest = job->kind == CHORUS_OUTBOX_KIND_POLL || job->kind == CHORUS_OUTBOX_KIND_OTHER;
+  gboolean pretest = job->kind == CHORUS_OUTBOX_KIND_POLL || job->kind == CHORUS_OUTBOX_KIND_POST;
 
   switch (state)
     {

@@ -21,7 +21,7 @@ typedef struct
   guint sent;
   guint failed;       /* refused by the network: a person must act (edit, sign in, retry) */
   guint waiting;      /* still queued: no answer, or "not now"; the next flush tries again */
-  guint sent_pretest;   /* of @sent, a pre-test's polls and posts */
+  guint sent_pretest;   /* of @sent, a pre-test's polls and variant posts */
   guint failed_pretest; /* of @failed, the same */
 } ChorusOutboxSummary;
 
