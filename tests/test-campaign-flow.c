@@ -7,11 +7,17 @@
 
 #include "config.h"
 
+#include "chorus-campaign-card.h"
 #include "chorus-campaign-editor.h"
 #include "chorus-campaign-launch.h"
 #include "chorus-campaign-page.h"
 #include "chorus-chart-draw.h"
 #include "chorus-pretests-pane.h"
+#include "chorus-sample.h"
+#include "chorus-sentiment.h"
+#include "chorus-store-campaigns.h"
+#include "chorus-store-private.h"
+#include "chorus-variant-replies.h"
 #include "chorus-share-chart.h"
 #include "chorus-verdict.h"
 #include "fake-mastodon.h"
@@ -22,7 +28,9 @@
  * Mastodon server: New Campaign with three variants typed into the
  * editor, Put to the Community as a Mastodon poll, votes arriving at the
  * next sync and drawn on the chart, and the decision recorded from its
- * dialog. In English and Spanish, as the other window tests. */
+ * dialog. In English and Spanish, as the other window tests. On the
+ * sample workspace, a variant posts campaign shows what people replied to
+ * each variant, checked against the workspace read directly. */
 
 #define TOKEN      "campaign-flow-token-8d21"
 #define TOKEN_ENV  "CHORUS_CAMPAIGN_FLOW_TOKEN"
@@ -455,6 +463,133 @@ test_poll_flow (void)
   fake_mastodon_stop (flow.fake);
 }
 
+/* ---- What people replied ---- */
+
+static gboolean
+replies_loaded (gpointer data)
+{
+  g_autoptr(GPtrArray) sections = collect (data, CHORUS_TYPE_VARIANT_REPLIES);
+
+  return sections->len == 1 && chorus_variant_replies_is_loaded (sections->pdata[0]);
+}
+
+/* The replies to @variant_id's posts, read without the store: their texts
+ * most liked first, and the mix as the sentiment lexicon reads them. */
+static GPtrArray *
+read_replies (sqlite3            *db,
+              gint64              variant_id,
+              ChorusSentimentMix *mix)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT p.text, p.language FROM run_posts rp"
+                                       " JOIN posts own ON own.id = rp.post_id"
+                                       " JOIN posts p ON p.conversation_id = own.conversation_id AND p.is_own = 0"
+                                       " WHERE rp.variant_id = ?1 ORDER BY p.like_count DESC, p.created_at DESC",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, variant_id);
+  memset (mix, 0, sizeof *mix);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+      switch (chorus_sentiment_classify (text, (const char *) sqlite3_column_text (stmt, 1)))
+        {
+        case CHORUS_SENTIMENT_POSITIVE: mix->positive++; break;
+        case CHORUS_SENTIMENT_NEGATIVE: mix->negative++; break;
+        case CHORUS_SENTIMENT_NEUTRAL:
+        case CHORUS_SENTIMENT_NONE:
+        default: mix->neutral++; break;
+        }
+      g_ptr_array_add (texts, g_strdup (text));
+    }
+  return texts;
+}
+
+static gint64 card_id;
+static GtkWidget *found_card;
+
+static gboolean
+find_card (gpointer data)
+{
+  g_autoptr(GPtrArray) cards = collect (data, CHORUS_TYPE_CAMPAIGN_CARD);
+
+  found_card = NULL;
+  for (guint i = 0; i < cards->len; i++)
+    if (chorus_campaign_get_id (chorus_campaign_card_get_campaign (cards->pdata[i])) == card_id)
+      found_card = cards->pdata[i];
+  return found_card != NULL;
+}
+
+static void
+test_replies (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "replies.chorus", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  ChorusCampaign *campaign = NULL;
+  ChorusWindow *window;
+  ChorusStore *store;
+  GListModel *variants;
+  gint64 id;
+
+  g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
+  window = test_open_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  adw_view_stack_set_visible_child_name (window->view_stack, "pretests");
+  store = chorus_window_get_store (window);
+  id = chorus_test_db_query_int (_chorus_store_get_db (store),
+                                 "SELECT campaign_id FROM pretest_runs WHERE instrument = 'variant_posts'");
+  pages = collect (window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
+  /* Opened from its card in the list, as a person does. */
+  card_id = id;
+  g_assert_true (chorus_test_spin_until (find_card, window->pretests_pane, CHORUS_TEST_WAIT_MS));
+  gtk_widget_activate (found_card);
+  g_assert_true (chorus_test_spin_until (replies_loaded, pages->pdata[0], CHORUS_TEST_WAIT_MS));
+  test_settle (300);
+
+  campaign = chorus_campaign_page_get_campaign (pages->pdata[0]);
+  variants = chorus_campaign_get_variants (campaign);
+  g_assert_cmpuint (g_list_model_get_n_items (variants), ==, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (variants); i++)
+    {
+      g_autoptr(ChorusVariant) variant = g_list_model_get_item (variants, i);
+      ChorusSentimentMix mix;
+      g_autoptr(GPtrArray) texts = read_replies (_chorus_store_get_db (store), chorus_variant_get_id (variant), &mix);
+      g_autofree char *line = NULL;
+      guint total = mix.positive + mix.neutral + mix.negative;
+
+      /* Each variant's mix, in the words the page uses, and its three
+       * most liked replies; the sample gives both variants some of each. */
+      g_assert_cmpuint (texts->len, ==, 5);
+      g_assert_cmpuint (mix.positive, >, 0);
+      g_assert_cmpuint (mix.negative, >, 0);
+      line = g_strdup_printf (ngettext ("%u positive, %u neutral, %u negative of %u reply",
+                                        "%u positive, %u neutral, %u negative of %u replies", total),
+                              mix.positive, mix.neutral, mix.negative, total);
+      g_assert_true (shows_label_containing (pages->pdata[0], line));
+      for (guint r = 0; r < 3; r++)
+        g_assert_true (shows_label_containing (pages->pdata[0], texts->pdata[r]));
+      g_assert_false (shows_label_containing (pages->pdata[0], texts->pdata[4]));
+    }
+
+  {
+    g_autoptr(GPtrArray) sections = collect (pages->pdata[0], CHORUS_TYPE_VARIANT_REPLIES);
+    GtkWidget *scrolled = gtk_widget_get_ancestor (sections->pdata[0], GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t top;
+
+    g_assert_true (gtk_widget_compute_point (sections->pdata[0], gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (adjustment, top.y - 24);
+    shoot (GTK_WINDOW (window), "replies");
+  }
+
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +598,7 @@ main (int   argc,
 
   test_window_init (&argc, &argv);
   g_test_add_func ("/campaign-flow/mastodon-poll", test_poll_flow);
+  g_test_add_func ("/campaign-flow/replies", test_replies);
   status = g_test_run ();
   test_window_finish ();
 

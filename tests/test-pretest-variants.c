@@ -367,6 +367,49 @@ test_scheduled (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM outbox WHERE state = 'sent' AND attempts = 1"), ==, 3);
 }
 
+/* Paused, a run's scheduled posts wait however late they get; resumed,
+ * they keep their spacing from then on; closed, the rest never go out. */
+static void
+test_pause (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now, second_due;
+
+  launch (f, HOUR, 3);
+  g_assert_cmpuint (outbox_test_flush (f->b.sender).sent, ==, 1);
+
+  g_assert_true (chorus_store_set_campaign_state (f->b.store, f->campaign_id, "paused", &error));
+  g_assert_no_error (error);
+  pass_an_hour (f);
+  pass_an_hour (f);
+  g_assert_cmpuint (outbox_test_flush (f->b.sender).sent, ==, 0);
+  g_assert_cmpint (fake_mastodon_get_stats (f->server).created, ==, 1);
+  /* Nothing to wake the window for while the run is paused. */
+  g_assert_cmpint (chorus_store_next_outbox_due (f->b.store, &error), ==, 0);
+
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  g_assert_true (chorus_store_set_campaign_state (f->b.store, f->campaign_id, "running", &error));
+  second_due = query_int (f, "SELECT min (not_before) FROM outbox WHERE state = 'queued'");
+  g_assert_cmpint (second_due, >=, now);
+  g_assert_cmpint (second_due, <=, now + 5);
+  g_assert_cmpint (query_int (f, "SELECT max (not_before) - min (not_before) FROM outbox WHERE state = 'queued'"), ==,
+                   HOUR);
+  /* The recorded schedule moves with them (two hours apart only because
+   * pass_an_hour() moved the outbox alone). */
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM run_posts rp JOIN outbox o ON o.id = rp.outbox_id"
+                                 " WHERE o.state = 'queued' AND rp.scheduled_at - o.not_before = %d", 2 * HOUR), ==, 2);
+  g_assert_cmpuint (outbox_test_flush (f->b.sender).sent, ==, 1);
+  g_assert_cmpint (chorus_store_next_outbox_due (f->b.store, &error), ==, second_due + HOUR);
+
+  g_assert_true (chorus_store_set_campaign_state (f->b.store, f->campaign_id, "closed", &error));
+  pass_an_hour (f);
+  g_assert_cmpuint (outbox_test_flush (f->b.sender).sent, ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM outbox WHERE state = 'cancelled'"), ==, 1);
+  g_assert_cmpint (fake_mastodon_get_stats (f->server).created, ==, 2);
+  g_assert_cmpint (chorus_store_next_outbox_due (f->b.store, &error), ==, 0);
+}
+
 /* An answer lost mid-send: the next flush sends with the same key, and
  * the server makes no second status. */
 static void
@@ -658,6 +701,7 @@ main (int   argc,
   g_test_add ("/chorus/pretest-variants/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add ("/chorus/pretest-variants/scheduled", Fixture, NULL, fixture_set_up, test_scheduled,
               fixture_tear_down);
+  g_test_add ("/chorus/pretest-variants/pause", Fixture, NULL, fixture_set_up, test_pause, fixture_tear_down);
   g_test_add ("/chorus/pretest-variants/lost-answer", Fixture, NULL, fixture_set_up, test_lost_answer,
               fixture_tear_down);
   g_test_add ("/chorus/pretest-variants/refresh", Fixture, NULL, fixture_set_up, test_refresh, fixture_tear_down);

@@ -63,4 +63,12 @@ gboolean  _chorus_pretest_observe         (sqlite3           *db,
                                            gint64             now,
                                            GError           **error);
 
+/* Inside a campaign's change of state (chorus-store-campaign-write.c):
+ * its runs' queued posts are held, spaced again from now, or cancelled. */
+gboolean  _chorus_pretest_follow_state    (sqlite3           *db,
+                                           gint64             campaign_id,
+                                           const char        *from,
+                                           const char        *to,
+                                           GError           **error);
+
 G_END_DECLS

@@ -154,7 +154,7 @@ write_origin_post (Challenges                 *ch,
   post.replies = _chorus_sample_rng_below (rng, 12);
   post.status_id = spec->finished ? 4 : 2;
 
-  id = _chorus_sample_write_single (sample, &post, NULL);
+  id = _chorus_sample_write_single (sample, &post, NULL, NULL);
   SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_POST_MEDIA,
               SAMPLE_INT (sample->next_media_id++), SAMPLE_INT (id), SAMPLE_TEXT ("image"),
               SAMPLE_TEXT (url), SAMPLE_TEXT (preview), SAMPLE_TEXT (alt), SAMPLE_INT (IMAGE_SIZE),

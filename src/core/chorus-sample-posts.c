@@ -178,20 +178,24 @@ _chorus_sample_pick_identity (ChorusSample        *self,
  * @self: the run
  * @post: the post
  * @uri: (out) (optional): the post's uri
+ * @conversation_id: (out) (optional): the conversation it is in
  *
- * Writes a post that starts and ends its own conversation.
+ * Writes a post that starts and ends its own conversation, or, when
+ * @post names a conversation, a reply in it.
  *
  * Returns: the post's id
  */
 gint64
 _chorus_sample_write_single (ChorusSample                 *self,
                              const ChorusSampleSinglePost *post,
-                             char                        **uri)
+                             char                        **uri,
+                             gint64                       *conversation_id)
 {
   g_autoptr(GString) slug = g_string_new (NULL);
   g_autoptr(GString) html = g_string_new (NULL);
   ChorusSampleAddress address;
-  gint64 conversation = self->next_conversation_id++;
+  gboolean reply = post->conversation_id > 0;
+  gint64 conversation = reply ? post->conversation_id : self->next_conversation_id++;
   guint n = self->next_single_post++;
   gint64 key = (post->created_at << CHORUS_POST_KEY_SHIFT) | (SAMPLE_SINGLE_TIE_BASE + n);
 
@@ -204,13 +208,14 @@ _chorus_sample_write_single (ChorusSample                 *self,
   if (post->network != SAMPLE_BLUESKY)
     _chorus_sample_text_html (html, post->text, post->network);
 
-  SAMPLE_ROW (self->writer, CHORUS_SAMPLE_CONVERSATION,
+  if (!reply)
+    SAMPLE_ROW (self->writer, CHORUS_SAMPLE_CONVERSATION,
               SAMPLE_INT (conversation), SAMPLE_INT (post->author->source_id),
               SAMPLE_TEXT (_chorus_sample_network_key (post->network)),
               SAMPLE_TEXT (address.uri->str),
               SAMPLE_TEXT (post->network == SAMPLE_DISCOURSE ? post->subject : NULL),
-              SAMPLE_INT (post->created_at), SAMPLE_INT (post->created_at), SAMPLE_INT (1),
-              SAMPLE_INT (post->status_id), SAMPLE_NULL, SAMPLE_INT (0),
+              SAMPLE_INT (post->created_at), SAMPLE_INT (MAX (post->created_at, post->last_reply_at)),
+              SAMPLE_INT (1 + post->thread_replies), SAMPLE_INT (post->status_id), SAMPLE_NULL, SAMPLE_INT (0),
               SAMPLE_INT (post->is_own ? 0 : 1), SAMPLE_NULL,
               SAMPLE_INT (strchr (post->text, '?') != NULL), SAMPLE_INT (0),
               SAMPLE_TEXT (post->spanish ? "es" : "en"));
@@ -219,7 +224,8 @@ _chorus_sample_write_single (ChorusSample                 *self,
               SAMPLE_TEXT (address.remote_id->str), SAMPLE_TEXT (address.uri->str),
               SAMPLE_TEXT (address.url->str), SAMPLE_INT (post->author->id),
               SAMPLE_INT (post->created_at), SAMPLE_NULL, SAMPLE_TEXT (post->spanish ? "es" : "en"),
-              SAMPLE_TEXT (post->text), SAMPLE_TEXT (html->len > 0 ? html->str : NULL), SAMPLE_NULL,
+              SAMPLE_TEXT (post->text), SAMPLE_TEXT (html->len > 0 ? html->str : NULL),
+              SAMPLE_TEXT (post->reply_to_uri),
               SAMPLE_INT (post->is_own), SAMPLE_INT (post->likes), SAMPLE_INT (post->reposts),
               SAMPLE_INT (post->replies), SAMPLE_INT (MIN (self->anchor, post->created_at + 120)));
 
@@ -227,6 +233,8 @@ _chorus_sample_write_single (ChorusSample                 *self,
 
   if (uri != NULL)
     *uri = g_strdup (address.uri->str);
+  if (conversation_id != NULL)
+    *conversation_id = conversation;
   _chorus_sample_address_clear (&address);
 
   return key;

@@ -202,7 +202,7 @@ write_tagline (Pretests *pt)
                            "votes", "running", sample->anchor - 12 * SAMPLE_DAY, refreshed);
   run = add_run (pt, campaign, "mastodon_poll", sample->sources[SAMPLE_MASTODON], "running", started,
                  started + 4 * SAMPLE_DAY, 0, NULL, refreshed);
-  post = _chorus_sample_write_single (sample, &poll_post, NULL);
+  post = _chorus_sample_write_single (sample, &poll_post, NULL, NULL);
   add_poll (pt, post, "48213", started + 4 * SAMPLE_DAY, refreshed, taglines, votes,
             G_N_ELEMENTS (taglines));
 
@@ -235,6 +235,44 @@ add_sent_post (Pretests   *pt,
               SAMPLE_INT (1), SAMPLE_TEXT (uri), SAMPLE_INT (sample->team[1]),
               SAMPLE_INT (sent_at - SAMPLE_HOUR), SAMPLE_INT (sent_at));
   return id;
+}
+
+#define N_VISUAL_REPLIES 5
+
+/* What people answered each launch visual's post: the warm artwork wins
+ * hearts, the night scene divides them. */
+static const char * const visual_replies[][N_VISUAL_REPLIES] = {
+  { "Love this, the sunset colours are gorgeous!",
+    "Great shot, makes me want to go running right now.",
+    "Do they come in wide sizes?",
+    "Beautiful. Finally a trail shoe that does not look boring.",
+    "Meh, looks like every other outdoor ad." },
+  { "Too dark on my phone, I really don't like this one.",
+    "This one is moody, I like it!",
+    "Is the sole the same as the old Trail Runner?",
+    "Honestly boring, the sunset one was better.",
+    "Nice, but I can't tell what colour the shoe is." },
+};
+
+static void
+write_visual_replies (Pretests          *pt,
+                      gint64             conversation,
+                      const char        *root_uri,
+                      gint64             posted,
+                      const char * const texts[N_VISUAL_REPLIES])
+{
+  ChorusSample *sample = pt->sample;
+
+  for (guint r = 0; r < N_VISUAL_REPLIES; r++)
+    {
+      ChorusSampleSinglePost reply = {
+        SAMPLE_MASTODON, _chorus_sample_pick_identity (sample, &pt->rng, SAMPLE_MASTODON, 1.5),
+        posted + (r + 1) * 37 * 60, texts[r], NULL, FALSE, FALSE,
+        _chorus_sample_rng_below (&pt->rng, 12), 0, 0, 0, conversation, root_uri,
+      };
+
+      _chorus_sample_write_single (sample, &reply, NULL, NULL);
+    }
 }
 
 static gboolean
@@ -274,7 +312,10 @@ write_launch_visual (Pretests  *pt,
         SAMPLE_MASTODON, &sample->brand[SAMPLE_MASTODON], posted, visuals[i].body,
         NULL, FALSE, TRUE, totals[i][0], totals[i][1], totals[i][2], 3,
       };
-      gint64 variant, post, outbox;
+      gint64 variant, post, outbox, conversation;
+
+      variant_post.thread_replies = N_VISUAL_REPLIES;
+      variant_post.last_reply_at = posted + N_VISUAL_REPLIES * 37 * 60;
 
       png = _chorus_sample_art_render (SAMPLE_ART_POSTER, "Trail Runner",
                                        _chorus_sample_mix (sample->seed, 7100 + i), 512, error);
@@ -282,7 +323,8 @@ write_launch_visual (Pretests  *pt,
         return FALSE;
 
       variant = add_variant (pt, campaign, i, visuals[i].label, visuals[i].body, sha, alt, link);
-      post = _chorus_sample_write_single (sample, &variant_post, &uri);
+      post = _chorus_sample_write_single (sample, &variant_post, &uri, &conversation);
+      write_visual_replies (pt, conversation, uri, posted, visual_replies[i]);
       SAMPLE_ROW (sample->writer, CHORUS_SAMPLE_POST_MEDIA,
                   SAMPLE_INT (sample->next_media_id++), SAMPLE_INT (post), SAMPLE_TEXT ("image"),
                   SAMPLE_TEXT ("https://files.social.example/media/trail-runner.png"), SAMPLE_NULL,
@@ -340,7 +382,7 @@ write_shipping_offer (Pretests *pt)
                       started, closed, closed, NULL, closed);
   manual_run = add_run (pt, campaign, "manual", 0, "closed", started + SAMPLE_DAY, closed, closed,
                         ballots, closed);
-  post = _chorus_sample_write_single (sample, &poll_post, NULL);
+  post = _chorus_sample_write_single (sample, &poll_post, NULL, NULL);
   add_poll (pt, post, "summer_offer", closed, closed, offers, forum, G_N_ELEMENTS (offers));
 
   for (guint i = 0; i < G_N_ELEMENTS (offers); i++)

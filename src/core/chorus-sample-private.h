@@ -260,6 +260,14 @@ typedef struct
   guint                       reposts;
   guint                       replies;
   int                         status_id;
+  /* For a reply: the conversation it joins and the post it answers;
+   * 0 and %NULL start a conversation of its own. */
+  gint64                      conversation_id;
+  const char                 *reply_to_uri;
+  /* For a post that starts one: the replies that will join it and when
+   * the last comes, so that the conversation counts them. */
+  guint                       thread_replies;
+  gint64                      last_reply_at;
 } ChorusSampleSinglePost;
 
 typedef struct
@@ -315,6 +323,7 @@ gboolean    _chorus_sample_write_merge_candidates (ChorusSample           *self,
                                                    GError                **error);
 gint64      _chorus_sample_write_single     (ChorusSample                 *self,
                                              const ChorusSampleSinglePost *post,
-                                             char                        **uri);
+                                             char                        **uri,
+                                             gint64                       *conversation_id);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-error.h"
+#include "chorus-pretest-private.h"
 #include "chorus-store-campaigns.h"
 #include "chorus-store-triage-private.h"
 
@@ -345,7 +346,8 @@ write_state (sqlite3   *db,
 
   sqlite3_bind_text (stmt, 2, change->text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, state, -1, SQLITE_STATIC);
-  if (!_chorus_sql_step_done (db, stmt, "pre-test runs", error))
+  if (!_chorus_sql_step_done (db, stmt, "pre-test runs", error) ||
+      !_chorus_pretest_follow_state (db, change->id, state, change->text, error))
     return 0;
 
   detail = json_object_new ();

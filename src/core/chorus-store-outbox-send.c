@@ -28,6 +28,11 @@
 /* A queued item waits for its time; one found 'sending' was interrupted
  * after its time had come. */
 #define IS_DUE(o) "(" o "state = 'sending' OR " o "not_before IS NULL OR " o "not_before <= ?2)"
+/* A pre-test's post waits while its run is paused; one found 'sending'
+ * was interrupted and is finished whatever the run's state. */
+#define IS_HELD(o) \
+  "(" o "state = 'queued' AND EXISTS (SELECT 1 FROM run_posts rp JOIN pretest_runs r ON r.id = rp.run_id" \
+  " WHERE rp.outbox_id = " o "id AND r.state <> 'running'))"
 #define FRESH_RECORD_SECONDS (5 * 60)
 
 void
@@ -98,7 +103,7 @@ _chorus_store_outbox_pending_sources (ChorusStore  *self,
   if (!(stmt = _chorus_sql_prepare (connection->db,
                                     "SELECT source_id FROM outbox WHERE state IN ('queued', 'sending')"
                                     " AND kind IN " PENDING_KINDS " AND (?1 = 0 OR source_id = ?1)"
-                                    " AND " IS_DUE ("") " GROUP BY source_id ORDER BY min (id)",
+                                    " AND " IS_DUE ("") " AND NOT " IS_HELD ("outbox.") " GROUP BY source_id ORDER BY min (id)",
                                     error)))
     return NULL;
 
@@ -145,7 +150,8 @@ _chorus_store_outbox_pending_jobs (ChorusStore  *self,
                                     "  o.created_at, coalesce (p.conversation_id, 0)"
                                     " FROM outbox o LEFT JOIN posts p ON p.id = o.target_post_id"
                                     " WHERE o.source_id = ?1 AND o.state IN ('queued', 'sending')"
-                                    "  AND o.kind IN " PENDING_KINDS " AND " IS_DUE ("o.") " ORDER BY o.id",
+                                    "  AND o.kind IN " PENDING_KINDS " AND " IS_DUE ("o.") " AND NOT " IS_HELD ("o.")
+                                    " ORDER BY o.id",
                                     error)))
     return NULL;
 
@@ -222,7 +228,8 @@ read_claimable (sqlite3          *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (!(stmt = _chorus_sql_prepare (db, "SELECT body, payload, attempts FROM outbox"
-                                    " WHERE id = ?1 AND state IN ('queued', 'sending')", error)))
+                                    " WHERE id = ?1 AND state IN ('queued', 'sending')"
+                                    " AND NOT " IS_HELD ("outbox."), error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, job->id);
@@ -471,7 +478,8 @@ chorus_store_next_outbox_due (ChorusStore  *self,
 
   connection = _chorus_store_connection_new (self);
   if (!(stmt = _chorus_sql_prepare (connection->db, "SELECT coalesce (min (not_before), 0) FROM outbox"
-                                    " WHERE state = 'queued' AND not_before IS NOT NULL", error)))
+                                    " WHERE state = 'queued' AND not_before IS NOT NULL"
+                                    " AND NOT " IS_HELD ("outbox."), error)))
     return 0;
 
   if (sqlite3_step (stmt) != SQLITE_ROW)

@@ -105,22 +105,30 @@ chorus_verdict_dup_test (const ChorusAnalysis *analysis)
 {
   double p = chorus_analysis_get_p_value (analysis);
   g_autofree char *p_text = NULL;
+  guint df;
 
   if (isnan (p))
     return NULL;
 
   p_text = chorus_verdict_format_p (p);
+  df = chorus_analysis_get_df (analysis);
   if (p < 0.05)
     /* Translators: %.1f is a chi-square statistic, %u its degrees of freedom, %s a p-value such as
      * "p = 0.003". */
-    return g_strdup_printf (_("The variants really differ: a difference this large would rarely happen by "
-                              "chance (χ² = %.1f, %u degrees of freedom, %s)."),
-                            chorus_analysis_get_chi_square (analysis), chorus_analysis_get_df (analysis), p_text);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The variants really differ: a difference this large would rarely "
+                                         "happen by chance (χ² = %.1f, %u degree of freedom, %s).",
+                                         "The variants really differ: a difference this large would rarely "
+                                         "happen by chance (χ² = %.1f, %u degrees of freedom, %s).", df),
+                            chorus_analysis_get_chi_square (analysis), df, p_text);
   /* Translators: %.1f is a chi-square statistic, %u its degrees of freedom, %s a p-value such as
    * "p = 0.31". */
-  return g_strdup_printf (_("The difference between the variants could still be chance (χ² = %.1f, "
-                            "%u degrees of freedom, %s)."),
-                          chorus_analysis_get_chi_square (analysis), chorus_analysis_get_df (analysis), p_text);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The difference between the variants could still be chance (χ² = %.1f, "
+                                       "%u degree of freedom, %s).",
+                                       "The difference between the variants could still be chance (χ² = %.1f, "
+                                       "%u degrees of freedom, %s).", df),
+                          chorus_analysis_get_chi_square (analysis), df, p_text);
 }
 
 /**

@@ -27,4 +27,9 @@ void _chorus_campaign_page_add_runs      (GtkBox         *box,
                                           ChorusCampaign *campaign);
 GStrv _chorus_campaign_dup_labels        (ChorusCampaign *campaign);
 
+/* A card headed by a variant's label, as the variants and the replies to
+ * them are shown side by side; and the flow box that lays @n out. */
+GtkWidget *_chorus_campaign_new_variant_card (ChorusVariant *variant);
+GtkWidget *_chorus_campaign_new_variant_flow (guint          n);
+
 G_END_DECLS

@@ -167,8 +167,8 @@ _chorus_campaign_page_add_details (GtkBox         *box,
   add_decision (box, campaign);
 }
 
-static GtkWidget *
-build_variant_card (ChorusVariant *variant)
+GtkWidget *
+_chorus_campaign_new_variant_card (ChorusVariant *variant)
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *chip = gtk_label_new (chorus_variant_get_label (variant));
@@ -179,6 +179,28 @@ build_variant_card (ChorusVariant *variant)
   gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (chip, "chorus-variant-label");
   gtk_box_append (GTK_BOX (card), chip);
+  return card;
+}
+
+GtkWidget *
+_chorus_campaign_new_variant_flow (guint n)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), MIN (n, 2));
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), n <= 4 ? MAX (n, 1) : 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
+  return flow;
+}
+
+static GtkWidget *
+build_variant_card (ChorusVariant *variant)
+{
+  GtkWidget *card = _chorus_campaign_new_variant_card (variant);
+
   add_label (GTK_BOX (card), chorus_variant_get_body (variant), NULL);
 
   if (chorus_variant_get_image_sha256 (variant) != NULL)
@@ -206,15 +228,9 @@ _chorus_campaign_page_add_variants (GtkBox         *box,
 {
   GListModel *variants = chorus_campaign_get_variants (campaign);
   guint n = g_list_model_get_n_items (variants);
-  GtkWidget *flow = gtk_flow_box_new ();
+  GtkWidget *flow = _chorus_campaign_new_variant_flow (n);
 
   add_heading (box, _("Variants"));
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), MIN (n, 2));
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), n <= 4 ? MAX (n, 1) : 3);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
 
   for (guint i = 0; i < n; i++)
     {
@@ -399,7 +415,12 @@ describe_run (ChorusPretestRun *run)
       /* Translators: %s is a date. */
       g_string_append_printf (text, _("ends %s"), date);
     }
-  if (g_strcmp0 (send_state, "queued") == 0 || g_strcmp0 (send_state, "sending") == 0)
+  if (g_strcmp0 (send_state, "queued") == 0 && g_strcmp0 (chorus_pretest_run_get_state (run), "paused") == 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append (text, _("publishing held until the campaign resumes"));
+    }
+  else if (g_strcmp0 (send_state, "queued") == 0 || g_strcmp0 (send_state, "sending") == 0)
     {
       g_string_append (text, " · ");
       g_string_append (text, _("waiting to be published"));

@@ -16,6 +16,7 @@
 #include "chorus-campaign-report.h"
 #include "chorus-format.h"
 #include "chorus-store-campaigns.h"
+#include "chorus-variant-replies.h"
 
 /* One campaign whole: its brief and variants, the result with the
  * statistics in plain words, its runs, and what a team does with it
@@ -99,6 +100,7 @@ populate (ChorusCampaignPage *self)
   g_autoptr(GError) error = NULL;
   const char *state = chorus_campaign_get_state (self->campaign);
   GtkWidget *label = GTK_WIDGET (self->state_label);
+  GtkWidget *replies;
 
   g_clear_pointer (&self->analysis, chorus_analysis_unref);
   self->analysis = chorus_campaign_analyse (self->campaign, &error);
@@ -111,6 +113,9 @@ populate (ChorusCampaignPage *self)
   _chorus_campaign_page_add_details (self->content_box, self->campaign);
   _chorus_campaign_page_add_variants (self->content_box, self->campaign);
   _chorus_campaign_page_add_result (self->content_box, self->campaign, self->analysis, error);
+  replies = chorus_variant_replies_new (self->store, self->campaign);
+  if (replies != NULL)
+    gtk_box_append (self->content_box, replies);
   _chorus_campaign_page_add_runs (self->content_box, self->campaign);
 
   update_actions (self);
