@@ -441,6 +441,41 @@ chorus_test_reply_json (SoupServerMessage *message,
   soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
 }
 
+static gboolean
+close_connection_cb (gpointer user_data)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (user_data);
+
+  if (stream != NULL)
+    g_io_stream_close (stream, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_half_written_cb (SoupServerMessage *message,
+                    guint              chunk_size,
+                    gpointer           user_data)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_signal_handlers_disconnect_by_func (message, on_half_written_cb, user_data);
+  g_source_set_callback (source, close_connection_cb, g_object_ref (message), g_object_unref);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
+}
+
+void
+chorus_test_reply_dropped (SoupServerMessage *message,
+                           const char        *json)
+{
+  gsize length = strlen (json);
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json, length / 2);
+  soup_message_headers_set_content_length (soup_server_message_get_response_headers (message), length);
+  g_signal_connect (message, "wrote-body-data", G_CALLBACK (on_half_written_cb), NULL);
+}
+
 /* Markup */
 
 static void

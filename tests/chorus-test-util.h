@@ -129,6 +129,10 @@ ChorusSource *chorus_test_find_source          (ChorusStore          *store,
 void          chorus_test_reply_json           (SoupServerMessage    *message,
                                                 guint                 status,
                                                 const char           *json);
+/* Answers 200 announcing all of @json, sends the first half and closes
+ * the connection: a connection dropped mid-body. */
+void          chorus_test_reply_dropped        (SoupServerMessage    *message,
+                                                const char           *json);
 
 /* The built chorusctl, run as a script would: in the C locale, with
  * extra environment variables ("NAME=value") and text on standard input. */

@@ -423,6 +423,10 @@ serve_fault (SoupServerMessage  *message,
     case FAKE_DISCOURSE_FAULT_MALFORMED:
       chorus_test_reply_json (message, 200, "{\"id\":500,\"polls\":[{\"name\":\"poll\",\"options\":[");
       return TRUE;
+    case FAKE_DISCOURSE_FAULT_DROP:
+      chorus_test_reply_dropped (message, "{\"id\":500,\"polls\":[{\"name\":\"poll\",\"type\":\"regular\","
+                                          "\"status\":\"open\",\"options\":[],\"voters\":0}]}");
+      return TRUE;
     case FAKE_DISCOURSE_FAULT_LOSE_ANSWER:
     case FAKE_DISCOURSE_FAULT_NONE:
     default:

@@ -29,6 +29,7 @@ typedef enum
   FAKE_DISCOURSE_FAULT_RATE_LIMIT,    /* 429 */
   FAKE_DISCOURSE_FAULT_MALFORMED,     /* 200, but the JSON stops in the middle */
   FAKE_DISCOURSE_FAULT_LOSE_ANSWER,   /* a post is made, then answered 502 */
+  FAKE_DISCOURSE_FAULT_DROP,          /* the connection closes halfway through the answer */
 } FakeDiscourseFault;
 
 typedef struct

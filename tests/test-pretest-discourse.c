@@ -156,14 +156,14 @@ test_refusals (Fixture       *f,
 
   chorus_test_db_exec (f->db, "UPDATE variants SET body = 'Go further ' WHERE position = 2");
   assert_refused (f, f->source_id, &topic, CHORUS_ERROR_INVALID_ARGUMENT,
-                  "Variants A and C say the same thing, and a forum poll’s options must differ.");
+                  "Variants 1 and 3 say the same thing, and a forum poll’s options must differ.");
   chorus_test_db_exec (f->db, "UPDATE variants SET body = 'Every trail,' || char (10) || 'every day'"
                               " WHERE position = 2");
   assert_refused (f, f->source_id, &topic, CHORUS_ERROR_INVALID_ARGUMENT,
-                  "Variant C has more than one line, and a forum poll’s options are one line each.");
+                  "Variant 3 has more than one line, and a forum poll’s options are one line each.");
   chorus_test_db_exec (f->db, "UPDATE variants SET body = '   ' WHERE position = 1");
   assert_refused (f, f->source_id, &topic, CHORUS_ERROR_INVALID_ARGUMENT,
-                  "Variant B has no text to offer as a poll option.");
+                  "Variant 2 has no text to offer as a poll option.");
 }
 
 static void
@@ -284,6 +284,25 @@ test_votes (Fixture       *f,
   g_clear_pointer (&failure, g_free);
   failure = sync_source (f);
   g_assert_nonnull (strstr (failure, "sent a poll Chorus cannot read"));
+  g_clear_pointer (&after, g_free);
+  after = query_text (f, dump);
+  g_assert_cmpstr (after, ==, before);
+  /* Nor do a server that says slow down, or one that hangs up mid-answer. */
+  for (guint i = 0; i < 2; i++)
+    fake_discourse_add_fault (f->forum, "/posts/", FAKE_DISCOURSE_FAULT_RATE_LIMIT);
+  g_clear_pointer (&failure, g_free);
+  failure = sync_source (f);
+  g_assert_nonnull (failure);
+  g_assert_nonnull (strstr (failure, "429"));
+  g_clear_pointer (&after, g_free);
+  after = query_text (f, dump);
+  g_assert_cmpstr (after, ==, before);
+  for (guint i = 0; i < 2; i++)
+    fake_discourse_add_fault (f->forum, "/posts/", FAKE_DISCOURSE_FAULT_DROP);
+  g_clear_pointer (&failure, g_free);
+  failure = sync_source (f);
+  g_assert_nonnull (failure);
+  g_assert_nonnull (strstr (failure, "connection to 127.0.0.1 failed"));
   g_clear_pointer (&after, g_free);
   after = query_text (f, dump);
   g_assert_cmpstr (after, ==, before);

@@ -188,31 +188,32 @@ check_options (GArray  *options,
   for (guint i = 0; i < options->len; i++)
     {
       ChorusPretestOption *option = &g_array_index (options, ChorusPretestOption, i);
-      char letter = i < 26 ? (char) ('A' + i) : '?';
+      guint number = i + 1;
 
       if (*option->body == '\0')
         {
           g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                       /* Translators: %c is a variant's letter, such as B. */
-                       _("Variant %c has no text to offer as a poll option."), letter);
+                       /* Translators: %u is a variant's number, such as 2. */
+                       _("Variant %u has no text to offer as a poll option."), number);
           return FALSE;
         }
 
       if (strpbrk (option->body, "\r\n") != NULL)
         {
           g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                       /* Translators: %c is a variant's letter, such as B. */
-                       _("Variant %c has more than one line, and a forum poll’s options are one line each."),
-                       letter);
+                       /* Translators: %u is a variant's number, such as 2. */
+                       _("Variant %u has more than one line, and a forum poll’s options are one line each."),
+                       number);
           return FALSE;
         }
 
       if (g_utf8_strlen (option->body, -1) > CHORUS_DISCOURSE_POLL_MAX_OPTION_LENGTH)
         {
           g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                       /* Translators: %c is a variant's letter, %u the longest option, %s the variant's text. */
-                       _("Variant %c is too long for a forum poll option (at most %u characters): %s"),
-                       letter, (guint) CHORUS_DISCOURSE_POLL_MAX_OPTION_LENGTH, option->body);
+                       /* Translators: the first %u is a variant's number, the second the longest option,
+                        * %s the variant's text. */
+                       _("Variant %u is too long for a forum poll option (at most %u characters): %s"),
+                       number, (guint) CHORUS_DISCOURSE_POLL_MAX_OPTION_LENGTH, option->body);
           return FALSE;
         }
 
@@ -220,9 +221,9 @@ check_options (GArray  *options,
         if (g_str_equal (g_array_index (options, ChorusPretestOption, j).body, option->body))
           {
             g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                         /* Translators: %c and %c are two variants' letters, such as A and C. */
-                         _("Variants %c and %c say the same thing, and a forum poll’s options must differ."),
-                         j < 26 ? (char) ('A' + j) : '?', letter);
+                         /* Translators: %u and %u are two variants' numbers, such as 1 and 3. */
+                         _("Variants %u and %u say the same thing, and a forum poll’s options must differ."),
+                         j + 1, number);
             return FALSE;
           }
     }
