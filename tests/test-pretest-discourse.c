@@ -14,6 +14,7 @@
 #include "chorus-pretest-discourse.h"
 #include "chorus-store-campaigns.h"
 #include "chorus-store-sources.h"
+#include "chorus-store-triage-private.h"
 #include "chorus-sync-engine.h"
 #include "chorus-test-util.h"
 #include "fake-discourse.h"
@@ -174,6 +175,7 @@ test_send_once (Fixture       *f,
   g_autofree char *sent = NULL;
   g_autofree char *remote_id = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *sentence = NULL;
   const char *raw;
   JsonObject *body;
   ChorusOutboxSummary summary;
@@ -181,6 +183,8 @@ test_send_once (Fixture       *f,
   launch (f, FALSE);
   detail = query_text (f, "SELECT detail FROM audit_log WHERE action = 'campaign-launch'");
   g_assert_nonnull (strstr (detail, "\"instrument\":\"discourse_poll\""));
+  sentence = _chorus_audit_describe ("campaign-launch", detail, "Ana");
+  g_assert_cmpstr (sentence, ==, "Ana put the campaign “Spring tagline” to a forum poll");
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts r JOIN variants v ON v.id = r.variant_id"
                                  " WHERE r.position = v.position"), ==, 3);
 

@@ -352,6 +352,14 @@ describe_campaign (const char *actor,
       g_strcmp0 (_chorus_json_get_string (detail, "instrument"), "variant_posts") == 0)
     /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
     return g_strdup_printf (_("%s scheduled posts of each variant of the campaign “%s”"), actor, name);
+  if (g_str_equal (action, "campaign-launch") &&
+      g_strcmp0 (_chorus_json_get_string (detail, "instrument"), "discourse_poll") == 0)
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s put the campaign “%s” to a forum poll"), actor, name);
+  if (g_str_equal (action, "campaign-launch") &&
+      g_strcmp0 (_chorus_json_get_string (detail, "instrument"), "mastodon_poll") == 0)
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
+    return g_strdup_printf (_("%s put the campaign “%s” to a Mastodon poll"), actor, name);
   if (g_str_equal (action, "campaign-launch"))
     /* Translators: an audit log entry. The first %s is a team member's name, the second a campaign's. */
     return g_strdup_printf (_("%s put the campaign “%s” to the community"), actor, name);
