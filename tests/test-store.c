@@ -538,10 +538,13 @@ test_challenges (Fixture       *f,
   g_assert_cmpint (chorus_challenge_get_voting_close (challenge), ==, 2000);
   g_assert_cmpuint (chorus_challenge_get_submission_count (challenge), ==, 2);
 
-  /* The rejected one left out; most community votes first, so the older
-   * Sunny (3 votes) comes before the newer Snowy (1 vote). */
+  /* Every entry, the rejected one with its reason for the moderation
+   * queue; most community votes first, so the older Sunny (3 votes) comes
+   * before the newer Snowy (1 vote). */
+  chorus_test_db_exec (_chorus_store_get_db (store),
+                       "UPDATE submissions SET moderation_reason = 'Not an original design' WHERE id = 3");
   submissions = list_submissions (store, 1);
-  g_assert_cmpuint (submissions->len, ==, 2);
+  g_assert_cmpuint (submissions->len, ==, 3);
   for (guint i = 0; i < submissions->len; i++)
     {
       s = g_ptr_array_index (submissions, i);
@@ -549,6 +552,11 @@ test_challenges (Fixture       *f,
         sunny = s;
       else if (chorus_submission_get_id (s) == 2)
         snowy = s;
+      else
+        {
+          g_assert_cmpstr (chorus_submission_get_moderation (s), ==, "rejected");
+          g_assert_cmpstr (chorus_submission_get_moderation_reason (s), ==, "Not an original design");
+        }
     }
   g_assert_nonnull (sunny);
   g_assert_nonnull (snowy);
@@ -583,8 +591,8 @@ test_challenges (Fixture       *f,
   g_assert_cmpuint (submissions->len, ==, 0);
   g_clear_pointer (&submissions, g_ptr_array_unref);
 
-  /* The challenge's vote count is what its listed entries add up to: votes
-   * on the rejected entry do not count. */
+  /* The challenge's vote count is what its accepted and pending entries
+   * add up to: votes on the rejected entry do not count. */
   g_assert_cmpuint (chorus_challenge_get_vote_count (challenge), ==, shown);
 
   g_clear_pointer (&challenges, g_ptr_array_unref);

@@ -396,6 +396,25 @@ describe_campaign (const char *actor,
   return g_strdup_printf (_("%s edited the campaign “%s”"), actor, name);
 }
 
+static char *
+describe_moderation (const char *actor,
+                     JsonObject *detail)
+{
+  const char *name = _chorus_json_get_string (detail, "name") ? _chorus_json_get_string (detail, "name") : "";
+  const char *after = _chorus_json_get_string (detail, "after");
+
+  if (g_strcmp0 (after, "accepted") == 0)
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a design entry's title. */
+    return g_strdup_printf (_("%s accepted the entry “%s”"), actor, name);
+  if (g_strcmp0 (after, "rejected") == 0)
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a design entry's
+     * title, the third why it was rejected. */
+    return g_strdup_printf (_("%s rejected the entry “%s”: %s"), actor, name,
+                            _chorus_json_get_string (detail, "reason") ? _chorus_json_get_string (detail, "reason") : "");
+  /* Translators: an audit log entry. The first %s is a team member's name, the second a design entry's title. */
+  return g_strdup_printf (_("%s put the entry “%s” back for review"), actor, name);
+}
+
 /* One sentence for the entry; @actor_name is %NULL when the member who
  * made it was removed, or nobody was marked as "me". */
 char *
@@ -451,6 +470,8 @@ _chorus_audit_describe (const char *action,
                              * the second a conversation status's. */
                             : _("%s made the status “%s” keep conversations open"),
                             actor, _chorus_json_get_string (object, "name"));
+  if (g_strcmp0 (action, "submission-moderation") == 0)
+    return describe_moderation (actor, object);
   if (g_strcmp0 (action, "person-merge") == 0)
     /* Translators: an audit log entry. The first %s is a team member's
      * name, the second the name of the person merged into this one. */

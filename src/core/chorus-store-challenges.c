@@ -28,9 +28,10 @@
   "       (SELECT count (*) FROM votes v" \
   "        WHERE v.submission_id = s.id AND NOT v.excluded) AS vote_count," \
   "       (SELECT avg (v.score) FROM votes v" \
-  "        WHERE v.submission_id = s.id AND NOT v.excluded AND v.score IS NOT NULL)" \
+  "        WHERE v.submission_id = s.id AND NOT v.excluded AND v.score IS NOT NULL)," \
+  "       s.moderation_reason" \
   " FROM submissions s LEFT JOIN identities i ON i.id = s.author_id" \
-  " WHERE s.challenge_id = ?1 AND s.moderation <> 'rejected'" \
+  " WHERE s.challenge_id = ?1" \
   " ORDER BY vote_count DESC, s.submitted_at DESC, s.id DESC"
 
 typedef GObject *(*RowBuilder) (ChorusStore  *store,
@@ -93,6 +94,7 @@ build_submission (ChorusStore  *store,
                        "moderation", (const char *) sqlite3_column_text (stmt, 8),
                        "vote-count", (guint) sqlite3_column_int (stmt, 9),
                        "mean-score", sqlite3_column_double (stmt, 10),
+                       "moderation-reason", (const char *) sqlite3_column_text (stmt, 11),
                        NULL);
 }
 

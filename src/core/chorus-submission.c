@@ -23,6 +23,7 @@ struct _ChorusSubmission
   char *image_path;
   char *image_sha256;
   char *moderation;
+  char *moderation_reason;
   guint vote_count;
   double mean_score;
 };
@@ -39,6 +40,7 @@ enum {
   PROP_IMAGE_PATH,
   PROP_IMAGE_SHA256,
   PROP_MODERATION,
+  PROP_MODERATION_REASON,
   PROP_VOTE_COUNT,
   PROP_MEAN_SCORE,
   N_PROPS
@@ -58,6 +60,7 @@ chorus_submission_finalize (GObject *object)
   g_free (self->image_path);
   g_free (self->image_sha256);
   g_free (self->moderation);
+  g_free (self->moderation_reason);
 
   G_OBJECT_CLASS (chorus_submission_parent_class)->finalize (object);
 }
@@ -102,6 +105,10 @@ chorus_submission_get_property (GObject    *object,
 
     case PROP_MODERATION:
       g_value_set_string (value, self->moderation);
+      break;
+
+    case PROP_MODERATION_REASON:
+      g_value_set_string (value, self->moderation_reason);
       break;
 
     case PROP_VOTE_COUNT:
@@ -157,6 +164,10 @@ chorus_submission_set_property (GObject      *object,
 
     case PROP_MODERATION:
       self->moderation = g_value_dup_string (value);
+      break;
+
+    case PROP_MODERATION_REASON:
+      self->moderation_reason = g_value_dup_string (value);
       break;
 
     case PROP_VOTE_COUNT:
@@ -218,6 +229,11 @@ chorus_submission_class_init (ChorusSubmissionClass *klass)
 
   properties [PROP_MODERATION] =
     g_param_spec_string ("moderation", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_MODERATION_REASON] =
+    g_param_spec_string ("moderation-reason", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -304,6 +320,15 @@ chorus_submission_get_moderation (ChorusSubmission *self)
   g_return_val_if_fail (CHORUS_IS_SUBMISSION (self), NULL);
 
   return self->moderation;
+}
+
+/* Why it was rejected, or %NULL. */
+const char *
+chorus_submission_get_moderation_reason (ChorusSubmission *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SUBMISSION (self), NULL);
+
+  return self->moderation_reason;
 }
 
 /* Community votes that are not excluded. */

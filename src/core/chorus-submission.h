@@ -23,6 +23,7 @@ const char *chorus_submission_get_network       (ChorusSubmission *self);
 const char *chorus_submission_get_image_path    (ChorusSubmission *self);
 const char *chorus_submission_get_image_sha256  (ChorusSubmission *self);
 const char *chorus_submission_get_moderation    (ChorusSubmission *self);
+const char *chorus_submission_get_moderation_reason (ChorusSubmission *self);
 guint       chorus_submission_get_vote_count    (ChorusSubmission *self);
 double      chorus_submission_get_mean_score    (ChorusSubmission *self);
 

@@ -1,0 +1,152 @@
+/* test-moderation.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The moderation queue of a design challenge: an entry is accepted,
+ * rejected only with a reason, or put back for review; each decision is
+ * written with its audit entry, and a refused one changes nothing. */
+
+#include "config.h"
+
+#include "chorus-error.h"
+#include "chorus-store-moderation.h"
+#include "chorus-store-private.h"
+#include "chorus-store-triage-private.h"
+#include "chorus-test-util.h"
+
+typedef struct
+{
+  ChorusTestWorkspace  workspace;
+  ChorusStore         *store;
+  sqlite3             *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  chorus_test_workspace_init (&f->workspace, "moderation.chorus");
+  f->store = chorus_store_open (f->workspace.path, CHORUS_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  f->db = _chorus_store_get_db (f->store);
+  chorus_test_db_exec (f->db,
+                       "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
+                       " voting_open_at, voting_close_at, created_at) VALUES"
+                       " (1, 'Summer mascot', 'mascot', 100, 200, 200, 2000, 50);"
+                       "INSERT INTO submissions (id, challenge_id, title, image_sha256, moderation, submitted_at)"
+                       " VALUES (7, 1, 'Sunny fox', '%064d', 'pending', 300)", 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  chorus_test_finalize_object (g_steal_pointer (&f->store));
+  chorus_test_workspace_remove_all (&f->workspace);
+}
+
+static char *
+state (Fixture *f)
+{
+  return chorus_test_db_query_text (f->db, "SELECT moderation || '|' || coalesce (moderation_reason, '-')"
+                                           " FROM submissions WHERE id = 7");
+}
+
+static char *
+last_sentence (Fixture *f)
+{
+  g_autofree char *detail = chorus_test_db_query_text (f->db, "SELECT detail FROM audit_log"
+                                                              " WHERE action = 'submission-moderation'"
+                                                              " ORDER BY id DESC LIMIT 1");
+
+  return _chorus_audit_describe ("submission-moderation", detail, "Ana");
+}
+
+static void
+test_moderate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *sentence = NULL;
+
+  /* No reason, no rejection; nothing written. */
+  g_assert_false (chorus_store_moderate_submission (f->store, 7, "rejected", "   ", &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (chorus_store_moderate_submission (f->store, 7, "deleted", NULL, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  now = state (f);
+  g_assert_cmpstr (now, ==, "pending|-");
+  g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM audit_log"), ==, 0);
+
+  g_assert_true (chorus_store_moderate_submission (f->store, 7, "rejected", "  A copy of last year's winner ",
+                                                   &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&now, g_free);
+  now = state (f);
+  g_assert_cmpstr (now, ==, "rejected|A copy of last year's winner");
+  sentence = last_sentence (f);
+  g_assert_cmpstr (sentence, ==, "Ana rejected the entry “Sunny fox”: A copy of last year's winner");
+
+  /* Accepted, the old reason goes. */
+  g_assert_true (chorus_store_moderate_submission (f->store, 7, "accepted", "ignored", &error));
+  g_clear_pointer (&now, g_free);
+  now = state (f);
+  g_assert_cmpstr (now, ==, "accepted|-");
+  g_clear_pointer (&sentence, g_free);
+  sentence = last_sentence (f);
+  g_assert_cmpstr (sentence, ==, "Ana accepted the entry “Sunny fox”");
+
+  g_assert_true (chorus_store_moderate_submission (f->store, 7, "pending", NULL, &error));
+  g_clear_pointer (&sentence, g_free);
+  sentence = last_sentence (f);
+  g_assert_cmpstr (sentence, ==, "Ana put the entry “Sunny fox” back for review");
+  g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM audit_log"
+                                                    " WHERE subject_type = 'submission' AND subject_id = 7"), ==, 3);
+
+  g_assert_false (chorus_store_moderate_submission (f->store, 99, "accepted", NULL, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND);
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+
+  /* A refusal comes back through the callback, as a write's would. */
+  chorus_store_moderate_submission_async (f->store, 7, "rejected", NULL, NULL, chorus_test_async_result_cb, &result);
+  chorus_test_wait_async_result (&result);
+  g_assert_false (chorus_store_moderate_submission_finish (f->store, result, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  chorus_store_moderate_submission_async (f->store, 7, "accepted", NULL, NULL, chorus_test_async_result_cb, &result);
+  chorus_test_wait_async_result (&result);
+  g_assert_true (chorus_store_moderate_submission_finish (f->store, result, &error));
+  g_assert_no_error (error);
+  now = state (f);
+  g_assert_cmpstr (now, ==, "accepted|-");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/chorus/moderation/moderate", Fixture, NULL, fixture_set_up, test_moderate, fixture_tear_down);
+  g_test_add ("/chorus/moderation/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+
+  return g_test_run ();
+}
