@@ -13,11 +13,14 @@
 #include "chorus-challenge.h"
 #include "chorus-designs-pane.h"
 #include "chorus-format.h"
+#include "chorus-submission-review.h"
 #include "chorus-submission-tile.h"
 #include "chorus-submission.h"
 
 /* Co-creation challenges on the side, the selected one's entries as a
- * gallery of thumbnails. */
+ * gallery of thumbnails: the entries in the challenge, those waiting for
+ * review, or those rejected. Clicking one opens it in the moderation
+ * dialog (chorus-submission-review.c). */
 
 struct _ChorusDesignsPane
 {
@@ -35,6 +38,13 @@ struct _ChorusDesignsPane
   GtkStack      *entries_stack;
   GtkGridView   *grid_view;
   GtkNoSelection *submissions_selection;
+  GtkToggleButton *show_entries;
+  GtkToggleButton *show_review;
+  GtkToggleButton *show_rejected;
+  AdwStatusPage *entries_empty_page;
+  GtkFilter     *view_filter;
+  GtkFilterListModel *shown;
+  gint64         challenge_id;
 
   ChorusStore   *store;
   GListStore    *challenges;
@@ -119,6 +129,96 @@ build_facts (ChorusChallenge *challenge)
   return g_strdup_printf (_("%s · %s · %s"), entries_text, votes_text, scale);
 }
 
+/* "pending", "rejected", or NULL for the entries in the challenge (the
+ * accepted and those still waiting). */
+static const char *
+shown_moderation (ChorusDesignsPane *self)
+{
+  if (gtk_toggle_button_get_active (self->show_review))
+    return "pending";
+  if (gtk_toggle_button_get_active (self->show_rejected))
+    return "rejected";
+  return NULL;
+}
+
+static gboolean
+match_view (gpointer item,
+            gpointer user_data)
+{
+  ChorusDesignsPane *self = user_data;
+  const char *wanted = shown_moderation (self);
+  const char *moderation = chorus_submission_get_moderation (item);
+
+  return wanted != NULL ? g_strcmp0 (moderation, wanted) == 0 : g_strcmp0 (moderation, "rejected") != 0;
+}
+
+static void
+update_entries_page (ChorusDesignsPane *self)
+{
+  const char *wanted = shown_moderation (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->entries_stack, "grid");
+      return;
+    }
+
+  if (g_strcmp0 (wanted, "pending") == 0)
+    {
+      adw_status_page_set_title (self->entries_empty_page, _("Nothing to Review"));
+      adw_status_page_set_description (self->entries_empty_page,
+                                       _("New entries wait here until someone accepts or rejects them."));
+    }
+  else if (g_strcmp0 (wanted, "rejected") == 0)
+    {
+      adw_status_page_set_title (self->entries_empty_page, _("No Rejected Entries"));
+      adw_status_page_set_description (self->entries_empty_page, NULL);
+    }
+  else
+    {
+      adw_status_page_set_title (self->entries_empty_page, _("No Entries Yet"));
+      adw_status_page_set_description (self->entries_empty_page,
+                                       _("Posts with the challenge's hashtag and an image become entries, and "
+                                         "you can add files by hand."));
+    }
+  gtk_stack_set_visible_child_name (self->entries_stack, "empty");
+}
+
+static void
+update_view_labels (ChorusDesignsPane *self)
+{
+  GListModel *all = G_LIST_MODEL (self->submissions);
+  guint pending = 0, rejected = 0;
+  g_autofree char *review = NULL;
+  g_autofree char *refused = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(ChorusSubmission) submission = g_list_model_get_item (all, i);
+      const char *moderation = chorus_submission_get_moderation (submission);
+
+      pending += g_strcmp0 (moderation, "pending") == 0;
+      rejected += g_strcmp0 (moderation, "rejected") == 0;
+    }
+
+  /* Translators: a view of a challenge's entries; %u is how many wait for review. */
+  review = pending > 0 ? g_strdup_printf (_("To Review (%u)"), pending) : g_strdup (_("To Review"));
+  /* Translators: a view of a challenge's entries; %u is how many were rejected. */
+  refused = rejected > 0 ? g_strdup_printf (_("Rejected (%u)"), rejected) : g_strdup (_("Rejected"));
+  gtk_button_set_label (GTK_BUTTON (self->show_review), review);
+  gtk_button_set_label (GTK_BUTTON (self->show_rejected), refused);
+}
+
+static void
+on_view_toggled_cb (ChorusDesignsPane *self,
+                    GtkToggleButton   *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  gtk_filter_changed (self->view_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_entries_page (self);
+}
+
 static void
 on_submissions_listed_cb (GObject      *object,
                           GAsyncResult *result,
@@ -142,7 +242,46 @@ on_submissions_listed_cb (GObject      *object,
 
   g_list_store_splice (self->submissions, 0, g_list_model_get_n_items (G_LIST_MODEL (self->submissions)),
                        submissions->pdata, submissions->len);
-  gtk_stack_set_visible_child_name (self->entries_stack, submissions->len > 0 ? "grid" : "empty");
+  update_view_labels (self);
+  update_entries_page (self);
+}
+
+static void
+list_entries (ChorusDesignsPane *self)
+{
+  g_cancellable_cancel (self->entries_cancellable);
+  g_clear_object (&self->entries_cancellable);
+  self->entries_cancellable = g_cancellable_new ();
+
+  chorus_store_list_submissions_async (self->store, self->challenge_id, self->entries_cancellable,
+                                       on_submissions_listed_cb, g_object_ref (self));
+}
+
+static void list_challenges (ChorusDesignsPane *self);
+
+static void
+on_reviewed_cb (gpointer      user_data,
+                const char   *message,
+                const GError *error)
+{
+  ChorusDesignsPane *self = user_data;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error ? error->message : message));
+  if (error == NULL && self->store != NULL)
+    list_challenges (self);
+}
+
+static void
+on_grid_view_activate_cb (ChorusDesignsPane *self,
+                          guint              position,
+                          GtkGridView       *grid_view)
+{
+  g_autoptr(ChorusSubmission) submission = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+
+  if (submission != NULL && self->store != NULL)
+    chorus_submission_review_present (GTK_WIDGET (self), self->store, submission, on_reviewed_cb, self);
 }
 
 static void
@@ -159,15 +298,13 @@ show_challenge (ChorusDesignsPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->brief_label), brief != NULL && *brief != '\0');
   gtk_label_set_label (self->facts_label, facts);
 
-  g_cancellable_cancel (self->entries_cancellable);
-  g_clear_object (&self->entries_cancellable);
-  self->entries_cancellable = g_cancellable_new ();
-
-  g_list_store_remove_all (self->submissions);
-  gtk_stack_set_visible_child_name (self->entries_stack, "loading");
-  chorus_store_list_submissions_async (self->store, chorus_challenge_get_id (challenge),
-                                       self->entries_cancellable, on_submissions_listed_cb,
-                                       g_object_ref (self));
+  if (chorus_challenge_get_id (challenge) != self->challenge_id)
+    {
+      g_list_store_remove_all (self->submissions);
+      gtk_stack_set_visible_child_name (self->entries_stack, "loading");
+    }
+  self->challenge_id = chorus_challenge_get_id (challenge);
+  list_entries (self);
 }
 
 static void
@@ -206,6 +343,7 @@ on_challenges_listed_cb (GObject      *object,
   g_autoptr(ChorusDesignsPane) self = user_data;
   g_autoptr(GPtrArray) challenges = NULL;
   g_autoptr(GError) error = NULL;
+  guint selected = 0;
 
   challenges = chorus_store_list_challenges_finish (CHORUS_STORE (object), result, &error);
 
@@ -229,7 +367,20 @@ on_challenges_listed_cb (GObject      *object,
     }
 
   gtk_stack_set_visible_child_name (self->stack, "content");
-  chorus_designs_pane_select (self, 0);
+  for (guint i = 0; i < challenges->len; i++)
+    if (chorus_challenge_get_id (challenges->pdata[i]) == self->challenge_id)
+      selected = i;
+  chorus_designs_pane_select (self, selected);
+}
+
+static void
+list_challenges (ChorusDesignsPane *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  chorus_store_list_challenges_async (self->store, self->cancellable, on_challenges_listed_cb,
+                                      g_object_ref (self));
 }
 
 static void
@@ -245,6 +396,7 @@ chorus_designs_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_DESIGNS_PANE);
 
   g_clear_object (&self->challenges);
+  g_clear_object (&self->shown);
   g_clear_object (&self->submissions);
   g_clear_object (&self->store);
 
@@ -274,6 +426,12 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, entries_stack);
   gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, grid_view);
   gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, submissions_selection);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, show_entries);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, show_review);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, show_rejected);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, entries_empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_challenges_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_challenges_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -291,7 +449,10 @@ chorus_designs_pane_init (ChorusDesignsPane *self)
 
   gtk_list_box_bind_model (self->challenges_list, G_LIST_MODEL (self->challenges),
                            create_challenge_row, NULL, NULL);
-  gtk_no_selection_set_model (self->submissions_selection, G_LIST_MODEL (self->submissions));
+  self->view_filter = GTK_FILTER (gtk_custom_filter_new (match_view, self, NULL));
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->submissions)), self->view_filter);
+  gtk_no_selection_set_model (self->submissions_selection, G_LIST_MODEL (self->shown));
+  update_view_labels (self);
 }
 
 void
@@ -315,10 +476,9 @@ chorus_designs_pane_set_store (ChorusDesignsPane *self,
       return;
     }
 
-  self->cancellable = g_cancellable_new ();
+  self->challenge_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  chorus_store_list_challenges_async (store, self->cancellable, on_challenges_listed_cb,
-                                      g_object_ref (self));
+  list_challenges (self);
 }
 
 /**
@@ -337,14 +497,15 @@ chorus_designs_pane_get_challenges (ChorusDesignsPane *self)
 /**
  * chorus_designs_pane_get_submissions:
  *
- * Returns: (transfer none): the entries of the selected challenge
+ * Returns: (transfer none): the entries of the selected challenge that
+ *   the gallery shows (those in the challenge, to review, or rejected)
  */
 GListModel *
 chorus_designs_pane_get_submissions (ChorusDesignsPane *self)
 {
   g_return_val_if_fail (CHORUS_IS_DESIGNS_PANE (self), NULL);
 
-  return G_LIST_MODEL (self->submissions);
+  return G_LIST_MODEL (self->shown);
 }
 
 void

@@ -1,0 +1,246 @@
+/* test-designs.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Designs pane's moderation queue, in the real window on a sample
+ * workspace: the gallery's three views show the entries in the
+ * challenge, those to review and those rejected, as the workspace holds
+ * them; an entry is accepted from its dialog, and one is rejected only
+ * once a reason is typed, which the workspace and its audit log keep.
+ * With CHORUS_DESIGNS_SHOTS naming a folder, the views and the dialog are
+ * saved there, light and dark. */
+
+#include "config.h"
+
+#include "chorus-challenge.h"
+#include "chorus-designs-pane.h"
+#include "chorus-sample.h"
+#include "chorus-store-private.h"
+#include "chorus-submission.h"
+
+#include "chorus-test-window.h"
+
+static GPtrArray *
+collect (GtkWidget *root,
+         GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  test_collect_widgets (root, type, found);
+  return found;
+}
+
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *prefix)
+{
+  g_autoptr(GPtrArray) buttons = collect (root, GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_str_has_prefix (gtk_button_get_label (buttons->pdata[i]) ?: "", prefix))
+      return buttons->pdata[i];
+  g_error ("no toggle labelled %s…", prefix);
+}
+
+/* Clicks the dialog's button for @label, as a person would (which also
+ * closes the dialog, unlike adw_message_dialog_response()). */
+static void
+click (AdwMessageDialog *dialog,
+       const char       *label)
+{
+  g_autoptr(GPtrArray) buttons = collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      {
+        g_assert_true (gtk_widget_is_sensitive (buttons->pdata[i]));
+        gtk_widget_activate (buttons->pdata[i]);
+        return;
+      }
+  g_error ("no button labelled %s", label);
+}
+
+static void
+shoot (GtkWindow  *window,
+       const char *what)
+{
+  const char *dir = g_getenv ("CHORUS_DESIGNS_SHOTS");
+  const char *language = g_str_has_prefix (_("Entries"), "Entries") ? "en" : "es";
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("designs-%s-%s-%s.png", what, language, i == 0 ? "light" : "dark");
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+      test_settle (500);
+      test_save_screenshot (window, path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+typedef struct
+{
+  GListModel *shown;
+  guint       n;
+} Wait;
+
+static gboolean
+shows_n (gpointer data)
+{
+  Wait *wait = data;
+
+  return g_list_model_get_n_items (wait->shown) == wait->n;
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static char *
+moderation_of (sqlite3 *db,
+               gint64   id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT moderation || coalesce (': ' || moderation_reason, '')"
+                                          " FROM submissions WHERE id = %" G_GINT64_FORMAT, id);
+
+  return chorus_test_db_query_text (db, sql);
+}
+
+static gboolean
+dialog_closed (gpointer data)
+{
+  return !dialog_open (data);
+}
+
+static gint64
+count (sqlite3    *db,
+       gint64      challenge,
+       const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM submissions WHERE challenge_id = %"
+                                          G_GINT64_FORMAT " AND %s", challenge, where);
+
+  return chorus_test_db_query_int (db, sql);
+}
+
+/* Opens the first entry shown, waits for its dialog, and returns it with
+ * the entry's id. */
+static AdwMessageDialog *
+open_first (ChorusDesignsPane *pane,
+            gint64            *id)
+{
+  g_autoptr(GPtrArray) grids = collect (GTK_WIDGET (pane), GTK_TYPE_GRID_VIEW);
+  g_autoptr(ChorusSubmission) first = g_list_model_get_item (chorus_designs_pane_get_submissions (pane), 0);
+
+  g_assert_true (chorus_test_spin_until (dialog_closed, NULL, CHORUS_TEST_WAIT_MS));
+  *id = chorus_submission_get_id (first);
+  g_signal_emit_by_name (grids->pdata[0], "activate", 0);
+  g_assert_true (chorus_test_spin_until (dialog_open, NULL, CHORUS_TEST_WAIT_MS));
+  return ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_moderation (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "designs.chorus", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *review_label = NULL;
+  g_autofree char *state = NULL;
+  ChorusDesignsPane *pane;
+  ChorusWindow *window;
+  AdwMessageDialog *dialog;
+  sqlite3 *db;
+  Wait wait;
+  gint64 challenge, pending, id;
+
+  g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
+  window = test_open_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
+  db = _chorus_store_get_db (chorus_window_get_store (window));
+  pane = CHORUS_DESIGNS_PANE (window->designs_pane);
+  adw_view_stack_set_visible_child_name (window->view_stack, "designs");
+
+  /* The challenge with entries still waiting is the running one. */
+  challenge = chorus_test_db_query_int (db, "SELECT challenge_id FROM submissions WHERE moderation = 'pending'"
+                                            " GROUP BY challenge_id ORDER BY count (*) DESC LIMIT 1");
+  pending = count (db, challenge, "moderation = 'pending'");
+  g_assert_cmpint (pending, >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
+
+      if (chorus_challenge_get_id (CHORUS_CHALLENGE (item)) == challenge)
+        chorus_designs_pane_select (pane, i);
+    }
+
+  wait.shown = chorus_designs_pane_get_submissions (pane);
+  wait.n = (guint) count (db, challenge, "moderation <> 'rejected'");
+  g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
+  shoot (GTK_WINDOW (window), "entries");
+
+  /* To Review: its count on the button, its entries in the gallery. */
+  review_label = g_strdup_printf (_("To Review (%u)"), (guint) pending);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (pane), review_label)), TRUE);
+  wait.n = (guint) pending;
+  g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
+
+  /* Accepted from its dialog: it leaves the queue. */
+  dialog = open_first (pane, &id);
+  shoot (GTK_WINDOW (dialog), "review");
+  click (dialog, _("_Accept"));
+  wait.n = (guint) pending - 1;
+  g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
+  state = moderation_of (db, id);
+  g_assert_cmpstr (state, ==, "accepted");
+
+  /* Rejected only with a reason, which is kept and logged. */
+  dialog = open_first (pane, &id);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rejected"));
+  entries = collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Uses another brand's mascot");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rejected"));
+  click (dialog, _("_Reject"));
+  wait.n = (guint) pending - 2;
+  g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
+  g_clear_pointer (&state, g_free);
+  state = moderation_of (db, id);
+  g_assert_cmpstr (state, ==, "rejected: Uses another brand's mascot");
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count (*) FROM audit_log"
+                                                 " WHERE action = 'submission-moderation'"), ==, 2);
+
+  /* Rejected: what the workspace holds as rejected. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (pane), _("Rejected"))), TRUE);
+  wait.n = (guint) count (db, challenge, "moderation = 'rejected'");
+  g_assert_cmpuint (wait.n, >=, 2);
+  g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
+  shoot (GTK_WINDOW (window), "rejected");
+
+  test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  test_window_init (&argc, &argv);
+  g_test_add_func ("/designs/moderation", test_moderation);
+  status = g_test_run ();
+  test_window_finish ();
+
+  return status;
+}
