@@ -110,6 +110,36 @@ test_save_screenshot (GtkWindow  *window,
   g_test_message ("saved %s", path);
 }
 
+/* Screenshots for a person to look at, light and dark, when the
+ * environment variable @env names a folder: saved there as
+ * <prefix>-<what>-<language>-<light|dark>.png. */
+G_GNUC_UNUSED static void
+test_shoot (GtkWindow  *window,
+            const char *env,
+            const char *prefix,
+            const char *what)
+{
+  const char *dir = g_getenv (env);
+  const char *language = g_getenv ("CHORUS_TEST_LANGUAGE") ? g_getenv ("CHORUS_TEST_LANGUAGE") : "en";
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s-%s-%s.png", prefix, what, language, i == 0 ? "light" : "dark");
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+
+      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+      test_settle (600);
+      test_save_screenshot (window, path);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  test_settle (300);
+}
+
 /* One registered application for all cases, as in the real program. */
 G_GNUC_UNUSED static ChorusApplication *
 test_get_application (void)

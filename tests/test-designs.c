@@ -67,24 +67,7 @@ static void
 shoot (GtkWindow  *window,
        const char *what)
 {
-  const char *dir = g_getenv ("CHORUS_DESIGNS_SHOTS");
-  const char *language = g_str_has_prefix (_("Entries"), "Entries") ? "en" : "es";
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
-  if (dir == NULL)
-    return;
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *file = g_strdup_printf ("designs-%s-%s-%s.png", what, language, i == 0 ? "light" : "dark");
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-
-      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
-      test_settle (500);
-      test_save_screenshot (window, path);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  test_shoot (window, "CHORUS_DESIGNS_SHOTS", "designs", what);
 }
 
 typedef struct
