@@ -1,17 +1,20 @@
-/* test-moderation.c
+/* test-entries.c
  *
  * Copyright 2026 The Chorus authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The moderation queue of a design challenge: an entry is accepted,
- * rejected only with a reason, or put back for review; each decision is
- * written with its audit entry, and a refused one changes nothing. */
+/* A design challenge's entries: the moderation queue (an entry is
+ * accepted, rejected only with a reason, or put back for review; each
+ * decision is written with its audit entry, and a refused one changes
+ * nothing), and kiosk votes (one per voter and entry, only on accepted
+ * entries while voting is open, in the challenge's scale). */
 
 #include "config.h"
 
 #include "chorus-error.h"
+#include "chorus-store-kiosk.h"
 #include "chorus-store-moderation.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
@@ -36,10 +39,13 @@ fixture_set_up (Fixture       *f,
   f->db = _chorus_store_get_db (f->store);
   chorus_test_db_exec (f->db,
                        "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
-                       " voting_open_at, voting_close_at, created_at) VALUES"
-                       " (1, 'Summer mascot', 'mascot', 100, 200, 200, 2000, 50);"
+                       " voting_open_at, voting_close_at, scale, created_at) VALUES"
+                       " (1, 'Summer mascot', 'mascot', 100, 200, 200, 2000, 'score5', 50),"
+                       " (2, 'Tote bag', 'tote', 100, 200, 200, 2000, 'support', 50);"
                        "INSERT INTO submissions (id, challenge_id, title, image_sha256, moderation, submitted_at)"
-                       " VALUES (7, 1, 'Sunny fox', '%064d', 'pending', 300)", 0);
+                       " VALUES (7, 1, 'Sunny fox', '%064d', 'pending', 300),"
+                       " (8, 1, 'Night owl', '%064d', 'accepted', 300),"
+                       " (9, 2, 'Leaf print', '%064d', 'accepted', 300)", 0, 1, 2);
 }
 
 static void
@@ -139,6 +145,54 @@ test_async (Fixture       *f,
   g_assert_cmpstr (now, ==, "accepted|-");
 }
 
+static char *
+kiosk_votes (Fixture *f)
+{
+  return chorus_test_db_query_text (f->db, "SELECT group_concat (submission_id || ':' || coalesce (cast (score AS INTEGER), 'yes')"
+                                           " || ':' || cast_at, ',') FROM (SELECT * FROM votes"
+                                           " WHERE kind = 'kiosk' ORDER BY submission_id, kiosk_token)");
+}
+
+static void
+test_kiosk (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *votes = NULL;
+
+  /* Closed voting, a pending entry, a score off the scale: refused. */
+  g_assert_false (chorus_store_set_kiosk_vote (f->store, 8, "voter-1", 4, 2000, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (chorus_store_set_kiosk_vote (f->store, 7, "voter-1", 4, 500, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (chorus_store_set_kiosk_vote (f->store, 8, "voter-1", 6, 500, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (chorus_store_set_kiosk_vote (f->store, 9, "voter-1", 4, 500, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM votes"), ==, 0);
+
+  /* One vote per voter and entry: a second replaces the first. */
+  g_assert_true (chorus_store_set_kiosk_vote (f->store, 8, "voter-1", 4, 500, &error));
+  g_assert_no_error (error);
+  g_assert_true (chorus_store_set_kiosk_vote (f->store, 8, "voter-1", 2, 510, &error));
+  g_assert_true (chorus_store_set_kiosk_vote (f->store, 8, "voter-2", 5, 520, &error));
+  g_assert_true (chorus_store_set_kiosk_vote (f->store, 9, "voter-2", CHORUS_KIOSK_SUPPORT, 530, &error));
+  votes = kiosk_votes (f);
+  g_assert_cmpstr (votes, ==, "8:2:510,8:5:520,9:yes:530");
+  g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM votes WHERE voter_id IS NOT NULL"), ==, 0);
+
+  /* Taken back. */
+  g_assert_true (chorus_store_set_kiosk_vote (f->store, 8, "voter-1", CHORUS_KIOSK_WITHDRAW, 540, &error));
+  g_clear_pointer (&votes, g_free);
+  votes = kiosk_votes (f);
+  g_assert_cmpstr (votes, ==, "8:5:520,9:yes:530");
+  g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM audit_log"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,6 +200,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/chorus/moderation/moderate", Fixture, NULL, fixture_set_up, test_moderate, fixture_tear_down);
+  g_test_add ("/chorus/kiosk/votes", Fixture, NULL, fixture_set_up, test_kiosk, fixture_tear_down);
   g_test_add ("/chorus/moderation/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
 
   return g_test_run ();
