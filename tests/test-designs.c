@@ -17,6 +17,7 @@
 
 #include "chorus-challenge.h"
 #include "chorus-designs-pane.h"
+#include "chorus-kiosk-window.h"
 #include "chorus-sample.h"
 #include "chorus-store-private.h"
 #include "chorus-submission.h"
@@ -64,6 +65,24 @@ click (AdwMessageDialog *dialog,
 }
 
 static void
+click_score (ChorusKioskWindow *kiosk,
+             const char        *score)
+{
+  g_autoptr(GPtrArray) buttons = collect (GTK_WIDGET (kiosk), GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_is_drawable (buttons->pdata[i]) &&
+        g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), score) == 0)
+      {
+        /* An activated button is clicked once its press is shown. */
+        gtk_widget_activate (buttons->pdata[i]);
+        test_settle (400);
+        return;
+      }
+  g_error ("no score button %s", score);
+}
+
+static void
 shoot (GtkWindow  *window,
        const char *what)
 {
@@ -82,6 +101,12 @@ shows_n (gpointer data)
   Wait *wait = data;
 
   return g_list_model_get_n_items (wait->shown) == wait->n;
+}
+
+static gboolean
+has_challenges (gpointer data)
+{
+  return g_list_model_get_n_items (chorus_designs_pane_get_challenges (data)) > 0;
 }
 
 static gboolean
@@ -160,6 +185,7 @@ test_moderation (void)
                                             " GROUP BY challenge_id ORDER BY count (*) DESC LIMIT 1");
   pending = count (db, challenge, "moderation = 'pending'");
   g_assert_cmpint (pending, >=, 2);
+  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
   for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
@@ -214,6 +240,112 @@ test_moderation (void)
   test_destroy_window (window);
 }
 
+static gboolean
+kiosk_on_page (gpointer data)
+{
+  ChorusKioskWindow *kiosk = CHORUS_KIOSK_WINDOW (test_find_toplevel (CHORUS_TYPE_KIOSK_WINDOW));
+
+  return kiosk != NULL && g_strcmp0 (chorus_kiosk_window_get_page (kiosk), data) == 0;
+}
+
+static gint64
+kiosk_votes (sqlite3 *db)
+{
+  return chorus_test_db_query_int (db, "SELECT count (*) FROM votes WHERE kind = 'kiosk'"
+                                       " AND cast_at > strftime ('%s', 'now') - 600");
+}
+
+typedef struct
+{
+  sqlite3 *db;
+  gint64   n;
+} VoteWait;
+
+static gboolean
+has_kiosk_votes (gpointer data)
+{
+  VoteWait *wait = data;
+
+  return kiosk_votes (wait->db) == wait->n;
+}
+
+/* A turn at the kiosk: scores for the first entries, a change of mind,
+ * Finish, and the next voter's turn starts afresh. */
+static void
+test_kiosk (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "kiosk.chorus", NULL);
+  g_autoptr(GError) error = NULL;
+  ChorusKioskWindow *kiosk;
+  ChorusDesignsPane *pane;
+  ChorusWindow *window;
+  VoteWait wait;
+  guint n_entries;
+  gint64 challenge;
+
+  g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
+  window = test_open_window (path);
+  wait.db = _chorus_store_get_db (chorus_window_get_store (window));
+  wait.n = 0;
+  pane = CHORUS_DESIGNS_PANE (window->designs_pane);
+  adw_view_stack_set_visible_child_name (window->view_stack, "designs");
+  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
+  challenge = chorus_test_db_query_int (wait.db, "SELECT id FROM challenges WHERE voting_open_at <= strftime ('%s', 'now')"
+                                                 " AND voting_close_at > strftime ('%s', 'now')");
+  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
+
+      if (chorus_challenge_get_id (CHORUS_CHALLENGE (item)) == challenge)
+        chorus_designs_pane_select (pane, i);
+    }
+  test_settle (300);
+
+  gtk_widget_activate_action (GTK_WIDGET (pane), "designs.kiosk", NULL);
+  g_assert_true (chorus_test_spin_until (kiosk_on_page, (gpointer) "welcome", CHORUS_TEST_WAIT_MS));
+  kiosk = CHORUS_KIOSK_WINDOW (test_find_toplevel (CHORUS_TYPE_KIOSK_WINDOW));
+  n_entries = chorus_kiosk_window_get_n_entries (kiosk);
+  g_assert_cmpint (n_entries, ==, count (wait.db, challenge, "moderation = 'accepted'"));
+  shoot (GTK_WINDOW (kiosk), "kiosk-welcome");
+
+  gtk_widget_activate_action (GTK_WIDGET (kiosk), "kiosk.start", NULL);
+  g_assert_true (kiosk_on_page ((gpointer) "vote"));
+  /* No author's name anywhere on the kiosk. */
+  {
+    g_autoptr(GPtrArray) labels = collect (GTK_WIDGET (kiosk), GTK_TYPE_LABEL);
+
+    for (guint i = 0; i < labels->len; i++)
+      g_assert_null (strstr (gtk_label_get_label (labels->pdata[i]), "@"));
+  }
+  click_score (kiosk, "4");
+  wait.n = 1;
+  g_assert_true (chorus_test_spin_until (has_kiosk_votes, &wait, CHORUS_TEST_WAIT_MS));
+  shoot (GTK_WINDOW (kiosk), "kiosk-vote");
+  click_score (kiosk, "2");          /* a change of mind is still one vote */
+  gtk_widget_activate_action (GTK_WIDGET (kiosk), "kiosk.next", NULL);
+  click_score (kiosk, "5");
+  wait.n = 2;
+  g_assert_true (chorus_test_spin_until (has_kiosk_votes, &wait, CHORUS_TEST_WAIT_MS));
+  test_settle (200);
+  g_assert_cmpint (chorus_test_db_query_int (wait.db, "SELECT sum (score) FROM votes WHERE kind = 'kiosk'"
+                                                      " AND cast_at > strftime ('%s', 'now') - 600"), ==, 7);
+
+  for (guint i = 1; i < n_entries; i++)
+    gtk_widget_activate_action (GTK_WIDGET (kiosk), "kiosk.next", NULL);
+  g_assert_true (kiosk_on_page ((gpointer) "thanks"));
+  gtk_widget_activate_action (GTK_WIDGET (kiosk), "kiosk.next-voter", NULL);
+  g_assert_true (kiosk_on_page ((gpointer) "vote"));
+  click_score (kiosk, "3");
+  wait.n = 3;
+  g_assert_true (chorus_test_spin_until (has_kiosk_votes, &wait, CHORUS_TEST_WAIT_MS));
+  g_assert_cmpint (chorus_test_db_query_int (wait.db, "SELECT count (DISTINCT kiosk_token) FROM votes"
+                                                      " WHERE kind = 'kiosk' AND cast_at > strftime ('%s', 'now') - 600"),
+                   ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (kiosk));
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +354,7 @@ main (int   argc,
 
   test_window_init (&argc, &argv);
   g_test_add_func ("/designs/moderation", test_moderation);
+  g_test_add_func ("/designs/kiosk", test_kiosk);
   status = g_test_run ();
   test_window_finish ();
 

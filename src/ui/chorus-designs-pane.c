@@ -13,6 +13,7 @@
 #include "chorus-challenge.h"
 #include "chorus-designs-pane.h"
 #include "chorus-format.h"
+#include "chorus-kiosk-window.h"
 #include "chorus-submission-review.h"
 #include "chorus-submission-tile.h"
 #include "chorus-submission.h"
@@ -45,6 +46,7 @@ struct _ChorusDesignsPane
   GtkFilter     *view_filter;
   GtkFilterListModel *shown;
   gint64         challenge_id;
+  ChorusChallenge *challenge;
 
   ChorusStore   *store;
   GListStore    *challenges;
@@ -298,6 +300,10 @@ show_challenge (ChorusDesignsPane *self,
   gtk_widget_set_visible (GTK_WIDGET (self->brief_label), brief != NULL && *brief != '\0');
   gtk_label_set_label (self->facts_label, facts);
 
+  g_set_object (&self->challenge, challenge);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk",
+                                 now_unix () >= chorus_challenge_get_voting_open (challenge) &&
+                                 now_unix () < chorus_challenge_get_voting_close (challenge));
   if (chorus_challenge_get_id (challenge) != self->challenge_id)
     {
       g_list_store_remove_all (self->submissions);
@@ -384,6 +390,23 @@ list_challenges (ChorusDesignsPane *self)
 }
 
 static void
+kiosk_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ChorusDesignsPane *self = CHORUS_DESIGNS_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ChorusKioskWindow *kiosk;
+
+  if (self->challenge == NULL || self->store == NULL)
+    return;
+
+  kiosk = chorus_kiosk_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->challenge);
+  gtk_window_fullscreen (GTK_WINDOW (kiosk));
+  gtk_window_present (GTK_WINDOW (kiosk));
+}
+
+static void
 chorus_designs_pane_dispose (GObject *object)
 {
   ChorusDesignsPane *self = (ChorusDesignsPane *)object;
@@ -396,6 +419,7 @@ chorus_designs_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_DESIGNS_PANE);
 
   g_clear_object (&self->challenges);
+  g_clear_object (&self->challenge);
   g_clear_object (&self->shown);
   g_clear_object (&self->submissions);
   g_clear_object (&self->store);
@@ -436,6 +460,8 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_challenges_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
+  gtk_widget_class_install_action (widget_class, "designs.kiosk", NULL, kiosk_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -453,6 +479,7 @@ chorus_designs_pane_init (ChorusDesignsPane *self)
   self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->submissions)), self->view_filter);
   gtk_no_selection_set_model (self->submissions_selection, G_LIST_MODEL (self->shown));
   update_view_labels (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk", FALSE);
 }
 
 void
@@ -468,6 +495,8 @@ chorus_designs_pane_set_store (ChorusDesignsPane *self,
   g_clear_object (&self->entries_cancellable);
   g_list_store_remove_all (self->submissions);
   g_list_store_remove_all (self->challenges);
+  g_clear_object (&self->challenge);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk", FALSE);
   g_set_object (&self->store, store);
 
   if (store == NULL)
