@@ -12,122 +12,50 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-error.h"
+#include "chorus-incoming.h"
 #include "chorus-parse-json-private.h"
 #include "chorus-pretest-private.h"
+#include "chorus-pretest-variants-refresh-private.h"
 #include "chorus-pretest-variants.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 
-/* The counts of variant posts, read during a sync of their Mastodon
- * account: for each sent post of a running run, GET /api/v1/statuses/:id,
- * then one transaction that writes its favourites, boosts and replies as
- * "likes", "reposts" and "replies" snapshots (only those that moved, see
- * _chorus_pretest_observe()) and tells the run when it was last read. A
- * deleted post (404) keeps its last counts and gets a notice. Any other
- * failure (5xx, 429, an answer that is not a status, a dropped
- * connection) stops the refresh and changes nothing; the sync reports it. */
-
-typedef struct
-{
-  gint64  run_id;
-  gint64  variant_id;
-  char   *remote_id;
-} Post;
-
-typedef struct
-{
-  ChorusStore  *store;
-  ChorusHttp   *http;
-  gint64        source_id;
-  char         *base;         /* without a trailing slash */
-  GStrv         headers;
-  GArray       *posts;        /* Post */
-  guint         next;
-  guint         refreshed;
-} Refresh;
-
-/* What one answer says, for apply_write (). */
-typedef struct
-{
-  gint64  source_id;
-  Post   *post;
-  char   *notice;             /* the post is gone, or NULL */
-  gint64  counts[3];          /* likes, reposts, replies */
-} Answer;
+/* The counts of variant posts, read during a sync of their account. The
+ * account's sent posts of running runs are read in batches, as its
+ * network's reader asks (one status at a time on Mastodon, see the end of
+ * this file; 25 on Bluesky, see chorus-pretest-variants-bluesky.c). Each
+ * batch is then one transaction: the replies the reader found go into the
+ * workspace through the ingest every sync uses, and each post's likes,
+ * reposts and replies become "likes", "reposts" and "replies" snapshots
+ * (only those that moved, see _chorus_pretest_observe()); its run learns
+ * when it was last read. A deleted post keeps its last counts and gets a
+ * notice. Any other failure (an error status, 429 included, an answer
+ * that cannot be read, a dropped connection) stops the refresh and leaves
+ * that batch as it was; the sync reports it. */
 
 static const char * const metrics[] = { "likes", "reposts", "replies" };
-static const char * const members[] = { "favourites_count", "reblogs_count", "replies_count" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (metrics) == CHORUS_VARIANT_N_COUNTS);
 
 static void
-post_clear (Post *post)
+post_clear (ChorusVariantPost *post)
 {
   g_free (post->remote_id);
 }
 
 static void
-refresh_free (Refresh *refresh)
+refresh_free (ChorusVariantRefresh *refresh)
 {
   g_clear_object (&refresh->store);
   g_clear_object (&refresh->http);
   g_free (refresh->base);
+  g_free (refresh->where);
+  for (guint i = 0; refresh->headers != NULL && refresh->headers[i] != NULL; i++)
+    explicit_bzero (refresh->headers[i], strlen (refresh->headers[i]));
   g_strfreev (refresh->headers);
   g_clear_pointer (&refresh->posts, g_array_unref);
+  g_clear_pointer (&refresh->replies, g_ptr_array_unref);
   g_free (refresh);
-}
-
-static void
-answer_free (Answer *answer)
-{
-  g_free (answer->notice);
-  g_free (answer);
-}
-
-static gint64
-apply_write (sqlite3  *db,
-             gpointer  data,
-             GArray   *changed,
-             GError  **error)
-{
-  Answer *answer = data;
-  g_autoptr(sqlite3_stmt) run = NULL;
-  g_autoptr(sqlite3_stmt) post = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  for (guint i = 0; answer->notice == NULL && i < G_N_ELEMENTS (metrics); i++)
-    if (!_chorus_pretest_observe (db, answer->post->run_id, answer->post->variant_id, answer->source_id,
-                                  metrics[i], answer->counts[i], now, error))
-      return 0;
-
-  if (!(run = _chorus_sql_prepare_with_id (db, "UPDATE pretest_runs SET last_refreshed_at = ?2 WHERE id = ?1",
-                                           answer->post->run_id, error)) ||
-      !(post = _chorus_sql_prepare_with_id (db, "UPDATE run_posts SET notice = ?3"
-                                            " WHERE run_id = ?1 AND variant_id = ?4 AND source_id = ?2",
-                                            answer->post->run_id, error)))
-    return 0;
-
-  sqlite3_bind_int64 (run, 2, now);
-  sqlite3_bind_int64 (post, 2, answer->source_id);
-  sqlite3_bind_text (post, 3, answer->notice, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (post, 4, answer->post->variant_id);
-  if (!_chorus_sql_step_done (db, run, "variant posts run", error) ||
-      !_chorus_sql_step_done (db, post, "variant post", error))
-    return 0;
-
-  return answer->post->run_id;
-}
-
-static void
-apply_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (_chorus_store_write (source_object, apply_write, task_data, &error) == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -138,7 +66,97 @@ return_error (GTask  *task,
   g_object_unref (task);
 }
 
-static void refresh_next (GTask *task);
+/* Writing a batch */
+
+static gboolean
+write_post (sqlite3               *db,
+            ChorusVariantRefresh  *refresh,
+            ChorusVariantPost     *post,
+            gint64                 now,
+            GError               **error)
+{
+  g_autoptr(sqlite3_stmt) run = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *notice = NULL;
+
+  for (guint i = 0; post->read && i < G_N_ELEMENTS (metrics); i++)
+    if (!_chorus_pretest_observe (db, post->run_id, post->variant_id, refresh->source_id, metrics[i],
+                                  post->counts[i], now, error))
+      return FALSE;
+
+  if (post->gone)
+    /* Translators: %s is a Mastodon server's host, or "Bluesky". */
+    notice = g_strdup_printf (_("This post was deleted from %s: the counts are the last ones Chorus read."),
+                              refresh->where);
+
+  if (!(run = _chorus_sql_prepare_with_id (db, "UPDATE pretest_runs SET last_refreshed_at = ?2 WHERE id = ?1",
+                                           post->run_id, error)) ||
+      !(update = _chorus_sql_prepare_with_id (db, "UPDATE run_posts SET notice = ?3"
+                                              " WHERE run_id = ?1 AND variant_id = ?4 AND source_id = ?2",
+                                              post->run_id, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (run, 2, now);
+  sqlite3_bind_int64 (update, 2, refresh->source_id);
+  sqlite3_bind_text (update, 3, notice, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 4, post->variant_id);
+
+  return _chorus_sql_step_done (db, run, "variant posts run", error) &&
+         _chorus_sql_step_done (db, update, "variant post", error);
+}
+
+/* The posts of the batch that were read, or found deleted; the others
+ * stay as they were. */
+static gint64
+apply_write (sqlite3  *db,
+             gpointer  data,
+             GArray   *changed,
+             GError  **error)
+{
+  ChorusVariantRefresh *refresh = data;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = refresh->first; i < refresh->first + refresh->n; i++)
+    {
+      ChorusVariantPost *post = &g_array_index (refresh->posts, ChorusVariantPost, i);
+
+      if ((post->read || post->gone) && !write_post (db, refresh, post, now, error))
+        return 0;
+    }
+
+  return 1;
+}
+
+static void
+apply_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ChorusVariantRefresh *refresh = task_data;
+  ChorusIngestResult ingested = { 0, };
+  GError *error = NULL;
+
+  if (refresh->replies->len > 0 &&
+      !chorus_store_ingest (refresh->store, refresh->source_id, refresh->replies, &ingested, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  refresh->ingested.inserted += ingested.inserted;
+  refresh->ingested.updated += ingested.updated;
+  refresh->ingested.unchanged += ingested.unchanged;
+
+  if (_chorus_store_write (refresh->store, apply_write, refresh, &error) == 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Reading */
+
+static void read_next (GTask *task);
 
 static void
 on_applied_cb (GObject      *object,
@@ -146,7 +164,7 @@ on_applied_cb (GObject      *object,
                gpointer      user_data)
 {
   GTask *task = user_data;
-  Refresh *refresh = g_task_get_task_data (task);
+  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -155,88 +173,47 @@ on_applied_cb (GObject      *object,
       return;
     }
 
-  refresh->refreshed++;
-  refresh_next (task);
-}
-
-/* The counts of a status, all three present, or FALSE. */
-static gboolean
-parse_counts (ChorusHttpResponse  *response,
-              gint64              *counts)
-{
-  gsize length;
-  const char *body = chorus_http_response_get_body (response, &length);
-  g_autoptr(JsonNode) root = body != NULL ? _chorus_json_load (body, (gssize) length, NULL) : NULL;
-  JsonObject *status = _chorus_json_object (root);
-
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    if ((counts[i] = _chorus_json_get_int (status, members[i], -1)) < 0)
-      return FALSE;
-
-  return TRUE;
-}
-
-static void
-on_status_read_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GTask *task = user_data;
-  Refresh *refresh = g_task_get_task_data (task);
-  g_autoptr(ChorusHttpResponse) response = NULL;
-  g_autoptr(GTask) apply = NULL;
-  g_autofree char *host = chorus_http_dup_host (refresh->base);
-  GError *error = NULL;
-  Answer *answer;
-
-  if (!(response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error)))
+  for (guint i = refresh->first; i < refresh->first + refresh->n; i++)
     {
-      return_error (task, error);
-      return;
+      ChorusVariantPost *post = &g_array_index (refresh->posts, ChorusVariantPost, i);
+
+      refresh->refreshed += post->read || post->gone;
     }
+  read_next (task);
+}
 
-  answer = g_new0 (Answer, 1);
-  answer->source_id = refresh->source_id;
-  answer->post = &g_array_index (refresh->posts, Post, refresh->next - 1);
-
-  if (response->status == 404)
-    /* Translators: %s is a Mastodon server's host. */
-    answer->notice = g_strdup_printf (_("This post was deleted from %s: the counts are the last ones Chorus "
-                                        "read."), host);
-  else if (response->status == 401 || response->status == 403)
-    error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN,
-                         /* Translators: %s is a Mastodon server's host. */
-                         _("%s no longer accepts Chorus’s sign-in. Sign in to this account again."), host);
-  else if (response->status != 200)
-    error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
-                         /* Translators: %s is a server, %u an HTTP status code. */
-                         _("%s did not share the counts of a pre-test’s post (HTTP %u)."), host, response->status);
-  else if (!parse_counts (response, answer->counts))
-    error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_PARSE,
-                         /* Translators: %s is a server. */
-                         _("%s sent counts of a pre-test’s post that Chorus cannot read."), host);
+/**
+ * _chorus_variant_refresh_read_done:
+ * @task: the refresh
+ * @error: (transfer full) (nullable): why the batch could not be read
+ *
+ * Ends a reader's batch: it is written, and the next one read, or the
+ * refresh stops with @error.
+ */
+void
+_chorus_variant_refresh_read_done (GTask  *task,
+                                   GError *error)
+{
+  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
+  g_autoptr(GTask) apply = NULL;
 
   if (error != NULL)
     {
-      answer_free (answer);
       return_error (task, error);
       return;
     }
 
-  apply = g_task_new (refresh->store, g_task_get_cancellable (task), on_applied_cb, task);
-  g_task_set_source_tag (apply, on_status_read_cb);
-  g_task_set_task_data (apply, answer, (GDestroyNotify) answer_free);
+  apply = g_task_new (NULL, g_task_get_cancellable (task), on_applied_cb, task);
+  g_task_set_source_tag (apply, _chorus_variant_refresh_read_done);
+  g_task_set_task_data (apply, refresh, NULL);
   g_task_run_in_thread (apply, apply_worker);
 }
 
 static void
-refresh_next (GTask *task)
+read_next (GTask *task)
 {
-  Refresh *refresh = g_task_get_task_data (task);
-  g_autofree char *escaped = NULL;
-  g_autofree char *url = NULL;
+  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
   GError *error = NULL;
-  Post *post;
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
@@ -244,19 +221,74 @@ refresh_next (GTask *task)
       return;
     }
 
-  if (refresh->next >= refresh->posts->len)
+  refresh->first += refresh->n;
+  if (refresh->first >= refresh->posts->len)
     {
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
     }
 
-  post = &g_array_index (refresh->posts, Post, refresh->next++);
-  escaped = g_uri_escape_string (post->remote_id, NULL, FALSE);
-  url = g_strdup_printf ("%s/api/v1/statuses/%s", refresh->base, escaped);
-  chorus_http_get_async (refresh->http, url, (const char * const *) refresh->headers,
-                         g_task_get_cancellable (task), on_status_read_cb, task);
+  refresh->n = MIN (refresh->batch, refresh->posts->len - refresh->first);
+  refresh->step = 0;
+  g_ptr_array_set_size (refresh->replies, 0);
+  refresh->read (task);
 }
+
+/* For readers */
+
+ChorusVariantPost *
+_chorus_variant_refresh_get_post (ChorusVariantRefresh *refresh,
+                                  guint                 index)
+{
+  g_return_val_if_fail (index < refresh->n, NULL);
+
+  return &g_array_index (refresh->posts, ChorusVariantPost, refresh->first + index);
+}
+
+/* GETs @url, signed in, for the refresh @task. */
+void
+_chorus_variant_refresh_get (GTask               *task,
+                             const char          *url,
+                             GAsyncReadyCallback  callback)
+{
+  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
+
+  chorus_http_get_async (refresh->http, url, (const char * const *) refresh->headers,
+                         g_task_get_cancellable (task), callback, task);
+}
+
+/* Why an answer other than the reader's own (200, and its "deleted")
+ * stops the refresh. */
+GError *
+_chorus_variant_refresh_status_error (ChorusVariantRefresh *refresh,
+                                      guint                 status)
+{
+  if (status == 401 || status == 403)
+    return g_error_new (CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN,
+                        /* Translators: %s is a Mastodon server's host, or "Bluesky". */
+                        _("%s no longer accepts Chorus’s sign-in. Sign in to this account again."), refresh->where);
+
+  if (status == 429)
+    return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                        /* Translators: %s is a Mastodon server's host, or "Bluesky". */
+                        _("%s asked Chorus to slow down, so the counts of the pre-test’s posts stay as Chorus last "
+                          "read them. The next sync reads them again."), refresh->where);
+
+  return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                      /* Translators: %s is a server, or "Bluesky", %u an HTTP status code. */
+                      _("%s did not share the counts of a pre-test’s post (HTTP %u)."), refresh->where, status);
+}
+
+GError *
+_chorus_variant_refresh_parse_error (ChorusVariantRefresh *refresh)
+{
+  return g_error_new (CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                      /* Translators: %s is a server, or "Bluesky". */
+                      _("%s sent counts of a pre-test’s post that Chorus cannot read."), refresh->where);
+}
+
+/* Listing */
 
 static void
 list_worker (GTask        *task,
@@ -264,8 +296,8 @@ list_worker (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  Refresh *refresh = task_data;
-  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
+  ChorusVariantRefresh *refresh = task_data;
+  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (refresh->store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GError *error = NULL;
   int rc;
@@ -284,7 +316,8 @@ list_worker (GTask        *task,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Post post = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), _chorus_sql_dup_text (stmt, 2) };
+      ChorusVariantPost post = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                 _chorus_sql_dup_text (stmt, 2), FALSE, FALSE, { 0, } };
 
       g_array_append_val (refresh->posts, post);
     }
@@ -310,7 +343,150 @@ on_listed_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     return_error (task, error);
   else
-    refresh_next (task);
+    read_next (task);
+}
+
+/**
+ * _chorus_variant_refresh_start:
+ * @server_url: where @read asks
+ * @where: names the network in messages: a Mastodon server's host, or
+ *   "Bluesky"
+ * @headers: (nullable) (array zero-terminated=1): the sign-in, as name,
+ *   value pairs
+ * @batch: how many posts @read takes at a time
+ * @read: the network's reader
+ * @source_tag: the public function that starts the refresh
+ *
+ * Reads the counts of every sent post of @source_id's running variant
+ * posts runs, as described at the top of this file.
+ */
+void
+_chorus_variant_refresh_start (ChorusStore           *store,
+                               ChorusHttp            *http,
+                               gint64                 source_id,
+                               const char            *server_url,
+                               const char            *where,
+                               const char * const    *headers,
+                               guint                  batch,
+                               ChorusVariantReadFunc  read,
+                               gpointer               source_tag,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  ChorusVariantRefresh *refresh = g_new0 (ChorusVariantRefresh, 1);
+  g_autoptr(GTask) list = NULL;
+  GTask *task;
+
+  refresh->store = g_object_ref (store);
+  refresh->http = g_object_ref (http);
+  refresh->source_id = source_id;
+  refresh->base = g_strstrip (g_strdup (server_url));
+  if (g_str_has_suffix (refresh->base, "/"))
+    refresh->base[strlen (refresh->base) - 1] = '\0';
+  refresh->where = g_strdup (where);
+  refresh->headers = g_strdupv ((char **) headers);
+  refresh->read = read;
+  refresh->batch = MAX (batch, 1);
+  refresh->posts = g_array_new (FALSE, TRUE, sizeof (ChorusVariantPost));
+  g_array_set_clear_func (refresh->posts, (GDestroyNotify) post_clear);
+  refresh->replies = chorus_incoming_post_array_new ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
+
+  list = g_task_new (NULL, cancellable, on_listed_cb, task);
+  g_task_set_task_data (list, refresh, NULL);
+  g_task_run_in_thread (list, list_worker);
+}
+
+/**
+ * _chorus_variant_refresh_finish:
+ * @n_refreshed: (out) (optional): how many posts were read, or found deleted
+ * @ingested: (out) (optional): what storing their replies did
+ *
+ * Returns: %FALSE with @error set
+ */
+gboolean
+_chorus_variant_refresh_finish (GAsyncResult        *result,
+                                gpointer             source_tag,
+                                guint               *n_refreshed,
+                                ChorusIngestResult  *ingested,
+                                GError             **error)
+{
+  ChorusVariantRefresh *refresh;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  refresh = g_task_get_task_data (G_TASK (result));
+  if (n_refreshed != NULL)
+    *n_refreshed = refresh->refreshed;
+  if (ingested != NULL)
+    *ingested = refresh->ingested;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Mastodon: GET /api/v1/statuses/:id, one post at a time; a 404 is a
+ * deleted post. Replies come with the account's mentions instead. */
+
+static const char * const mastodon_members[] = { "favourites_count", "reblogs_count", "replies_count" };
+
+/* The counts of a status, all three present, or FALSE. */
+static gboolean
+parse_status_counts (ChorusHttpResponse  *response,
+                     gint64              *counts)
+{
+  gsize length;
+  const char *body = chorus_http_response_get_body (response, &length);
+  g_autoptr(JsonNode) root = body != NULL ? _chorus_json_load (body, (gssize) length, NULL) : NULL;
+  JsonObject *status = _chorus_json_object (root);
+
+  for (guint i = 0; i < G_N_ELEMENTS (mastodon_members); i++)
+    if ((counts[i] = _chorus_json_get_int (status, mastodon_members[i], -1)) < 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+on_status_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
+  ChorusVariantPost *post = _chorus_variant_refresh_get_post (refresh, 0);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  GError *error = NULL;
+
+  if (!(response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error)))
+    {
+      _chorus_variant_refresh_read_done (task, error);
+      return;
+    }
+
+  if (response->status == 404)
+    post->gone = TRUE;
+  else if (response->status != 200)
+    error = _chorus_variant_refresh_status_error (refresh, response->status);
+  else if (!(post->read = parse_status_counts (response, post->counts)))
+    error = _chorus_variant_refresh_parse_error (refresh);
+
+  _chorus_variant_refresh_read_done (task, error);
+}
+
+static void
+read_status (GTask *task)
+{
+  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
+  g_autofree char *escaped = g_uri_escape_string (_chorus_variant_refresh_get_post (refresh, 0)->remote_id, NULL,
+                                                  FALSE);
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/statuses/%s", refresh->base, escaped);
+
+  _chorus_variant_refresh_get (task, url, on_status_read_cb);
 }
 
 /**
@@ -338,32 +514,15 @@ chorus_mastodon_refresh_variant_posts_async (ChorusStore         *store,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data)
 {
-  GTask *task;
-  g_autoptr(GTask) list = NULL;
-  Refresh *refresh;
+  g_autofree char *host = NULL;
 
   g_return_if_fail (CHORUS_IS_STORE (store));
   g_return_if_fail (CHORUS_IS_HTTP (http));
   g_return_if_fail (server_url != NULL);
 
-  refresh = g_new0 (Refresh, 1);
-  refresh->store = g_object_ref (store);
-  refresh->http = g_object_ref (http);
-  refresh->source_id = source_id;
-  refresh->base = g_strstrip (g_strdup (server_url));
-  if (g_str_has_suffix (refresh->base, "/"))
-    refresh->base[strlen (refresh->base) - 1] = '\0';
-  refresh->headers = g_strdupv ((char **) headers);
-  refresh->posts = g_array_new (FALSE, TRUE, sizeof (Post));
-  g_array_set_clear_func (refresh->posts, (GDestroyNotify) post_clear);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chorus_mastodon_refresh_variant_posts_async);
-  g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
-
-  list = g_task_new (store, cancellable, on_listed_cb, task);
-  g_task_set_task_data (list, refresh, NULL);
-  g_task_run_in_thread (list, list_worker);
+  host = chorus_http_dup_host (server_url);
+  _chorus_variant_refresh_start (store, http, source_id, server_url, host, headers, 1, read_status,
+                                 chorus_mastodon_refresh_variant_posts_async, cancellable, callback, user_data);
 }
 
 /**
@@ -379,13 +538,6 @@ chorus_mastodon_refresh_variant_posts_finish (GAsyncResult  *result,
                                               guint         *n_refreshed,
                                               GError       **error)
 {
-  Refresh *refresh;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  refresh = g_task_get_task_data (G_TASK (result));
-  if (n_refreshed != NULL)
-    *n_refreshed = refresh->refreshed;
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _chorus_variant_refresh_finish (result, chorus_mastodon_refresh_variant_posts_async, n_refreshed, NULL,
+                                         error);
 }
