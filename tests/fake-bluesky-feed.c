@@ -87,16 +87,6 @@ find_record (FakeBlueskyFeed *feed,
   return NULL;
 }
 
-static void
-reply_error (SoupServerMessage *message,
-             guint              status,
-             const char        *name)
-{
-  g_autofree char *json = g_strdup_printf ("{\"error\":\"%s\",\"message\":\"%s\"}", name, name);
-
-  chorus_test_reply_json (message, status, json);
-}
-
 /* A node that holds @object, taking it. */
 static JsonNode *
 take_node (JsonObject *object)
@@ -110,12 +100,26 @@ take_node (JsonObject *object)
 /* Answers with @object, taking it. */
 static void
 reply_object (SoupServerMessage *message,
+              guint              status,
               JsonObject        *object)
 {
   g_autoptr(JsonNode) root = take_node (object);
   g_autofree char *json = json_to_string (root, FALSE);
 
-  chorus_test_reply_json (message, 200, json);
+  chorus_test_reply_json (message, status, json);
+}
+
+/* An XRPC error: its name, and a message. */
+static void
+reply_error (SoupServerMessage *message,
+             guint              status,
+             const char        *name)
+{
+  JsonObject *answer = json_object_new ();
+
+  json_object_set_string_member (answer, "error", name);
+  json_object_set_string_member (answer, "message", "Refused by the fake PDS");
+  reply_object (message, status, answer);
 }
 
 /* A deep copy of @node's object, to change (json_node_copy () shares it). */
@@ -255,7 +259,7 @@ serve_get_record (FakeBlueskyFeed   *feed,
   json_object_set_string_member (answer, "uri", record->uri);
   json_object_set_string_member (answer, "cid", record->cid);
   json_object_set_member (answer, "value", json_node_copy (record->record));
-  reply_object (message, answer);
+  reply_object (message, 200, answer);
 }
 
 static void
@@ -278,7 +282,7 @@ serve_profile (FakeBlueskyFeed   *feed,
   json_object_set_string_member (profile, "handle", HANDLE);
   json_object_set_string_member (profile, "displayName", "Brand");
   json_object_set_int_member (profile, "followersCount", feed->followers);
-  reply_object (message, profile);
+  reply_object (message, 200, profile);
 }
 
 /* getPosts: the views of the posts asked for that exist, in that order. */
@@ -314,7 +318,7 @@ serve_posts (FakeBlueskyFeed   *feed,
         json_array_add_object_element (views, view_record (feed, record));
     }
   json_object_set_array_member (answer, "posts", views);
-  reply_object (message, answer);
+  reply_object (message, 200, answer);
 }
 
 static void
@@ -356,7 +360,7 @@ serve_thread (FakeBlueskyFeed   *feed,
 
   answer = json_object_new ();
   json_object_set_object_member (answer, "thread", thread);
-  reply_object (message, answer);
+  reply_object (message, 200, answer);
 }
 
 gboolean

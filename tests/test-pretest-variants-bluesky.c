@@ -9,14 +9,11 @@
 
 #include <json-glib/json-glib.h>
 
-#include "chorus-analysis.h"
-#include "chorus-campaign.h"
 #include "chorus-error.h"
 #include "chorus-outbox-sender.h"
 #include "chorus-post.h"
 #include "chorus-pretest-variants.h"
 #include "chorus-secrets.h"
-#include "chorus-store-campaigns.h"
 #include "chorus-test-util.h"
 #include "fake-bluesky-feed.h"
 #include "fake-bluesky.h"
@@ -46,30 +43,6 @@ typedef struct
   gint64              campaign_id;
 } Fixture;
 
-static const char * const taglines[] = {
-  "Go further",
-  "Made to last since 1921",
-  "Every trail, every day",
-};
-
-/* A draft campaign named @name with the three taglines, the second with
- * its link. */
-static gint64
-add_campaign (Fixture    *f,
-              const char *name)
-{
-  gint64 id;
-
-  chorus_test_db_exec (f->db, "INSERT INTO campaigns (name, state, primary_metric, created_at, updated_at)"
-                              " VALUES ('%s', 'draft', 'engagements', 10, 10)", name);
-  id = sqlite3_last_insert_rowid (f->db);
-  for (guint i = 0; i < G_N_ELEMENTS (taglines); i++)
-    chorus_test_db_exec (f->db, "INSERT INTO variants (campaign_id, position, label, body, link_url)"
-                                " VALUES (%" G_GINT64_FORMAT ", %u, '%c', '%s', %s)", id, i, 'A' + i, taglines[i],
-                         i == 1 ? "'https://brand.example/spring'" : "NULL");
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -80,7 +53,7 @@ fixture_set_up (Fixture       *f,
                                                PASSWORD_ENV);
   f->db = chorus_test_db_open (f->bsky.rig.workspace.path, SQLITE_OPEN_READWRITE, 5000);
   f->sender = chorus_outbox_sender_new (f->bsky.rig.store, f->bsky.rig.http);
-  f->campaign_id = add_campaign (f, "Spring tagline");
+  f->campaign_id = outbox_test_add_campaign (f->db, "Spring tagline");
 }
 
 static void
@@ -104,25 +77,6 @@ fixture_tear_down (Fixture       *f,
 /* Helpers */
 
 static gint64
-query_int (Fixture    *f,
-           const char *format,
-           ...) G_GNUC_PRINTF (2, 3);
-
-static gint64
-query_int (Fixture    *f,
-           const char *format,
-           ...)
-{
-  va_list args;
-  g_autofree char *sql = NULL;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return chorus_test_db_query_int (f->db, sql);
-}
-
-static gint64
 launch (Fixture *f,
         gint64   campaign_id,
         gint64   spacing)
@@ -140,8 +94,8 @@ static void
 launch_and_send_all (Fixture *f)
 {
   launch (f, f->campaign_id, 0);
-  g_assert_cmpuint (outbox_test_flush (f->sender).sent, ==, G_N_ELEMENTS (taglines));
-  g_assert_cmpuint (f->bsky.feed->records->len, ==, G_N_ELEMENTS (taglines));
+  g_assert_cmpuint (outbox_test_flush (f->sender).sent, ==, G_N_ELEMENTS (outbox_test_taglines));
+  g_assert_cmpuint (f->bsky.feed->records->len, ==, G_N_ELEMENTS (outbox_test_taglines));
 }
 
 /* Syncs the account; returns its last error, or NULL. */
@@ -168,23 +122,14 @@ static gint64
 variant_of_record (Fixture *f,
                    guint    index)
 {
-  return query_int (f, "SELECT variant_id FROM run_posts WHERE remote_id = '%s'",
+  return outbox_test_query_int (f->db, "SELECT variant_id FROM run_posts WHERE remote_id = '%s'",
                     fake_bluesky_feed_get_uri (f->bsky.feed, index));
-}
-
-static gint64
-latest (Fixture    *f,
-        gint64      variant,
-        const char *metric)
-{
-  return query_int (f, "SELECT coalesce ((SELECT value FROM observations WHERE variant_id = %" G_GINT64_FORMAT
-                       " AND metric = '%s' ORDER BY observed_at DESC, id DESC LIMIT 1), -1)", variant, metric);
 }
 
 static gint64
 count_observations (Fixture *f)
 {
-  return query_int (f, "SELECT count(*) FROM observations");
+  return outbox_test_query_int (f->db, "SELECT count(*) FROM observations");
 }
 
 /* Tests */
@@ -197,7 +142,7 @@ test_launch (Fixture       *f,
 {
   gint64 run = launch (f, f->campaign_id, HOUR);
 
-  for (guint k = 0; k < G_N_ELEMENTS (taglines); k++)
+  for (guint k = 0; k < G_N_ELEMENTS (outbox_test_taglines); k++)
     {
       g_autofree char *sql = NULL;
       g_autofree char *body = NULL;
@@ -217,17 +162,18 @@ test_launch (Fixture       *f,
       record = fake_bluesky_feed_get_record (f->bsky.feed, k);
       g_assert_cmpstr (json_object_get_string_member (record, "text"), ==, body);
       g_assert_false (json_object_has_member (record, "reply"));
-      g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts WHERE position = %u AND remote_id = '%s'"
-                                     " AND posted_at IS NOT NULL", k, fake_bluesky_feed_get_uri (f->bsky.feed, k)),
-                       ==, 1);
+      g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE position = %u"
+                                             " AND remote_id = '%s' AND posted_at IS NOT NULL",
+                                             k, fake_bluesky_feed_get_uri (f->bsky.feed, k)), ==, 1);
     }
 
   /* Each is the brand's own post, in a thread of its own, and reached the
    * account's followers. */
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts rp JOIN posts p ON p.id = rp.post_id"
-                                 " WHERE p.is_own AND p.uri = rp.remote_id AND p.reply_to_uri IS NULL"), ==, 3);
-  for (guint k = 0; k < G_N_ELEMENTS (taglines); k++)
-    g_assert_cmpint (latest (f, variant_of_record (f, k), "reach"), ==, FOLLOWERS);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts rp"
+                                         " JOIN posts p ON p.id = rp.post_id WHERE p.is_own"
+                                         "  AND p.uri = rp.remote_id AND p.reply_to_uri IS NULL"), ==, 3);
+  for (guint k = 0; k < G_N_ELEMENTS (outbox_test_taglines); k++)
+    g_assert_cmpint (outbox_test_latest (f->db, variant_of_record (f, k), "reach"), ==, FOLLOWERS);
   g_assert_cmpuint (outbox_test_flush (f->sender).sent, ==, 0);
 }
 
@@ -250,12 +196,13 @@ test_refresh (Fixture       *f,
   g_assert_cmpuint (f->bsky.feed->post_reads, ==, 1);
   g_assert_cmpuint (f->bsky.feed->most_uris, ==, 3);
   g_assert_cmpuint (f->bsky.feed->thread_reads, ==, 0);   /* no replies to read */
-  g_assert_cmpint (latest (f, a, "likes"), ==, 12);
-  g_assert_cmpint (latest (f, a, "reposts"), ==, 5);
-  g_assert_cmpint (latest (f, a, "replies"), ==, 0);
-  g_assert_cmpint (latest (f, b, "likes"), ==, 4);
-  g_assert_cmpint (latest (f, b, "reposts"), ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pretest_runs WHERE last_refreshed_at > 0"), ==, 1);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "likes"), ==, 12);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "reposts"), ==, 5);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "replies"), ==, 0);
+  g_assert_cmpint (outbox_test_latest (f->db, b, "likes"), ==, 4);
+  g_assert_cmpint (outbox_test_latest (f->db, b, "reposts"), ==, 0);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM pretest_runs WHERE last_refreshed_at > 0"),
+                   ==, 1);
 
   before = count_observations (f);
   assert_synced (f);
@@ -264,7 +211,7 @@ test_refresh (Fixture       *f,
   fake_bluesky_feed_set_counts (f->bsky.feed, 0, 15, -1, -1, -1);
   assert_synced (f);
   g_assert_cmpint (count_observations (f), ==, before + 1);
-  g_assert_cmpint (latest (f, a, "likes"), ==, 15);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "likes"), ==, 15);
 }
 
 /* getPosts takes 25 URIs at most: 30 posts are two reads. */
@@ -277,7 +224,7 @@ test_batches (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("Campaign %u", i);
 
-      launch (f, add_campaign (f, name), 0);
+      launch (f, outbox_test_add_campaign (f->db, name), 0);
     }
   g_assert_cmpuint (outbox_test_flush (f->sender).sent, ==, 30);
   for (guint i = 0; i < 30; i++)
@@ -287,7 +234,7 @@ test_batches (Fixture       *f,
   g_assert_cmpuint (f->bsky.feed->post_reads, ==, 2);
   g_assert_cmpuint (f->bsky.feed->most_uris, ==, 25);
   for (guint i = 0; i < 30; i++)
-    g_assert_cmpint (latest (f, variant_of_record (f, i), "likes"), ==, i);
+    g_assert_cmpint (outbox_test_latest (f->db, variant_of_record (f, i), "likes"), ==, i);
 }
 
 /* Replies come from each post's thread, one level deep, into the post's
@@ -315,12 +262,13 @@ test_replies (Fixture       *f,
   g_assert_cmpuint (summary.posts_new, ==, 4);
   g_assert_cmpuint (f->bsky.feed->thread_reads, ==, 2);   /* only the posts with replies */
   g_assert_cmpstr (f->bsky.feed->last_depth, ==, "1");
-  g_assert_cmpint (latest (f, a, "replies"), ==, 3);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "replies"), ==, 3);
 
   replies = chorus_store_list_variant_replies (f->bsky.rig.store, f->campaign_id, a, 2, &mix, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (replies->len, ==, 2);
-  g_assert_cmpstr (chorus_post_get_text (g_ptr_array_index (replies, 0)), ==, "This is terrible and ugly, I hate it.");
+  g_assert_cmpstr (chorus_post_get_text (g_ptr_array_index (replies, 0)), ==,
+                   "This is terrible and ugly, I hate it.");
   g_assert_cmpstr (chorus_post_get_network (g_ptr_array_index (replies, 0)), ==, "bluesky");
   g_assert_cmpuint (mix.positive, ==, 1);
   g_assert_cmpuint (mix.negative, ==, 1);
@@ -335,7 +283,7 @@ test_replies (Fixture       *f,
   /* Read again, they are the same posts. */
   summary = chorus_test_sync_now (f->bsky.rig.engine);
   g_assert_cmpuint (summary.posts_new, ==, 0);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM posts WHERE NOT is_own"), ==, 4);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM posts WHERE NOT is_own"), ==, 4);
 }
 
 /* A post with more replies than Chorus takes at a time. */
@@ -348,8 +296,8 @@ test_many_replies (Fixture       *f,
     fake_bluesky_feed_add_reply (f->bsky.feed, 2, "Nice.", 0);
 
   assert_synced (f);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM posts WHERE NOT is_own"), ==, 100);
-  g_assert_cmpint (latest (f, variant_of_record (f, 2), "replies"), ==, 130);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM posts WHERE NOT is_own"), ==, 100);
+  g_assert_cmpint (outbox_test_latest (f->db, variant_of_record (f, 2), "replies"), ==, 130);
 }
 
 /* The campaign reads engagements (likes, reposts and quotes, replies)
@@ -358,31 +306,19 @@ static void
 test_analysis (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ChorusCampaign) campaign = NULL;
-  g_autoptr(ChorusAnalysis) analysis = NULL;
   const gint64 counts[][4] = { { 30, 6, 4, 1 }, { 9, 1, 2, 0 }, { 20, 2, 3, 5 } };
+  gint64 expected[3];
+  gint64 variants[3];
 
   launch_and_send_all (f);
   for (guint i = 0; i < 3; i++)
-    fake_bluesky_feed_set_counts (f->bsky.feed, i, counts[i][0], counts[i][1], counts[i][2], counts[i][3]);
-  assert_synced (f);
-
-  campaign = chorus_store_load_campaign (f->bsky.rig.store, f->campaign_id, &error);
-  g_assert_no_error (error);
-  analysis = chorus_campaign_analyse (campaign, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (chorus_analysis_get_design (analysis), ==, CHORUS_ANALYSIS_RATES);
-  for (guint i = 0; i < 3; i++)
     {
-      guint position = (guint) query_int (f, "SELECT position FROM variants WHERE id = %" G_GINT64_FORMAT,
-                                          variant_of_record (f, i));
-      const ChorusAnalysisVariant *v = chorus_analysis_get_variant (analysis, position);
-
-      g_assert_cmpint (v->count, ==, counts[i][0] + counts[i][1] + counts[i][2] + counts[i][3]);
-      g_assert_cmpint (v->exposures, ==, FOLLOWERS);
+      fake_bluesky_feed_set_counts (f->bsky.feed, i, counts[i][0], counts[i][1], counts[i][2], counts[i][3]);
+      expected[i] = counts[i][0] + counts[i][1] + counts[i][2] + counts[i][3];
+      variants[i] = variant_of_record (f, i);
     }
-  g_assert_false (chorus_analysis_get_warnings (analysis) & CHORUS_ANALYSIS_WARNING_TIME_SPREAD);
+  assert_synced (f);
+  outbox_test_assert_rates (f->bsky.rig.store, f->db, f->campaign_id, variants, expected, 3, FOLLOWERS);
 }
 
 /* A deleted post keeps its last counts, with the notice Mastodon's get;
@@ -408,19 +344,19 @@ test_deleted (Fixture       *f,
   threads = f->bsky.feed->thread_reads;
   assert_synced (f);
   g_assert_cmpuint (f->bsky.feed->thread_reads, ==, threads + 1);
-  g_assert_cmpint (latest (f, a, "likes"), ==, 7);
-  g_assert_cmpint (latest (f, b, "likes"), ==, 8);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts WHERE variant_id = %" G_GINT64_FORMAT
-                                 " AND notice = '" DELETED "'", a), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts WHERE notice IS NOT NULL"), ==, 1);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "likes"), ==, 7);
+  g_assert_cmpint (outbox_test_latest (f->db, b, "likes"), ==, 8);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE variant_id = %" G_GINT64_FORMAT
+                                                 " AND notice = '" DELETED "'", a), ==, 1);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE notice IS NOT NULL"), ==, 1);
 
   /* The AppView's other answer: a NotFound error. */
   f->bsky.feed->not_found_as_error = TRUE;
   fake_bluesky_feed_delete (f->bsky.feed, 2);
   assert_synced (f);
-  g_assert_cmpint (latest (f, c, "likes"), ==, 7);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts WHERE variant_id = %" G_GINT64_FORMAT
-                                 " AND notice = '" DELETED "'", c), ==, 1);
+  g_assert_cmpint (outbox_test_latest (f->db, c, "likes"), ==, 7);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE variant_id = %" G_GINT64_FORMAT
+                                                 " AND notice = '" DELETED "'", c), ==, 1);
 }
 
 /* Rate limited, or a server error, on the counts or on the replies: the
@@ -440,7 +376,7 @@ test_refused (Fixture       *f,
   fake_bluesky_feed_set_counts (f->bsky.feed, 0, 7, 1, -1, 0);   /* replies: those added */
   assert_synced (f);
   before = count_observations (f);
-  refreshed = query_int (f, "SELECT last_refreshed_at FROM pretest_runs");
+  refreshed = outbox_test_query_int (f->db, "SELECT last_refreshed_at FROM pretest_runs");
   chorus_test_db_exec (f->db, "UPDATE pretest_runs SET last_refreshed_at = last_refreshed_at - 60");
 
   /* On every attempt of the client: on getPosts, then on a thread. */
@@ -449,8 +385,8 @@ test_refused (Fixture       *f,
   failure = sync_source (f);
   g_assert_cmpstr (failure, ==, SLOW_DOWN);
   g_assert_cmpint (count_observations (f), ==, before);
-  g_assert_cmpint (latest (f, a, "likes"), ==, 7);
-  g_assert_cmpint (query_int (f, "SELECT last_refreshed_at FROM pretest_runs"), ==, refreshed - 60);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "likes"), ==, 7);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT last_refreshed_at FROM pretest_runs"), ==, refreshed - 60);
 
   g_assert_cmpuint (f->bsky.feed->refuse_posts, ==, 0);
   fake_bluesky_feed_add_reply (f->bsky.feed, 0, "Love it!", 0);
@@ -460,7 +396,7 @@ test_refused (Fixture       *f,
   g_assert_cmpstr (failure, ==, SLOW_DOWN);
   g_assert_cmpuint (f->bsky.feed->refuse_threads, ==, 0);
   g_assert_cmpint (count_observations (f), ==, before);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM posts WHERE NOT is_own"), ==, 0);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM posts WHERE NOT is_own"), ==, 0);
 
   f->bsky.feed->refusal = 502;
   f->bsky.feed->refuse_posts = 4;
@@ -471,9 +407,9 @@ test_refused (Fixture       *f,
 
   /* Through again. */
   assert_synced (f);
-  g_assert_cmpint (latest (f, a, "likes"), ==, 9);
-  g_assert_cmpint (latest (f, a, "replies"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM posts WHERE NOT is_own"), ==, 1);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "likes"), ==, 9);
+  g_assert_cmpint (outbox_test_latest (f->db, a, "replies"), ==, 1);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM posts WHERE NOT is_own"), ==, 1);
 }
 
 /* A session that ends at the refresh is renewed, and the refresh runs
@@ -496,7 +432,42 @@ test_expired (Fixture       *f,
   g_assert_cmpuint (f->bsky.refreshes, ==, refreshes + 2);   /* as the sync begins, then after the check */
   g_assert_cmpuint (f->bsky.creates, ==, 1);                 /* the app password, only for the first session */
   g_assert_cmpuint (f->bsky.feed->post_reads, ==, reads + 1);   /* the one after renewing */
-  g_assert_cmpint (latest (f, variant_of_record (f, 0), "likes"), ==, 5);
+  g_assert_cmpint (outbox_test_latest (f->db, variant_of_record (f, 0), "likes"), ==, 5);
+}
+
+/* Variant @position says @unit @times over, and the others something
+ * short; a launch then gives @message, or starts a run when NULL. */
+static void
+assert_launch (Fixture    *f,
+               guint       position,
+               const char *unit,
+               guint       times,
+               const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GString *repeated = g_string_new (NULL);
+  gint64 run;
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (repeated, unit);
+  text = g_string_free (repeated, FALSE);
+  chorus_test_db_exec (f->db, "UPDATE variants SET body = CASE position WHEN %u THEN '%s' ELSE 'Short' END",
+                       position, text);
+  chorus_test_db_exec (f->db, "UPDATE pretest_runs SET state = 'closed'");
+
+  run = chorus_store_launch_variant_posts (f->bsky.rig.store, f->campaign_id, &f->bsky.source_id, 1, HOUR, 1,
+                                           &error);
+  if (message == NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpint (run, >, 0);
+      return;
+    }
+
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_cmpint (run, ==, 0);
 }
 
 /* Bluesky counts a post's length in graphemes (300) and UTF-8 bytes
@@ -505,74 +476,45 @@ static void
 test_limits (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GString *text = g_string_new (NULL);
-  g_autofree char *sql = NULL;
-
-  /* 300 graphemes of two code points each fit. */
-  for (guint i = 0; i < 300; i++)
-    g_string_append (text, "e\xcc\x81");
-  sql = g_strdup_printf ("UPDATE variants SET body = '%s' WHERE position = 0", text->str);
-  chorus_test_db_exec (f->db, "%s", sql);
-  g_assert_cmpint (chorus_store_launch_variant_posts (f->bsky.rig.store, f->campaign_id, &f->bsky.source_id, 1,
-                                                      HOUR, 1, &error), >, 0);
-  g_assert_no_error (error);
-  chorus_test_db_exec (f->db, "DELETE FROM run_posts; DELETE FROM outbox; DELETE FROM pretest_runs");
-
-  g_string_append (text, "!");
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("UPDATE variants SET body = '%s' WHERE position = 0", text->str);
-  chorus_test_db_exec (f->db, "%s", sql);
-  g_assert_cmpint (chorus_store_launch_variant_posts (f->bsky.rig.store, f->campaign_id, &f->bsky.source_id, 1,
-                                                      HOUR, 1, &error), ==, 0);
-  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
-  g_assert_cmpstr (error->message, ==, "Variant A is 301 characters long, and posts on Bluesky allow 300.");
-  g_clear_error (&error);
-
-  /* 150 families of four: 150 graphemes, 3,750 bytes. */
-  g_string_truncate (text, 0);
-  for (guint i = 0; i < 150; i++)
-    g_string_append (text, "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7\xe2\x80\x8d"
-                           "\xf0\x9f\x91\xa6");
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("UPDATE variants SET body = '%s' WHERE position = 2", text->str);
-  chorus_test_db_exec (f->db, "UPDATE variants SET body = 'Short' WHERE position = 0");
-  chorus_test_db_exec (f->db, "%s", sql);
-  g_assert_cmpint (chorus_store_launch_variant_posts (f->bsky.rig.store, f->campaign_id, &f->bsky.source_id, 1,
-                                                      HOUR, 1, &error), ==, 0);
-  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
-  g_assert_cmpstr (error->message, ==, "Variant C takes 3750 bytes, and a post on Bluesky may take 3000: "
-                                       "shorten it, or use fewer emoji.");
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM pretest_runs"), ==, 0);
-  g_string_free (text, TRUE);
+  /* An e and a combining acute accent: one grapheme, two code points. */
+  assert_launch (f, 0, "e\xcc\x81", 300, NULL);
+  assert_launch (f, 0, "e\xcc\x81", 301, "Variant A is 301 characters long, and posts on Bluesky allow 300.");
+  /* A family of four: one grapheme, 25 bytes. */
+  assert_launch (f, 2, "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7\xe2\x80\x8d"
+                       "\xf0\x9f\x91\xa6", 150,
+                 "Variant C takes 3750 bytes, and a post on Bluesky may take 3000: shorten it, or use fewer emoji.");
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM pretest_runs"), ==, 1);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  static const struct
+  {
+    const char *name;
+    void      (*run) (Fixture *, gconstpointer);
+  } tests[] = {
+    { "launch", test_launch },
+    { "refresh", test_refresh },
+    { "batches", test_batches },
+    { "replies", test_replies },
+    { "many-replies", test_many_replies },
+    { "analysis", test_analysis },
+    { "deleted", test_deleted },
+    { "refused", test_refused },
+    { "expired", test_expired },
+    { "limits", test_limits },
+  };
+
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/chorus/pretest-variants-bluesky/launch", Fixture, NULL, fixture_set_up, test_launch,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/refresh", Fixture, NULL, fixture_set_up, test_refresh,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/batches", Fixture, NULL, fixture_set_up, test_batches,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/replies", Fixture, NULL, fixture_set_up, test_replies,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/many-replies", Fixture, NULL, fixture_set_up, test_many_replies,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/analysis", Fixture, NULL, fixture_set_up, test_analysis,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/deleted", Fixture, NULL, fixture_set_up, test_deleted,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/refused", Fixture, NULL, fixture_set_up, test_refused,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/expired", Fixture, NULL, fixture_set_up, test_expired,
-              fixture_tear_down);
-  g_test_add ("/chorus/pretest-variants-bluesky/limits", Fixture, NULL, fixture_set_up, test_limits,
-              fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    {
+      g_autofree char *path = g_strconcat ("/chorus/pretest-variants-bluesky/", tests[i].name, NULL);
+
+      g_test_add (path, Fixture, NULL, fixture_set_up, tests[i].run, fixture_tear_down);
+    }
 
   return g_test_run ();
 }

@@ -348,53 +348,32 @@ fail_part (GTask  *task,
   chorus_bluesky_login_check_async (sync->login, g_task_get_cancellable (task), on_session_checked_cb, task);
 }
 
+/* The streams were read, or the variant posts after them. */
 static void
-add_ingested (BlueskySync              *sync,
-              const ChorusIngestResult *ingested)
-{
-  sync->ingested.inserted += ingested->inserted;
-  sync->ingested.updated += ingested->updated;
-  sync->ingested.unchanged += ingested->unchanged;
-}
-
-static void
-on_variant_posts_done_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+on_part_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   BlueskySync *sync = g_task_get_task_data (task);
   ChorusIngestResult ingested = { 0, };
   GError *error = NULL;
-  gboolean done = chorus_bluesky_refresh_variant_posts_finish (result, NULL, &ingested, &error);
+  gboolean done = sync->streams_read ? chorus_bluesky_refresh_variant_posts_finish (result, NULL, &ingested, &error)
+                                     : chorus_pager_run_finish (result, &ingested, &error);
 
-  add_ingested (sync, &ingested);
-  if (done)
+  sync->ingested.inserted += ingested.inserted;
+  sync->ingested.updated += ingested.updated;
+  sync->ingested.unchanged += ingested.unchanged;
+
+  if (!done)
+    fail_part (g_steal_pointer (&task), error);
+  else if (sync->streams_read)
     chorus_pager_return_ingested (task, &sync->ingested);
   else
-    fail_part (g_steal_pointer (&task), error);
-}
-
-static void
-on_pager_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  BlueskySync *sync = g_task_get_task_data (task);
-  ChorusIngestResult ingested = { 0, };
-  GError *error = NULL;
-  gboolean done = chorus_pager_run_finish (result, &ingested, &error);
-
-  add_ingested (sync, &ingested);
-  if (!done)
     {
-      fail_part (g_steal_pointer (&task), error);
-      return;
+      sync->streams_read = TRUE;
+      read_next_part (g_steal_pointer (&task));
     }
-
-  sync->streams_read = TRUE;
-  read_next_part (g_steal_pointer (&task));
 }
 
 /* Takes @task: reads the streams, or once they are read, the variant
@@ -411,10 +390,10 @@ read_next_part (GTask *task)
 
   if (sync->streams_read)
     chorus_bluesky_refresh_variant_posts_async (sync->store, sync->http, chorus_source_get_id (sync->source), pds,
-                                                headers, cancellable, on_variant_posts_done_cb, task);
+                                                headers, cancellable, on_part_read_cb, task);
   else
     chorus_pager_run_async (sync->store, sync->http, chorus_source_get_id (sync->source), pds, headers,
-                            new_streams (sync->source, pds), cancellable, on_pager_done_cb, task);
+                            new_streams (sync->source, pds), cancellable, on_part_read_cb, task);
   explicit_bzero (authorization, strlen (authorization));
 }
 
