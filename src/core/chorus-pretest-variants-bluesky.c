@@ -39,12 +39,12 @@
 static const char * const members[] = { "likeCount", "repostCount", "replyCount" };
 
 static ChorusVariantPost *
-find_post (ChorusVariantRefresh *refresh,
+find_post (ChorusPretestRefresh *refresh,
            const char           *uri)
 {
   for (guint i = 0; uri != NULL && i < refresh->n; i++)
     {
-      ChorusVariantPost *post = _chorus_variant_refresh_get_post (refresh, i);
+      ChorusVariantPost *post = _chorus_pretest_refresh_get_item (refresh, i);
 
       if (g_strcmp0 (post->remote_id, uri) == 0)
         return post;
@@ -73,7 +73,7 @@ is_not_found (ChorusHttpResponse *response)
 /* Takes the replies below @post in a thread answer; FALSE when the thread
  * does not hold @post itself (a #notFoundPost). */
 static gboolean
-take_replies (ChorusVariantRefresh  *refresh,
+take_replies (ChorusPretestRefresh  *refresh,
               ChorusVariantPost     *post,
               ChorusHttpResponse    *response,
               GError               **error)
@@ -96,7 +96,7 @@ take_replies (ChorusVariantRefresh  *refresh,
   g_ptr_array_remove_range (thread, 0, first + 1);
   if (thread->len > MAX_REPLIES)
     g_ptr_array_remove_range (thread, MAX_REPLIES, thread->len - MAX_REPLIES);
-  g_ptr_array_extend_and_steal (refresh->replies, g_steal_pointer (&thread));
+  g_ptr_array_extend_and_steal (refresh->posts, g_steal_pointer (&thread));
 
   return TRUE;
 }
@@ -107,15 +107,15 @@ on_thread_read_cb (GObject      *object,
                    gpointer      user_data)
 {
   GTask *task = user_data;
-  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
-  ChorusVariantPost *post = _chorus_variant_refresh_get_post (refresh, refresh->step - 1);
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
+  ChorusVariantPost *post = _chorus_pretest_refresh_get_item (refresh, refresh->step - 1);
   g_autoptr(ChorusHttpResponse) response = NULL;
   GError *error = NULL;
   gboolean found;
 
   if (!(response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error)))
     {
-      _chorus_variant_refresh_read_done (task, error);
+      _chorus_pretest_refresh_read_done (task, error);
       return;
     }
 
@@ -125,14 +125,14 @@ on_thread_read_cb (GObject      *object,
     found = FALSE;
   else
     {
-      _chorus_variant_refresh_read_done (task, _chorus_variant_refresh_status_error (refresh, response->status));
+      _chorus_pretest_refresh_read_done (task, _chorus_variant_refresh_status_error (refresh, response->status));
       return;
     }
 
   if (error != NULL)
     {
       g_clear_error (&error);
-      _chorus_variant_refresh_read_done (task, _chorus_variant_refresh_parse_error (refresh));
+      _chorus_pretest_refresh_read_done (task, _chorus_variant_refresh_parse_error (refresh));
       return;
     }
 
@@ -144,28 +144,26 @@ on_thread_read_cb (GObject      *object,
 static void
 read_next_thread (GTask *task)
 {
-  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
-  g_autofree char *escaped = NULL;
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
   g_autofree char *url = NULL;
   ChorusVariantPost *post = NULL;
 
   while (refresh->step < refresh->n && post == NULL)
     {
-      post = _chorus_variant_refresh_get_post (refresh, refresh->step++);
+      post = _chorus_pretest_refresh_get_item (refresh, refresh->step++);
       if (post->read && post->counts[CHORUS_VARIANT_REPLIES] == 0)
         post = NULL;
     }
 
   if (post == NULL)
     {
-      _chorus_variant_refresh_read_done (task, NULL);
+      _chorus_pretest_refresh_read_done (task, NULL);
       return;
     }
 
-  escaped = g_uri_escape_string (post->remote_id, NULL, FALSE);
-  url = g_strdup_printf ("%s/xrpc/app.bsky.feed.getPostThread?uri=%s&depth=1&parentHeight=0", refresh->base,
-                         escaped);
-  _chorus_variant_refresh_get (task, url, on_thread_read_cb);
+  url = _chorus_pretest_refresh_dup_url (refresh, "/xrpc/app.bsky.feed.getPostThread?uri=", post->remote_id,
+                                         "&depth=1&parentHeight=0");
+  _chorus_pretest_refresh_get (task, url, on_thread_read_cb);
 }
 
 /* Counts */
@@ -188,7 +186,7 @@ read_counts (ChorusVariantPost *post,
 }
 
 static gboolean
-parse_posts (ChorusVariantRefresh *refresh,
+parse_posts (ChorusPretestRefresh *refresh,
              ChorusHttpResponse   *response)
 {
   gsize length;
@@ -217,16 +215,16 @@ on_posts_read_cb (GObject      *object,
                   gpointer      user_data)
 {
   GTask *task = user_data;
-  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
   g_autoptr(ChorusHttpResponse) response = NULL;
   GError *error = NULL;
 
   if (!(response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error)))
-    _chorus_variant_refresh_read_done (task, error);
+    _chorus_pretest_refresh_read_done (task, error);
   else if (response->status != 200)
-    _chorus_variant_refresh_read_done (task, _chorus_variant_refresh_status_error (refresh, response->status));
+    _chorus_pretest_refresh_read_done (task, _chorus_variant_refresh_status_error (refresh, response->status));
   else if (!parse_posts (refresh, response))
-    _chorus_variant_refresh_read_done (task, _chorus_variant_refresh_parse_error (refresh));
+    _chorus_pretest_refresh_read_done (task, _chorus_variant_refresh_parse_error (refresh));
   else
     read_next_thread (task);
 }
@@ -234,21 +232,21 @@ on_posts_read_cb (GObject      *object,
 static void
 read_posts (GTask *task)
 {
-  ChorusVariantRefresh *refresh = g_task_get_task_data (task);
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
   GString *url = g_string_new (refresh->base);
   g_autofree char *address = NULL;
 
   g_string_append (url, "/xrpc/app.bsky.feed.getPosts");
   for (guint i = 0; i < refresh->n; i++)
     {
-      g_autofree char *escaped = g_uri_escape_string (_chorus_variant_refresh_get_post (refresh, i)->remote_id,
-                                                      NULL, FALSE);
+      ChorusVariantPost *post = _chorus_pretest_refresh_get_item (refresh, i);
+      g_autofree char *escaped = g_uri_escape_string (post->remote_id, NULL, FALSE);
 
       g_string_append_printf (url, "%suris=%s", i == 0 ? "?" : "&", escaped);
     }
 
   address = g_string_free (url, FALSE);
-  _chorus_variant_refresh_get (task, address, on_posts_read_cb);
+  _chorus_pretest_refresh_get (task, address, on_posts_read_cb);
 }
 
 /**
@@ -276,11 +274,13 @@ chorus_bluesky_refresh_variant_posts_async (ChorusStore         *store,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
+  ChorusPretestRefreshOps ops = _chorus_variant_refresh_ops (MAX_URIS, read_posts);
+
   g_return_if_fail (CHORUS_IS_STORE (store));
   g_return_if_fail (CHORUS_IS_HTTP (http));
   g_return_if_fail (pds_url != NULL);
 
-  _chorus_variant_refresh_start (store, http, source_id, pds_url, WHERE, headers, MAX_URIS, read_posts,
+  _chorus_pretest_refresh_start (store, http, source_id, pds_url, WHERE, headers, &ops,
                                  chorus_bluesky_refresh_variant_posts_async, cancellable, callback, user_data);
 }
 
@@ -299,6 +299,6 @@ chorus_bluesky_refresh_variant_posts_finish (GAsyncResult        *result,
                                              ChorusIngestResult  *ingested,
                                              GError             **error)
 {
-  return _chorus_variant_refresh_finish (result, chorus_bluesky_refresh_variant_posts_async, n_refreshed, ingested,
+  return _chorus_pretest_refresh_finish (result, chorus_bluesky_refresh_variant_posts_async, n_refreshed, ingested,
                                          error);
 }
