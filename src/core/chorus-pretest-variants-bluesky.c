@@ -63,10 +63,12 @@ is_not_found (ChorusHttpResponse *response)
 {
   gsize length;
   const char *body = chorus_http_response_get_body (response, &length);
-  g_autoptr(JsonNode) root = response->status == 400 && body != NULL ? _chorus_json_load (body, (gssize) length,
-                                                                                          NULL)
-                                                                     : NULL;
+  g_autoptr(JsonNode) root = NULL;
 
+  if (response->status != 400 || body == NULL)
+    return FALSE;
+
+  root = _chorus_json_load (body, (gssize) length, NULL);
   return g_strcmp0 (_chorus_json_get_string (_chorus_json_object (root), "error"), "NotFound") == 0;
 }
 
