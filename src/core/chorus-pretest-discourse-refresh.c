@@ -46,8 +46,7 @@ typedef struct
 /* A run, and what reading its poll found. */
 typedef struct
 {
-  gint64              id;
-  char               *post_id;
+  ChorusPretestRunRef ref;
 
   ChorusIncomingPoll *poll;       /* NULL when the post or its poll is gone */
   gboolean            closed;
@@ -68,7 +67,7 @@ voter_clear (Voter *voter)
 static void
 run_clear (Run *run)
 {
-  g_free (run->post_id);
+  g_free (run->ref.remote_id);
   g_clear_pointer (&run->poll, chorus_incoming_poll_free);
   g_clear_pointer (&run->option_ids, g_ptr_array_unref);
   g_clear_pointer (&run->voters, g_array_unref);
@@ -78,7 +77,7 @@ static char *
 dup_post_url (ChorusPretestRefresh *refresh,
               Run                  *run)
 {
-  return _chorus_pretest_refresh_dup_url (refresh, "/posts/", run->post_id, ".json");
+  return _chorus_pretest_refresh_dup_url (refresh, "/posts/", run->ref.remote_id, ".json");
 }
 
 /* Writing */
@@ -105,7 +104,7 @@ insert_voters (sqlite3  *db,
       Voter *voter = &g_array_index (run->voters, Voter, i);
 
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, run->id);
+      sqlite3_bind_int64 (stmt, 1, run->ref.id);
       sqlite3_bind_int (stmt, 2, (int) voter->position);
       sqlite3_bind_text (stmt, 3, voter->username, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, now);
@@ -147,12 +146,12 @@ write_run (ChorusPretestRefresh  *refresh,
   gboolean hidden = FALSE;
 
   if (run->poll != NULL && run->poll->options->len > 0 &&
-      (!_chorus_pretest_write_votes (db, run->id, url, run->poll, &hidden, error) ||
+      (!_chorus_pretest_write_votes (db, run->ref.id, url, run->poll, &hidden, error) ||
        !insert_voters (db, run, g_get_real_time () / G_USEC_PER_SEC, error)))
     return FALSE;
 
   notice = dup_notice (run, refresh->where, hidden);
-  if (!_chorus_pretest_update_run (db, run->id, run->poll == NULL || run->closed, run->poll == NULL, notice, error))
+  if (!_chorus_pretest_update_run (db, run->ref.id, run->poll == NULL || run->closed, run->poll == NULL, notice, error))
     return FALSE;
 
   refresh->refreshed++;
@@ -278,7 +277,7 @@ read_voters (GTask *task)
 {
   ChorusPretestRefresh *refresh = g_task_get_task_data (task);
   Run *run = _chorus_pretest_refresh_get_item (refresh, 0);
-  g_autofree char *post = g_uri_escape_string (run->post_id, NULL, FALSE);
+  g_autofree char *post = g_uri_escape_string (run->ref.remote_id, NULL, FALSE);
   g_autofree char *option = g_uri_escape_string (g_ptr_array_index (run->option_ids, run->option), NULL, FALSE);
   g_autofree char *url = g_strdup_printf ("%s/polls/voters.json?post_id=%s&poll_name=" POLL_NAME
                                           "&option_id=%s&page=%u&limit=%u", refresh->base, post, option,
@@ -392,29 +391,7 @@ list_runs (ChorusPretestRefresh  *refresh,
            sqlite3               *db,
            GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, remote_id FROM pretest_runs"
-                                            " WHERE source_id = ?1 AND instrument = 'discourse_poll'"
-                                            "  AND state = 'running' AND remote_id IS NOT NULL ORDER BY id",
-                                            refresh->source_id, error)))
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Run run = { sqlite3_column_int64 (stmt, 0), _chorus_sql_dup_text (stmt, 1), };
-
-      g_array_append_val (refresh->items, run);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (error, db, "forum poll runs");
-      return FALSE;
-    }
-
-  return TRUE;
+  return _chorus_pretest_refresh_list_runs (refresh, db, "discourse_poll", error);
 }
 
 static const ChorusPretestRefreshOps poll_ops = {

@@ -32,8 +32,7 @@
 /* A run, and what reading its poll found. */
 typedef struct
 {
-  gint64              id;
-  char               *remote_id;
+  ChorusPretestRunRef ref;
   ChorusIncomingPoll *poll;       /* NULL when the poll is gone */
   gboolean            expired;
 } Run;
@@ -41,7 +40,7 @@ typedef struct
 static void
 run_clear (Run *run)
 {
-  g_free (run->remote_id);
+  g_free (run->ref.remote_id);
   g_clear_pointer (&run->poll, chorus_incoming_poll_free);
 }
 
@@ -49,7 +48,7 @@ static char *
 dup_poll_url (ChorusPretestRefresh *refresh,
               Run                  *run)
 {
-  return _chorus_pretest_refresh_dup_url (refresh, "/api/v1/polls/", run->remote_id, NULL);
+  return _chorus_pretest_refresh_dup_url (refresh, "/api/v1/polls/", run->ref.remote_id, NULL);
 }
 
 static gboolean
@@ -70,13 +69,13 @@ write_run (ChorusPretestRefresh  *refresh,
     notice = g_strdup (_("The server’s answer lists no options for this poll: Chorus kept the counts it had."));
   else
     {
-      if (!_chorus_pretest_write_votes (db, run->id, url, run->poll, &hidden, error))
+      if (!_chorus_pretest_write_votes (db, run->ref.id, url, run->poll, &hidden, error))
         return FALSE;
       if (hidden)
         notice = g_strdup (_("This poll hides its results until it ends: Chorus will read the votes then."));
     }
 
-  if (!_chorus_pretest_update_run (db, run->id, run->poll == NULL || run->expired, run->poll == NULL, notice,
+  if (!_chorus_pretest_update_run (db, run->ref.id, run->poll == NULL || run->expired, run->poll == NULL, notice,
                                    error))
     return FALSE;
 
@@ -163,29 +162,7 @@ list_runs (ChorusPretestRefresh  *refresh,
            sqlite3               *db,
            GError               **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, remote_id FROM pretest_runs"
-                                            " WHERE source_id = ?1 AND instrument = 'mastodon_poll'"
-                                            "  AND state = 'running' AND remote_id IS NOT NULL ORDER BY id",
-                                            refresh->source_id, error)))
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Run run = { sqlite3_column_int64 (stmt, 0), _chorus_sql_dup_text (stmt, 1), NULL, FALSE };
-
-      g_array_append_val (refresh->items, run);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (error, db, "poll runs");
-      return FALSE;
-    }
-
-  return TRUE;
+  return _chorus_pretest_refresh_list_runs (refresh, db, "mastodon_poll", error);
 }
 
 static const ChorusPretestRefreshOps poll_ops = {

@@ -83,6 +83,21 @@ gboolean  _chorus_pretest_refresh_finish    (GAsyncResult                   *res
                                              ChorusIngestResult             *ingested,
                                              GError                        **error);
 
+/* What an item of a run-wide instrument (a poll) starts with. */
+typedef struct
+{
+  gint64  id;
+  char   *remote_id;      /* the poll's id (Mastodon), its post's (Discourse) */
+} ChorusPretestRunRef;
+
+/* A ChorusPretestRefreshOps.list: the source's running runs of
+ * @instrument that were posted, each an item starting with a
+ * ChorusPretestRunRef (the rest zeroed). */
+gboolean  _chorus_pretest_refresh_list_runs (ChorusPretestRefresh           *refresh,
+                                             sqlite3                        *db,
+                                             const char                     *instrument,
+                                             GError                        **error);
+
 /* For readers. */
 gpointer  _chorus_pretest_refresh_get_item  (ChorusPretestRefresh           *refresh,
                                              guint                           index);

@@ -193,6 +193,42 @@ _chorus_pretest_refresh_get (GTask               *task,
 
 /* Listing */
 
+gboolean
+_chorus_pretest_refresh_list_runs (ChorusPretestRefresh  *refresh,
+                                   sqlite3               *db,
+                                   const char            *instrument,
+                                   GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, remote_id FROM pretest_runs"
+                                            " WHERE source_id = ?1 AND instrument = ?2"
+                                            "  AND state = 'running' AND remote_id IS NOT NULL ORDER BY id",
+                                            refresh->source_id, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 2, instrument, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint index = refresh->items->len;
+      ChorusPretestRunRef *run;
+
+      g_array_set_size (refresh->items, index + 1);
+      run = (ChorusPretestRunRef *) (gpointer) (refresh->items->data + (gsize) index * refresh->ops.item_size);
+      run->id = sqlite3_column_int64 (stmt, 0);
+      run->remote_id = _chorus_sql_dup_text (stmt, 1);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _chorus_set_sqlite_error (error, db, "pre-test runs");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 list_worker (GTask        *task,
              gpointer      source_object,
