@@ -123,7 +123,7 @@ variant_of_record (Fixture *f,
                    guint    index)
 {
   return outbox_test_query_int (f->db, "SELECT variant_id FROM run_posts WHERE remote_id = '%s'",
-                    fake_bluesky_feed_get_uri (f->bsky.feed, index));
+                                fake_bluesky_feed_get_uri (f->bsky.feed, index));
 }
 
 static gint64
@@ -163,15 +163,15 @@ test_launch (Fixture       *f,
       g_assert_cmpstr (json_object_get_string_member (record, "text"), ==, body);
       g_assert_false (json_object_has_member (record, "reply"));
       g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE position = %u"
-                                             " AND remote_id = '%s' AND posted_at IS NOT NULL",
-                                             k, fake_bluesky_feed_get_uri (f->bsky.feed, k)), ==, 1);
+                                              " AND remote_id = '%s' AND posted_at IS NOT NULL",
+                                              k, fake_bluesky_feed_get_uri (f->bsky.feed, k)), ==, 1);
     }
 
   /* Each is the brand's own post, in a thread of its own, and reached the
    * account's followers. */
   g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts rp"
-                                         " JOIN posts p ON p.id = rp.post_id WHERE p.is_own"
-                                         "  AND p.uri = rp.remote_id AND p.reply_to_uri IS NULL"), ==, 3);
+                                          " JOIN posts p ON p.id = rp.post_id WHERE p.is_own"
+                                          "  AND p.uri = rp.remote_id AND p.reply_to_uri IS NULL"), ==, 3);
   for (guint k = 0; k < G_N_ELEMENTS (outbox_test_taglines); k++)
     g_assert_cmpint (outbox_test_latest (f->db, variant_of_record (f, k), "reach"), ==, FOLLOWERS);
   g_assert_cmpuint (outbox_test_flush (f->sender).sent, ==, 0);
@@ -346,8 +346,8 @@ test_deleted (Fixture       *f,
   g_assert_cmpuint (f->bsky.feed->thread_reads, ==, threads + 1);
   g_assert_cmpint (outbox_test_latest (f->db, a, "likes"), ==, 7);
   g_assert_cmpint (outbox_test_latest (f->db, b, "likes"), ==, 8);
-  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE variant_id = %" G_GINT64_FORMAT
-                                                 " AND notice = '" DELETED "'", a), ==, 1);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE variant_id = %"
+                                          G_GINT64_FORMAT " AND notice = '" DELETED "'", a), ==, 1);
   g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE notice IS NOT NULL"), ==, 1);
 
   /* The AppView's other answer: a NotFound error. */
@@ -355,8 +355,8 @@ test_deleted (Fixture       *f,
   fake_bluesky_feed_delete (f->bsky.feed, 2);
   assert_synced (f);
   g_assert_cmpint (outbox_test_latest (f->db, c, "likes"), ==, 7);
-  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE variant_id = %" G_GINT64_FORMAT
-                                                 " AND notice = '" DELETED "'", c), ==, 1);
+  g_assert_cmpint (outbox_test_query_int (f->db, "SELECT count(*) FROM run_posts WHERE variant_id = %"
+                                          G_GINT64_FORMAT " AND notice = '" DELETED "'", c), ==, 1);
 }
 
 /* Rate limited, or a server error, on the counts or on the replies: the
