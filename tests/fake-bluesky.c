@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "fake-bluesky.h"
+#include "fake-bluesky-feed.h"
 #include "fake-bluesky-thread.h"
 
 static JsonNode *
@@ -251,6 +252,9 @@ serve_data (FakeBluesky       *f,
       return;
     }
 
+  if (fake_bluesky_feed_serve (f, message, path, query))
+    return;
+
   if (g_str_equal (path, "/xrpc/com.atproto.server.getSession"))
     {
       f->checks++;
@@ -345,7 +349,7 @@ on_request_cb (SoupServer        *server,
   else if (g_str_equal (path, "/xrpc/app.bsky.feed.searchPosts") ||
            g_str_equal (path, "/xrpc/app.bsky.notification.listNotifications") ||
            g_str_equal (path, "/xrpc/app.bsky.feed.getPostThread") ||
-           g_str_equal (path, "/xrpc/com.atproto.server.getSession"))
+           g_str_equal (path, "/xrpc/com.atproto.server.getSession") || fake_bluesky_feed_knows (path))
     serve_data (f, message, path, query);
   else
     reply_error (message, 404, "MethodNotImplemented");
@@ -362,6 +366,7 @@ fake_bluesky_set_up (FakeBluesky *f)
   f->notification_corpus = load_corpus ("bluesky/real/listNotifications.json");
   f->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   f->notifications = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  f->feed = fake_bluesky_feed_new ();
   f->clock = g_get_real_time () / G_USEC_PER_SEC - 7 * 24 * 60 * 60;
 
   /* "http://127.0.0.1:port/" for the source, "http://localhost:port" in
@@ -385,4 +390,5 @@ fake_bluesky_tear_down (FakeBluesky *f)
   g_free (f->last_query);
   g_free (f->last_reasons);
   g_free (f->pds);
+  fake_bluesky_feed_free (f->feed);
 }

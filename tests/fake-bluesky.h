@@ -68,6 +68,8 @@ typedef struct
   guint             served_mentions;
   char             *last_query;
   char             *last_reasons;
+
+  struct _FakeBlueskyFeed *feed;   /* the account's own posts: fake-bluesky-feed.h */
 } FakeBluesky;
 
 /* New items from the corpus, each newer than the last. */

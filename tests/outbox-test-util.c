@@ -5,7 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "chorus-analysis.h"
+#include "chorus-campaign.h"
 #include "chorus-outbox.h"
+#include "chorus-store-campaigns.h"
 #include "chorus-store-ingest.h"
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
@@ -113,6 +116,67 @@ outbox_test_query_int (sqlite3    *db,
   va_end (args);
 
   return chorus_test_db_query_int (db, sql);
+}
+
+const char * const outbox_test_taglines[3] = {
+  "Go further",
+  "Made to last since 1921",
+  "Every trail, every day",
+};
+
+gint64
+outbox_test_add_campaign (sqlite3    *db,
+                          const char *name)
+{
+  gint64 id;
+
+  chorus_test_db_exec (db, "INSERT INTO campaigns (name, state, primary_metric, created_at, updated_at)"
+                           " VALUES ('%s', 'draft', 'engagements', 10, 10)", name);
+  id = sqlite3_last_insert_rowid (db);
+  for (guint i = 0; i < G_N_ELEMENTS (outbox_test_taglines); i++)
+    chorus_test_db_exec (db, "INSERT INTO variants (campaign_id, position, label, body, link_url)"
+                             " VALUES (%" G_GINT64_FORMAT ", %u, '%c', '%s', %s)", id, i, 'A' + i,
+                         outbox_test_taglines[i], i == 1 ? "'https://brand.example/spring'" : "NULL");
+  return id;
+}
+
+gint64
+outbox_test_latest (sqlite3    *db,
+                    gint64      variant_id,
+                    const char *metric)
+{
+  return outbox_test_query_int (db, "SELECT coalesce ((SELECT value FROM observations WHERE variant_id = %"
+                                G_GINT64_FORMAT " AND metric = '%s' ORDER BY observed_at DESC, id DESC LIMIT 1),"
+                                " -1)", variant_id, metric);
+}
+
+void
+outbox_test_assert_rates (ChorusStore  *store,
+                          sqlite3      *db,
+                          gint64        campaign_id,
+                          const gint64 *variant_ids,
+                          const gint64 *counts,
+                          guint         n,
+                          gint64        exposures)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusCampaign) campaign = chorus_store_load_campaign (store, campaign_id, &error);
+  g_autoptr(ChorusAnalysis) analysis = NULL;
+
+  g_assert_no_error (error);
+  analysis = chorus_campaign_analyse (campaign, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chorus_analysis_get_design (analysis), ==, CHORUS_ANALYSIS_RATES);
+  for (guint i = 0; i < n; i++)
+    {
+      guint position = (guint) outbox_test_query_int (db, "SELECT position FROM variants WHERE id = %"
+                                                      G_GINT64_FORMAT, variant_ids[i]);
+      const ChorusAnalysisVariant *v = chorus_analysis_get_variant (analysis, position);
+
+      g_assert_cmpint (v->count, ==, counts[i]);
+      g_assert_cmpint (v->exposures, ==, exposures);
+    }
+  g_assert_false (chorus_analysis_get_warnings (analysis) & CHORUS_ANALYSIS_WARNING_TIME_SPREAD);
 }
 
 /* How many outbox items are in @state after @attempts attempts. */

@@ -63,4 +63,24 @@ gint64              outbox_test_query_int   (sqlite3             *db,
                                              const char          *format,
                                              ...) G_GNUC_PRINTF (2, 3);
 
+/* What the pre-test tests share: a draft campaign named @name whose
+ * variants A, B and C say outbox_test_taglines (B with a link), and the
+ * latest observation of a variant's metric, or -1. */
+extern const char * const outbox_test_taglines[3];
+
+gint64              outbox_test_add_campaign (sqlite3            *db,
+                                              const char         *name);
+gint64              outbox_test_latest       (sqlite3            *db,
+                                              gint64              variant_id,
+                                              const char         *metric);
+/* The campaign's analysis compares rates: variant @variant_ids[i] has
+ * @counts[i] out of @exposures, and they went out close in time. */
+void                outbox_test_assert_rates (ChorusStore        *store,
+                                              sqlite3            *db,
+                                              gint64              campaign_id,
+                                              const gint64       *variant_ids,
+                                              const gint64       *counts,
+                                              guint               n,
+                                              gint64              exposures);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "chorus-campaign-launch.h"
 #include "chorus-campaign-page.h"
 #include "chorus-chart-draw.h"
+#include "chorus-format.h"
 #include "chorus-pretests-pane.h"
 #include "chorus-sample.h"
 #include "chorus-sentiment.h"
@@ -19,6 +20,7 @@
 #include "chorus-store-private.h"
 #include "chorus-variant-replies.h"
 #include "chorus-share-chart.h"
+#include "chorus-store-campaigns.h"
 #include "chorus-verdict.h"
 #include "fake-mastodon.h"
 
@@ -572,6 +574,84 @@ test_replies (void)
   test_destroy_window (window);
 }
 
+/* The account rows of the variant posts page that are drawn, by title. */
+static GtkWidget *
+find_account_row (GtkWidget  *launch,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) rows = collect (launch, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_is_drawable (rows->pdata[i]) &&
+        g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+shows_account_rows (gpointer data)
+{
+  return find_account_row (data, "Brand on Mastodon") != NULL && find_account_row (data, "Brand on Bluesky") != NULL;
+}
+
+/* Variant posts go out from Mastodon and Bluesky accounts: both are
+ * offered, each row naming its network; a feed is not. */
+static void
+test_variant_accounts (void)
+{
+  const char * const networks[][2] = { { "Brand on Mastodon", "mastodon" }, { "Brand on Bluesky", "bluesky" } };
+  g_autofree char *path = NULL;
+  g_autoptr(ChorusStore) store = test_create_workspace ("Variant accounts.chorus", &path);
+  g_autoptr(ChorusCampaign) campaign = NULL;
+  g_autoptr(GPtrArray) combos = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *launch;
+  sqlite3 *db;
+
+  test_add_source (store, "mastodon", "https://mastodon.example", "brand", "Brand on Mastodon", NULL);
+  test_add_source (store, "bluesky", "https://bsky.social", "brand.example", "Brand on Bluesky", NULL);
+  test_add_source (store, "feed", "https://blog.example/feed.xml", NULL, "Brand blog", NULL);
+  db = chorus_test_db_open (path, SQLITE_OPEN_READWRITE, 5000);
+  chorus_test_db_exec (db, "INSERT INTO campaigns (name, state, primary_metric, created_at, updated_at)"
+                           " VALUES ('" NAME "', 'draft', 'engagements', 10, 10)");
+  campaign = chorus_store_load_campaign (store, sqlite3_last_insert_rowid (db), &error);
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  launch = GTK_WIDGET (chorus_campaign_launch_new (NULL, store, campaign));
+  gtk_window_present (GTK_WINDOW (launch));
+  combos = collect (launch, ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (combos->pdata[0], 2);
+  g_assert_true (chorus_test_spin_until (shows_account_rows, launch, CHORUS_TEST_WAIT_MS));
+  g_assert_null (find_account_row (launch, "Brand blog"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (networks); i++)
+    {
+      GtkWidget *row = find_account_row (launch, networks[i][0]);
+      g_autoptr(GPtrArray) labels = collect (row, GTK_TYPE_LABEL);
+      gboolean named = FALSE;
+
+      for (guint j = 0; j < labels->len; j++)
+        named |= g_strcmp0 (gtk_label_get_label (labels->pdata[j]), chorus_format_network (networks[i][1])) == 0 &&
+                 gtk_widget_has_css_class (labels->pdata[j], networks[i][1]);
+      g_assert_true (named);
+    }
+
+  /* Checking the Bluesky account is enough to publish. */
+  g_assert_false (gtk_widget_get_sensitive (find_button (launch, _("_Publish"))));
+  {
+    g_autoptr(GPtrArray) checks = collect (find_account_row (launch, "Brand on Bluesky"), GTK_TYPE_CHECK_BUTTON);
+
+    gtk_check_button_set_active (checks->pdata[0], TRUE);
+  }
+  g_assert_true (gtk_widget_get_sensitive (find_button (launch, _("_Publish"))));
+  shoot (GTK_WINDOW (launch), "launch-posts-networks");
+
+  gtk_window_destroy (GTK_WINDOW (launch));
+  test_settle (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +661,7 @@ main (int   argc,
   test_window_init (&argc, &argv);
   g_test_add_func ("/campaign-flow/mastodon-poll", test_poll_flow);
   g_test_add_func ("/campaign-flow/replies", test_replies);
+  g_test_add_func ("/campaign-flow/variant-accounts", test_variant_accounts);
   status = g_test_run ();
   test_window_finish ();
 

@@ -44,12 +44,6 @@ typedef struct
   gint64            campaign_id;
 } Fixture;
 
-static const char * const taglines[] = {
-  "Go further",
-  "Made to last since 1921",
-  "Every trail, every day",
-};
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -68,13 +62,7 @@ fixture_set_up (Fixture       *f,
                             "https://fake.example/users/ana/statuses/1", "1");
   f->engine = chorus_sync_engine_new (f->b.store, f->b.http);
 
-  chorus_test_db_exec (f->b.db, "INSERT INTO campaigns (name, state, primary_metric, created_at, updated_at)"
-                                " VALUES ('Spring tagline', 'draft', 'engagements', 10, 10)");
-  f->campaign_id = sqlite3_last_insert_rowid (f->b.db);
-  for (guint i = 0; i < G_N_ELEMENTS (taglines); i++)
-    chorus_test_db_exec (f->b.db, "INSERT INTO variants (campaign_id, position, label, body, link_url)"
-                                  " VALUES (%" G_GINT64_FORMAT ", %u, '%c', '%s', %s)", f->campaign_id, i, 'A' + i,
-                         taglines[i], i == 1 ? "'https://brand.example/spring'" : "NULL");
+  f->campaign_id = outbox_test_add_campaign (f->b.db, "Spring tagline");
 }
 
 static void
@@ -184,7 +172,7 @@ test_refused (Fixture       *f,
   chorus_test_db_exec (f->b.db, "UPDATE variants SET body = '%s' WHERE position = 1", long_text);
   assert_refused (f, &f->b.source_id, 1, HOUR, CHORUS_ERROR_INVALID_ARGUMENT,
                   "Variant B is 505 characters long, and posts on Mastodon allow 500.");
-  chorus_test_db_exec (f->b.db, "UPDATE variants SET body = '%s' WHERE position = 1", taglines[1]);
+  chorus_test_db_exec (f->b.db, "UPDATE variants SET body = '%s' WHERE position = 1", outbox_test_taglines[1]);
 
   /* 301 fits Mastodon, not Bluesky; 300 fits both (a launch that
    * succeeds is tested elsewhere). */
@@ -193,7 +181,7 @@ test_refused (Fixture       *f,
                   "Variant C is 302 characters long, and posts on Bluesky allow 300.");
   assert_refused (f, both + 1, 1, HOUR, CHORUS_ERROR_INVALID_ARGUMENT,
                   "Variant C is 302 characters long, and posts on Bluesky allow 300.");
-  chorus_test_db_exec (f->b.db, "UPDATE variants SET body = '%s' WHERE position = 2", taglines[2]);
+  chorus_test_db_exec (f->b.db, "UPDATE variants SET body = '%s' WHERE position = 2", outbox_test_taglines[2]);
 
   feed = chorus_store_add_source (f->b.store, "feed", "https://blog.example/feed.xml", NULL, "Blog", NULL);
   assert_refused (f, &feed, 1, HOUR, CHORUS_ERROR_INVALID_ARGUMENT,
@@ -231,7 +219,7 @@ dup_order (Fixture *f,
   source = json_array_get_object_element (json_object_get_array_member (root, "sources"), 0);
   g_assert_cmpint (json_object_get_int_member (source, "source_id"), ==, f->b.source_id);
   variants = json_object_get_array_member (source, "variants");
-  g_assert_cmpuint (json_array_get_length (variants), ==, G_N_ELEMENTS (taglines));
+  g_assert_cmpuint (json_array_get_length (variants), ==, G_N_ELEMENTS (outbox_test_taglines));
 
   for (guint k = 0; k < json_array_get_length (variants); k++)
     {
@@ -272,7 +260,7 @@ test_order (Fixture       *f,
       order = dup_order (f, run, seed * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
       ids = g_strsplit (g_strstrip (order), " ", -1);
       g_assert_cmpuint (g_strv_length (ids), ==, 3);
-      for (guint i = 0; i < G_N_ELEMENTS (taglines); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (outbox_test_taglines); i++)
         g_assert_cmpint (query_int (f, "SELECT count(*) FROM variants WHERE position = %u AND id IN (%s, %s, %s)",
                                     i, ids[0], ids[1], ids[2]), ==, 1);
       g_hash_table_add (orders, order);
@@ -444,15 +432,6 @@ variant_of_status (Fixture *f,
 }
 
 static gint64
-latest (Fixture    *f,
-        gint64      variant,
-        const char *metric)
-{
-  return query_int (f, "SELECT coalesce ((SELECT value FROM observations WHERE variant_id = %" G_GINT64_FORMAT
-                       " AND metric = '%s' ORDER BY observed_at DESC, id DESC LIMIT 1), -1)", variant, metric);
-}
-
-static gint64
 count_observations (Fixture *f)
 {
   return query_int (f, "SELECT count(*) FROM observations");
@@ -482,11 +461,11 @@ test_refresh (Fixture       *f,
   fake_mastodon_set_status_counts (f->server, 1, 4, 0, 1);
   failure = sync_source (f);
   g_assert_null (failure);
-  g_assert_cmpint (latest (f, a, "likes"), ==, 12);
-  g_assert_cmpint (latest (f, a, "reposts"), ==, 3);
-  g_assert_cmpint (latest (f, a, "replies"), ==, 2);
-  g_assert_cmpint (latest (f, b, "likes"), ==, 4);
-  g_assert_cmpint (latest (f, b, "reposts"), ==, 0);
+  g_assert_cmpint (outbox_test_latest (f->b.db, a, "likes"), ==, 12);
+  g_assert_cmpint (outbox_test_latest (f->b.db, a, "reposts"), ==, 3);
+  g_assert_cmpint (outbox_test_latest (f->b.db, a, "replies"), ==, 2);
+  g_assert_cmpint (outbox_test_latest (f->b.db, b, "likes"), ==, 4);
+  g_assert_cmpint (outbox_test_latest (f->b.db, b, "reposts"), ==, 0);
   g_assert_cmpint (query_int (f, "SELECT last_refreshed_at > 0 FROM pretest_runs WHERE id = %" G_GINT64_FORMAT,
                               run), ==, 1);
 
@@ -502,7 +481,7 @@ test_refresh (Fixture       *f,
   g_clear_pointer (&failure, g_free);
   failure = sync_source (f);
   g_assert_cmpint (count_observations (f), ==, before + 1);
-  g_assert_cmpint (latest (f, a, "likes"), ==, 15);
+  g_assert_cmpint (outbox_test_latest (f->b.db, a, "likes"), ==, 15);
 }
 
 /* 5xx, 429, a broken answer or a dropped connection: the sync says so,
@@ -546,14 +525,14 @@ test_refresh_faults (Fixture       *f,
       g_assert_nonnull (failure);
       g_assert_cmpuint (fake_mastodon_get_stats (f->server).status_reads, ==, reads + faults[i].times);
       g_assert_cmpint (count_observations (f), ==, before);
-      g_assert_cmpint (latest (f, a, "likes"), ==, 7);
+      g_assert_cmpint (outbox_test_latest (f->b.db, a, "likes"), ==, 7);
     }
 
   fake_mastodon_delete_status (f->server, 0);
   g_clear_pointer (&failure, g_free);
   failure = sync_source (f);
   g_assert_null (failure);
-  g_assert_cmpint (latest (f, a, "likes"), ==, 7);
+  g_assert_cmpint (outbox_test_latest (f->b.db, a, "likes"), ==, 7);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts WHERE variant_id = %" G_GINT64_FORMAT
                                  " AND notice LIKE 'This post was deleted%%'", a), ==, 1);
 }
@@ -570,34 +549,19 @@ test_analysis (Fixture       *f,
   g_autofree char *failure = NULL;
   const gint64 counts[][3] = { { 30, 6, 4 }, { 9, 1, 2 }, { 20, 2, 3 } };
   gint64 expected[3];
+  gint64 variants[3];
 
   launch_and_send_all (f);
   for (guint i = 0; i < 3; i++)
     {
       fake_mastodon_set_status_counts (f->server, i, counts[i][0], counts[i][1], counts[i][2]);
       expected[i] = counts[i][0] + counts[i][1] + counts[i][2];
+      variants[i] = variant_of_status (f, i);
     }
   failure = sync_source (f);
   g_assert_null (failure);
-
-  campaign = chorus_store_load_campaign (f->b.store, f->campaign_id, &error);
-  g_assert_no_error (error);
-  analysis = chorus_campaign_analyse (campaign, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (chorus_analysis_get_design (analysis), ==, CHORUS_ANALYSIS_RATES);
-  for (guint i = 0; i < 3; i++)
-    {
-      gint64 variant = variant_of_status (f, i);
-      guint position = (guint) query_int (f, "SELECT position FROM variants WHERE id = %" G_GINT64_FORMAT, variant);
-      const ChorusAnalysisVariant *v = chorus_analysis_get_variant (analysis, position);
-
-      g_assert_cmpint (v->count, ==, expected[i]);
-      g_assert_cmpint (v->exposures, ==, FOLLOWERS);
-    }
   /* Posted within seconds of each other: no time warning. */
-  g_assert_false (chorus_analysis_get_warnings (analysis) & CHORUS_ANALYSIS_WARNING_TIME_SPREAD);
-  g_clear_pointer (&analysis, chorus_analysis_unref);
-  g_clear_object (&campaign);
+  outbox_test_assert_rates (f->b.store, f->b.db, f->campaign_id, variants, expected, 3, FOLLOWERS);
 
   /* Had the first gone out 13 hours earlier, the reader is warned. */
   chorus_test_db_exec (f->b.db, "UPDATE run_posts SET posted_at = posted_at - 13 * 3600 WHERE position = 0");

@@ -17,6 +17,7 @@
 #include "chorus-error.h"
 #include "chorus-pager.h"
 #include "chorus-parse-json-private.h"
+#include "chorus-pretest-variants.h"
 
 /* A Bluesky account, read through the pager: its mentions (replies and
  * quotes included) and searches for hashtags and keywords, on the
@@ -38,7 +39,13 @@
  * Threads: a post record names its parent and root by at:// URI, which is
  * enough to put a reply in its conversation, but not to show what it
  * answers: for replies, getPostThread brings the posts above (and the
- * replies below) into the workspace too (see chorus-pager-threads.c). */
+ * replies below) into the workspace too (see chorus-pager-threads.c).
+ *
+ * Once the streams are read, the counts and replies of the account's
+ * variant posts are (chorus-pretest-variants-bluesky.c); a failure there
+ * fails the sync like a stream's would, after the posts are stored. A
+ * session that ended during either is renewed once, and that part read
+ * again. */
 
 #define PAGE_SIZE         100
 #define MAX_PAGES         10
@@ -67,8 +74,9 @@ typedef struct
   ChorusHttp           *http;
   ChorusSource         *source;
   ChorusBlueskyLogin   *login;
-  GError               *failure;      /* the pager's, while the session is checked */
+  GError               *failure;      /* the pager's or the refresh's, while the session is checked */
   gboolean              retried;
+  gboolean              streams_read; /* then the variant posts are */
   ChorusIngestResult    ingested;
 } BlueskySync;
 
@@ -282,7 +290,7 @@ new_streams (ChorusSource *source,
 
 /* Reading */
 
-static void run_streams (GTask *task);
+static void read_next_part (GTask *task);
 
 static void
 on_signed_in_cb (GObject      *object,
@@ -296,7 +304,7 @@ on_signed_in_cb (GObject      *object,
   if (!chorus_bluesky_login_open_finish (sync->login, result, &error))
     g_task_return_error (task, error);
   else
-    run_streams (g_steal_pointer (&task));
+    read_next_part (g_steal_pointer (&task));
 }
 
 static void
@@ -320,49 +328,72 @@ on_session_checked_cb (GObject      *object,
   chorus_bluesky_login_open_async (sync->login, cancellable, on_signed_in_cb, g_steal_pointer (&task));
 }
 
+/* Takes @task and @error: a part of the sync failed. */
 static void
-on_pager_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+fail_part (GTask  *task,
+           GError *error)
+{
+  BlueskySync *sync = g_task_get_task_data (task);
+
+  if (sync->retried || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  /* Neither the pager nor the refresh says why a request failed; the
+   * session may have expired (400 ExpiredToken). Ask, once. */
+  sync->failure = error;
+  chorus_bluesky_login_check_async (sync->login, g_task_get_cancellable (task), on_session_checked_cb, task);
+}
+
+/* The streams were read, or the variant posts after them. */
+static void
+on_part_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   BlueskySync *sync = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
   ChorusIngestResult ingested = { 0, };
   GError *error = NULL;
-  gboolean done = chorus_pager_run_finish (result, &ingested, &error);
+  gboolean done = sync->streams_read ? chorus_bluesky_refresh_variant_posts_finish (result, NULL, &ingested, &error)
+                                     : chorus_pager_run_finish (result, &ingested, &error);
 
   sync->ingested.inserted += ingested.inserted;
   sync->ingested.updated += ingested.updated;
   sync->ingested.unchanged += ingested.unchanged;
 
-  if (done)
+  if (!done)
+    fail_part (g_steal_pointer (&task), error);
+  else if (sync->streams_read)
     chorus_pager_return_ingested (task, &sync->ingested);
-  else if (sync->retried || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_task_return_error (task, error);
   else
     {
-      /* The pager does not say why a page failed; the session may have
-       * expired (400 ExpiredToken). Ask, once. */
-      sync->failure = error;
-      chorus_bluesky_login_check_async (sync->login, cancellable, on_session_checked_cb,
-                                        g_steal_pointer (&task));
+      sync->streams_read = TRUE;
+      read_next_part (g_steal_pointer (&task));
     }
 }
 
-/* Takes @task, and gives it to the pager. */
+/* Takes @task: reads the streams, or once they are read, the variant
+ * posts; each from the PDS, with the session's token. */
 static void
-run_streams (GTask *task)
+read_next_part (GTask *task)
 {
   BlueskySync *sync = g_task_get_task_data (task);
   const char *pds = chorus_bluesky_login_get_pds (sync->login);
   g_autofree char *authorization = g_strconcat ("Bearer ", chorus_bluesky_login_get_access_token (sync->login),
                                                 NULL);
   const char *headers[] = { "Authorization", authorization, NULL };
+  GCancellable *cancellable = g_task_get_cancellable (task);
 
-  chorus_pager_run_async (sync->store, sync->http, chorus_source_get_id (sync->source), pds, headers,
-                          new_streams (sync->source, pds), g_task_get_cancellable (task),
-                          on_pager_done_cb, task);
+  if (sync->streams_read)
+    chorus_bluesky_refresh_variant_posts_async (sync->store, sync->http, chorus_source_get_id (sync->source), pds,
+                                                headers, cancellable, on_part_read_cb, task);
+  else
+    chorus_pager_run_async (sync->store, sync->http, chorus_source_get_id (sync->source), pds, headers,
+                            new_streams (sync->source, pds), cancellable, on_part_read_cb, task);
   explicit_bzero (authorization, strlen (authorization));
 }
 

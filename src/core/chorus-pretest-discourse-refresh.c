@@ -17,19 +17,21 @@
 #include "chorus-parse-json-private.h"
 #include "chorus-pretest-discourse.h"
 #include "chorus-pretest-observe-private.h"
+#include "chorus-pretest-refresh-private.h"
 #include "chorus-secrets.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 
-/* The votes of Discourse polls, read during a sync of their forum: for
- * each running run whose post the outbox made, GET /posts/:id.json and
- * the poll named "poll" in it; when the poll is public, who voted for
- * each option too (GET /polls/voters.json, page by page). Then one
- * transaction writes a snapshot as chorus-pretest-observe.c describes,
- * adds the voters not seen before, and closes the run when the poll is
- * closed or gone. Any failed read (an error status, an answer that is
- * not JSON, a dropped connection) stops the refresh before anything of
- * that run is written; the sync reports it. */
+/* The votes of Discourse polls, read during a sync of their forum by the
+ * pre-test refresh driver (chorus-pretest-refresh.c): for each running
+ * run whose post the outbox made, GET /posts/:id.json and the poll named
+ * "poll" in it; when the poll is public, who voted for each option too
+ * (GET /polls/voters.json, page by page). Then one transaction writes a
+ * snapshot as chorus-pretest-observe.c describes, adds the voters not
+ * seen before, and closes the run when the poll is closed or gone. Any
+ * failed read (an error status, an answer that is not JSON, a dropped
+ * connection) stops the refresh before anything of that run is written;
+ * the sync reports it. */
 
 #define POLL_NAME         "poll"
 #define VOTERS_PER_PAGE   50
@@ -37,50 +39,24 @@
 
 typedef struct
 {
-  gint64  id;
-  char   *post_id;
-} Run;
+  guint  position;
+  char  *username;
+} Voter;
 
-/* What one run's reads found, for apply_write (). */
+/* A run, and what reading its poll found. */
 typedef struct
 {
-  gint64              run_id;
-  char               *url;
+  ChorusPretestRunRef ref;
+
   ChorusIncomingPoll *poll;       /* NULL when the post or its poll is gone */
   gboolean            closed;
   gboolean            staff_only;
   gboolean            public;
   GPtrArray          *option_ids; /* char *, by index */
   GArray             *voters;     /* Voter */
-} Answer;
-
-typedef struct
-{
-  guint  position;
-  char  *username;
-} Voter;
-
-typedef struct
-{
-  ChorusStore  *store;
-  ChorusHttp   *http;
-  gint64        source_id;
-  char         *base;             /* without a trailing slash */
-  char         *host;
-  GStrv         headers;
-  GArray       *runs;             /* Run */
-  guint         next;
-  guint         refreshed;
-  Answer       *answer;           /* the run being read */
-  guint         option;           /* whose voters are being read */
-  guint         page;
-} Refresh;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->post_id);
-}
+  guint               option;     /* whose voters are being read */
+  guint               page;
+} Run;
 
 static void
 voter_clear (Voter *voter)
@@ -89,53 +65,32 @@ voter_clear (Voter *voter)
 }
 
 static void
-answer_free (Answer *answer)
+run_clear (Run *run)
 {
-  if (answer == NULL)
-    return;
-
-  g_free (answer->url);
-  g_clear_pointer (&answer->poll, chorus_incoming_poll_free);
-  g_clear_pointer (&answer->option_ids, g_ptr_array_unref);
-  g_clear_pointer (&answer->voters, g_array_unref);
-  g_free (answer);
+  g_free (run->ref.remote_id);
+  g_clear_pointer (&run->poll, chorus_incoming_poll_free);
+  g_clear_pointer (&run->option_ids, g_ptr_array_unref);
+  g_clear_pointer (&run->voters, g_array_unref);
 }
 
-static void
-refresh_free (Refresh *refresh)
+static char *
+dup_post_url (ChorusPretestRefresh *refresh,
+              Run                  *run)
 {
-  g_clear_object (&refresh->store);
-  g_clear_object (&refresh->http);
-  g_free (refresh->base);
-  g_free (refresh->host);
-  g_strfreev (refresh->headers);
-  g_clear_pointer (&refresh->runs, g_array_unref);
-  answer_free (refresh->answer);
-  g_free (refresh);
-}
-
-static void
-finish (GTask  *task,
-        GError *error)
-{
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-  g_object_unref (task);
+  return _chorus_pretest_refresh_dup_url (refresh, "/posts/", run->ref.remote_id, ".json");
 }
 
 /* Writing */
 
 static gboolean
 insert_voters (sqlite3  *db,
-               Answer   *answer,
+               Run      *run,
                gint64    now,
                GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (answer->voters->len == 0)
+  if (run->voters->len == 0)
     return TRUE;
 
   if (!(stmt = _chorus_sql_prepare (db, "INSERT OR IGNORE INTO run_voters (run_id, variant_id, username,"
@@ -144,12 +99,12 @@ insert_voters (sqlite3  *db,
                                     " WHERE run_id = ?1 AND position = ?2", error)))
     return FALSE;
 
-  for (guint i = 0; i < answer->voters->len; i++)
+  for (guint i = 0; i < run->voters->len; i++)
     {
-      Voter *voter = &g_array_index (answer->voters, Voter, i);
+      Voter *voter = &g_array_index (run->voters, Voter, i);
 
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, answer->run_id);
+      sqlite3_bind_int64 (stmt, 1, run->ref.id);
       sqlite3_bind_int (stmt, 2, (int) voter->position);
       sqlite3_bind_text (stmt, 3, voter->username, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, now);
@@ -161,124 +116,69 @@ insert_voters (sqlite3  *db,
 }
 
 static char *
-dup_notice (Answer     *answer,
+dup_notice (Run        *run,
             const char *host,
             gboolean    hidden)
 {
-  if (answer->poll == NULL)
+  if (run->poll == NULL)
     /* Translators: %s is a forum's host. */
     return g_strdup_printf (_("The poll was deleted from %s: the counts are the last ones Chorus read."), host);
-  if (answer->poll->options->len == 0)
+  if (run->poll->options->len == 0)
     return g_strdup (_("The server’s answer lists no options for this poll: Chorus kept the counts it had."));
-  if (hidden && answer->staff_only)
+  if (hidden && run->staff_only)
     return g_strdup (_("This poll shows its results to the forum’s staff only: Chorus cannot read its votes."));
   if (hidden)
     return g_strdup (_("This poll hides its results until it ends: Chorus will read the votes then."));
-  if (answer->closed)
+  if (run->closed)
     /* Translators: %s is a forum's host. */
     return g_strdup_printf (_("The poll was closed on %s: these are its final counts."), host);
   return NULL;
 }
 
-typedef struct
+static gboolean
+write_run (ChorusPretestRefresh  *refresh,
+           sqlite3               *db,
+           GError               **error)
 {
-  Answer     *answer;
-  const char *host;
-} Apply;
-
-static gint64
-apply_write (sqlite3  *db,
-             gpointer  data,
-             GArray   *changed,
-             GError  **error)
-{
-  Apply *apply = data;
-  Answer *answer = apply->answer;
+  Run *run = _chorus_pretest_refresh_get_item (refresh, 0);
+  g_autofree char *url = dup_post_url (refresh, run);
   g_autofree char *notice = NULL;
   gboolean hidden = FALSE;
 
-  if (answer->poll != NULL && answer->poll->options->len > 0 &&
-      (!_chorus_pretest_write_votes (db, answer->run_id, answer->url, answer->poll, &hidden, error) ||
-       !insert_voters (db, answer, g_get_real_time () / G_USEC_PER_SEC, error)))
-    return 0;
+  if (run->poll != NULL && run->poll->options->len > 0 &&
+      (!_chorus_pretest_write_votes (db, run->ref.id, url, run->poll, &hidden, error) ||
+       !insert_voters (db, run, g_get_real_time () / G_USEC_PER_SEC, error)))
+    return FALSE;
 
-  notice = dup_notice (answer, apply->host, hidden);
-  if (!_chorus_pretest_update_run (db, answer->run_id, answer->poll == NULL || answer->closed,
-                                   answer->poll == NULL, notice, error))
-    return 0;
-
-  return answer->run_id;
-}
-
-static void
-apply_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Refresh *refresh = task_data;
-  Apply apply = { refresh->answer, refresh->host };
-  GError *error = NULL;
-
-  if (_chorus_store_write (source_object, apply_write, &apply, &error) == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void refresh_next (GTask *task);
-
-static void
-on_applied_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GTask *task = user_data;
-  Refresh *refresh = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      finish (task, error);
-      return;
-    }
+  notice = dup_notice (run, refresh->where, hidden);
+  if (!_chorus_pretest_update_run (db, run->ref.id, run->poll == NULL || run->closed, run->poll == NULL, notice, error))
+    return FALSE;
 
   refresh->refreshed++;
-  refresh_next (task);
-}
-
-static void
-apply_answer (GTask *task)
-{
-  Refresh *refresh = g_task_get_task_data (task);
-  g_autoptr(GTask) apply = g_task_new (refresh->store, g_task_get_cancellable (task), on_applied_cb, task);
-
-  g_task_set_source_tag (apply, apply_answer);
-  g_task_set_task_data (apply, refresh, NULL);
-  g_task_run_in_thread (apply, apply_worker);
+  return TRUE;
 }
 
 /* Reading */
 
 static GError *
-new_read_error (Refresh            *refresh,
-                ChorusHttpResponse *response)
+new_read_error (ChorusPretestRefresh *refresh,
+                ChorusHttpResponse   *response)
 {
   if (response->status == 401 || response->status == 403)
     return g_error_new (CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN,
                         /* Translators: %s is a forum's host. */
-                        _("%s no longer accepts Chorus’s sign-in. Sign in to this account again."), refresh->host);
+                        _("%s no longer accepts Chorus’s sign-in. Sign in to this account again."), refresh->where);
 
   /* Translators: %s is a server, %u an HTTP status code. */
   return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED, _("%s did not share the votes of a pre-test poll (HTTP %u)."),
-                      refresh->host, response->status);
+                      refresh->where, response->status);
 }
 
 /* The answer's JSON, or NULL with @error set in words. */
 static JsonNode *
-load_answer (Refresh            *refresh,
-             ChorusHttpResponse *response,
-             GError            **error)
+load_answer (ChorusPretestRefresh  *refresh,
+             ChorusHttpResponse    *response,
+             GError               **error)
 {
   gsize length;
   const char *body = chorus_http_response_get_body (response, &length);
@@ -286,34 +186,33 @@ load_answer (Refresh            *refresh,
 
   if (!(root = _chorus_json_load (body != NULL ? body : "", (gssize) length, error)))
     /* Translators: %s is a forum's host; what went wrong follows. */
-    g_prefix_error (error, _("%s sent a poll Chorus cannot read: "), refresh->host);
+    g_prefix_error (error, _("%s sent a poll Chorus cannot read: "), refresh->where);
 
   return root;
 }
 
 static void read_voters (GTask *task);
 
-/* Which options' voters are left to read, from refresh->option on. */
+/* Which options' voters are left to read, from run->option on. */
 static void
 next_option (GTask *task)
 {
-  Refresh *refresh = g_task_get_task_data (task);
-  Answer *answer = refresh->answer;
+  Run *run = _chorus_pretest_refresh_get_item (g_task_get_task_data (task), 0);
 
-  for (; refresh->option < answer->option_ids->len; refresh->option++)
+  for (; run->option < run->option_ids->len; run->option++)
     {
-      ChorusIncomingPollOption *option = refresh->option < answer->poll->options->len
-                                         ? g_ptr_array_index (answer->poll->options, refresh->option) : NULL;
+      ChorusIncomingPollOption *option = run->option < run->poll->options->len
+                                         ? g_ptr_array_index (run->poll->options, run->option) : NULL;
 
-      if (option != NULL && option->votes > 0 && g_ptr_array_index (answer->option_ids, refresh->option) != NULL)
+      if (option != NULL && option->votes > 0 && g_ptr_array_index (run->option_ids, run->option) != NULL)
         {
-          refresh->page = 1;
+          run->page = 1;
           read_voters (task);
           return;
         }
     }
 
-  apply_answer (task);
+  _chorus_pretest_refresh_read_done (task, NULL);
 }
 
 static void
@@ -322,9 +221,9 @@ on_voters_read_cb (GObject      *object,
                    gpointer      user_data)
 {
   GTask *task = user_data;
-  Refresh *refresh = g_task_get_task_data (task);
-  Answer *answer = refresh->answer;
-  const char *option_id = g_ptr_array_index (answer->option_ids, refresh->option);
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
+  Run *run = _chorus_pretest_refresh_get_item (refresh, 0);
+  const char *option_id = g_ptr_array_index (run->option_ids, run->option);
   g_autoptr(ChorusHttpResponse) response = NULL;
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
@@ -333,19 +232,19 @@ on_voters_read_cb (GObject      *object,
 
   if (!(response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error)))
     {
-      finish (task, error);
+      _chorus_pretest_refresh_read_done (task, error);
       return;
     }
 
   if (response->status != 200)
     {
-      finish (task, new_read_error (refresh, response));
+      _chorus_pretest_refresh_read_done (task, new_read_error (refresh, response));
       return;
     }
 
   if (!(root = load_answer (refresh, response, &error)))
     {
-      finish (task, error);
+      _chorus_pretest_refresh_read_done (task, error);
       return;
     }
 
@@ -354,39 +253,37 @@ on_voters_read_cb (GObject      *object,
   for (guint i = 0; i < n; i++)
     {
       const char *username = _chorus_json_get_string (_chorus_json_array_object (voters, i), "username");
-      Voter voter = { refresh->option, NULL };
+      Voter voter = { run->option, NULL };
 
       if (username == NULL || *username == '\0')
         continue;
       voter.username = g_strdup (username);
-      g_array_append_val (answer->voters, voter);
+      g_array_append_val (run->voters, voter);
     }
 
-  if (n >= VOTERS_PER_PAGE && refresh->page < MAX_VOTER_PAGES)
+  if (n >= VOTERS_PER_PAGE && run->page < MAX_VOTER_PAGES)
     {
-      refresh->page++;
+      run->page++;
       read_voters (task);
       return;
     }
 
-  refresh->option++;
+  run->option++;
   next_option (task);
 }
 
 static void
 read_voters (GTask *task)
 {
-  Refresh *refresh = g_task_get_task_data (task);
-  Run *run = &g_array_index (refresh->runs, Run, refresh->next - 1);
-  g_autofree char *post = g_uri_escape_string (run->post_id, NULL, FALSE);
-  g_autofree char *option = g_uri_escape_string (g_ptr_array_index (refresh->answer->option_ids, refresh->option),
-                                                 NULL, FALSE);
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
+  Run *run = _chorus_pretest_refresh_get_item (refresh, 0);
+  g_autofree char *post = g_uri_escape_string (run->ref.remote_id, NULL, FALSE);
+  g_autofree char *option = g_uri_escape_string (g_ptr_array_index (run->option_ids, run->option), NULL, FALSE);
   g_autofree char *url = g_strdup_printf ("%s/polls/voters.json?post_id=%s&poll_name=" POLL_NAME
                                           "&option_id=%s&page=%u&limit=%u", refresh->base, post, option,
-                                          refresh->page, VOTERS_PER_PAGE);
+                                          run->page, VOTERS_PER_PAGE);
 
-  chorus_http_get_async (refresh->http, url, (const char * const *) refresh->headers,
-                         g_task_get_cancellable (task), on_voters_read_cb, task);
+  _chorus_pretest_refresh_get (task, url, on_voters_read_cb);
 }
 
 static JsonObject *
@@ -408,7 +305,7 @@ find_poll (JsonObject *post)
 /* What the post says of its poll; FALSE with @error set when the poll is
  * there but cannot be read. */
 static gboolean
-read_post (Answer      *answer,
+read_post (Run         *run,
            JsonObject  *post,
            GError     **error)
 {
@@ -422,15 +319,15 @@ read_post (Answer      *answer,
 
   node = json_node_init_object (json_node_alloc (), poll);
   json = json_to_string (node, FALSE);
-  if (!(answer->poll = chorus_discourse_parse_poll (json, -1, error)))
+  if (!(run->poll = chorus_discourse_parse_poll (json, -1, error)))
     return FALSE;
 
-  answer->closed = g_strcmp0 (_chorus_json_get_string (poll, "status"), "closed") == 0 ||
-                   (answer->poll->expires_at > 0 && answer->poll->expires_at <= g_get_real_time () / G_USEC_PER_SEC);
-  answer->staff_only = g_strcmp0 (_chorus_json_get_string (poll, "results"), "staff_only") == 0;
-  answer->public = _chorus_json_get_bool (poll, "public");
+  run->closed = g_strcmp0 (_chorus_json_get_string (poll, "status"), "closed") == 0 ||
+                (run->poll->expires_at > 0 && run->poll->expires_at <= g_get_real_time () / G_USEC_PER_SEC);
+  run->staff_only = g_strcmp0 (_chorus_json_get_string (poll, "results"), "staff_only") == 0;
+  run->public = _chorus_json_get_bool (poll, "public");
   for (guint i = 0; i < _chorus_json_array_length (options); i++)
-    g_ptr_array_add (answer->option_ids,
+    g_ptr_array_add (run->option_ids,
                      g_strdup (_chorus_json_get_string (_chorus_json_array_object (options, i), "id")));
 
   return TRUE;
@@ -442,122 +339,64 @@ on_post_read_cb (GObject      *object,
                  gpointer      user_data)
 {
   GTask *task = user_data;
-  Refresh *refresh = g_task_get_task_data (task);
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
+  Run *run = _chorus_pretest_refresh_get_item (refresh, 0);
   g_autoptr(ChorusHttpResponse) response = NULL;
   g_autoptr(JsonNode) root = NULL;
   GError *error = NULL;
 
   if (!(response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error)))
     {
-      finish (task, error);
+      _chorus_pretest_refresh_read_done (task, error);
       return;
     }
 
   if (response->status != 200 && response->status != 404)
     {
-      finish (task, new_read_error (refresh, response));
+      _chorus_pretest_refresh_read_done (task, new_read_error (refresh, response));
       return;
     }
 
   if (response->status == 200 &&
-      (!(root = load_answer (refresh, response, &error)) ||
-       !read_post (refresh->answer, _chorus_json_object (root), &error)))
+      (!(root = load_answer (refresh, response, &error)) || !read_post (run, _chorus_json_object (root), &error)))
     {
       if (root != NULL)
-        g_prefix_error (&error, _("%s sent a poll Chorus cannot read: "), refresh->host);
-      finish (task, error);
+        g_prefix_error (&error, _("%s sent a poll Chorus cannot read: "), refresh->where);
+      _chorus_pretest_refresh_read_done (task, error);
       return;
     }
 
-  refresh->option = 0;
-  if (refresh->answer->poll != NULL && refresh->answer->public)
+  run->option = 0;
+  if (run->poll != NULL && run->public)
     next_option (task);
   else
-    apply_answer (task);
+    _chorus_pretest_refresh_read_done (task, NULL);
 }
 
 static void
-refresh_next (GTask *task)
+read_run (GTask *task)
 {
-  Refresh *refresh = g_task_get_task_data (task);
-  g_autofree char *escaped = NULL;
-  GError *error = NULL;
-  Answer *answer;
-  Run *run;
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
+  Run *run = _chorus_pretest_refresh_get_item (refresh, 0);
+  g_autofree char *url = dup_post_url (refresh, run);
 
-  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error) ||
-      refresh->next >= refresh->runs->len)
-    {
-      finish (task, error);
-      return;
-    }
-
-  run = &g_array_index (refresh->runs, Run, refresh->next++);
-  escaped = g_uri_escape_string (run->post_id, NULL, FALSE);
-  answer = g_new0 (Answer, 1);
-  answer->run_id = run->id;
-  answer->url = g_strdup_printf ("%s/posts/%s.json", refresh->base, escaped);
-  answer->option_ids = g_ptr_array_new_with_free_func (g_free);
-  answer->voters = g_array_new (FALSE, TRUE, sizeof (Voter));
-  g_array_set_clear_func (answer->voters, (GDestroyNotify) voter_clear);
-  answer_free (refresh->answer);
-  refresh->answer = answer;
-
-  chorus_http_get_async (refresh->http, answer->url, (const char * const *) refresh->headers,
-                         g_task_get_cancellable (task), on_post_read_cb, task);
+  run->option_ids = g_ptr_array_new_with_free_func (g_free);
+  run->voters = g_array_new (FALSE, TRUE, sizeof (Voter));
+  g_array_set_clear_func (run->voters, (GDestroyNotify) voter_clear);
+  _chorus_pretest_refresh_get (task, url, on_post_read_cb);
 }
 
-static void
-list_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+list_runs (ChorusPretestRefresh  *refresh,
+           sqlite3               *db,
+           GError               **error)
 {
-  Refresh *refresh = task_data;
-  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GError *error = NULL;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (connection->db, "SELECT id, remote_id FROM pretest_runs"
-                                            " WHERE source_id = ?1 AND instrument = 'discourse_poll'"
-                                            "  AND state = 'running' AND remote_id IS NOT NULL ORDER BY id",
-                                            refresh->source_id, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Run run = { sqlite3_column_int64 (stmt, 0), _chorus_sql_dup_text (stmt, 1) };
-
-      g_array_append_val (refresh->runs, run);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (&error, connection->db, "forum poll runs");
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  return _chorus_pretest_refresh_list_runs (refresh, db, "discourse_poll", error);
 }
 
-static void
-on_listed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    finish (task, error);
-  else
-    refresh_next (task);
-}
+static const ChorusPretestRefreshOps poll_ops = {
+  sizeof (Run), (GDestroyNotify) run_clear, 1, list_runs, read_run, write_run,
+};
 
 /**
  * chorus_discourse_refresh_polls_async:
@@ -585,35 +424,15 @@ chorus_discourse_refresh_polls_async (ChorusStore         *store,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  GTask *task;
-  g_autoptr(GTask) list = NULL;
-  Refresh *refresh;
-  gsize length;
+  g_autofree char *host = NULL;
 
   g_return_if_fail (CHORUS_IS_STORE (store));
   g_return_if_fail (CHORUS_IS_HTTP (http));
   g_return_if_fail (forum_url != NULL);
 
-  refresh = g_new0 (Refresh, 1);
-  refresh->store = g_object_ref (store);
-  refresh->http = g_object_ref (http);
-  refresh->source_id = source_id;
-  refresh->base = g_strstrip (g_strdup (forum_url));
-  length = strlen (refresh->base);
-  while (length > 0 && refresh->base[length - 1] == '/')
-    refresh->base[--length] = '\0';
-  refresh->host = chorus_http_dup_host (refresh->base);
-  refresh->headers = g_strdupv ((char **) headers);
-  refresh->runs = g_array_new (FALSE, TRUE, sizeof (Run));
-  g_array_set_clear_func (refresh->runs, (GDestroyNotify) run_clear);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chorus_discourse_refresh_polls_async);
-  g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
-
-  list = g_task_new (store, cancellable, on_listed_cb, task);
-  g_task_set_task_data (list, refresh, NULL);
-  g_task_run_in_thread (list, list_worker);
+  host = chorus_http_dup_host (forum_url);
+  _chorus_pretest_refresh_start (store, http, source_id, forum_url, host, headers, &poll_ops,
+                                 chorus_discourse_refresh_polls_async, cancellable, callback, user_data);
 }
 
 /**
@@ -629,15 +448,7 @@ chorus_discourse_refresh_polls_finish (GAsyncResult  *result,
                                        guint         *n_refreshed,
                                        GError       **error)
 {
-  Refresh *refresh;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  refresh = g_task_get_task_data (G_TASK (result));
-  if (n_refreshed != NULL)
-    *n_refreshed = refresh->refreshed;
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _chorus_pretest_refresh_finish (result, chorus_discourse_refresh_polls_async, n_refreshed, NULL, error);
 }
 
 /* A sync with a key reads the votes of its pre-test polls once the pager

@@ -14,163 +14,184 @@
 #include "chorus-error.h"
 #include "chorus-parse-json-private.h"
 #include "chorus-pretest-private.h"
+#include "chorus-pretest-variants-refresh-private.h"
 #include "chorus-pretest-variants.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 
-/* The counts of variant posts, read during a sync of their Mastodon
- * account: for each sent post of a running run, GET /api/v1/statuses/:id,
- * then one transaction that writes its favourites, boosts and replies as
- * "likes", "reposts" and "replies" snapshots (only those that moved, see
- * _chorus_pretest_observe()) and tells the run when it was last read. A
- * deleted post (404) keeps its last counts and gets a notice. Any other
- * failure (5xx, 429, an answer that is not a status, a dropped
- * connection) stops the refresh and changes nothing; the sync reports it. */
-
-typedef struct
-{
-  gint64  run_id;
-  gint64  variant_id;
-  char   *remote_id;
-} Post;
-
-typedef struct
-{
-  ChorusStore  *store;
-  ChorusHttp   *http;
-  gint64        source_id;
-  char         *base;         /* without a trailing slash */
-  GStrv         headers;
-  GArray       *posts;        /* Post */
-  guint         next;
-  guint         refreshed;
-} Refresh;
-
-/* What one answer says, for apply_write (). */
-typedef struct
-{
-  gint64  source_id;
-  Post   *post;
-  char   *notice;             /* the post is gone, or NULL */
-  gint64  counts[3];          /* likes, reposts, replies */
-} Answer;
+/* The counts of variant posts, read during a sync of their account by the
+ * pre-test refresh driver (chorus-pretest-refresh.c). The account's sent
+ * posts of running runs are read in batches, as its network's reader
+ * asks (one status at a time on Mastodon, see the end of this file; 25 on
+ * Bluesky, see chorus-pretest-variants-bluesky.c). Each batch is then one
+ * transaction: each post's likes, reposts and replies become "likes",
+ * "reposts" and "replies" snapshots (only those that moved, see
+ * _chorus_pretest_observe()), and its run learns when it was last read. A
+ * deleted post keeps its last counts and gets a notice. Any other failure
+ * (an error status, 429 included, an answer that cannot be read, a
+ * dropped connection) stops the refresh and leaves that batch as it was;
+ * the sync reports it. */
 
 static const char * const metrics[] = { "likes", "reposts", "replies" };
-static const char * const members[] = { "favourites_count", "reblogs_count", "replies_count" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (metrics) == CHORUS_VARIANT_N_COUNTS);
 
 static void
-post_clear (Post *post)
+post_clear (ChorusVariantPost *post)
 {
   g_free (post->remote_id);
 }
 
-static void
-refresh_free (Refresh *refresh)
+static gboolean
+list_posts (ChorusPretestRefresh  *refresh,
+            sqlite3               *db,
+            GError               **error)
 {
-  g_clear_object (&refresh->store);
-  g_clear_object (&refresh->http);
-  g_free (refresh->base);
-  g_strfreev (refresh->headers);
-  g_clear_pointer (&refresh->posts, g_array_unref);
-  g_free (refresh);
-}
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
 
-static void
-answer_free (Answer *answer)
-{
-  g_free (answer->notice);
-  g_free (answer);
-}
+  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT rp.run_id, rp.variant_id, rp.remote_id FROM run_posts rp"
+                                            " JOIN pretest_runs r ON r.id = rp.run_id"
+                                            " WHERE rp.source_id = ?1 AND r.instrument = 'variant_posts'"
+                                            "  AND r.state = 'running' AND rp.remote_id IS NOT NULL"
+                                            " ORDER BY rp.run_id, rp.position",
+                                            refresh->source_id, error)))
+    return FALSE;
 
-static gint64
-apply_write (sqlite3  *db,
-             gpointer  data,
-             GArray   *changed,
-             GError  **error)
-{
-  Answer *answer = data;
-  g_autoptr(sqlite3_stmt) run = NULL;
-  g_autoptr(sqlite3_stmt) post = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  for (guint i = 0; answer->notice == NULL && i < G_N_ELEMENTS (metrics); i++)
-    if (!_chorus_pretest_observe (db, answer->post->run_id, answer->post->variant_id, answer->source_id,
-                                  metrics[i], answer->counts[i], now, error))
-      return 0;
-
-  if (!(run = _chorus_sql_prepare_with_id (db, "UPDATE pretest_runs SET last_refreshed_at = ?2 WHERE id = ?1",
-                                           answer->post->run_id, error)) ||
-      !(post = _chorus_sql_prepare_with_id (db, "UPDATE run_posts SET notice = ?3"
-                                            " WHERE run_id = ?1 AND variant_id = ?4 AND source_id = ?2",
-                                            answer->post->run_id, error)))
-    return 0;
-
-  sqlite3_bind_int64 (run, 2, now);
-  sqlite3_bind_int64 (post, 2, answer->source_id);
-  sqlite3_bind_text (post, 3, answer->notice, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (post, 4, answer->post->variant_id);
-  if (!_chorus_sql_step_done (db, run, "variant posts run", error) ||
-      !_chorus_sql_step_done (db, post, "variant post", error))
-    return 0;
-
-  return answer->post->run_id;
-}
-
-static void
-apply_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (_chorus_store_write (source_object, apply_write, task_data, &error) == 0)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-return_error (GTask  *task,
-              GError *error)
-{
-  g_task_return_error (task, error);
-  g_object_unref (task);
-}
-
-static void refresh_next (GTask *task);
-
-static void
-on_applied_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GTask *task = user_data;
-  Refresh *refresh = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      return_error (task, error);
-      return;
+      ChorusVariantPost post = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                 _chorus_sql_dup_text (stmt, 2), FALSE, FALSE, { 0, } };
+
+      g_array_append_val (refresh->items, post);
     }
 
-  refresh->refreshed++;
-  refresh_next (task);
+  if (rc != SQLITE_DONE)
+    {
+      _chorus_set_sqlite_error (error, db, "variant posts");
+      return FALSE;
+    }
+
+  return TRUE;
 }
+
+static gboolean
+write_post (ChorusPretestRefresh  *refresh,
+            sqlite3               *db,
+            ChorusVariantPost     *post,
+            gint64                 now,
+            GError               **error)
+{
+  g_autoptr(sqlite3_stmt) run = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *notice = NULL;
+
+  for (guint i = 0; post->read && i < G_N_ELEMENTS (metrics); i++)
+    if (!_chorus_pretest_observe (db, post->run_id, post->variant_id, refresh->source_id, metrics[i],
+                                  post->counts[i], now, error))
+      return FALSE;
+
+  if (post->gone)
+    /* Translators: %s is a Mastodon server's host, or "Bluesky". */
+    notice = g_strdup_printf (_("This post was deleted from %s: the counts are the last ones Chorus read."),
+                              refresh->where);
+
+  if (!(run = _chorus_sql_prepare_with_id (db, "UPDATE pretest_runs SET last_refreshed_at = ?2 WHERE id = ?1",
+                                           post->run_id, error)) ||
+      !(update = _chorus_sql_prepare_with_id (db, "UPDATE run_posts SET notice = ?3"
+                                              " WHERE run_id = ?1 AND variant_id = ?4 AND source_id = ?2",
+                                              post->run_id, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (run, 2, now);
+  sqlite3_bind_int64 (update, 2, refresh->source_id);
+  sqlite3_bind_text (update, 3, notice, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 4, post->variant_id);
+
+  return _chorus_sql_step_done (db, run, "variant posts run", error) &&
+         _chorus_sql_step_done (db, update, "variant post", error);
+}
+
+/* The posts of the batch that were read, or found deleted; the others
+ * stay as they were. */
+static gboolean
+write_posts (ChorusPretestRefresh  *refresh,
+             sqlite3               *db,
+             GError               **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < refresh->n; i++)
+    {
+      ChorusVariantPost *post = _chorus_pretest_refresh_get_item (refresh, i);
+
+      if (!post->read && !post->gone)
+        continue;
+      if (!write_post (refresh, db, post, now, error))
+        return FALSE;
+      refresh->refreshed++;
+    }
+
+  return TRUE;
+}
+
+ChorusPretestRefreshOps
+_chorus_variant_refresh_ops (guint   batch,
+                             void  (*read) (GTask *task))
+{
+  ChorusPretestRefreshOps ops = { sizeof (ChorusVariantPost), (GDestroyNotify) post_clear, batch,
+                                  list_posts, read, write_posts };
+
+  return ops;
+}
+
+/* Why an answer other than the reader's own (200, and its "deleted")
+ * stops the refresh. */
+GError *
+_chorus_variant_refresh_status_error (ChorusPretestRefresh *refresh,
+                                      guint                 status)
+{
+  if (status == 401 || status == 403)
+    return g_error_new (CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN,
+                        /* Translators: %s is a Mastodon server's host, or "Bluesky". */
+                        _("%s no longer accepts Chorus’s sign-in. Sign in to this account again."), refresh->where);
+
+  if (status == 429)
+    return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                        /* Translators: %s is a Mastodon server's host, or "Bluesky". */
+                        _("%s asked Chorus to slow down, so the counts of the pre-test’s posts stay as Chorus last "
+                          "read them. The next sync reads them again."), refresh->where);
+
+  return g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                      /* Translators: %s is a server, or "Bluesky", %u an HTTP status code. */
+                      _("%s did not share the counts of a pre-test’s post (HTTP %u)."), refresh->where, status);
+}
+
+GError *
+_chorus_variant_refresh_parse_error (ChorusPretestRefresh *refresh)
+{
+  return g_error_new (CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                      /* Translators: %s is a server, or "Bluesky". */
+                      _("%s sent counts of a pre-test’s post that Chorus cannot read."), refresh->where);
+}
+
+/* Mastodon: GET /api/v1/statuses/:id, one post at a time; a 404 is a
+ * deleted post. Replies come with the account's mentions instead. */
+
+static const char * const mastodon_members[] = { "favourites_count", "reblogs_count", "replies_count" };
 
 /* The counts of a status, all three present, or FALSE. */
 static gboolean
-parse_counts (ChorusHttpResponse  *response,
-              gint64              *counts)
+parse_status_counts (ChorusHttpResponse  *response,
+                     gint64              *counts)
 {
   gsize length;
   const char *body = chorus_http_response_get_body (response, &length);
   g_autoptr(JsonNode) root = body != NULL ? _chorus_json_load (body, (gssize) length, NULL) : NULL;
   JsonObject *status = _chorus_json_object (root);
 
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    if ((counts[i] = _chorus_json_get_int (status, members[i], -1)) < 0)
+  for (guint i = 0; i < G_N_ELEMENTS (mastodon_members); i++)
+    if ((counts[i] = _chorus_json_get_int (status, mastodon_members[i], -1)) < 0)
       return FALSE;
 
   return TRUE;
@@ -182,135 +203,35 @@ on_status_read_cb (GObject      *object,
                    gpointer      user_data)
 {
   GTask *task = user_data;
-  Refresh *refresh = g_task_get_task_data (task);
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
+  ChorusVariantPost *post = _chorus_pretest_refresh_get_item (refresh, 0);
   g_autoptr(ChorusHttpResponse) response = NULL;
-  g_autoptr(GTask) apply = NULL;
-  g_autofree char *host = chorus_http_dup_host (refresh->base);
   GError *error = NULL;
-  Answer *answer;
 
   if (!(response = chorus_http_get_finish (CHORUS_HTTP (object), result, &error)))
     {
-      return_error (task, error);
+      _chorus_pretest_refresh_read_done (task, error);
       return;
     }
-
-  answer = g_new0 (Answer, 1);
-  answer->source_id = refresh->source_id;
-  answer->post = &g_array_index (refresh->posts, Post, refresh->next - 1);
 
   if (response->status == 404)
-    /* Translators: %s is a Mastodon server's host. */
-    answer->notice = g_strdup_printf (_("This post was deleted from %s: the counts are the last ones Chorus "
-                                        "read."), host);
-  else if (response->status == 401 || response->status == 403)
-    error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN,
-                         /* Translators: %s is a Mastodon server's host. */
-                         _("%s no longer accepts Chorus’s sign-in. Sign in to this account again."), host);
+    post->gone = TRUE;
   else if (response->status != 200)
-    error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
-                         /* Translators: %s is a server, %u an HTTP status code. */
-                         _("%s did not share the counts of a pre-test’s post (HTTP %u)."), host, response->status);
-  else if (!parse_counts (response, answer->counts))
-    error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_PARSE,
-                         /* Translators: %s is a server. */
-                         _("%s sent counts of a pre-test’s post that Chorus cannot read."), host);
+    error = _chorus_variant_refresh_status_error (refresh, response->status);
+  else if (!(post->read = parse_status_counts (response, post->counts)))
+    error = _chorus_variant_refresh_parse_error (refresh);
 
-  if (error != NULL)
-    {
-      answer_free (answer);
-      return_error (task, error);
-      return;
-    }
-
-  apply = g_task_new (refresh->store, g_task_get_cancellable (task), on_applied_cb, task);
-  g_task_set_source_tag (apply, on_status_read_cb);
-  g_task_set_task_data (apply, answer, (GDestroyNotify) answer_free);
-  g_task_run_in_thread (apply, apply_worker);
+  _chorus_pretest_refresh_read_done (task, error);
 }
 
 static void
-refresh_next (GTask *task)
+read_status (GTask *task)
 {
-  Refresh *refresh = g_task_get_task_data (task);
-  g_autofree char *escaped = NULL;
-  g_autofree char *url = NULL;
-  GError *error = NULL;
-  Post *post;
+  ChorusPretestRefresh *refresh = g_task_get_task_data (task);
+  ChorusVariantPost *post = _chorus_pretest_refresh_get_item (refresh, 0);
+  g_autofree char *url = _chorus_pretest_refresh_dup_url (refresh, "/api/v1/statuses/", post->remote_id, NULL);
 
-  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    {
-      return_error (task, error);
-      return;
-    }
-
-  if (refresh->next >= refresh->posts->len)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-
-  post = &g_array_index (refresh->posts, Post, refresh->next++);
-  escaped = g_uri_escape_string (post->remote_id, NULL, FALSE);
-  url = g_strdup_printf ("%s/api/v1/statuses/%s", refresh->base, escaped);
-  chorus_http_get_async (refresh->http, url, (const char * const *) refresh->headers,
-                         g_task_get_cancellable (task), on_status_read_cb, task);
-}
-
-static void
-list_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Refresh *refresh = task_data;
-  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GError *error = NULL;
-  int rc;
-
-  if (!(stmt = _chorus_sql_prepare_with_id (connection->db,
-                                            "SELECT rp.run_id, rp.variant_id, rp.remote_id FROM run_posts rp"
-                                            " JOIN pretest_runs r ON r.id = rp.run_id"
-                                            " WHERE rp.source_id = ?1 AND r.instrument = 'variant_posts'"
-                                            "  AND r.state = 'running' AND rp.remote_id IS NOT NULL"
-                                            " ORDER BY rp.run_id, rp.position",
-                                            refresh->source_id, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Post post = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), _chorus_sql_dup_text (stmt, 2) };
-
-      g_array_append_val (refresh->posts, post);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (&error, connection->db, "variant posts");
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_listed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    return_error (task, error);
-  else
-    refresh_next (task);
+  _chorus_pretest_refresh_get (task, url, on_status_read_cb);
 }
 
 /**
@@ -338,32 +259,16 @@ chorus_mastodon_refresh_variant_posts_async (ChorusStore         *store,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data)
 {
-  GTask *task;
-  g_autoptr(GTask) list = NULL;
-  Refresh *refresh;
+  ChorusPretestRefreshOps ops = _chorus_variant_refresh_ops (1, read_status);
+  g_autofree char *host = NULL;
 
   g_return_if_fail (CHORUS_IS_STORE (store));
   g_return_if_fail (CHORUS_IS_HTTP (http));
   g_return_if_fail (server_url != NULL);
 
-  refresh = g_new0 (Refresh, 1);
-  refresh->store = g_object_ref (store);
-  refresh->http = g_object_ref (http);
-  refresh->source_id = source_id;
-  refresh->base = g_strstrip (g_strdup (server_url));
-  if (g_str_has_suffix (refresh->base, "/"))
-    refresh->base[strlen (refresh->base) - 1] = '\0';
-  refresh->headers = g_strdupv ((char **) headers);
-  refresh->posts = g_array_new (FALSE, TRUE, sizeof (Post));
-  g_array_set_clear_func (refresh->posts, (GDestroyNotify) post_clear);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chorus_mastodon_refresh_variant_posts_async);
-  g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
-
-  list = g_task_new (store, cancellable, on_listed_cb, task);
-  g_task_set_task_data (list, refresh, NULL);
-  g_task_run_in_thread (list, list_worker);
+  host = chorus_http_dup_host (server_url);
+  _chorus_pretest_refresh_start (store, http, source_id, server_url, host, headers, &ops,
+                                 chorus_mastodon_refresh_variant_posts_async, cancellable, callback, user_data);
 }
 
 /**
@@ -379,13 +284,6 @@ chorus_mastodon_refresh_variant_posts_finish (GAsyncResult  *result,
                                               guint         *n_refreshed,
                                               GError       **error)
 {
-  Refresh *refresh;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  refresh = g_task_get_task_data (G_TASK (result));
-  if (n_refreshed != NULL)
-    *n_refreshed = refresh->refreshed;
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _chorus_pretest_refresh_finish (result, chorus_mastodon_refresh_variant_posts_async, n_refreshed, NULL,
+                                         error);
 }

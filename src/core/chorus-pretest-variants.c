@@ -105,8 +105,7 @@ check_fits (const ChorusPretestVariant  *variant,
       return FALSE;
     }
 
-  if (length > channel->max_characters ||
-      (g_str_equal (channel->network, "bluesky") && strlen (text) > CHORUS_OUTBOX_BLUESKY_MAX_BYTES))
+  if (length > channel->max_characters)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
                    /* Translators: the first %s is a variant's label ("A"), the second a
@@ -118,6 +117,18 @@ check_fits (const ChorusPretestVariant  *variant,
                                 "Variant %s is %u characters long, and posts on %s allow %u.",
                                 length),
                    variant->label, length, network_title (channel->network), (guint) channel->max_characters);
+      return FALSE;
+    }
+
+  /* Bluesky also limits a post's bytes, which many emoji can pass first. */
+  if (g_str_equal (channel->network, "bluesky") && strlen (text) > CHORUS_OUTBOX_BLUESKY_MAX_BYTES)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is a variant's label ("A"); the first %u the bytes its
+                    * post takes (its link included), the second the most Bluesky allows. */
+                   _("Variant %s takes %u bytes, and a post on Bluesky may take %u: shorten it, or use fewer "
+                     "emoji."),
+                   variant->label, (guint) strlen (text), (guint) CHORUS_OUTBOX_BLUESKY_MAX_BYTES);
       return FALSE;
     }
 

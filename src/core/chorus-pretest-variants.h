@@ -11,6 +11,7 @@
 
 #include "chorus-http.h"
 #include "chorus-sentiment.h"
+#include "chorus-store-ingest.h"
 #include "chorus-store.h"
 
 G_BEGIN_DECLS
@@ -40,12 +41,15 @@ G_BEGIN_DECLS
  * Mastodon gives the followers in the answer to the post; on Bluesky the
  * outbox reads the profile right after (app.bsky.actor.getProfile).
  *
- * Each sync of a Mastodon account reads its sent posts' counts into
- * "likes", "reposts" and "replies" observations (snapshots, written only
- * when a count moved). Bluesky posts are sent and get their reach, but
- * their counts are not refreshed yet. Replies are those the syncs ingest
- * (mentions thread under the brand's post); their sentiment is read
- * when they are listed. */
+ * Each sync of an account reads its sent posts' counts into "likes",
+ * "reposts" and "replies" observations (snapshots, written only when a
+ * count moved), and tells the run when it was last read
+ * (chorus-pretest-variants-refresh.c). On Bluesky a quote counts as a
+ * repost. Replies are posts of the workspace in the thread of the brand's
+ * post: on Mastodon those the account's mentions bring, on Bluesky also
+ * each post's direct replies, read at the same time as its counts
+ * (chorus-pretest-variants-bluesky.c). Their sentiment is read when they
+ * are listed. */
 
 gint64     chorus_store_launch_variant_posts        (ChorusStore          *self,
                                                      gint64                campaign_id,
@@ -97,8 +101,8 @@ GPtrArray *chorus_store_list_variant_replies_finish (ChorusStore          *self,
                                                      ChorusSentimentMix   *mix_out,
                                                      GError              **error);
 
-/* For the Mastodon sync: reads the counts of @source_id's sent variant
- * posts in running runs. */
+/* For the syncs: read the counts of @source_id's sent variant posts in
+ * running runs (on Bluesky, their replies too). */
 void       chorus_mastodon_refresh_variant_posts_async  (ChorusStore          *store,
                                                          ChorusHttp           *http,
                                                          gint64                source_id,
@@ -109,6 +113,18 @@ void       chorus_mastodon_refresh_variant_posts_async  (ChorusStore          *s
                                                          gpointer              user_data);
 gboolean   chorus_mastodon_refresh_variant_posts_finish (GAsyncResult         *result,
                                                          guint                *n_refreshed,
+                                                         GError              **error);
+void       chorus_bluesky_refresh_variant_posts_async   (ChorusStore          *store,
+                                                         ChorusHttp           *http,
+                                                         gint64                source_id,
+                                                         const char           *pds_url,
+                                                         const char * const   *headers,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean   chorus_bluesky_refresh_variant_posts_finish  (GAsyncResult         *result,
+                                                         guint                *n_refreshed,
+                                                         ChorusIngestResult   *ingested,
                                                          GError              **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "chorus-campaign-launch.h"
 #include "chorus-discourse-ref.h"
+#include "chorus-format.h"
 #include "chorus-pretest-discourse.h"
 #include "chorus-pretest-mastodon.h"
 #include "chorus-pretest-variants.h"
@@ -310,15 +311,24 @@ can_post (ChorusSource *source)
          chorus_source_get_account (source) != NULL;
 }
 
+/* An account to post from, with its network beside it. */
 static void
 add_account_row (ChorusCampaignLaunch *self,
                  ChorusSource         *source)
 {
+  const char *network = chorus_source_get_network (source);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *pill = gtk_label_new (chorus_format_network (network));
 
+  /* Names come from the workspace and the network: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chorus_source_get_display_name (source));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), chorus_source_get_account (source));
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (pill, "chorus-pill");
+  gtk_widget_add_css_class (pill, network);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (check), "source-id", GSIZE_TO_POINTER ((gsize) chorus_source_get_id (source)));
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_publish), self);
@@ -366,9 +376,8 @@ on_sources_listed_cb (GObject      *object,
           g_ptr_array_add (self->forum_sources, g_object_ref (source));
         }
 
-      /* Bluesky variant posts go out, but their counts are not read back
-       * yet (see chorus-pretest-variants.h): not offered until they are. */
-      if (g_strcmp0 (chorus_source_get_network (source), "mastodon") == 0)
+      if (g_strcmp0 (chorus_source_get_network (source), "mastodon") == 0 ||
+          g_strcmp0 (chorus_source_get_network (source), "bluesky") == 0)
         add_account_row (self, source);
     }
 
@@ -540,8 +549,8 @@ build_posts_page (ChorusCampaignLaunch *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (timing), GTK_WIDGET (self->posts_spacing));
   gtk_box_append (GTK_BOX (box), timing);
 
-  self->posts_status = new_status (_("Connect a Mastodon account first (Preferences, Accounts): the variants "
-                                     "are posted from it."));
+  self->posts_status = new_status (_("Connect a Mastodon or Bluesky account first (Preferences, Accounts): the "
+                                     "variants are posted from it."));
   gtk_box_append (GTK_BOX (box), self->posts_status);
   return box;
 }
