@@ -15,9 +15,10 @@
 
 /* The integrity flags of a challenge's votes and entries. They only point
  * at what deserves a look: nothing is excluded until a team member says
- * so, with a reason (chorus-store-votes.c). Votes the team excluded keep
- * their flags for the record but no longer raise them on their entry; the
- * rules below read only votes that are not excluded.
+ * so, with a reason (chorus-store-votes.c). New accounts and self-votes
+ * are marked on every vote, excluded or not, for the record; bursts and
+ * several accounts are found among the votes that are not excluded. An
+ * excluded vote never raises a flag on its entry.
  *
  * NEW_ACCOUNT: the voter's account was created after the challenge was
  * (identities.account_created_at, which Mastodon's account created_at and

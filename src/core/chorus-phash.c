@@ -48,10 +48,10 @@
 
 /* Images with more pixels than this are not decoded: a small PNG file
  * can claim a huge canvas. */
-#define MAX_PIXELS (50 * 1000 * 1000)
+#define MAX_PIXELS (25 * 1000 * 1000)
 
-/* The luma of one pixel, 0 to 255 000. */
-static guint
+/* The luma of one pixel over white, 0 to 255 000. */
+static double
 luma (const guint8 *pixel,
       int           n_channels)
 {
@@ -63,7 +63,9 @@ luma (const guint8 *pixel,
     value = 299u * pixel[0] + 587u * pixel[1] + 114u * pixel[2];
 
   alpha = n_channels == 2 ? pixel[1] : n_channels == 4 ? pixel[3] : 255;
-  return (value * alpha + 255000u * (255 - alpha)) / 255;
+  if (alpha == 255)
+    return value;
+  return value * (alpha / 255.0) + 1000.0 * (255 - alpha);
 }
 
 /* The cells [first, last] that the source pixel @x of @n overlaps, when
@@ -92,38 +94,35 @@ overlap (int x,
   return (double) MAX (high - low, 0);
 }
 
-/* Adds the image's luma, averaged by area, into @cells. */
+/* Adds the luma of @row, the @y-th of @height rows, averaged by area,
+ * into @cells. */
 static void
-reduce (const guint8 *pixels,
-        int           width,
-        int           height,
-        int           rowstride,
-        int           n_channels,
-        double        cells[CELLS][CELLS])
+reduce_row (const guint8 *row,
+            int           y,
+            int           width,
+            int           height,
+            int           n_channels,
+            double        cells[CELLS][CELLS])
 {
-  for (int y = 0; y < height; y++)
+  double row_weights[CELLS];
+  int first_row, last_row;
+
+  overlapping_cells (y, height, CELLS, &first_row, &last_row);
+  for (int r = first_row; r <= last_row; r++)
+    row_weights[r] = overlap (y, height, CELLS, r);
+
+  for (int x = 0; x < width; x++)
     {
-      const guint8 *row = pixels + (gsize) y * rowstride;
-      double row_weights[CELLS];
-      int first_row, last_row;
+      double value = luma (row + (gsize) x * n_channels, n_channels);
+      int first_column, last_column;
 
-      overlapping_cells (y, height, CELLS, &first_row, &last_row);
-      for (int r = first_row; r <= last_row; r++)
-        row_weights[r] = overlap (y, height, CELLS, r);
-
-      for (int x = 0; x < width; x++)
+      overlapping_cells (x, width, CELLS, &first_column, &last_column);
+      for (int c = first_column; c <= last_column; c++)
         {
-          double value = luma (row + (gsize) x * n_channels, n_channels);
-          int first_column, last_column;
+          double weight = value * overlap (x, width, CELLS, c);
 
-          overlapping_cells (x, width, CELLS, &first_column, &last_column);
-          for (int c = first_column; c <= last_column; c++)
-            {
-              double weight = value * overlap (x, width, CELLS, c);
-
-              for (int r = first_row; r <= last_row; r++)
-                cells[r][c] += weight * row_weights[r];
-            }
+          for (int r = first_row; r <= last_row; r++)
+            cells[r][c] += weight * row_weights[r];
         }
     }
 }
@@ -137,37 +136,16 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/**
- * chorus_phash_compute:
- * @pixels: the image, row by row, 8 bits per channel
- * @width: its width in pixels
- * @height: its height in pixels
- * @rowstride: bytes from one row to the next
- * @n_channels: 1 (grey), 2 (grey, alpha), 3 (RGB) or 4 (RGBA, not
- *   premultiplied)
- *
- * Returns: the image's perceptual hash, frequency (1, 1) in the most
- *   significant bit, then row by row
- */
-guint64
-chorus_phash_compute (const guint8 *pixels,
-                      int           width,
-                      int           height,
-                      int           rowstride,
-                      int           n_channels)
+/* The hash of the reduced image: bits of the DCT's low frequencies. */
+static guint64
+hash_cells (double cells[CELLS][CELLS])
 {
-  double cells[CELLS][CELLS] = { { 0 } };
   double cosines[FREQUENCIES][CELLS];
   double rows[CELLS][FREQUENCIES] = { { 0 } };
   double coefficients[FREQUENCIES * FREQUENCIES] = { 0 };
   double sorted[FREQUENCIES * FREQUENCIES];
   double median, total = 0;
   guint64 hash = 0;
-
-  g_return_val_if_fail (pixels != NULL && width > 0 && height > 0, 0);
-  g_return_val_if_fail (n_channels >= 1 && n_channels <= 4 && rowstride >= width * n_channels, 0);
-
-  reduce (pixels, width, height, rowstride, n_channels, cells);
 
   /* DCT-II, frequencies 1 to 8 only; every one of them has the same
    * normalization, so it is left out. */
@@ -196,11 +174,40 @@ chorus_phash_compute (const guint8 *pixels,
     return 0;
 
   median = (sorted[G_N_ELEMENTS (sorted) / 2 - 1] + sorted[G_N_ELEMENTS (sorted) / 2]) / 2;
-
   for (guint i = 0; i < G_N_ELEMENTS (coefficients); i++)
     hash = (hash << 1) | (coefficients[i] > median);
 
   return hash;
+}
+
+/**
+ * chorus_phash_compute:
+ * @pixels: the image, row by row, 8 bits per channel
+ * @width: its width in pixels
+ * @height: its height in pixels
+ * @rowstride: bytes from one row to the next
+ * @n_channels: 1 (grey), 2 (grey, alpha), 3 (RGB) or 4 (RGBA, not
+ *   premultiplied)
+ *
+ * Returns: the image's perceptual hash, frequency (1, 1) in the most
+ *   significant bit, then row by row
+ */
+guint64
+chorus_phash_compute (const guint8 *pixels,
+                      int           width,
+                      int           height,
+                      int           rowstride,
+                      int           n_channels)
+{
+  double cells[CELLS][CELLS] = { { 0 } };
+
+  g_return_val_if_fail (pixels != NULL && width > 0 && height > 0, 0);
+  g_return_val_if_fail (n_channels >= 1 && n_channels <= 4 && rowstride >= width * n_channels, 0);
+
+  for (int y = 0; y < height; y++)
+    reduce_row (pixels + (gsize) y * rowstride, y, width, height, n_channels, cells);
+
+  return hash_cells (cells);
 }
 
 /* Returns: how many of the 64 bits differ */
@@ -257,41 +264,41 @@ read_png_size (const guint8 *data,
   return *width > 0 && *height > 0;
 }
 
-/* The image flattened over white, as grey bytes. */
-static guint8 *
-flatten_to_grey (cairo_surface_t *image,
-                 int              width,
-                 int              height)
+/* The hash of an image cairo decoded, a row at a time over white: cairo
+ * keeps ARGB32 premultiplied, so a channel over white is c + 255 − a. */
+static gboolean
+hash_surface (cairo_surface_t *image,
+              guint64         *hash)
 {
-  cairo_surface_t *flat = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (flat);
-  guint8 *grey = g_malloc ((gsize) width * height);
-  const guint8 *data;
-  int stride;
+  cairo_format_t format = cairo_image_surface_get_format (image);
+  int width = cairo_image_surface_get_width (image);
+  int height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data = cairo_image_surface_get_data (image);
+  double cells[CELLS][CELLS] = { { 0 } };
+  g_autofree guint8 *rgb = NULL;
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_surface (cr, image, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (flat);
+  if ((format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24) || data == NULL || width <= 0 || height <= 0)
+    return FALSE;
 
-  data = cairo_image_surface_get_data (flat);
-  stride = cairo_image_surface_get_stride (flat);
+  rgb = g_malloc ((gsize) width * 3);
   for (int y = 0; y < height; y++)
     {
       const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
 
       for (int x = 0; x < width; x++)
         {
-          guint8 rgb[3] = { (row[x] >> 16) & 0xff, (row[x] >> 8) & 0xff, row[x] & 0xff };
+          guint white = format == CAIRO_FORMAT_ARGB32 ? 255 - (row[x] >> 24) : 0;
 
-          grey[(gsize) y * width + x] = (guint8) ((luma (rgb, 3) + 500) / 1000);
+          rgb[3 * x] = ((row[x] >> 16) & 0xff) + white;
+          rgb[3 * x + 1] = ((row[x] >> 8) & 0xff) + white;
+          rgb[3 * x + 2] = (row[x] & 0xff) + white;
         }
+      reduce_row (rgb, y, width, height, 3, cells);
     }
 
-  cairo_surface_destroy (flat);
-  return grey;
+  *hash = hash_cells (cells);
+  return TRUE;
 }
 
 /**
@@ -309,7 +316,6 @@ chorus_phash_from_png (GBytes   *png,
 {
   PngReader reader = { NULL, 0, 0 };
   cairo_surface_t *image;
-  g_autofree guint8 *grey = NULL;
   guint32 width, height;
 
   g_return_val_if_fail (png != NULL && hash != NULL, FALSE);
@@ -325,7 +331,7 @@ chorus_phash_from_png (GBytes   *png,
     }
 
   image = cairo_image_surface_create_from_png_stream (read_png_cb, &reader);
-  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS || !hash_surface (image, hash))
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    /* Translators: %s says what went wrong, from the image library (in English). */
@@ -335,11 +341,6 @@ chorus_phash_from_png (GBytes   *png,
       return FALSE;
     }
 
-  width = cairo_image_surface_get_width (image);
-  height = cairo_image_surface_get_height (image);
-  grey = flatten_to_grey (image, (int) width, (int) height);
   cairo_surface_destroy (image);
-
-  *hash = chorus_phash_compute (grey, (int) width, (int) height, (int) width, 1);
   return TRUE;
 }

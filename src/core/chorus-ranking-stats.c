@@ -73,6 +73,9 @@ _chorus_ranking_wilson_lower (guint successes,
 
   if (trials == 0 || successes > trials)
     return NAN;
+  /* Exactly 0, which the interval's formula misses by a rounding error. */
+  if (successes == 0)
+    return 0;
 
   _chorus_stats_wilson (successes, trials, _chorus_ranking_z95 (), &low, &high);
   return low;
