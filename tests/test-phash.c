@@ -20,6 +20,7 @@
 
 #include "chorus-error.h"
 #include "chorus-phash.h"
+#include "image-test-util.h"
 
 typedef enum
 {
@@ -70,15 +71,6 @@ draw_stripes (cairo_t  *cr,
   cairo_fill (cr);
 }
 
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* The pattern drawn @size pixels square, as a PNG file's bytes. */
 static GBytes *
 draw_png (Pattern pattern,
@@ -86,7 +78,7 @@ draw_png (Pattern pattern,
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
+  GBytes *png;
 
   if (pattern == PATTERN_STRIPES || pattern == PATTERN_STRIPES_ON_CLEAR)
     draw_stripes (cr, size, pattern == PATTERN_STRIPES_ON_CLEAR);
@@ -94,9 +86,9 @@ draw_png (Pattern pattern,
     draw_suns (cr, size, pattern == PATTERN_SUNS_RECOLOURED);
   cairo_destroy (cr);
 
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_cb, png), ==, CAIRO_STATUS_SUCCESS);
+  png = image_test_png_bytes (surface);
   cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 static guint64

@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "chorus-challenge.h"
@@ -38,12 +42,30 @@ format_date (gint64 unix_time)
   return date != NULL ? g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
 }
 
+/* Writes @text to standard output as it is: UTF-8 whatever the locale,
+ * which g_print() would convert (to "?" in the C locale). */
+static int
+write_out (const char *text,
+           gsize       length)
+{
+  if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, g_io_error_from_errno (errno),
+                                             /* Translators: %s says why, from the system. */
+                                             _("Cannot write to standard output: %s"), g_strerror (errno));
+
+      return chorusctl_fail (error);
+    }
+  return CHORUSCTL_EXIT_OK;
+}
+
 static int
 list (const ChorusctlGlobals *globals)
 {
   g_autoptr(ChorusStore) store = NULL;
   g_autoptr(GPtrArray) challenges = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   if (!(store = chorusctl_open_workspace (globals, &error)) ||
@@ -62,13 +84,13 @@ list (const ChorusctlGlobals *globals)
 
       g_strdelimit (title, "\t\r\n", ' ');
       g_strdelimit (hashtag, "\t\r\n", ' ');
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%u\t%s\t%s\n",
-               chorus_challenge_get_id (challenge), chorus_challenge_get_state (challenge, now),
-               entries_open, entries_close, voting_open, voting_close,
-               chorus_challenge_get_submission_count (challenge), hashtag, title);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%u\t%s\t%s\n",
+                              chorus_challenge_get_id (challenge), chorus_challenge_get_state (challenge, now),
+                              entries_open, entries_close, voting_open, voting_close,
+                              chorus_challenge_get_submission_count (challenge), hashtag, title);
     }
 
-  return CHORUSCTL_EXIT_OK;
+  return write_out (out->str, out->len);
 }
 
 static int
@@ -97,17 +119,16 @@ export (const ChorusctlCommand *command,
     {
       g_autoptr(JsonNode) node = chorus_ranking_to_json (ranking);
       g_autofree char *text = json_to_string (node, TRUE);
+      g_autofree char *line = g_strconcat (text, "\n", NULL);
 
-      g_print ("%s\n", text);
+      return write_out (line, strlen (line));
     }
   else
     {
       g_autofree char *csv = chorus_ranking_dup_csv (ranking);
 
-      g_print ("%s", csv);
+      return write_out (csv, strlen (csv));
     }
-
-  return CHORUSCTL_EXIT_OK;
 }
 
 static int
