@@ -39,38 +39,26 @@ get_number (JsonObject *object,
   return node == NULL || JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
 }
 
-static void
-set_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
+/* A number, or null for NaN. */
+static JsonNode *
+number_node (double value)
 {
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
+  JsonNode *node = json_node_new (isnan (value) ? JSON_NODE_NULL : JSON_NODE_VALUE);
+
+  if (!isnan (value))
+    json_node_set_double (node, value);
+  return node;
 }
 
-static void
-set_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-set_flags (JsonBuilder        *builder,
-           ChorusRankingFlags  flags)
+static JsonArray *
+flags_array (ChorusRankingFlags flags)
 {
   g_auto(GStrv) keys = chorus_ranking_flags_to_keys (flags);
+  JsonArray *array = json_array_new ();
 
-  json_builder_set_member_name (builder, "flags");
-  json_builder_begin_array (builder);
   for (guint i = 0; keys[i] != NULL; i++)
-    json_builder_add_string_value (builder, keys[i]);
-  json_builder_end_array (builder);
+    json_array_add_string_element (array, keys[i]);
+  return array;
 }
 
 static void
@@ -149,55 +137,55 @@ build_ranking (JsonObject *spec)
   return ranking;
 }
 
-static void
-add_entries (JsonBuilder   *builder,
-             ChorusRanking *ranking)
+static JsonArray *
+entries_to_json (ChorusRanking *ranking)
 {
-  json_builder_set_member_name (builder, "entries");
-  json_builder_begin_array (builder);
+  static const char * const numbers[] = {
+    "mean_score", "bayesian_average", "support_lower_bound", "community_score", "jury_score", "combined_score",
+  };
+  JsonArray *array = json_array_new ();
+
   for (guint i = 0; i < chorus_ranking_get_n_entries (ranking); i++)
     {
       const ChorusRankedEntry *entry = chorus_ranking_get_entry (ranking, i);
+      const double values[] = {
+        entry->mean_score, entry->bayesian_average, entry->support_lower_bound, entry->community_score,
+        entry->jury_score, entry->combined_score,
+      };
+      JsonObject *object = json_object_new ();
 
-      json_builder_begin_object (builder);
-      set_int (builder, "id", entry->submission_id);
-      set_int (builder, "rank", entry->rank);
-      set_int (builder, "votes_counted", entry->votes_counted);
-      set_int (builder, "votes_excluded", entry->votes_excluded);
-      set_int (builder, "supporters", entry->supporters);
-      set_int (builder, "n_scores", entry->n_scores);
-      set_int (builder, "n_jurors", entry->n_jurors);
-      set_int (builder, "near_duplicate_of", entry->near_duplicate_of);
-      set_number (builder, "mean_score", entry->mean_score);
-      set_number (builder, "bayesian_average", entry->bayesian_average);
-      set_number (builder, "support_lower_bound", entry->support_lower_bound);
-      set_number (builder, "community_score", entry->community_score);
-      set_number (builder, "jury_score", entry->jury_score);
-      set_number (builder, "combined_score", entry->combined_score);
-      set_flags (builder, entry->flags);
-      json_builder_end_object (builder);
+      json_object_set_int_member (object, "id", entry->submission_id);
+      json_object_set_int_member (object, "rank", entry->rank);
+      json_object_set_int_member (object, "votes_counted", entry->votes_counted);
+      json_object_set_int_member (object, "votes_excluded", entry->votes_excluded);
+      json_object_set_int_member (object, "supporters", entry->supporters);
+      json_object_set_int_member (object, "n_scores", entry->n_scores);
+      json_object_set_int_member (object, "n_jurors", entry->n_jurors);
+      json_object_set_int_member (object, "near_duplicate_of", entry->near_duplicate_of);
+      for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+        json_object_set_member (object, numbers[n], number_node (values[n]));
+      json_object_set_array_member (object, "flags", flags_array (entry->flags));
+      json_array_add_object_element (array, object);
     }
-  json_builder_end_array (builder);
+  return array;
 }
 
-static void
-add_votes (JsonBuilder   *builder,
-           ChorusRanking *ranking)
+static JsonArray *
+votes_to_json (ChorusRanking *ranking)
 {
-  json_builder_set_member_name (builder, "votes");
-  json_builder_begin_array (builder);
+  JsonArray *array = json_array_new ();
+
   for (guint i = 0; i < chorus_ranking_get_n_votes (ranking); i++)
     {
       const ChorusRankedVote *vote = chorus_ranking_get_vote (ranking, i);
+      JsonObject *object = json_object_new ();
 
-      json_builder_begin_object (builder);
-      set_int (builder, "id", vote->id);
-      json_builder_set_member_name (builder, "counted");
-      json_builder_add_boolean_value (builder, vote->counted);
-      set_flags (builder, vote->flags);
-      json_builder_end_object (builder);
+      json_object_set_int_member (object, "id", vote->id);
+      json_object_set_boolean_member (object, "counted", vote->counted);
+      json_object_set_array_member (object, "flags", flags_array (vote->flags));
+      json_array_add_object_element (array, object);
     }
-  json_builder_end_array (builder);
+  return array;
 }
 
 static double
@@ -227,45 +215,41 @@ alpha_of (JsonObject *spec)
                                              json_object_get_int_member (alpha, "units"));
 }
 
-static void
-add_tails (JsonBuilder *builder,
-           JsonObject  *spec)
+static JsonArray *
+tails_to_json (JsonObject *spec)
 {
   JsonArray *tails = json_object_get_array_member (spec, "tails");
+  JsonArray *array = json_array_new ();
 
-  json_builder_set_member_name (builder, "tails");
-  json_builder_begin_array (builder);
   for (guint i = 0; i < json_array_get_length (tails); i++)
     {
       JsonArray *pair = json_array_get_array_element (tails, i);
 
-      json_builder_add_double_value (builder,
+      json_array_add_double_element (array,
                                      _chorus_integrity_poisson_tail ((guint) json_array_get_int_element (pair, 0),
                                                                      json_array_get_double_element (pair, 1)));
     }
-  json_builder_end_array (builder);
+  return array;
 }
 
 static char *
 run_one (JsonObject *spec)
 {
   g_autoptr(ChorusRanking) ranking = build_ranking (spec);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *result = json_object_new ();
 
-  json_builder_begin_object (builder);
-  set_number (builder, "prior_mean", chorus_ranking_get_prior_mean (ranking));
-  set_number (builder, "prior_weight", chorus_ranking_get_prior_weight (ranking));
-  set_int (builder, "n_voters", chorus_ranking_get_n_voters (ranking));
-  set_int (builder, "n_jurors", chorus_ranking_get_n_jurors (ranking));
-  set_number (builder, "agreement", chorus_ranking_get_agreement (ranking));
-  add_entries (builder, ranking);
-  add_votes (builder, ranking);
-  set_number (builder, "alpha", alpha_of (spec));
-  add_tails (builder, spec);
-  json_builder_end_object (builder);
+  json_object_set_member (result, "prior_mean", number_node (chorus_ranking_get_prior_mean (ranking)));
+  json_object_set_member (result, "prior_weight", number_node (chorus_ranking_get_prior_weight (ranking)));
+  json_object_set_int_member (result, "n_voters", chorus_ranking_get_n_voters (ranking));
+  json_object_set_int_member (result, "n_jurors", chorus_ranking_get_n_jurors (ranking));
+  json_object_set_member (result, "agreement", number_node (chorus_ranking_get_agreement (ranking)));
+  json_object_set_array_member (result, "entries", entries_to_json (ranking));
+  json_object_set_array_member (result, "votes", votes_to_json (ranking));
+  json_object_set_member (result, "alpha", number_node (alpha_of (spec)));
+  json_object_set_array_member (result, "tails", tails_to_json (spec));
 
-  root = json_builder_get_root (builder);
+  json_node_take_object (root, result);
   return json_to_string (root, FALSE);
 }
 
