@@ -13,6 +13,7 @@
  * "line:field|field" per row, or the line of each bad row. */
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "chorus-csv.h"
@@ -265,6 +266,48 @@ test_table_bad_rows (void)
   g_assert_nonnull (strstr (error->message, "and 2 more"));
 }
 
+/* Writing: what needs quotes gets them, formula-like cells are text, and
+ * what the writer writes the reader reads back. */
+static void
+test_write (void)
+{
+  static const char * const fields[] = {
+    "plain", "a, b", "say \"hi\"", "two\nlines", " padded", "=SUM(A1)", "@handle", "-3", "", "Café",
+  };
+  static const char * const read_back[] = {
+    "plain", "a, b", "say \"hi\"", "two\nlines", " padded", "'=SUM(A1)", "'@handle", "'-3", "", "Café",
+  };
+  g_autoptr(GString) csv = g_string_new ("a,b,c,d,e,f,g,h,i,j,n1,n2,n3\r\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ChorusCsvTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  const ChorusCsvRow *row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      chorus_csv_append_field (csv, fields[i]);
+      g_string_append_c (csv, ',');
+    }
+  chorus_csv_append_number (csv, 0.5);
+  g_string_append_c (csv, ',');
+  chorus_csv_append_number (csv, NAN);
+  g_string_append_c (csv, ',');
+  chorus_csv_append_number (csv, -1234567.0000004);
+  g_string_append (csv, "\r\n");
+
+  g_assert_true (g_str_has_suffix (csv->str, ",0.500000,,-1234567.000000\r\n"));
+  g_assert_nonnull (strstr (csv->str, "plain,\"a, b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\",\"'=SUM(A1)\""));
+
+  bytes = g_bytes_new (csv->str, csv->len);
+  table = chorus_csv_table_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (chorus_csv_table_get_n_rows (table), ==, 1);
+  row = chorus_csv_table_get_row (table, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (read_back); i++)
+    g_assert_cmpstr (row->fields[i], ==, read_back[i]);
+  g_assert_cmpstr (row->fields[11], ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +327,7 @@ main (int   argc,
   chorus_test_add_in_temp_dir ("/chorus/csv/table", test_table);
   chorus_test_add_in_temp_dir ("/chorus/csv/table-async", test_table_async);
   g_test_add_func ("/chorus/csv/table-bad-rows", test_table_bad_rows);
+  g_test_add_func ("/chorus/csv/write", test_write);
 
   return g_test_run ();
 }

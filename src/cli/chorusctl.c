@@ -15,6 +15,7 @@
 
 #include "chorusctl.h"
 #include "chorusctl-campaign.h"
+#include "chorusctl-challenge.h"
 #include "chorusctl-outbox.h"
 #include "chorusctl-people.h"
 
@@ -33,6 +34,7 @@ static const ChorusctlCommand * const commands[] = {
   &chorusctl_add_feed_command,
   &chorusctl_add_mastodon_tag_command,
   &chorusctl_campaign_command,
+  &chorusctl_challenge_command,
   &chorusctl_export_command,
   &chorusctl_info_command,
   &chorusctl_outbox_command,

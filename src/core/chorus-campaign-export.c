@@ -7,10 +7,8 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <string.h>
-
 #include "chorus-campaign-export.h"
+#include "chorus-csv.h"
 
 /* A campaign's raw counts as CSV, for spreadsheets and scripts. The choice
  * is documented in the README: the header and the numbers are the same in
@@ -19,41 +17,11 @@
  * and texts are as the team wrote them. */
 
 static void
-append_field (GString    *csv,
-              const char *text)
-{
-  gboolean quote = strpbrk (text, ",\"\r\n") != NULL || *text == ' ' ||
-                   (*text != '\0' && text[strlen (text) - 1] == ' ');
-
-  /* A cell that starts like a formula is written as text. */
-  if (strchr ("=+-@\t", *text) != NULL && *text != '\0')
-    {
-      g_string_append (csv, "\"'");
-      quote = TRUE;
-    }
-  else if (quote)
-    g_string_append_c (csv, '"');
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-
-  if (quote)
-    g_string_append_c (csv, '"');
-}
-
-static void
 append_number (GString *csv,
                double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   g_string_append_c (csv, ',');
-  if (!isnan (value))
-    g_string_append (csv, g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
+  chorus_csv_append_number (csv, value);
 }
 
 /**
@@ -77,9 +45,9 @@ chorus_campaign_dup_counts_csv (ChorusCampaign *campaign,
       const ChorusAnalysisVariant *figures = chorus_analysis_get_variant (analysis, i);
 
       g_string_append_printf (csv, "%u,", figures->index);
-      append_field (csv, chorus_variant_get_label (variant));
+      chorus_csv_append_field (csv, chorus_variant_get_label (variant));
       g_string_append_c (csv, ',');
-      append_field (csv, chorus_variant_get_body (variant));
+      chorus_csv_append_field (csv, chorus_variant_get_body (variant));
       g_string_append_printf (csv, ",%" G_GINT64_FORMAT ",", figures->count);
       if (figures->exposures >= 0)
         g_string_append_printf (csv, "%" G_GINT64_FORMAT, figures->exposures);

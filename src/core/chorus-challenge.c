@@ -341,3 +341,32 @@ chorus_challenge_get_vote_count (ChorusChallenge *self)
 
   return self->vote_count;
 }
+
+/**
+ * chorus_challenge_get_state:
+ * @self: a #ChorusChallenge
+ * @now: the current Unix time
+ *
+ * Where the challenge stands at @now, by its dates, in the same order as
+ * chorus_format_challenge_phase(): "upcoming" (entries not open yet),
+ * "submissions" (taking entries), "review" (entries closed, voting not
+ * open yet), "voting" or "closed". The same words in every language.
+ *
+ * Returns: the state's key
+ */
+const char *
+chorus_challenge_get_state (ChorusChallenge *self,
+                            gint64           now)
+{
+  g_return_val_if_fail (CHORUS_IS_CHALLENGE (self), NULL);
+
+  if (now < self->submissions_open)
+    return "upcoming";
+  if (now < self->submissions_close)
+    return "submissions";
+  if (now < self->voting_open)
+    return "review";
+  if (now < self->voting_close)
+    return "voting";
+  return "closed";
+}

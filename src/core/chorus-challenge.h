@@ -26,5 +26,7 @@ gint64      chorus_challenge_get_voting_close      (ChorusChallenge *self);
 const char *chorus_challenge_get_scale             (ChorusChallenge *self);
 guint       chorus_challenge_get_submission_count  (ChorusChallenge *self);
 guint       chorus_challenge_get_vote_count        (ChorusChallenge *self);
+const char *chorus_challenge_get_state             (ChorusChallenge *self,
+                                                    gint64           now);
 
 G_END_DECLS

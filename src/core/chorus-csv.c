@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -656,4 +657,63 @@ chorus_csv_table_get_row (ChorusCsvTable *self,
   g_return_val_if_fail (index < self->rows->len, NULL);
 
   return &g_array_index (self->rows, ChorusCsvRow, index);
+}
+
+/* Writing: the other half of RFC 4180, for exports. A field is quoted
+ * when it holds a comma, a quote or a line break, or starts or ends with
+ * a space; a field that starts like a spreadsheet formula (=, +, -, @,
+ * tab) is written as text, behind a quote mark, so that opening the file
+ * never runs it. Numbers are written in the C locale ("." for decimals, no
+ * digit grouping), the same in every language. */
+
+/**
+ * chorus_csv_append_field:
+ * @csv: the file so far
+ * @text: the field, UTF-8
+ *
+ * Appends @text as one field, quoted as needed.
+ */
+void
+chorus_csv_append_field (GString    *csv,
+                         const char *text)
+{
+  gboolean quote = strpbrk (text, ",\"\r\n") != NULL || *text == ' ' ||
+                   (*text != '\0' && text[strlen (text) - 1] == ' ');
+
+  /* A cell that starts like a formula is written as text. */
+  if (strchr ("=+-@\t", *text) != NULL && *text != '\0')
+    {
+      g_string_append (csv, "\"'");
+      quote = TRUE;
+    }
+  else if (quote)
+    g_string_append_c (csv, '"');
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+
+  if (quote)
+    g_string_append_c (csv, '"');
+}
+
+/**
+ * chorus_csv_append_number:
+ * @csv: the file so far
+ * @value: the number
+ *
+ * Appends @value with six decimals in the C locale, or nothing (an empty
+ * field) when it is NaN.
+ */
+void
+chorus_csv_append_number (GString *csv,
+                          double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isnan (value))
+    g_string_append (csv, g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
 }

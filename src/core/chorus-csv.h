@@ -71,6 +71,11 @@ guint               chorus_csv_table_get_n_rows      (ChorusCsvTable   *self);
 const ChorusCsvRow *chorus_csv_table_get_row         (ChorusCsvTable   *self,
                                                       guint             index);
 
+void                chorus_csv_append_field          (GString          *csv,
+                                                      const char       *text);
+void                chorus_csv_append_number         (GString          *csv,
+                                                      double            value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusCsvReader, chorus_csv_reader_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusCsvTable, chorus_csv_table_unref)
 

@@ -337,6 +337,22 @@ describe_saved_reply (const char *actor,
 
 /* Campaigns of the Pre-tests pane; @detail holds the campaign's name. */
 static char *
+describe_vote (const char *actor,
+               const char *action,
+               JsonObject *detail)
+{
+  const char *reason = _chorus_json_get_string (detail, "reason") ? _chorus_json_get_string (detail, "reason") : "";
+
+  if (g_str_equal (action, "vote-exclude"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second why a vote in a
+     * design challenge no longer counts, in their words. */
+    return g_strdup_printf (_("%s excluded a vote: %s"), actor, reason);
+  /* Translators: an audit log entry. The first %s is a team member's name, the second why a vote in a
+   * design challenge counts again, in their words. */
+  return g_strdup_printf (_("%s counted a vote again: %s"), actor, reason);
+}
+
+static char *
 describe_campaign (const char *actor,
                    const char *action,
                    JsonObject *detail)
@@ -472,6 +488,8 @@ _chorus_audit_describe (const char *action,
                             actor, _chorus_json_get_string (object, "name"));
   if (g_strcmp0 (action, "submission-moderation") == 0)
     return describe_moderation (actor, object);
+  if (g_strcmp0 (action, "vote-exclude") == 0 || g_strcmp0 (action, "vote-include") == 0)
+    return describe_vote (actor, action, object);
   if (g_strcmp0 (action, "person-merge") == 0)
     /* Translators: an audit log entry. The first %s is a team member's
      * name, the second the name of the person merged into this one. */

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "chorus-challenge.h"
 #include "chorus-error.h"
 #include "chorus-format.h"
@@ -66,6 +68,18 @@ extension_for_type (const char *mime_type)
   return "png";
 }
 
+/* Where the media store keeps a submission's image of @mime_type, or
+ * %NULL when @sha256 is not a SHA-256. */
+char *
+_chorus_store_dup_image_path (ChorusStore *self,
+                              const char  *sha256,
+                              const char  *mime_type)
+{
+  if (sha256 == NULL || strlen (sha256) != 64)
+    return NULL;
+  return chorus_store_dup_media_path (self, sha256, extension_for_type (mime_type));
+}
+
 static GObject *
 build_submission (ChorusStore  *store,
                   sqlite3_stmt *stmt)
@@ -80,8 +94,7 @@ build_submission (ChorusStore  *store,
   handle = chorus_format_handle (network,
                                  (const char *) sqlite3_column_text (stmt, 3),
                                  (const char *) sqlite3_column_text (stmt, 4));
-  image_path = chorus_store_dup_media_path (store, sha256,
-                                            extension_for_type ((const char *) sqlite3_column_text (stmt, 7)));
+  image_path = _chorus_store_dup_image_path (store, sha256, (const char *) sqlite3_column_text (stmt, 7));
 
   return g_object_new (CHORUS_TYPE_SUBMISSION,
                        "id", sqlite3_column_int64 (stmt, 0),
@@ -105,40 +118,48 @@ typedef struct
   gint64      param;
 } ListQuery;
 
+static GPtrArray *
+run_list (ChorusStore      *store,
+          const ListQuery  *query,
+          GError          **error)
+{
+  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (store);
+  sqlite3 *db = connection->db;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (!(stmt = _chorus_sql_prepare (db, query->sql, error)))
+    return NULL;
+
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, query->param);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, query->build (store, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _chorus_set_sqlite_error (error, db, "challenges");
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
 static void
 list_worker (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  ListQuery *query = task_data;
-  g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (source_object);
-  sqlite3 *db = connection->db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   GError *error = NULL;
-  int rc;
+  GPtrArray *rows = run_list (source_object, task_data, &error);
 
-  if (!(stmt = _chorus_sql_prepare (db, query->sql, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, query->param);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, query->build (source_object, stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (&error, db, "challenges");
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&rows), (GDestroyNotify) g_ptr_array_unref);
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -163,6 +184,25 @@ run_list_query (ChorusStore         *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, query, g_free);
   g_task_run_in_thread (task, list_worker);
+}
+
+/**
+ * chorus_store_list_challenges:
+ *
+ * Blocking: call it from a worker, or use chorus_store_list_challenges_async().
+ *
+ * Returns: (transfer full) (element-type ChorusChallenge): the challenges,
+ *   the latest voting deadline first
+ */
+GPtrArray *
+chorus_store_list_challenges (ChorusStore  *self,
+                              GError      **error)
+{
+  const ListQuery query = { CHALLENGES_SQL, build_challenge, 0 };
+
+  g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
+
+  return run_list (self, &query, error);
 }
 
 void

@@ -67,6 +67,10 @@ gboolean               _chorus_store_connection_was_cancelled (ChorusStoreConnec
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusStoreConnection, _chorus_store_connection_free)
 
+char                  *_chorus_store_dup_image_path  (ChorusStore           *self,
+                                                      const char            *sha256,
+                                                      const char            *mime_type);
+
 GPtrArray             *_chorus_store_load_conversations (sqlite3  *db,
                                                          GArray   *ids,
                                                          GError  **error);

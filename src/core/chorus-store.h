@@ -62,6 +62,8 @@ GPtrArray          *chorus_store_list_campaigns_finish         (ChorusStore     
                                                                 GAsyncResult          *result,
                                                                 GError               **error);
 
+GPtrArray          *chorus_store_list_challenges               (ChorusStore           *self,
+                                                                GError               **error);
 void                chorus_store_list_challenges_async         (ChorusStore           *self,
                                                                 GCancellable          *cancellable,
                                                                 GAsyncReadyCallback    callback,
