@@ -329,6 +329,15 @@ test_hidden (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM observations"), ==, 0);
   notice = query_text (f, "SELECT notice FROM pretest_runs");
   g_assert_cmpstr (notice, ==, "This poll hides its results until it ends: Chorus will read the votes then.");
+  /* The campaign page reads it with the run. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChorusCampaign) campaign = chorus_store_load_campaign (f->store, f->campaign_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (chorus_pretest_run_get_notice (g_ptr_array_index (chorus_campaign_get_runs (campaign), 0)), ==,
+                     notice);
+  }
 
   fake_discourse_delete_post (f->forum);
   g_clear_pointer (&failure, g_free);

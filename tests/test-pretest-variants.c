@@ -535,6 +535,15 @@ test_refresh_faults (Fixture       *f,
   g_assert_cmpint (outbox_test_latest (f->b.db, a, "likes"), ==, 7);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts WHERE variant_id = %" G_GINT64_FORMAT
                                  " AND notice LIKE 'This post was deleted%%'", a), ==, 1);
+  /* The campaign page shows it on the run. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChorusCampaign) campaign = chorus_store_load_campaign (f->b.store, f->campaign_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (chorus_pretest_run_get_notice (g_ptr_array_index (chorus_campaign_get_runs (campaign), 0)),
+                                     "This post was deleted"));
+  }
 }
 
 /* The campaign reads engagements (likes + reposts + replies) out of the

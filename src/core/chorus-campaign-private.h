@@ -28,6 +28,7 @@ typedef struct
   gint64            last_refreshed_at;
   char             *send_state;
   char             *send_error;
+  char             *notice;
 } ChorusPretestRunFields;
 
 typedef struct

@@ -38,6 +38,7 @@ chorus_pretest_run_finalize (GObject *object)
   g_free (self->fields.provenance);
   g_free (self->fields.send_state);
   g_free (self->fields.send_error);
+  g_free (self->fields.notice);
 
   G_OBJECT_CLASS (chorus_pretest_run_parent_class)->finalize (object);
 }
@@ -179,4 +180,14 @@ chorus_pretest_run_get_send_error (ChorusPretestRun *self)
 {
   g_return_val_if_fail (CHORUS_IS_PRETEST_RUN (self), NULL);
   return self->fields.send_error;
+}
+
+/* What the run's latest refresh could not read, in words for a person
+ * (a deleted post, a poll that hides its results…), or %NULL. */
+const char *
+chorus_pretest_run_get_notice (ChorusPretestRun *self)
+{
+  g_return_val_if_fail (CHORUS_IS_PRETEST_RUN (self), NULL);
+
+  return self->fields.notice;
 }

@@ -36,6 +36,7 @@ const char       *chorus_pretest_run_get_provenance     (ChorusPretestRun *self)
 gint64            chorus_pretest_run_get_last_refreshed (ChorusPretestRun *self);
 const char       *chorus_pretest_run_get_send_state     (ChorusPretestRun *self);
 const char       *chorus_pretest_run_get_send_error     (ChorusPretestRun *self);
+const char       *chorus_pretest_run_get_notice         (ChorusPretestRun *self);
 
 const char       *chorus_instrument_to_string           (ChorusInstrument  instrument);
 gboolean          chorus_instrument_from_string         (const char       *text,

@@ -75,8 +75,9 @@
 
 #define CAMPAIGN_SQL CAMPAIGN_COLUMNS " WHERE c.id = ?1"
 
-/* The least advanced outbox state of what a run publishes, and the error
- * of a failed item. */
+/* The least advanced outbox state of what a run publishes, the error of
+ * a failed item, and what its latest refresh could not read (the run's
+ * own notice, or its first post's). */
 #define RUNS_SQL \
   "SELECT r.id, r.instrument, r.source_id, s.display_name, r.state, r.started_at, r.ends_at," \
   "       r.closed_at, r.provenance, r.last_refreshed_at," \
@@ -84,7 +85,9 @@
   "        ORDER BY CASE o.state WHEN 'failed' THEN 0 WHEN 'queued' THEN 1 WHEN 'sending' THEN 2" \
   "                 WHEN 'cancelled' THEN 3 ELSE 4 END LIMIT 1)," \
   "       (SELECT o.last_error FROM run_posts p JOIN outbox o ON o.id = p.outbox_id" \
-  "        WHERE p.run_id = r.id AND o.state = 'failed' LIMIT 1)" \
+  "        WHERE p.run_id = r.id AND o.state = 'failed' LIMIT 1)," \
+  "       coalesce (r.notice, (SELECT p.notice FROM run_posts p WHERE p.run_id = r.id" \
+  "                            AND p.notice IS NOT NULL ORDER BY p.position LIMIT 1))" \
   " FROM pretest_runs r LEFT JOIN sources s ON s.id = r.source_id" \
   " WHERE r.campaign_id = ?1 ORDER BY coalesce (r.started_at, 0) DESC, r.id DESC"
 
@@ -221,6 +224,7 @@ load_runs (sqlite3         *db,
         .last_refreshed_at = sqlite3_column_int64 (stmt, 9),
         .send_state = _chorus_sql_dup_text (stmt, 10),
         .send_error = _chorus_sql_dup_text (stmt, 11),
+        .notice = _chorus_sql_dup_text (stmt, 12),
       };
       g_autoptr(ChorusPretestRun) run = NULL;
 

@@ -471,6 +471,19 @@ _chorus_campaign_page_add_runs (GtkBox         *box,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (chorus_pretest_run_get_notice (run) != NULL)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          /* The notice on a line of its own under the run's state. */
+          g_autofree char *with_notice = g_strconcat (subtitle, "\n", chorus_pretest_run_get_notice (run), NULL);
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_widget_set_tooltip_text (icon, chorus_pretest_run_get_notice (run));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          chorus_pretest_run_get_notice (run), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), with_notice);
+        }
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 
