@@ -9,8 +9,13 @@
 
 #include "chorus-thumbnailer.h"
 
-/* Decoding and scaling images happens in worker threads; the textures of
- * recent thumbnails are kept so scrolling back does not decode again. */
+/* Decoding and scaling images happens in a pool of worker threads, one
+ * per processor. The newest request goes first: a gallery asks for the
+ * tiles it has just bound, which are the ones on screen after a jump or
+ * a fast scroll, so those are not kept waiting behind tiles already
+ * scrolled past; a request whose tile was recycled meanwhile is cancelled
+ * and skipped without decoding. The textures of recent thumbnails are
+ * kept so scrolling back does not decode again. */
 
 #define CACHE_LIMIT 256
 
@@ -19,9 +24,13 @@ static GHashTable *cache;       /* "size:path" → GdkTexture */
 
 typedef struct
 {
-  char *path;
-  int   size;
+  char   *path;
+  int     size;
+  guint64 serial;     /* the order requests came in */
 } LoadData;
+
+static GThreadPool *pool;
+static guint64 next_serial;
 
 static void
 load_data_free (LoadData *data)
@@ -63,16 +72,30 @@ cache_insert (char       *key,
   G_UNLOCK (cache);
 }
 
-static void
-load_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+/* Newest first. */
+static int
+by_newest (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
 {
-  LoadData *data = task_data;
+  const LoadData *first = g_task_get_task_data ((GTask *) a);
+  const LoadData *second = g_task_get_task_data ((GTask *) b);
+
+  return (first->serial < second->serial) - (first->serial > second->serial);
+}
+
+static void
+load_worker (gpointer item,
+             gpointer user_data)
+{
+  g_autoptr(GTask) task = item;
+  LoadData *data = g_task_get_task_data (task);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   GdkTexture *texture;
   GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   if (!(pixbuf = gdk_pixbuf_new_from_file_at_scale (data->path, data->size, data->size, TRUE, &error)))
     {
@@ -113,8 +136,15 @@ chorus_thumbnailer_load_async (const char          *path,
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (path);
   data->size = size;
+  data->serial = next_serial++;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_worker);
+
+  if (pool == NULL)
+    {
+      pool = g_thread_pool_new (load_worker, NULL, (int) MAX (1, g_get_num_processors ()), FALSE, NULL);
+      g_thread_pool_set_sort_function (pool, by_newest, NULL);
+    }
+  g_thread_pool_push (pool, g_steal_pointer (&task), NULL);
 }
 
 /**
