@@ -7,9 +7,11 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <string.h>
 
 #include "chorus-error.h"
+#include "chorus-media-import.h"
 #include "chorus-store-campaigns.h"
 #include "chorus-test-util.h"
 
@@ -116,16 +118,38 @@ test_draft_validate (void)
     assert_invalid (draft, "Short");
   }
 
-  /* An image without alt text; then with it. */
+  /* An image of no known type; without alt text; with too much; then
+   * with both. */
   {
     g_autoptr(ChorusCampaignDraft) draft = make_draft ("Image", three_texts);
 
     variant = g_ptr_array_index (draft->variants, 1);
     variant->image_sha256 = g_strdup ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
-    assert_invalid (draft, "2");
-    variant->image_alt = g_strdup ("A pine tree at dusk");
+    assert_invalid (draft, "The image of variant 2 was not added through Chorus");
+    variant->image_type = g_strdup ("image/svg+xml");
+    assert_invalid (draft, "The image of variant 2 was not added through Chorus");
+    g_free (variant->image_type);
+    variant->image_type = g_strdup ("image/png");
+    assert_invalid (draft, "Variant 2 has an image without a description");
+    variant->image_alt = g_strnfill (1501, 'a');
+    assert_invalid (draft, "The alt text of variant 2 is longer than 1500 characters.");
+    g_free (variant->image_alt);
+    variant->image_alt = g_strdup ("  A pine tree at dusk ");
     g_assert_true (chorus_campaign_draft_validate (draft, &error));
     g_assert_no_error (error);
+    g_assert_cmpstr (variant->image_alt, ==, "A pine tree at dusk");
+  }
+
+  /* Without an image, a type and alt text mean nothing, and go. */
+  {
+    g_autoptr(ChorusCampaignDraft) draft = make_draft ("No image", three_texts);
+
+    variant = g_ptr_array_index (draft->variants, 0);
+    variant->image_type = g_strdup ("image/png");
+    variant->image_alt = g_strdup ("Nothing to describe");
+    g_assert_true (chorus_campaign_draft_validate (draft, &error));
+    g_assert_null (variant->image_type);
+    g_assert_null (variant->image_alt);
   }
 
   /* A link that is not a web address; then one that is. */
@@ -306,6 +330,133 @@ test_create_edit (ChorusTestTempDir *fixture,
   }
 
   sqlite3_close (db);
+}
+
+/* A real PNG of @width × @height, added to @store's media folder. */
+static ChorusMediaInfo *
+import_png (ChorusStore *store,
+            const char  *dir,
+            int          width,
+            int          height)
+{
+  g_autofree char *name = g_strdup_printf ("poster-%dx%d.png", width, height);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  ChorusMediaInfo *info;
+
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  info = chorus_media_import (store, file, NULL, &error);
+  g_assert_no_error (error);
+  return info;
+}
+
+static void
+set_image (ChorusCampaignDraft   *draft,
+           guint                  position,
+           const ChorusMediaInfo *image,
+           const char            *alt)
+{
+  ChorusVariantDraft *variant = g_ptr_array_index (draft->variants, position);
+
+  g_free (variant->image_sha256);
+  g_free (variant->image_type);
+  g_free (variant->image_alt);
+  variant->image_sha256 = image != NULL ? g_strdup (image->sha256) : NULL;
+  variant->image_type = image != NULL ? g_strdup (image->mime_type) : NULL;
+  variant->image_alt = g_strdup (alt);
+}
+
+/* "sha256 type alt" of the variant at @position, or "" without an image;
+ * its path is the media folder's file. */
+static char *
+dup_image (ChorusStore *store,
+           gint64       id,
+           guint        position)
+{
+  g_autoptr(ChorusCampaign) campaign = load (store, id);
+  g_autoptr(ChorusVariant) variant = g_list_model_get_item (chorus_campaign_get_variants (campaign), position);
+  g_autofree char *path = NULL;
+
+  if (chorus_variant_get_image_sha256 (variant) == NULL)
+    {
+      g_assert_null (chorus_variant_get_image_path (variant));
+      return g_strdup ("");
+    }
+
+  path = chorus_media_dup_path (store, chorus_variant_get_image_sha256 (variant),
+                                chorus_variant_get_image_type (variant));
+  g_assert_cmpstr (chorus_variant_get_image_path (variant), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_strdup_printf ("%s %s %s", chorus_variant_get_image_sha256 (variant),
+                          chorus_variant_get_image_type (variant), chorus_variant_get_image_alt (variant));
+}
+
+static void
+assert_image (ChorusStore           *store,
+              gint64                 id,
+              guint                  position,
+              const ChorusMediaInfo *image,
+              const char            *alt)
+{
+  g_autofree char *found = dup_image (store, id, position);
+  g_autofree char *expected = image != NULL ? g_strdup_printf ("%s image/png %s", image->sha256, alt) : g_strdup ("");
+
+  g_assert_cmpstr (found, ==, expected);
+}
+
+/* A variant's image is saved with its text; once the campaign has run,
+ * the image stays as the community saw it, and only its alt text can
+ * change. */
+static void
+test_images (ChorusTestTempDir *fixture,
+             gconstpointer      data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "campaigns.chorus", NULL);
+  g_autoptr(ChorusStore) store = chorus_test_open_store (path, CHORUS_STORE_OPEN_CREATE);
+  g_autoptr(ChorusMediaInfo) dusk = import_png (store, fixture->dir, 4, 3);
+  g_autoptr(ChorusMediaInfo) dawn = import_png (store, fixture->dir, 3, 4);
+  g_autoptr(ChorusCampaignDraft) draft = make_draft ("Poster", three_texts);
+  g_autoptr(ChorusCampaignResults) results = chorus_campaign_results_new ("typed");
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  set_image (draft, 1, dusk, "Pines at dusk");
+  id = chorus_store_create_campaign (store, draft, &error);
+  g_assert_no_error (error);
+  assert_image (store, id, 0, NULL, NULL);
+  assert_image (store, id, 1, dusk, "Pines at dusk");
+
+  /* Before any run, images come and go like text. */
+  set_image (draft, 1, dawn, "Pines at dawn");
+  set_image (draft, 2, dusk, "Pines at dusk");
+  g_assert_true (chorus_store_edit_campaign (store, id, draft, &error));
+  g_assert_no_error (error);
+  assert_image (store, id, 1, dawn, "Pines at dawn");
+  assert_image (store, id, 2, dusk, "Pines at dusk");
+
+  /* Once results exist: no other image, and none taken away. */
+  chorus_campaign_results_add (results, 1, 3, -1, NULL);
+  chorus_campaign_results_add (results, 2, 5, -1, NULL);
+  add_results (store, id, results);
+  set_image (draft, 1, dusk, "Pines at dawn");
+  g_assert_false (chorus_store_edit_campaign (store, id, draft, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  set_image (draft, 1, NULL, NULL);
+  g_assert_false (chorus_store_edit_campaign (store, id, draft, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  assert_image (store, id, 1, dawn, "Pines at dawn");
+
+  /* Its alt text can still be made better. */
+  set_image (draft, 1, dawn, "Five pines on a ridge at dawn, mist below");
+  g_assert_true (chorus_store_edit_campaign (store, id, draft, &error));
+  g_assert_no_error (error);
+  assert_image (store, id, 1, dawn, "Five pines on a ridge at dawn, mist below");
+  assert_image (store, id, 2, dusk, "Pines at dusk");
 }
 
 static void
@@ -670,6 +821,7 @@ main (int   argc,
 
   g_test_add_func ("/chorus/campaigns/draft-validate", test_draft_validate);
   chorus_test_add_in_temp_dir ("/chorus/campaigns/create-edit", test_create_edit);
+  chorus_test_add_in_temp_dir ("/chorus/campaigns/images", test_images);
   chorus_test_add_in_temp_dir ("/chorus/campaigns/states", test_states);
   chorus_test_add_in_temp_dir ("/chorus/campaigns/results", test_results);
   chorus_test_add_in_temp_dir ("/chorus/campaigns/rates", test_rates);

@@ -113,8 +113,8 @@ insert_variants (sqlite3              *db,
 
   if (!(stmt = _chorus_sql_prepare (db,
                                     "INSERT INTO variants (campaign_id, position, label, body, image_sha256,"
-                                    "                      image_alt, link_url)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                    "                      image_alt, link_url, image_type)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                     error)))
     return FALSE;
 
@@ -130,6 +130,7 @@ insert_variants (sqlite3              *db,
       sqlite3_bind_text (stmt, 5, variant->image_sha256, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, variant->image_alt, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, variant->link_url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, variant->image_type, -1, SQLITE_STATIC);
       if (!_chorus_sql_step_done (db, stmt, "variant", error))
         return FALSE;
     }
