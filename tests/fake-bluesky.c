@@ -347,7 +347,7 @@ on_request_cb (SoupServer        *server,
            g_str_equal (path, "/xrpc/app.bsky.feed.getPostThread") ||
            g_str_equal (path, "/xrpc/com.atproto.server.getSession"))
     serve_data (f, message, path, query);
-  else
+  else if (f->extra_route == NULL || !f->extra_route (f, message, path, query))
     reply_error (message, 404, "MethodNotImplemented");
 }
 

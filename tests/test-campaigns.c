@@ -7,13 +7,13 @@
 
 #include "config.h"
 
-#include <cairo.h>
 #include <string.h>
 
 #include "chorus-error.h"
 #include "chorus-media-import.h"
 #include "chorus-store-campaigns.h"
 #include "chorus-test-util.h"
+#include "variant-image-util.h"
 
 /* Pre-test campaigns in a real workspace: what a draft must hold, the
  * campaign as it is created, edited and moved between states, results
@@ -332,27 +332,6 @@ test_create_edit (ChorusTestTempDir *fixture,
   sqlite3_close (db);
 }
 
-/* A real PNG of @width × @height, added to @store's media folder. */
-static ChorusMediaInfo *
-import_png (ChorusStore *store,
-            const char  *dir,
-            int          width,
-            int          height)
-{
-  g_autofree char *name = g_strdup_printf ("poster-%dx%d.png", width, height);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  ChorusMediaInfo *info;
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  info = chorus_media_import (store, file, NULL, &error);
-  g_assert_no_error (error);
-  return info;
-}
-
 static void
 set_image (ChorusCampaignDraft   *draft,
            guint                  position,
@@ -416,8 +395,8 @@ test_images (ChorusTestTempDir *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "campaigns.chorus", NULL);
   g_autoptr(ChorusStore) store = chorus_test_open_store (path, CHORUS_STORE_OPEN_CREATE);
-  g_autoptr(ChorusMediaInfo) dusk = import_png (store, fixture->dir, 4, 3);
-  g_autoptr(ChorusMediaInfo) dawn = import_png (store, fixture->dir, 3, 4);
+  g_autoptr(ChorusMediaInfo) dusk = variant_image_add_png (store, 4, 3, FALSE);
+  g_autoptr(ChorusMediaInfo) dawn = variant_image_add_png (store, 3, 4, FALSE);
   g_autoptr(ChorusCampaignDraft) draft = make_draft ("Poster", three_texts);
   g_autoptr(ChorusCampaignResults) results = chorus_campaign_results_new ("typed");
   g_autoptr(GError) error = NULL;
