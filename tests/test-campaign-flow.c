@@ -40,34 +40,22 @@ static const gint64 votes[] = { 61, 17, 22 };
 
 /* ---- Finding widgets as a person sees them ---- */
 
-static GPtrArray *
-collect (GtkWidget *root,
-         GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  test_collect_widgets (root, type, found);
-  return found;
-}
-
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  g_autoptr(GPtrArray) buttons = collect (root, GTK_TYPE_BUTTON);
+  GtkWidget *button = test_find_button (root, label);
 
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-
-  g_error ("no button labelled %s", label);
+  if (button == NULL)
+    g_error ("no button labelled %s", label);
+  return button;
 }
 
 static gboolean
 shows_label_containing (GtkWidget  *root,
                         const char *text)
 {
-  g_autoptr(GPtrArray) labels = collect (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = test_collect (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_is_drawable (labels->pdata[i]) &&
@@ -224,17 +212,17 @@ create_campaign (Flow *flow)
   editor = test_find_toplevel (CHORUS_TYPE_CAMPAIGN_EDITOR);
 
   /* Two variants to begin with; a third from Add Variant. */
-  views = collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  views = test_collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
   g_assert_cmpuint (views->len, ==, 2);
   g_signal_emit_by_name (find_button (GTK_WIDGET (editor), _("_Add Variant")), "clicked");
   g_clear_pointer (&views, g_ptr_array_unref);
-  views = collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  views = test_collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
   g_assert_cmpuint (views->len, ==, G_N_ELEMENTS (taglines));
   for (guint i = 0; i < views->len; i++)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[i]), taglines[i], -1);
 
   /* The name is the first field. */
-  entries = collect (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+  entries = test_collect (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), NAME);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[2]), "The longest journey wins the most votes.");
   shoot (editor, "editor");
@@ -257,7 +245,7 @@ static void
 shoot_instruments (GtkWindow *launch)
 {
   static const char * const names[] = { "launch-mastodon", "launch-discourse", "launch-posts" };
-  g_autoptr(GPtrArray) rows = collect (GTK_WIDGET (launch), ADW_TYPE_COMBO_ROW);
+  g_autoptr(GPtrArray) rows = test_collect (GTK_WIDGET (launch), ADW_TYPE_COMBO_ROW);
 
   for (guint i = G_N_ELEMENTS (names); i > 0; i--)
     {
@@ -353,7 +341,7 @@ count_accent (GtkWidget *chart,
 static void
 check_chart (Flow *flow)
 {
-  g_autoptr(GPtrArray) charts = collect (flow->page, CHORUS_TYPE_SHARE_CHART);
+  g_autoptr(GPtrArray) charts = test_collect (flow->page, CHORUS_TYPE_SHARE_CHART);
   gint64 total = votes[0] + votes[1] + votes[2];
   guint accent[G_N_ELEMENTS (votes)] = { 0, };
 
@@ -387,11 +375,11 @@ record_decision (Flow *flow)
   dialog = find_dialog ();
 
   /* The leading variant is proposed; Record waits for a reason. */
-  drop_downs = collect (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  drop_downs = test_collect (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
   g_assert_cmpuint (drop_downs->len, ==, 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (drop_downs->pdata[0]), ==, 0);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "record"));
-  views = collect (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  views = test_collect (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), RATIONALE, -1);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Record")), "clicked");
@@ -431,7 +419,7 @@ test_poll_flow (void)
   adw_view_stack_set_visible_child_name (flow.window->view_stack, "pretests");
   g_assert_true (chorus_test_spin_until (test_not_syncing, flow.window, CHORUS_TEST_WAIT_MS));
   {
-    g_autoptr(GPtrArray) pages = collect (flow.window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
+    g_autoptr(GPtrArray) pages = test_collect (flow.window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
 
     g_assert_cmpuint (pages->len, ==, 1);
     flow.page = pages->pdata[0];

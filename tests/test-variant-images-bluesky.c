@@ -215,6 +215,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* No keyring: the session is kept in the process (see test-outbox-bluesky.c). */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/chorus-test-bus", TRUE);
 
   g_test_add ("/chorus/variant-images-bluesky/embed", Fixture, NULL, fixture_set_up, test_embed, fixture_tear_down);
   g_test_add ("/chorus/variant-images-bluesky/resend", Fixture, NULL, fixture_set_up, test_resend,

@@ -86,7 +86,7 @@ variant_image_create_campaign (ChorusStore         *store,
   gint64 id;
 
   g_free (draft->metric);
-  draft->metric = g_strdup ("engagements");
+  draft->metric = g_strdup ("likes");
   for (guint i = 0; bodies[i] != NULL; i++)
     {
       ChorusVariantDraft *variant = chorus_campaign_draft_add_variant (draft, bodies[i]);
