@@ -19,6 +19,7 @@
 #include "chorus-store-campaigns.h"
 
 #include "chorus-test-util.h"
+#include "variant-image-util.h"
 
 /* The one-page PDF report as a reader gets it: written from a campaign in
  * a real workspace, rendered to PNG by poppler's pdftoppm, and read back
@@ -115,6 +116,72 @@ test_pdf_reads_back (void)
   chorus_test_remove_tree (dir);
 }
 
+/* Six variants, each with an image: a row of thumbnails, one image each,
+ * and still one page with every variant's line on it. */
+static void
+test_pdf_thumbnails (void)
+{
+  static const char * const bodies[] = {
+    "Light the way home, whatever the weather brings tonight", "Every harbour has a story worth telling",
+    "The lanterns are lit and the boats are in", "Come down to the water when the lights go on",
+    "Six piers, one festival, all of us together", "Bring a friend and a lantern of your own",
+    NULL,
+  };
+  static const char * const alts[] = { "Lanterns", "Boats", "Pier", "Water", "Crowd", "Sixth lantern", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chorus-report-XXXXXX", &error);
+  g_autofree char *workspace = g_build_filename (dir, "Report.chorus", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_build_filename (dir, "page.png", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(ChorusStore) store = chorus_test_open_store (workspace, CHORUS_STORE_OPEN_CREATE);
+  g_autoptr(ChorusCampaignResults) results = chorus_campaign_results_new ("typed");
+  g_autoptr(ChorusCampaign) campaign = NULL;
+  g_autoptr(ChorusAnalysis) analysis = NULL;
+  ChorusMediaInfo *images[7] = { NULL, };
+  g_auto(GStrv) lines = NULL;
+  guint n_images = 0;
+  gint64 id;
+
+  for (guint i = 0; i < 6; i++)
+    images[i] = variant_image_add_png (store, 200 + 40 * (int) i, 300 - 30 * (int) i, FALSE);
+  id = variant_image_create_campaign (store, bodies, images, alts);
+  for (guint i = 0; i < 6; i++)
+    chorus_campaign_results_add (results, i + 1, 30 + 7 * i, -1, NULL);
+  chorus_store_add_campaign_results (store, id, results, &error);
+  g_assert_no_error (error);
+  campaign = chorus_store_load_campaign (store, id, &error);
+  g_assert_no_error (error);
+  analysis = chorus_campaign_analyse (campaign, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
+  g_assert_no_error (error);
+  info = run ((const char *[]) { "pdfinfo", pdf, NULL });
+  g_assert_true (g_regex_match_simple ("^Pages: +1$", info, G_REGEX_MULTILINE, 0));
+
+  /* pdfimages lists a header of two lines, then one line an image. */
+  list = run ((const char *[]) { "pdfimages", "-list", pdf, NULL });
+  lines = g_strsplit (g_strchomp (list), "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    n_images += g_str_has_prefix (g_strchug (lines[i]), "1 ") && strstr (lines[i], " image ") != NULL;
+  g_assert_cmpuint (n_images, ==, 6);
+
+  /* The last variant's line is on the page, under the images. */
+  g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "150", "-singlefile", pdf, prefix, NULL }));
+  text = run ((const char *[]) { "tesseract", png, "-", "--psm", "3", NULL });
+  g_test_message ("OCR: %s", text);
+  g_assert_nonnull (strstr (text, "lantern of your own"));
+
+  for (guint i = 0; i < 6; i++)
+    chorus_media_info_free (images[i]);
+  g_clear_object (&store);
+  chorus_test_remove_tree (dir);
+}
+
 /* Where the report cannot be written, it says so and leaves nothing. */
 static void
 test_pdf_unwritable (void)
@@ -148,6 +215,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/campaign-report/pdf-reads-back", test_pdf_reads_back);
+  g_test_add_func ("/campaign-report/pdf-thumbnails", test_pdf_thumbnails);
   g_test_add_func ("/campaign-report/pdf-unwritable", test_pdf_unwritable);
 
   return g_test_run ();
