@@ -24,7 +24,8 @@
 /* The one-page PDF report as a reader gets it: written from a campaign in
  * a real workspace, rendered to PNG by poppler's pdftoppm, and read back
  * by tesseract's OCR, which must find the campaign's name and the
- * leading variant's name on the picture. */
+ * leading variant's name on the picture; with images, a row of them, on
+ * the same one page. */
 
 #define NAME "Harbour Lights Launch"
 
@@ -71,31 +72,28 @@ create_campaign (ChorusStore *store)
   return campaign;
 }
 
-static void
-test_pdf_reads_back (void)
+/* Writes @campaign's report beside @store's workspace, checks that it is
+ * one page, and returns what OCR reads on it, rendered as a reader sees
+ * it (150 dpi); with @images, the number of images in it. */
+static char *
+write_and_read (ChorusStore    *store,
+                ChorusCampaign *campaign,
+                guint          *images)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("chorus-report-XXXXXX", &error);
-  g_autofree char *workspace = g_build_filename (dir, "Report.chorus", NULL);
+  g_autofree char *dir = g_path_get_dirname (chorus_store_get_path (store));
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *prefix = g_build_filename (dir, "page", NULL);
   g_autofree char *png = g_build_filename (dir, "page.png", NULL);
+  g_autoptr(ChorusAnalysis) analysis = chorus_campaign_analyse (campaign, &error);
   g_autofree char *info = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *flat = NULL;
-  g_autoptr(ChorusStore) store = NULL;
-  g_autoptr(ChorusCampaign) campaign = NULL;
-  g_autoptr(ChorusAnalysis) analysis = NULL;
+  g_autofree char *list = NULL;
+  g_auto(GStrv) lines = NULL;
+  char *text;
 
   g_assert_no_error (error);
   g_assert_nonnull (g_find_program_in_path ("pdftoppm"));
   g_assert_nonnull (g_find_program_in_path ("tesseract"));
-
-  store = chorus_test_open_store (workspace, CHORUS_STORE_OPEN_CREATE);
-  campaign = create_campaign (store);
-  analysis = chorus_campaign_analyse (campaign, &error);
-  g_assert_no_error (error);
-
   g_assert_true (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
   g_assert_no_error (error);
 
@@ -103,14 +101,38 @@ test_pdf_reads_back (void)
   info = run ((const char *[]) { "pdfinfo", pdf, NULL });
   g_assert_true (g_regex_match_simple ("^Pages: +1$", info, G_REGEX_MULTILINE, 0));
 
-  /* Rendered as a reader sees it, at 150 dpi, and read back. */
+  /* pdfimages lists a header of two lines, then one line an image. */
+  list = run ((const char *[]) { "pdfimages", "-list", pdf, NULL });
+  lines = g_strsplit (g_strchomp (list), "\n", -1);
+  *images = 0;
+  for (guint i = 2; lines[0] != NULL && lines[1] != NULL && lines[i] != NULL; i++)
+    *images += strstr (lines[i], " image ") != NULL;
+
   g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "150", "-singlefile", pdf, prefix, NULL }));
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
   text = run ((const char *[]) { "tesseract", png, "-", "--psm", "3", NULL });
   g_test_message ("OCR: %s", text);
-  flat = g_strdelimit (g_strdup (text), "\n", ' ');
-  g_assert_nonnull (strstr (flat, NAME));
-  g_assert_nonnull (strstr (flat, "Lanterns"));
+  return g_strdelimit (text, "\n", ' ');
+}
+
+static void
+test_pdf_reads_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chorus-report-XXXXXX", &error);
+  g_autofree char *workspace = g_build_filename (dir, "Report.chorus", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(ChorusCampaign) campaign = NULL;
+  guint images;
+
+  g_assert_no_error (error);
+  store = chorus_test_open_store (workspace, CHORUS_STORE_OPEN_CREATE);
+  campaign = create_campaign (store);
+  text = write_and_read (store, campaign, &images);
+  g_assert_nonnull (strstr (text, NAME));
+  g_assert_nonnull (strstr (text, "Lanterns"));
+  g_assert_cmpuint (images, ==, 0);
 
   g_clear_object (&store);
   chorus_test_remove_tree (dir);
@@ -131,19 +153,12 @@ test_pdf_thumbnails (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("chorus-report-XXXXXX", &error);
   g_autofree char *workspace = g_build_filename (dir, "Report.chorus", NULL);
-  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
-  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
-  g_autofree char *png = g_build_filename (dir, "page.png", NULL);
-  g_autofree char *info = NULL;
-  g_autofree char *list = NULL;
   g_autofree char *text = NULL;
   g_autoptr(ChorusStore) store = chorus_test_open_store (workspace, CHORUS_STORE_OPEN_CREATE);
   g_autoptr(ChorusCampaignResults) results = chorus_campaign_results_new ("typed");
   g_autoptr(ChorusCampaign) campaign = NULL;
-  g_autoptr(ChorusAnalysis) analysis = NULL;
   ChorusMediaInfo *images[7] = { NULL, };
-  g_auto(GStrv) lines = NULL;
-  guint n_images = 0;
+  guint n_images;
   gint64 id;
 
   for (guint i = 0; i < 6; i++)
@@ -155,25 +170,10 @@ test_pdf_thumbnails (void)
   g_assert_no_error (error);
   campaign = chorus_store_load_campaign (store, id, &error);
   g_assert_no_error (error);
-  analysis = chorus_campaign_analyse (campaign, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
-  g_assert_no_error (error);
-  info = run ((const char *[]) { "pdfinfo", pdf, NULL });
-  g_assert_true (g_regex_match_simple ("^Pages: +1$", info, G_REGEX_MULTILINE, 0));
-
-  /* pdfimages lists a header of two lines, then one line an image. */
-  list = run ((const char *[]) { "pdfimages", "-list", pdf, NULL });
-  lines = g_strsplit (g_strchomp (list), "\n", -1);
-  for (guint i = 2; lines[i] != NULL; i++)
-    n_images += g_str_has_prefix (g_strchug (lines[i]), "1 ") && strstr (lines[i], " image ") != NULL;
-  g_assert_cmpuint (n_images, ==, 6);
 
   /* The last variant's line is on the page, under the images. */
-  g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "150", "-singlefile", pdf, prefix, NULL }));
-  text = run ((const char *[]) { "tesseract", png, "-", "--psm", "3", NULL });
-  g_test_message ("OCR: %s", text);
+  text = write_and_read (store, campaign, &n_images);
+  g_assert_cmpuint (n_images, ==, 6);
   g_assert_nonnull (strstr (text, "lantern of your own"));
 
   for (guint i = 0; i < 6; i++)
