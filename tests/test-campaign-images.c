@@ -17,18 +17,6 @@
  * their SHA-256 and type, found again in the media folder, and frozen
  * once the campaign has run, when only their alt text may change. */
 
-static ChorusCampaign *
-load (ChorusStore *store,
-      gint64       id)
-{
-  g_autoptr(GError) error = NULL;
-  ChorusCampaign *campaign = chorus_store_load_campaign (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (campaign);
-  return campaign;
-}
-
 static void
 set_image (ChorusCampaignDraft   *draft,
            guint                  position,
@@ -52,9 +40,13 @@ dup_image (ChorusStore *store,
            gint64       id,
            guint        position)
 {
-  g_autoptr(ChorusCampaign) campaign = load (store, id);
-  g_autoptr(ChorusVariant) variant = g_list_model_get_item (chorus_campaign_get_variants (campaign), position);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusCampaign) campaign = chorus_store_load_campaign (store, id, &error);
+  g_autoptr(ChorusVariant) variant = NULL;
   g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  variant = g_list_model_get_item (chorus_campaign_get_variants (campaign), position);
 
   if (chorus_variant_get_image_sha256 (variant) == NULL)
     {
