@@ -25,6 +25,7 @@
 #include "chorus-pretest-discourse.h"
 #include "chorus-pretest-mastodon.h"
 #include "chorus-pretest-variants.h"
+#include "chorus-store-campaigns.h"
 #include "chorus-sync-engine.h"
 #include "chorus-test-util.h"
 #include "fake-mastodon.h"
@@ -262,6 +263,34 @@ test_missing_at_send (Fixture       *f,
   g_assert_cmpint (outbox_test_count_items (f->b.db, "sent", 2), ==, 1);
 }
 
+/* Better alt text after the launch goes with the posts not sent yet. */
+static void
+test_alt_after_launch (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char better[] = "A runner in a red jacket on a ridge at dawn";
+  g_autoptr(ChorusCampaignDraft) draft = chorus_campaign_draft_new ("Trail poster");
+  g_autoptr(GPtrArray) uploads = NULL;
+  g_autoptr(GError) error = NULL;
+  ChorusVariantDraft *variant;
+
+  launch (f, f->b.source_id);
+  g_free (draft->metric);
+  draft->metric = g_strdup ("likes");
+  variant = chorus_campaign_draft_add_variant (draft, DAWN_TEXT);
+  variant->image_sha256 = g_strdup (f->image->sha256);
+  variant->image_type = g_strdup (f->image->mime_type);
+  variant->image_alt = g_strdup (better);
+  chorus_campaign_draft_add_variant (draft, DUSK_TEXT);
+  g_assert_true (chorus_store_edit_campaign (f->b.store, f->campaign_id, draft, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (outbox_test_flush (f->b.sender).sent, ==, 2);
+  uploads = fake_mastodon_dup_uploads (f->server);
+  g_assert_cmpuint (uploads->len, ==, 1);
+  g_assert_cmpstr (((FakeMastodonUpload *) g_ptr_array_index (uploads, 0))->description, ==, better);
+}
+
 /* The status made, its answer lost: the next flush uploads the image
  * again (the first copy stays unattached) and sends the status with the
  * same key, which gives back the status made, not a second one. */
@@ -495,6 +524,7 @@ main (int   argc,
     { "/chorus/variant-images/mastodon", test_mastodon },
     { "/chorus/variant-images/mastodon-processing", test_mastodon_processing },
     { "/chorus/variant-images/missing-at-send", test_missing_at_send },
+    { "/chorus/variant-images/alt-after-launch", test_alt_after_launch },
     { "/chorus/variant-images/lost-answer", test_lost_answer },
     { "/chorus/variant-images/killed-after-upload", test_killed_after_upload },
     { "/chorus/variant-images/launch-limits", test_launch_limits },
