@@ -78,6 +78,31 @@ test_collect_widgets (GtkWidget *widget,
     test_collect_widgets (child, type, found);
 }
 
+/* The descendants of @root (and itself) of @type, in the order they are shown. */
+G_GNUC_UNUSED static GPtrArray *
+test_collect (GtkWidget *root,
+              GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  test_collect_widgets (root, type, found);
+  return found;
+}
+
+/* The button of @root whose label is @label, or NULL. */
+G_GNUC_UNUSED static GtkWidget *
+test_find_button (GtkWidget  *root,
+                  const char *label)
+{
+  g_autoptr(GPtrArray) buttons = test_collect (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return buttons->pdata[i];
+
+  return NULL;
+}
+
 G_GNUC_UNUSED static gboolean
 test_never (gpointer data)
 {

@@ -346,6 +346,8 @@ on_request_cb (SoupServer        *server,
       else
         reply_session (f, message);
     }
+  else if (f->extra_route != NULL && f->extra_route (f, message, path, query))
+    return;   /* a test's own routes win over the feed's */
   else if (g_str_equal (path, "/xrpc/app.bsky.feed.searchPosts") ||
            g_str_equal (path, "/xrpc/app.bsky.notification.listNotifications") ||
            g_str_equal (path, "/xrpc/app.bsky.feed.getPostThread") ||

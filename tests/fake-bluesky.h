@@ -31,7 +31,7 @@ G_BEGIN_DECLS
 #define FAKE_PAGE      10
 #define POST_SPACING   (15 * 60)
 
-typedef struct
+typedef struct _FakeBluesky
 {
   ChorusTestSyncRig rig;           /* rig.base: the entryway, as the source names it */
   char             *pds;           /* the same server, as the DID document names it */
@@ -70,6 +70,13 @@ typedef struct
   char             *last_reasons;
 
   struct _FakeBlueskyFeed *feed;   /* the account's own posts: fake-bluesky-feed.h */
+  /* Routes of a test's own, tried before the built-in data routes (see
+   * fake-bluesky-upload.c). */
+  gboolean        (*extra_route) (struct _FakeBluesky *f,
+                                  SoupServerMessage   *message,
+                                  const char          *path,
+                                  GHashTable          *query);
+  gpointer          extra_data;
 } FakeBluesky;
 
 /* New items from the corpus, each newer than the last. */

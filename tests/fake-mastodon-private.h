@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "fake-mastodon.h"
@@ -33,12 +34,34 @@ void          fake_statuses_append_mention (FakeStatuses *self,
                                             GString      *out,
                                             guint         n);
 
+/* Media uploads and their processing; see fake-mastodon-media.c. */
+
+typedef struct _FakeMedia FakeMedia;
+
+FakeMedia    *fake_media_new               (const char   *host);
+void          fake_media_free              (FakeMedia    *self);
+guint         fake_media_route             (FakeMedia          *self,
+                                            SoupServerMessage  *message,
+                                            const char         *path,
+                                            gboolean            signed_in,
+                                            GString           **body);
+JsonArray    *fake_media_attach            (FakeMedia    *self,
+                                            JsonArray    *ids,
+                                            GString     **refusal);
+GPtrArray    *fake_media_dup_uploads       (FakeMedia    *self);
+void          fake_media_configure         (FakeMedia    *self,
+                                            guint         processing_reads,
+                                            gint64        size_limit);
+gint64        fake_media_get_size_limit    (FakeMedia    *self,
+                                            guint        *media_reads);
+
 /* Writes (statuses, favourites, reblogs) and reads of one status; see
  * fake-mastodon-writes.c. */
 
 typedef struct _FakeWrites FakeWrites;
 
-FakeWrites   *fake_writes_new              (const char   *host);
+FakeWrites   *fake_writes_new              (const char   *host,
+                                            FakeMedia    *media);
 void          fake_writes_free             (FakeWrites   *self);
 gboolean      fake_writes_is_write         (const char   *method,
                                             const char   *path);

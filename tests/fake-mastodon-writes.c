@@ -15,7 +15,8 @@
  * status: POST /api/v1/statuses makes a status (a reply when it names
  * in_reply_to_id), honouring Idempotency-Key as Mastodon does (the same
  * key within an hour gives the status it made then, not a new one), with
- * a poll when it has one, checked against limits the tests set;
+ * a poll when it has one, checked against limits the tests set, and the
+ * uploaded images its media_ids name (see fake-mastodon-media.c);
  * favourite and reblog are idempotent, as on Mastodon; GET
  * /api/v1/statuses/:id serves generated and made statuses, and GET
  * /api/v1/polls/:id the polls as tests changed them. Every write is
@@ -48,6 +49,7 @@ typedef struct
 struct _FakeWrites
 {
   char        *host;
+  FakeMedia   *media;       /* the server's, for media_ids */
   GMutex       lock;
   GPtrArray   *created;     /* char *, the JSON of each status made */
   GHashTable  *keys;        /* Idempotency-Key → KeyUse */
@@ -71,11 +73,13 @@ fake_poll_free (FakePoll *poll)
 }
 
 FakeWrites *
-fake_writes_new (const char *host)
+fake_writes_new (const char *host,
+                 FakeMedia  *media)
 {
   FakeWrites *self = g_new0 (FakeWrites, 1);
 
   self->host = g_strdup (host);
+  self->media = media;
   g_mutex_init (&self->lock);
   self->created = g_ptr_array_new_with_free_func (g_free);
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -256,7 +260,8 @@ new_status (FakeWrites *self,
             const char *text,
             const char *in_reply_to_id,
             const char *visibility,
-            FakePoll   *poll)
+            FakePoll   *poll,
+            JsonArray  *attachments)
 {
   g_autoptr(JsonObject) status = json_object_new ();
   g_autoptr(JsonNode) node = NULL;
@@ -282,7 +287,8 @@ new_status (FakeWrites *self,
   json_object_set_int_member (status, "reblogs_count", 0);
   json_object_set_int_member (status, "favourites_count", 0);
   json_object_set_object_member (status, "account", new_account (self));
-  json_object_set_array_member (status, "media_attachments", json_array_new ());
+  json_object_set_array_member (status, "media_attachments",
+                                attachments != NULL ? json_array_ref (attachments) : json_array_new ());
   json_object_set_null_member (status, "reblog");
   if (poll != NULL)
     json_object_set_object_member (status, "poll", poll_object (poll));
@@ -481,6 +487,7 @@ post_status (FakeWrites  *self,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *input = NULL;
   KeyUse *use = key != NULL ? g_hash_table_lookup (self->keys, key) : NULL;
+  g_autoptr(JsonArray) attachments = NULL;
   FakePoll *poll = NULL;
   const char *text;
   char *status;
@@ -507,9 +514,14 @@ post_status (FakeWrites  *self,
       !(poll = make_poll (self, json_object_get_member (input, "poll"), body)))
     return 422;
 
+  if (input != NULL && json_object_has_member (input, "media_ids") &&
+      !(attachments = fake_media_attach (self->media, json_object_get_array_member (input, "media_ids"), body)))
+    return 422;
+
   status = new_status (self, self->created->len, text,
                        json_object_get_string_member_with_default (input, "in_reply_to_id", NULL),
-                       json_object_get_string_member_with_default (input, "visibility", "public"), poll);
+                       json_object_get_string_member_with_default (input, "visibility", "public"), poll,
+                       attachments);
   if (key != NULL)
     {
       use = g_new0 (KeyUse, 1);

@@ -32,6 +32,7 @@ struct _FakeMastodon
   gpointer      request_data;
   char         *url;
   FakeWrites   *writes;         /* locks itself */
+  FakeMedia    *media;          /* locks itself */
   GHashTable   *post_faults;    /* POST /api/v1/statuses number → FakeMastodonFault */
   guint         status_posts;
   GHashTable   *poll_faults;    /* GET /api/v1/polls/:id number → FakeMastodonFault */
@@ -303,8 +304,10 @@ route (FakeMastodon      *self,
   statuses = self->statuses;
   g_mutex_unlock (&self->lock);
 
-  written = fake_writes_route (self->writes, self->statuses_json, statuses, message, path,
-                               is_signed_in (self, message), refuse, body);
+  written = fake_media_route (self->media, message, path, is_signed_in (self, message), body);
+  if (written == 0)
+    written = fake_writes_route (self->writes, self->statuses_json, statuses, message, path,
+                                 is_signed_in (self, message), refuse, body);
   if (written != 0)
     return written;
 
@@ -332,8 +335,10 @@ route (FakeMastodon      *self,
       *body = g_string_new (NULL);
       g_string_printf (*body, "{\"domain\":\"%s\",\"title\":\"Fake Mastodon\",\"version\":\"4.3.0\","
                        "\"configuration\":{\"statuses\":{\"max_characters\":500},\"polls\":{\"max_options\":%u,"
-                       "\"max_characters_per_option\":%u,\"min_expiration\":%u,\"max_expiration\":%u}}}",
-                       self->config.host, limits[0], limits[1], limits[2], limits[3]);
+                       "\"max_characters_per_option\":%u,\"min_expiration\":%u,\"max_expiration\":%u},"
+                       "\"media_attachments\":{\"image_size_limit\":%" G_GINT64_FORMAT "}}}",
+                       self->config.host, limits[0], limits[1], limits[2], limits[3],
+                       fake_media_get_size_limit (self->media, NULL));
     }
   else if (g_str_has_prefix (path, "/api/v1/statuses/") && g_str_has_suffix (path, "/context"))
     *body = g_string_new ("{\"ancestors\":[],\"descendants\":[]}");   /* a thread of its own */
@@ -511,7 +516,8 @@ fake_mastodon_start (const FakeMastodonConfig *config)
   self->post_faults = g_hash_table_new (NULL, NULL);
   self->poll_faults = g_hash_table_new (NULL, NULL);
   self->status_faults = g_hash_table_new (NULL, NULL);
-  self->writes = fake_writes_new (self->config.host);
+  self->media = fake_media_new (self->config.host);
+  self->writes = fake_writes_new (self->config.host, self->media);
   self->stalled = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->context = g_main_context_new ();
@@ -541,6 +547,7 @@ fake_mastodon_stop (FakeMastodon *self)
   g_hash_table_unref (self->poll_faults);
   g_hash_table_unref (self->status_faults);
   fake_writes_free (self->writes);
+  fake_media_free (self->media);
   g_ptr_array_unref (self->stalled);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->started);
@@ -753,4 +760,28 @@ fake_mastodon_delete_status (FakeMastodon *self,
                              guint         index)
 {
   fake_writes_change_status (self->writes, index, NULL, TRUE);
+}
+
+GPtrArray *
+fake_mastodon_dup_uploads (FakeMastodon *self)
+{
+  return fake_media_dup_uploads (self->media);
+}
+
+void
+fake_mastodon_configure_media (FakeMastodon *self,
+                               guint         processing_reads,
+                               gint64        image_size_limit)
+{
+  fake_media_configure (self->media, processing_reads, image_size_limit);
+}
+
+/* How many times GET /api/v1/media/:id was asked. */
+guint
+fake_mastodon_get_media_reads (FakeMastodon *self)
+{
+  guint reads;
+
+  fake_media_get_size_limit (self->media, &reads);
+  return reads;
 }

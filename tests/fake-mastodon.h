@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * account's mentions, verify_credentials and statuses' context, with
  * Mastodon's paging (limit, max_id, since_id, min_id, Link headers). It
  * also takes statuses (POST /api/v1/statuses, with Mastodon's
- * Idempotency-Key), favourites and reblogs, records every write, and
+ * Idempotency-Key, and images uploaded to POST /api/v2/media), favourites
+ * and reblogs, records every write and upload, and
  * serves one status (GET /api/v1/statuses/:id). A status may carry a
  * poll, checked against the limits /api/v2/instance states (tests can
  * change them); GET /api/v1/polls/:id serves it with the counts a test
@@ -143,6 +144,28 @@ void          fake_mastodon_add_status_fault (FakeMastodon            *self,
                                               guint                    status_read,
                                               FakeMastodonFault        fault);
 
+/* Images: every upload to POST /api/v2/media, as received. A test can
+ * have each new one processed only after @processing_reads reads of GET
+ * /api/v1/media/:id (0: at once), and set the image size limit
+ * /api/v2/instance states (0 keeps it). */
+typedef struct
+{
+  char     *id;
+  char     *filename;
+  char     *content_type;
+  char     *description;       /* the alt text, or NULL */
+  GBytes   *bytes;
+  gboolean  attached;          /* to a status */
+} FakeMastodonUpload;
+
+GPtrArray    *fake_mastodon_dup_uploads     (FakeMastodon             *self);
+void          fake_mastodon_configure_media (FakeMastodon             *self,
+                                             guint                     processing_reads,
+                                             gint64                    image_size_limit);
+guint         fake_mastodon_get_media_reads (FakeMastodon             *self);
+void          fake_mastodon_upload_free     (FakeMastodonUpload       *upload);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeMastodonWrite, fake_mastodon_write_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FakeMastodonUpload, fake_mastodon_upload_free)
 
 G_END_DECLS

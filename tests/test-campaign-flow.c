@@ -50,34 +50,22 @@ static const gint64 votes[] = { 61, 17, 22 };
 
 /* ---- Finding widgets as a person sees them ---- */
 
-static GPtrArray *
-collect (GtkWidget *root,
-         GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  test_collect_widgets (root, type, found);
-  return found;
-}
-
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  g_autoptr(GPtrArray) buttons = collect (root, GTK_TYPE_BUTTON);
+  GtkWidget *button = test_find_button (root, label);
 
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      return buttons->pdata[i];
-
-  g_error ("no button labelled %s", label);
+  if (button == NULL)
+    g_error ("no button labelled %s", label);
+  return button;
 }
 
 static gboolean
 shows_label_containing (GtkWidget  *root,
                         const char *text)
 {
-  g_autoptr(GPtrArray) labels = collect (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = test_collect (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_is_drawable (labels->pdata[i]) &&
@@ -216,17 +204,17 @@ create_campaign (Flow *flow)
   editor = test_find_toplevel (CHORUS_TYPE_CAMPAIGN_EDITOR);
 
   /* Two variants to begin with; a third from Add Variant. */
-  views = collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  views = test_collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
   g_assert_cmpuint (views->len, ==, 2);
   g_signal_emit_by_name (find_button (GTK_WIDGET (editor), _("_Add Variant")), "clicked");
   g_clear_pointer (&views, g_ptr_array_unref);
-  views = collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
+  views = test_collect (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW);
   g_assert_cmpuint (views->len, ==, G_N_ELEMENTS (taglines));
   for (guint i = 0; i < views->len; i++)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[i]), taglines[i], -1);
 
   /* The name is the first field. */
-  entries = collect (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
+  entries = test_collect (GTK_WIDGET (editor), GTK_TYPE_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), NAME);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[2]), "The longest journey wins the most votes.");
   shoot (editor, "editor");
@@ -249,7 +237,7 @@ static void
 shoot_instruments (GtkWindow *launch)
 {
   static const char * const names[] = { "launch-mastodon", "launch-discourse", "launch-posts" };
-  g_autoptr(GPtrArray) rows = collect (GTK_WIDGET (launch), ADW_TYPE_COMBO_ROW);
+  g_autoptr(GPtrArray) rows = test_collect (GTK_WIDGET (launch), ADW_TYPE_COMBO_ROW);
 
   for (guint i = G_N_ELEMENTS (names); i > 0; i--)
     {
@@ -345,7 +333,7 @@ count_accent (GtkWidget *chart,
 static void
 check_chart (Flow *flow)
 {
-  g_autoptr(GPtrArray) charts = collect (flow->page, CHORUS_TYPE_SHARE_CHART);
+  g_autoptr(GPtrArray) charts = test_collect (flow->page, CHORUS_TYPE_SHARE_CHART);
   gint64 total = votes[0] + votes[1] + votes[2];
   guint accent[G_N_ELEMENTS (votes)] = { 0, };
 
@@ -379,11 +367,11 @@ record_decision (Flow *flow)
   dialog = find_dialog ();
 
   /* The leading variant is proposed; Record waits for a reason. */
-  drop_downs = collect (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
+  drop_downs = test_collect (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN);
   g_assert_cmpuint (drop_downs->len, ==, 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (drop_downs->pdata[0]), ==, 0);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "record"));
-  views = collect (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  views = test_collect (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), RATIONALE, -1);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "record"));
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Record")), "clicked");
@@ -423,7 +411,7 @@ test_poll_flow (void)
   adw_view_stack_set_visible_child_name (flow.window->view_stack, "pretests");
   g_assert_true (chorus_test_spin_until (test_not_syncing, flow.window, CHORUS_TEST_WAIT_MS));
   {
-    g_autoptr(GPtrArray) pages = collect (flow.window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
+    g_autoptr(GPtrArray) pages = test_collect (flow.window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
 
     g_assert_cmpuint (pages->len, ==, 1);
     flow.page = pages->pdata[0];
@@ -452,7 +440,7 @@ test_poll_flow (void)
 static gboolean
 replies_loaded (gpointer data)
 {
-  g_autoptr(GPtrArray) sections = collect (data, CHORUS_TYPE_VARIANT_REPLIES);
+  g_autoptr(GPtrArray) sections = test_collect (data, CHORUS_TYPE_VARIANT_REPLIES);
 
   return sections->len == 1 && chorus_variant_replies_is_loaded (sections->pdata[0]);
 }
@@ -498,7 +486,7 @@ static GtkWidget *found_card;
 static gboolean
 find_card (gpointer data)
 {
-  g_autoptr(GPtrArray) cards = collect (data, CHORUS_TYPE_CAMPAIGN_CARD);
+  g_autoptr(GPtrArray) cards = test_collect (data, CHORUS_TYPE_CAMPAIGN_CARD);
 
   found_card = NULL;
   for (guint i = 0; i < cards->len; i++)
@@ -526,7 +514,7 @@ test_replies (void)
   store = chorus_window_get_store (window);
   id = chorus_test_db_query_int (_chorus_store_get_db (store),
                                  "SELECT campaign_id FROM pretest_runs WHERE instrument = 'variant_posts'");
-  pages = collect (window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
+  pages = test_collect (window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
   /* Opened from its card in the list, as a person does. */
   card_id = id;
   g_assert_true (chorus_test_spin_until (find_card, window->pretests_pane, CHORUS_TEST_WAIT_MS));
@@ -560,7 +548,7 @@ test_replies (void)
     }
 
   {
-    g_autoptr(GPtrArray) sections = collect (pages->pdata[0], CHORUS_TYPE_VARIANT_REPLIES);
+    g_autoptr(GPtrArray) sections = test_collect (pages->pdata[0], CHORUS_TYPE_VARIANT_REPLIES);
     GtkWidget *scrolled = gtk_widget_get_ancestor (sections->pdata[0], GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
     graphene_point_t top;
@@ -579,7 +567,7 @@ static GtkWidget *
 find_account_row (GtkWidget  *launch,
                   const char *title)
 {
-  g_autoptr(GPtrArray) rows = collect (launch, ADW_TYPE_ACTION_ROW);
+  g_autoptr(GPtrArray) rows = test_collect (launch, ADW_TYPE_ACTION_ROW);
 
   for (guint i = 0; i < rows->len; i++)
     if (gtk_widget_is_drawable (rows->pdata[i]) &&
@@ -621,7 +609,7 @@ test_variant_accounts (void)
 
   launch = GTK_WIDGET (chorus_campaign_launch_new (NULL, store, campaign));
   gtk_window_present (GTK_WINDOW (launch));
-  combos = collect (launch, ADW_TYPE_COMBO_ROW);
+  combos = test_collect (launch, ADW_TYPE_COMBO_ROW);
   adw_combo_row_set_selected (combos->pdata[0], 2);
   g_assert_true (chorus_test_spin_until (shows_account_rows, launch, CHORUS_TEST_WAIT_MS));
   g_assert_null (find_account_row (launch, "Brand blog"));
@@ -629,7 +617,7 @@ test_variant_accounts (void)
   for (guint i = 0; i < G_N_ELEMENTS (networks); i++)
     {
       GtkWidget *row = find_account_row (launch, networks[i][0]);
-      g_autoptr(GPtrArray) labels = collect (row, GTK_TYPE_LABEL);
+      g_autoptr(GPtrArray) labels = test_collect (row, GTK_TYPE_LABEL);
       gboolean named = FALSE;
 
       for (guint j = 0; j < labels->len; j++)
@@ -641,7 +629,7 @@ test_variant_accounts (void)
   /* Checking the Bluesky account is enough to publish. */
   g_assert_false (gtk_widget_get_sensitive (find_button (launch, _("_Publish"))));
   {
-    g_autoptr(GPtrArray) checks = collect (find_account_row (launch, "Brand on Bluesky"), GTK_TYPE_CHECK_BUTTON);
+    g_autoptr(GPtrArray) checks = test_collect (find_account_row (launch, "Brand on Bluesky"), GTK_TYPE_CHECK_BUTTON);
 
     gtk_check_button_set_active (checks->pdata[0], TRUE);
   }

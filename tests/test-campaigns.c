@@ -116,16 +116,38 @@ test_draft_validate (void)
     assert_invalid (draft, "Short");
   }
 
-  /* An image without alt text; then with it. */
+  /* An image of no known type; without alt text; with too much; then
+   * with both. */
   {
     g_autoptr(ChorusCampaignDraft) draft = make_draft ("Image", three_texts);
 
     variant = g_ptr_array_index (draft->variants, 1);
     variant->image_sha256 = g_strdup ("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
-    assert_invalid (draft, "2");
-    variant->image_alt = g_strdup ("A pine tree at dusk");
+    assert_invalid (draft, "The image of variant 2 was not added through Chorus");
+    variant->image_type = g_strdup ("image/svg+xml");
+    assert_invalid (draft, "The image of variant 2 was not added through Chorus");
+    g_free (variant->image_type);
+    variant->image_type = g_strdup ("image/png");
+    assert_invalid (draft, "Variant 2 has an image without a description");
+    variant->image_alt = g_strnfill (1501, 'a');
+    assert_invalid (draft, "The alt text of variant 2 is longer than 1500 characters.");
+    g_free (variant->image_alt);
+    variant->image_alt = g_strdup ("  A pine tree at dusk ");
     g_assert_true (chorus_campaign_draft_validate (draft, &error));
     g_assert_no_error (error);
+    g_assert_cmpstr (variant->image_alt, ==, "A pine tree at dusk");
+  }
+
+  /* Without an image, a type and alt text mean nothing, and go. */
+  {
+    g_autoptr(ChorusCampaignDraft) draft = make_draft ("No image", three_texts);
+
+    variant = g_ptr_array_index (draft->variants, 0);
+    variant->image_type = g_strdup ("image/png");
+    variant->image_alt = g_strdup ("Nothing to describe");
+    g_assert_true (chorus_campaign_draft_validate (draft, &error));
+    g_assert_null (variant->image_type);
+    g_assert_null (variant->image_alt);
   }
 
   /* A link that is not a web address; then one that is. */

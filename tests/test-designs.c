@@ -24,21 +24,11 @@
 
 #include "chorus-test-window.h"
 
-static GPtrArray *
-collect (GtkWidget *root,
-         GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  test_collect_widgets (root, type, found);
-  return found;
-}
-
 static GtkWidget *
 find_toggle (GtkWidget  *root,
              const char *prefix)
 {
-  g_autoptr(GPtrArray) buttons = collect (root, GTK_TYPE_TOGGLE_BUTTON);
+  g_autoptr(GPtrArray) buttons = test_collect (root, GTK_TYPE_TOGGLE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_str_has_prefix (gtk_button_get_label (buttons->pdata[i]) ?: "", prefix))
@@ -52,7 +42,7 @@ static void
 click (AdwMessageDialog *dialog,
        const char       *label)
 {
-  g_autoptr(GPtrArray) buttons = collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = test_collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
@@ -68,7 +58,7 @@ static void
 click_score (ChorusKioskWindow *kiosk,
              const char        *score)
 {
-  g_autoptr(GPtrArray) buttons = collect (GTK_WIDGET (kiosk), GTK_TYPE_TOGGLE_BUTTON);
+  g_autoptr(GPtrArray) buttons = test_collect (GTK_WIDGET (kiosk), GTK_TYPE_TOGGLE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (gtk_widget_is_drawable (buttons->pdata[i]) &&
@@ -148,7 +138,7 @@ static AdwMessageDialog *
 open_first (ChorusDesignsPane *pane,
             gint64            *id)
 {
-  g_autoptr(GPtrArray) grids = collect (GTK_WIDGET (pane), GTK_TYPE_GRID_VIEW);
+  g_autoptr(GPtrArray) grids = test_collect (GTK_WIDGET (pane), GTK_TYPE_GRID_VIEW);
   g_autoptr(ChorusSubmission) first = g_list_model_get_item (chorus_designs_pane_get_submissions (pane), 0);
 
   g_assert_true (chorus_test_spin_until (dialog_closed, NULL, CHORUS_TEST_WAIT_MS));
@@ -217,7 +207,7 @@ test_moderation (void)
   /* Rejected only with a reason, which is kept and logged. */
   dialog = open_first (pane, &id);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "rejected"));
-  entries = collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  entries = test_collect (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_cmpuint (entries->len, ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Uses another brand's mascot");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rejected"));
@@ -312,7 +302,7 @@ test_kiosk (void)
   g_assert_true (kiosk_on_page ((gpointer) "vote"));
   /* No author's name anywhere on the kiosk. */
   {
-    g_autoptr(GPtrArray) labels = collect (GTK_WIDGET (kiosk), GTK_TYPE_LABEL);
+    g_autoptr(GPtrArray) labels = test_collect (GTK_WIDGET (kiosk), GTK_TYPE_LABEL);
 
     for (guint i = 0; i < labels->len; i++)
       g_assert_null (strstr (gtk_label_get_label (labels->pdata[i]), "@"));

@@ -171,6 +171,9 @@ seed_rows (sqlite3 *db,
                          " VALUES (1, 'Slogan', 'running', 10, 10);"
                          "INSERT INTO variants (id, campaign_id, position, label, body)"
                          " VALUES (1, 1, 0, 'A', 'Louder'), (2, 1, 1, 'B', 'Together');"
+                         "INSERT INTO variants (id, campaign_id, position, label, body, image_sha256, image_alt)"
+                         " VALUES (3, 1, 2, 'C', 'Brighter',"
+                         "         '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'A lamp');"
                          "INSERT INTO pretest_runs (id, campaign_id, instrument) VALUES (1, 1, 'manual');"
                          "INSERT INTO observations (run_id, variant_id, observed_at, metric, value)"
                          " VALUES (1, 1, 50, 'votes', 4), (1, 2, 50, 'votes', 6);");
@@ -235,6 +238,14 @@ test_upgrade (Fixture       *f,
     g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM pretest_runs WHERE question IS NULL"
                                                    " AND expires_in IS NULL AND remote_id IS NULL"
                                                    " AND notice IS NULL"), ==, 1);
+  /* A variant image from before images had a type was the sample's PNG
+   * (migration 12); a variant without an image has no type. */
+  if (version >= 2)
+    {
+      g_autofree char *types = dump_query (db, "SELECT id, image_type FROM variants ORDER BY id");
+
+      g_assert_cmpstr (types, ==, "1|NULL\n2|NULL\n3|image/png\n");
+    }
   name = chorus_store_dup_name (store);
   /* A v0 file has no name yet: its file name, without ".chorus", stands in. */
   g_assert_cmpstr (name, ==, "Old team");
@@ -298,8 +309,8 @@ test_atomic (Fixture       *f,
   sqlite3 *db = create_at_version (f->path, version);
 
   /* Something in the way of the last table the next migration creates, so
-   * that it fails after doing everything else. Migrations 5, 9 and 11 only add
-   * columns: the (last) column already there stops them. */
+   * that it fails after doing everything else. Migrations 5, 9, 11 and 12
+   * only add columns: the (last) column already there stops them. */
   seed_rows (db, version);
   if (version == 4)
     {
@@ -315,6 +326,12 @@ test_atomic (Fixture       *f,
     {
       g_assert_cmpuint (n_created, ==, 0);
       chorus_test_db_exec (db, "ALTER TABLE run_posts ADD COLUMN notice TEXT");
+    }
+  else if (version == 11)
+    {
+      /* migration_12, the variant images' type */
+      g_assert_cmpuint (n_created, ==, 0);
+      chorus_test_db_exec (db, "ALTER TABLE variants ADD COLUMN image_type TEXT");
     }
   else
     {

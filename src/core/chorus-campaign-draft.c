@@ -12,10 +12,13 @@
 
 #include "chorus-campaign-draft.h"
 #include "chorus-error.h"
+#include "chorus-image-format.h"
 
 #define MAX_NAME_CHARS 200
 #define MAX_BODY_CHARS 5000
 #define MAX_LABEL_CHARS 40
+/* Mastodon's limit for a media description; Bluesky takes longer ones. */
+#define MAX_ALT_CHARS 1500
 
 G_DEFINE_BOXED_TYPE (ChorusCampaignDraft, chorus_campaign_draft,
                      chorus_campaign_draft_copy, chorus_campaign_draft_free)
@@ -26,6 +29,7 @@ variant_draft_free (ChorusVariantDraft *variant)
   g_free (variant->label);
   g_free (variant->body);
   g_free (variant->image_sha256);
+  g_free (variant->image_type);
   g_free (variant->image_alt);
   g_free (variant->link_url);
   g_free (variant);
@@ -68,6 +72,7 @@ chorus_campaign_draft_copy (const ChorusCampaignDraft *self)
 
       to->label = g_strdup (from->label);
       to->image_sha256 = g_strdup (from->image_sha256);
+      to->image_type = g_strdup (from->image_type);
       to->image_alt = g_strdup (from->image_alt);
       to->link_url = g_strdup (from->link_url);
     }
@@ -144,6 +149,59 @@ strip_in_place (char **text)
 }
 
 static gboolean
+is_sha256 (const char *text)
+{
+  if (strlen (text) != 64)
+    return FALSE;
+
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit (text[i]) || g_ascii_isupper (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* An image is a known file with alt text; without one, neither its type
+ * nor its alt text means anything. */
+static gboolean
+validate_image (ChorusVariantDraft  *variant,
+                guint                position,
+                GError             **error)
+{
+  if (variant->image_sha256 == NULL)
+    {
+      g_clear_pointer (&variant->image_type, g_free);
+      g_clear_pointer (&variant->image_alt, g_free);
+      return TRUE;
+    }
+
+  if (!is_sha256 (variant->image_sha256) || chorus_image_format_for_type (variant->image_type) == NULL)
+    {
+      /* Translators: %u is a variant's position, counting from 1. */
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   _("The image of variant %u was not added through Chorus: add it again."), position + 1);
+      return FALSE;
+    }
+  if (variant->image_alt == NULL)
+    {
+      /* Translators: %u is a variant's position, counting from 1. */
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   _("Variant %u has an image without a description: add alt text so that everyone can read it."),
+                   position + 1);
+      return FALSE;
+    }
+  if (!g_utf8_validate (variant->image_alt, -1, NULL) || g_utf8_strlen (variant->image_alt, -1) > MAX_ALT_CHARS)
+    {
+      /* Translators: the first %u is a variant's position, counting from 1; the second a number of characters. */
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   _("The alt text of variant %u is longer than %u characters."), position + 1, MAX_ALT_CHARS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 validate_variant (ChorusVariantDraft  *variant,
                   guint                position,
                   GError             **error)
@@ -151,6 +209,7 @@ validate_variant (ChorusVariantDraft  *variant,
   g_strstrip (variant->body);
   strip_in_place (&variant->label);
   strip_in_place (&variant->image_sha256);
+  strip_in_place (&variant->image_type);
   strip_in_place (&variant->image_alt);
   strip_in_place (&variant->link_url);
 
@@ -175,14 +234,8 @@ validate_variant (ChorusVariantDraft  *variant,
                    _("The name of variant %u is longer than %u characters."), position + 1, MAX_LABEL_CHARS);
       return FALSE;
     }
-  if (variant->image_sha256 != NULL && variant->image_alt == NULL)
-    {
-      /* Translators: %u is a variant's position, counting from 1. */
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   _("Variant %u has an image without a description: add alt text so that everyone can read it."),
-                   position + 1);
-      return FALSE;
-    }
+  if (!validate_image (variant, position, error))
+    return FALSE;
   if (variant->link_url != NULL && !is_web_address (variant->link_url))
     {
       /* Translators: %u is a variant's position, counting from 1. */

@@ -16,12 +16,14 @@ G_BEGIN_DECLS
 
 /* One variant as a person wrote it: what is posted, and what it is called
  * on charts. The image is a file in the workspace's media folder, named by
- * its SHA-256; it needs alt text. */
+ * its SHA-256 (see chorus-media-import.h), with its MIME type; it needs
+ * alt text. */
 typedef struct
 {
   char *label;
   char *body;
   char *image_sha256;
+  char *image_type;
   char *image_alt;
   char *link_url;
 } ChorusVariantDraft;

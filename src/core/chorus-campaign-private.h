@@ -48,6 +48,8 @@ typedef struct
 {
   guint   position;
   char   *image_sha256;
+  char   *image_type;            /* its MIME type, with image_sha256 */
+  char   *image_path;            /* where the media folder keeps it, with image_sha256 */
   char   *image_alt;
   char   *link_url;
   gint64  exposures;             /* -1 without */

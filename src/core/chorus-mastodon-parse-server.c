@@ -35,9 +35,9 @@ get_limit (JsonObject *object,
  * @length: the length of @data, or -1 when it is nul-terminated
  * @error: a location for a #GError
  *
- * Reads the status and poll limits. Akkoma and Pleroma state them in
- * their own members, which are read too; anything unstated keeps
- * Mastodon's default.
+ * Reads the status, poll and image limits. Akkoma and Pleroma state them
+ * in their own members, which are read too; anything unstated keeps
+ * Mastodon's default, except the image size, left at 0.
  *
  * Returns: (transfer full) (nullable): the limits
  */
@@ -52,6 +52,7 @@ chorus_mastodon_parse_instance (const char  *data,
   JsonObject *configuration;
   JsonObject *statuses;
   JsonObject *polls;
+  JsonObject *media;
   JsonObject *legacy;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -72,6 +73,7 @@ chorus_mastodon_parse_instance (const char  *data,
   configuration = _chorus_json_get_object (instance, "configuration");
   statuses = _chorus_json_get_object (configuration, "statuses");
   polls = _chorus_json_get_object (configuration, "polls");
+  media = _chorus_json_get_object (configuration, "media_attachments");
   legacy = _chorus_json_get_object (instance, "poll_limits");
 
   limits = g_new0 (ChorusMastodonLimits, 1);
@@ -85,6 +87,7 @@ chorus_mastodon_parse_instance (const char  *data,
                                            get_limit (legacy, "min_expiration", 300));
   limits->max_poll_expiration = get_limit (polls, "max_expiration",
                                            get_limit (legacy, "max_expiration", 2629746));
+  limits->image_size_limit = get_limit (media, "image_size_limit", 0);
 
   return limits;
 }

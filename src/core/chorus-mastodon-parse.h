@@ -22,6 +22,7 @@ typedef struct
   gint64 max_characters_per_option;
   gint64 min_poll_expiration;       /* seconds */
   gint64 max_poll_expiration;       /* seconds */
+  gint64 image_size_limit;          /* bytes, 0 when the server does not say */
 } ChorusMastodonLimits;
 
 /* POST /api/v1/apps: the client credentials kept per instance. */

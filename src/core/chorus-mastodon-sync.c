@@ -182,7 +182,7 @@ stream_parse (gpointer     data,
   if (length == 0)
     body = "";
 
-  /* What the server allows (post length, polls), kept for composing and
+  /* What the server allows (post length, polls, images), kept for composing and
    * pre-tests as "key=value" pairs in the stream's cursor. */
   if (stream->kind == STREAM_INSTANCE)
     {
@@ -195,10 +195,11 @@ stream_parse (gpointer     data,
                                            " max_poll_options=%" G_GINT64_FORMAT
                                            " max_characters_per_option=%" G_GINT64_FORMAT
                                            " min_poll_expiration=%" G_GINT64_FORMAT
-                                           " max_poll_expiration=%" G_GINT64_FORMAT,
+                                           " max_poll_expiration=%" G_GINT64_FORMAT
+                                           " image_size_limit=%" G_GINT64_FORMAT,
                                            limits->max_characters, limits->max_poll_options,
                                            limits->max_characters_per_option, limits->min_poll_expiration,
-                                           limits->max_poll_expiration);
+                                           limits->max_poll_expiration, limits->image_size_limit);
       return TRUE;
     }
 

@@ -7,12 +7,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "chorus-image-format.h"
 #include "chorus-media-cache.h"
+#include "chorus-media-import.h"
 
 /* Avatars and media previews, downloaded once into the workspace's media
  * folder so that a thread shows them without asking the network again.
@@ -120,20 +121,10 @@ sniff_extension (GBytes *bytes)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
+  const ChorusImageFormat *format = chorus_image_format_sniff (data, size);
 
-  if (size >= 8 && memcmp (data, "\x89PNG\r\n\x1a\n", 8) == 0)
-    return "png";
-  if (size >= 3 && memcmp (data, "\xff\xd8\xff", 3) == 0)
-    return "jpg";
-  if (size >= 6 && (memcmp (data, "GIF87a", 6) == 0 || memcmp (data, "GIF89a", 6) == 0))
-    return "gif";
-  if (size >= 12 && memcmp (data, "RIFF", 4) == 0 && memcmp (data + 8, "WEBP", 4) == 0)
-    return "webp";
-
-  return NULL;
+  return format != NULL ? format->extension : NULL;
 }
-
-static const char * const kept_extensions[] = { "png", "jpg", "gif", "webp" };
 
 /* The content file a marker names, "<sha256>.<ext>", checked so that a
  * damaged marker can never lead outside the media folder; or NULL. */
@@ -143,6 +134,7 @@ read_marker (ChorusStore *store,
 {
   g_autofree char *contents = NULL;
   g_autofree char *sha256 = NULL;
+  const ChorusImageFormat *format;
   const char *dot;
 
   if (!g_file_get_contents (marker_path, &contents, NULL, NULL))
@@ -158,11 +150,10 @@ read_marker (ChorusStore *store,
       return NULL;
 
   sha256 = g_strndup (contents, 64);
-  for (guint i = 0; i < G_N_ELEMENTS (kept_extensions); i++)
-    if (strcmp (dot + 1, kept_extensions[i]) == 0)
-      return chorus_store_dup_media_path (store, sha256, kept_extensions[i]);
+  if (!(format = chorus_image_format_for_extension (dot + 1)))
+    return NULL;
 
-  return NULL;
+  return chorus_store_dup_media_path (store, sha256, format->extension);
 }
 
 static char *
@@ -190,28 +181,6 @@ lookup_worker (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&path), g_free);
 }
 
-static gboolean
-write_file (const char  *path,
-            const char  *contents,
-            gssize       length,
-            GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      int saved_errno = errno;
-
-      /* Translators: %s are a folder and the system's reason. */
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("The media folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Written to a temporary file, then renamed: never half an image. */
-  return g_file_set_contents (path, contents, length, error);
-}
-
 static void
 save_worker (GTask        *task,
              gpointer      source_object,
@@ -221,15 +190,13 @@ save_worker (GTask        *task,
   ChorusMediaCache *self = source_object;
   SaveData *data = task_data;
   g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data->bytes);
-  g_autofree char *path = chorus_store_dup_media_path (self->store, sha256, data->extension);
   g_autofree char *marker = g_strconcat (sha256, ".", data->extension, "\n", NULL);
+  g_autofree char *path = NULL;
   GError *error = NULL;
-  gsize size;
-  const char *contents = g_bytes_get_data (data->bytes, &size);
 
   /* The same bytes may already be there, from another address. */
-  if ((!g_file_test (path, G_FILE_TEST_IS_REGULAR) && !write_file (path, contents, size, &error)) ||
-      !write_file (data->marker_path, marker, -1, &error))
+  if (!(path = chorus_media_save (self->store, sha256, data->extension, data->bytes, &error)) ||
+      !chorus_media_write_file (data->marker_path, marker, -1, &error))
     {
       g_task_return_error (task, error);
       return;

@@ -546,6 +546,14 @@ static const char migration_11[] =
   "ALTER TABLE run_posts ADD COLUMN posted_at INTEGER;"
   "ALTER TABLE run_posts ADD COLUMN notice TEXT;";
 
+/* Variant images (chorus-media-import.c): a variant keeps its image's
+ * MIME type beside its SHA-256, which together name the file in the
+ * media folder. Before, only the sample workspace gave variants images,
+ * all of them PNG. */
+static const char migration_12[] =
+  "ALTER TABLE variants ADD COLUMN image_type TEXT;"
+  "UPDATE variants SET image_type = 'image/png' WHERE image_sha256 IS NOT NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -558,6 +566,7 @@ static const char * const migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
 };
 
 guint

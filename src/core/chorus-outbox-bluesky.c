@@ -36,7 +36,13 @@
  *
  * A variant post, once sent, reads its account's profile
  * (app.bsky.actor.getProfile) for the followers it reached; when that
- * read fails, the post is still sent, without a reach. */
+ * read fails, the post is still sent, without a reach.
+ *
+ * A variant post with an image uploads it first
+ * (com.atproto.repo.uploadBlob, the bytes with their Content-Type), and
+ * the record embeds the blob the PDS answers with, as
+ * app.bsky.embed.images, with its alt text and aspect ratio. A blob is
+ * known by its content, so uploading it again on a resend is harmless. */
 
 #define POST_COLLECTION   "app.bsky.feed.post"
 #define MAX_MENTIONS      16
@@ -55,6 +61,7 @@ typedef struct
   guint                next_facet;
   ChorusHttpResponse  *refusal;     /* a create's answer, while the key is looked up */
   ChorusOutboxResult  *sent;        /* a variant post's, while its reach is read */
+  JsonNode            *blob;        /* a variant post's image, once uploaded */
 } Send;
 
 static void look_up_record (GTask *task);
@@ -69,6 +76,7 @@ send_free (Send *send)
   g_clear_pointer (&send->dids, g_ptr_array_unref);
   g_clear_pointer (&send->refusal, chorus_http_response_free);
   g_clear_pointer (&send->sent, _chorus_outbox_result_free);
+  g_clear_pointer (&send->blob, json_node_unref);
   g_free (send);
 }
 
@@ -144,6 +152,35 @@ add_facets (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+static void
+add_image_embed (JsonBuilder *builder,
+                 Send        *send)
+{
+  const char *alt = _chorus_outbox_job_get_image_alt (send->job);
+
+  json_builder_set_member_name (builder, "embed");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "$type");
+  json_builder_add_string_value (builder, "app.bsky.embed.images");
+  json_builder_set_member_name (builder, "images");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "image");
+  json_builder_add_value (builder, json_node_copy (send->blob));
+  json_builder_set_member_name (builder, "alt");
+  json_builder_add_string_value (builder, alt != NULL ? alt : "");
+  json_builder_set_member_name (builder, "aspectRatio");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, send->job->image_info->width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, send->job->image_info->height);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 /* The createRecord input: the record under the item's key. */
 static JsonNode *
 build_input (Send *send)
@@ -181,6 +218,8 @@ build_input (Send *send)
         }
       if (send->facets->len > 0)
         add_facets (builder, send);
+      if (send->blob != NULL)
+        add_image_embed (builder, send);
     }
   else
     add_ref (builder, "subject", target_uri, send->target_cid);
@@ -375,6 +414,44 @@ resolve_next (GTask *task)
   create_record (task);
 }
 
+static void write_record (GTask *task);
+
+static void
+on_blob_uploaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *answer;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    return;
+
+  root = _chorus_outbox_response_json (response);
+  answer = _chorus_json_object (root);
+  if (_chorus_json_get_object (answer, "blob") == NULL)
+    {
+      _chorus_outbox_send_return (task, _chorus_outbox_image_unanswered (send->channel, response));
+      return;
+    }
+
+  send->blob = json_node_copy (json_object_get_member (answer, "blob"));
+  write_record (task);
+}
+
+static void
+upload_blob (GTask *task)
+{
+  Send *send = g_task_get_task_data (task);
+
+  _chorus_outbox_channel_send_async (send->channel, "/xrpc/com.atproto.repo.uploadBlob",
+                                     send->job->image_info->mime_type, send->job->image, NULL,
+                                     g_task_get_cancellable (task), on_blob_uploaded_cb, task);
+}
+
 static void
 write_record (GTask *task)
 {
@@ -383,6 +460,12 @@ write_record (GTask *task)
   if (send->job->kind != CHORUS_OUTBOX_KIND_REPLY && send->job->kind != CHORUS_OUTBOX_KIND_POST)
     {
       create_record (task);
+      return;
+    }
+
+  if (send->job->image != NULL && send->blob == NULL)
+    {
+      upload_blob (task);
       return;
     }
 

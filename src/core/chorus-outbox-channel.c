@@ -189,8 +189,28 @@ _chorus_outbox_channel_get_async (ChorusOutboxChannel *channel,
   wipe_headers (headers);
 }
 
-/* POSTs @body as JSON to @path on the channel's server, signed in, once:
- * what happens next is the outbox's decision. */
+/* POSTs @body, of @content_type, to @path on the channel's server, signed
+ * in, once: what happens next is the outbox's decision. Finish with
+ * chorus_http_get_finish() on the callback's source object. */
+void
+_chorus_outbox_channel_send_async (ChorusOutboxChannel *channel,
+                                   const char          *path,
+                                   const char          *content_type,
+                                   GBytes              *body,
+                                   const char          *idempotency_key,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *url = dup_url (channel, path);
+  GStrv headers = new_headers (channel, idempotency_key);
+
+  chorus_http_post_async (channel->once, url, (const char * const *) headers, content_type, body, cancellable,
+                          callback, user_data);
+  wipe_headers (headers);
+}
+
+/* POSTs @body as JSON, as _chorus_outbox_channel_send_async() does. */
 void
 _chorus_outbox_channel_post_async (ChorusOutboxChannel *channel,
                                    const char          *path,
@@ -200,14 +220,11 @@ _chorus_outbox_channel_post_async (ChorusOutboxChannel *channel,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *url = dup_url (channel, path);
-  GStrv headers = new_headers (channel, idempotency_key);
   char *text = json_to_string (body, FALSE);
   g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
-  chorus_http_post_async (channel->once, url, (const char * const *) headers, "application/json", bytes,
-                          cancellable, callback, user_data);
-  wipe_headers (headers);
+  _chorus_outbox_channel_send_async (channel, path, "application/json", bytes, idempotency_key, cancellable,
+                                     callback, user_data);
 }
 
 /* A 2xx answer's JSON, or NULL. */
@@ -358,6 +375,19 @@ ChorusOutboxResult *
 _chorus_outbox_transport_failure (GError *error)
 {
   return _chorus_outbox_result_new (CHORUS_OUTBOX_LATER, error);
+}
+
+/* An upload that was taken (2xx), but whose answer does not say what
+ * became of the image: next time, as for no answer. */
+ChorusOutboxResult *
+_chorus_outbox_image_unanswered (ChorusOutboxChannel *channel,
+                                 ChorusHttpResponse  *response)
+{
+  /* Translators: %s is a network ("Mastodon"), %u an HTTP status. */
+  return _chorus_outbox_result_new (CHORUS_OUTBOX_LATER,
+                                    g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                                                 _("%s did not say what it made of the image (HTTP %u); Chorus "
+                                                   "will try again."), channel->network_name, response->status));
 }
 
 /* The post an item is about is gone from the network. */

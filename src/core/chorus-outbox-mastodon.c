@@ -9,6 +9,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "chorus-error.h"
+#include "chorus-image-format.h"
 #include "chorus-mastodon-parse.h"
 #include "chorus-outbox-private.h"
 #include "chorus-parse-json-private.h"
@@ -23,19 +28,39 @@
  * status of its own, POSTed the same way with its options and duration,
  * and so is a pre-test's variant post, whose answer also tells how many
  * followers the account had then (account.followers_count).
- * Favourites and boosts are idempotent by nature. */
+ * Favourites and boosts are idempotent by nature.
+ *
+ * A variant post with an image uploads it first (POST /api/v2/media: the
+ * file, and its alt text as the description). An answer of 202 means the
+ * server is still processing it: GET /api/v1/media/:id is asked again,
+ * at growing intervals, until the image has its url, at most MEDIA_POLLS
+ * times and for MEDIA_WAIT_SECONDS, after which the item waits for the
+ * next flush. The status then names the image in media_ids. An upload
+ * takes no Idempotency-Key, so a resend uploads again: at worst an
+ * unattached copy stays on the server (Mastodon discards those), while
+ * the status keeps the item's key and is made once. */
+
+#define MEDIA_POLLS          12
+#define MEDIA_WAIT_SECONDS   30
+#define MEDIA_FIRST_DELAY_MS 250
+#define MEDIA_MAX_DELAY_MS   4000
 
 typedef struct
 {
   ChorusOutboxChannel *channel;     /* the caller's, kept until the task returns */
   ChorusOutboxJob     *job;
   char                *status_path; /* /api/v1/statuses/:id */
+  char                *media_id;    /* the uploaded image's */
+  guint                media_polls;
+  guint                media_delay_ms;
+  gint64               media_deadline; /* monotonic µs */
 } Send;
 
 static void
 send_free (Send *send)
 {
   g_free (send->status_path);
+  g_free (send->media_id);
   g_free (send);
 }
 
@@ -120,6 +145,13 @@ post_reply (GTask      *task,
       json_builder_set_member_name (builder, "in_reply_to_id");
       json_builder_add_string_value (builder, _chorus_outbox_job_get_string (send->job, "target_remote_id"));
     }
+  if (send->media_id != NULL)
+    {
+      json_builder_set_member_name (builder, "media_ids");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, send->media_id);
+      json_builder_end_array (builder);
+    }
   json_builder_set_member_name (builder, "visibility");
   json_builder_add_string_value (builder, known_visibility (visibility));
   json_builder_end_object (builder);
@@ -127,6 +159,124 @@ post_reply (GTask      *task,
 
   _chorus_outbox_channel_post_async (send->channel, "/api/v1/statuses", body, send->job->idempotency_key,
                                      g_task_get_cancellable (task), on_posted_cb, task);
+}
+
+/* Images */
+
+static void wait_for_media (GTask *task);
+
+/* An image is ready once the server has made its full version. */
+static gboolean
+media_is_ready (ChorusHttpResponse *response,
+                JsonObject         *media)
+{
+  return response->status == 200 && _chorus_json_get_string (media, "url") != NULL;
+}
+
+static void
+on_media_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    return;
+
+  /* 206: still being processed. */
+  root = _chorus_outbox_response_json (response);
+  if (media_is_ready (response, _chorus_json_object (root)))
+    post_reply (task, NULL);
+  else
+    wait_for_media (task);
+}
+
+static gboolean
+on_media_wait_done_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autofree char *escaped = g_uri_escape_string (send->media_id, NULL, FALSE);
+  g_autofree char *path = g_strconcat ("/api/v1/media/", escaped, NULL);
+
+  _chorus_outbox_channel_get_async (send->channel, path, g_task_get_cancellable (task), on_media_read_cb, task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_media (GTask *task)
+{
+  Send *send = g_task_get_task_data (task);
+  GError *error;
+
+  if (send->media_polls >= MEDIA_POLLS ||
+      g_get_monotonic_time () + send->media_delay_ms * (gint64) 1000 > send->media_deadline)
+    {
+      /* Translators: %s is a network ("Mastodon"). */
+      error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED, _("%s is still processing the image; Chorus will "
+                                                                "try again."), send->channel->network_name);
+      _chorus_outbox_send_return (task, _chorus_outbox_result_new (CHORUS_OUTBOX_LATER, error));
+      return;
+    }
+
+  send->media_polls++;
+  g_timeout_add (send->media_delay_ms, on_media_wait_done_cb, task);
+  send->media_delay_ms = MIN (send->media_delay_ms * 2, MEDIA_MAX_DELAY_MS);
+}
+
+static void
+on_uploaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  Send *send = g_task_get_task_data (task);
+  g_autoptr(ChorusHttpResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *media;
+
+  if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
+    return;
+
+  root = _chorus_outbox_response_json (response);
+  media = _chorus_json_object (root);
+  if (!(send->media_id = g_strdup (_chorus_json_get_string (media, "id"))))
+    {
+      _chorus_outbox_send_return (task, _chorus_outbox_image_unanswered (send->channel, response));
+      return;
+    }
+
+  send->media_deadline = g_get_monotonic_time () + MEDIA_WAIT_SECONDS * G_USEC_PER_SEC;
+  send->media_delay_ms = MEDIA_FIRST_DELAY_MS;
+  if (media_is_ready (response, media))
+    post_reply (task, NULL);
+  else
+    wait_for_media (task);
+}
+
+/* The image as a form: the file, named by its format, and its alt text. */
+static void
+upload_image (GTask *task)
+{
+  Send *send = g_task_get_task_data (task);
+  const ChorusImageFormat *format = chorus_image_format_for_type (send->job->image_info->mime_type);
+  g_autofree char *filename = g_strconcat ("image.", format->extension, NULL);
+  g_autoptr(SoupMultipart) multipart = soup_multipart_new (SOUP_FORM_MIME_TYPE_MULTIPART);
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_MULTIPART);
+  g_autoptr(GBytes) body = NULL;
+  const char *alt = _chorus_outbox_job_get_image_alt (send->job);
+
+  soup_multipart_append_form_file (multipart, "file", filename, format->mime_type, send->job->image);
+  if (alt != NULL)
+    soup_multipart_append_form_string (multipart, "description", alt);
+  soup_multipart_to_message (multipart, headers, &body);
+
+  _chorus_outbox_channel_send_async (send->channel, "/api/v2/media", soup_message_headers_get_one (headers,
+                                                                                                   "Content-Type"),
+                                     body, NULL, g_task_get_cancellable (task), on_uploaded_cb, task);
 }
 
 /* The poll as Mastodon takes it in JSON: its options in the order of the
@@ -227,6 +377,12 @@ _chorus_outbox_mastodon_send_async (ChorusOutboxChannel *channel,
   if (job->kind == CHORUS_OUTBOX_KIND_POLL)
     {
       post_poll (task);
+      return;
+    }
+
+  if (job->kind == CHORUS_OUTBOX_KIND_POST && job->image != NULL)
+    {
+      upload_image (task);
       return;
     }
 

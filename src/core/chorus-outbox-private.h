@@ -12,6 +12,7 @@
 #include "chorus-bluesky-session.h"
 #include "chorus-http.h"
 #include "chorus-incoming.h"
+#include "chorus-media-import.h"
 #include "chorus-outbox.h"
 #include "chorus-source.h"
 
@@ -30,8 +31,9 @@ G_BEGIN_DECLS
  * Mastodon status id, a Bluesky cid, a Discourse post id), "root_uri",
  * "root_remote_id" (Bluesky: the root's cid, when the workspace has it),
  * "rkey" and "created_at" (Bluesky: the record's key and time),
- * "topic_id" and "post_number" (Discourse), and "sent_bodies" (every text
- * an attempt carried). */
+ * "topic_id" and "post_number" (Discourse), "image" (a variant post's:
+ * {"sha256", "type", "alt"}, the file in the media folder and its alt
+ * text) and "sent_bodies" (every text an attempt carried). */
 typedef struct
 {
   gint64            id;
@@ -43,6 +45,8 @@ typedef struct
   guint             attempts;           /* the one under way included, once claimed */
   gint64            created_at;
   gint64            conversation_id;    /* 0 when its target left the workspace */
+  GBytes           *image;              /* the payload's image, read from the media folder to send */
+  ChorusMediaInfo  *image_info;
 } ChorusOutboxJob;
 
 void         _chorus_outbox_job_free            (ChorusOutboxJob  *job);
@@ -51,6 +55,10 @@ const char  *_chorus_outbox_job_get_string      (ChorusOutboxJob  *job,
 gint64       _chorus_outbox_job_get_int         (ChorusOutboxJob  *job,
                                                  const char       *member);
 gboolean     _chorus_outbox_job_may_have_gone   (ChorusOutboxJob  *job);
+gboolean     _chorus_outbox_job_load_image      (ChorusOutboxJob  *job,
+                                                 ChorusStore      *store,
+                                                 GError          **error);
+const char  *_chorus_outbox_job_get_image_alt   (ChorusOutboxJob  *job);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusOutboxJob, _chorus_outbox_job_free)
 
@@ -167,6 +175,14 @@ void         _chorus_outbox_channel_get_async   (ChorusOutboxChannel *channel,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+void         _chorus_outbox_channel_send_async  (ChorusOutboxChannel *channel,
+                                                 const char          *path,
+                                                 const char          *content_type,
+                                                 GBytes              *body,
+                                                 const char          *idempotency_key,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 void         _chorus_outbox_channel_post_async  (ChorusOutboxChannel *channel,
                                                  const char          *path,
                                                  JsonNode            *body,
@@ -178,6 +194,8 @@ ChorusOutboxResult *_chorus_outbox_channel_refusal (ChorusOutboxChannel *channel
                                                     ChorusOutboxJob     *job,
                                                     ChorusHttpResponse  *response);
 ChorusOutboxResult *_chorus_outbox_transport_failure (GError            *error);
+ChorusOutboxResult *_chorus_outbox_image_unanswered  (ChorusOutboxChannel *channel,
+                                                      ChorusHttpResponse  *response);
 ChorusHttpResponse *_chorus_outbox_take_answer     (GTask               *task,
                                                     GObject             *http,
                                                     GAsyncResult        *result,

@@ -27,7 +27,11 @@
  * module resends it only in ways that cannot make a second copy (see
  * chorus-outbox-mastodon.c, -bluesky.c and -discourse.c), and sends are
  * never repeated by the HTTP layer. Flushes asked for while one runs wait
- * their turn. */
+ * their turn.
+ *
+ * A variant post's image is read from the media folder once its item is
+ * claimed; when the file is gone, the item fails saying so, and Retry
+ * sends it once the file is back. */
 
 struct _ChorusOutboxSender
 {
@@ -73,6 +77,7 @@ typedef struct
   ChorusOutboxJob     *job;          /* borrowed from jobs */
   ChorusOutboxResult  *result;
   GError              *failure;      /* why the source could not be signed in */
+  GError              *unsendable;   /* why the claimed job cannot go out (its image is gone) */
   ChorusOutboxSummary  summary;
 } Flush;
 
@@ -89,6 +94,7 @@ flush_free (Flush *flush)
   g_clear_pointer (&flush->jobs, g_ptr_array_unref);
   g_clear_pointer (&flush->result, _chorus_outbox_result_free);
   g_clear_error (&flush->failure);
+  g_clear_error (&flush->unsendable);
   g_free (flush);
 }
 
@@ -187,12 +193,19 @@ load_jobs_step (ChorusOutboxSender  *self,
                                                            error)) != NULL;
 }
 
+/* An image is read once the item is claimed, as it is then: a file
+ * that is gone fails this item, not the flush. */
 static gboolean
 claim_step (ChorusOutboxSender  *self,
             Flush               *flush,
             GError             **error)
 {
-  return _chorus_store_outbox_claim (self->store, flush->job, g_get_real_time () / G_USEC_PER_SEC, error);
+  g_clear_error (&flush->unsendable);
+  if (!_chorus_store_outbox_claim (self->store, flush->job, g_get_real_time () / G_USEC_PER_SEC, error))
+    return FALSE;
+
+  _chorus_outbox_job_load_image (flush->job, self->store, &flush->unsendable);
+  return TRUE;
 }
 
 static gboolean
@@ -295,6 +308,7 @@ on_sent_cb (GObject      *object,
 
   g_clear_pointer (&flush->result, _chorus_outbox_result_free);
   flush->result = _chorus_outbox_send_finish (result);
+  g_clear_pointer (&flush->job->image, g_bytes_unref);
   run_step (task, settle_step, on_settled_cb);
 }
 
@@ -331,6 +345,14 @@ on_claimed_cb (GObject      *object,
     }
 
   g_signal_emit (object, signals[ITEM_STARTED], 0, flush->job->id);
+  if (flush->unsendable != NULL)
+    {
+      g_clear_pointer (&flush->result, _chorus_outbox_result_free);
+      flush->result = _chorus_outbox_result_new (CHORUS_OUTBOX_REFUSED, g_steal_pointer (&flush->unsendable));
+      run_step (task, settle_step, on_settled_cb);
+      return;
+    }
+
   find_send_func (flush->source) (flush->channel, flush->job, g_task_get_cancellable (task), on_sent_cb, task);
 }
 

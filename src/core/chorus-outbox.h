@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 #define CHORUS_OUTBOX_BLUESKY_LIMIT          300     /* graphemes */
 #define CHORUS_OUTBOX_BLUESKY_MAX_BYTES      3000    /* UTF-8 bytes */
 #define CHORUS_OUTBOX_DISCOURSE_LIMIT        32000   /* characters, Discourse's default max_post_length */
+/* The largest image each network takes in a post, in bytes: Bluesky's
+ * blobs, and Mastodon's until the instance states its own (16 MB). */
+#define CHORUS_OUTBOX_BLUESKY_IMAGE_BYTES          1000000
+#define CHORUS_OUTBOX_MASTODON_DEFAULT_IMAGE_BYTES (16 * 1000 * 1000)
 
 guint             chorus_outbox_count_length        (const char           *network,
                                                      const char           *text);

@@ -169,7 +169,7 @@ static gboolean
 check_options (GArray  *options,
                GError **error)
 {
-  if (!_chorus_pretest_check_count (options, error))
+  if (!_chorus_pretest_check_options (options, error))
     return FALSE;
 
   if (options->len > CHORUS_DISCOURSE_POLL_MAX_OPTIONS)

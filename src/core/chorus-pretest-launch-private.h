@@ -21,8 +21,10 @@ G_BEGIN_DECLS
 /* One variant as a poll option. */
 typedef struct
 {
-  gint64  id;
-  char   *body;           /* trimmed */
+  gint64    id;
+  char     *body;         /* trimmed */
+  char     *label;
+  gboolean  has_image;
 } ChorusPretestOption;
 
 gboolean  _chorus_pretest_fail             (GError      **error,
@@ -40,7 +42,7 @@ char     *_chorus_pretest_check_campaign   (sqlite3      *db,
 GArray   *_chorus_pretest_load_options     (sqlite3      *db,
                                             gint64        campaign_id,
                                             GError      **error);
-gboolean  _chorus_pretest_check_count      (GArray       *options,
+gboolean  _chorus_pretest_check_options    (GArray       *options,
                                             GError      **error);
 gint64    _chorus_pretest_insert_run       (sqlite3      *db,
                                             gint64        campaign_id,

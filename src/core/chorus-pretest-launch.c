@@ -168,6 +168,7 @@ static void
 option_clear (ChorusPretestOption *option)
 {
   g_free (option->body);
+  g_free (option->label);
 }
 
 /**
@@ -185,15 +186,17 @@ _chorus_pretest_load_options (sqlite3  *db,
   int rc;
 
   g_array_set_clear_func (options, (GDestroyNotify) option_clear);
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, body FROM variants WHERE campaign_id = ?1"
-                                            " ORDER BY position", campaign_id, error)))
+  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, body, label, image_sha256 IS NOT NULL"
+                                            " FROM variants WHERE campaign_id = ?1 ORDER BY position",
+                                            campaign_id, error)))
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ChorusPretestOption option = { sqlite3_column_int64 (stmt, 0), NULL };
+      ChorusPretestOption option = { sqlite3_column_int64 (stmt, 0), NULL, NULL, sqlite3_column_int (stmt, 3) != 0 };
 
       option.body = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      option.label = _chorus_sql_dup_text (stmt, 2);
       g_array_append_val (options, option);
     }
 
@@ -206,22 +209,62 @@ _chorus_pretest_load_options (sqlite3  *db,
   return g_steal_pointer (&options);
 }
 
-/* A poll needs two variants to choose between. */
-gboolean
-_chorus_pretest_check_count (GArray  *options,
-                             GError **error)
+/* A poll shows only text, so a campaign whose variants have images is
+ * refused: the votes would be about something other than the variants
+ * as they are, and they would be read together with the campaign's
+ * other runs. The person is told which variants, and what to do. */
+static gboolean
+check_text_only (GArray  *options,
+                 GError **error)
 {
-  if (options->len >= 2)
+  g_autoptr(GString) labels = g_string_new (NULL);
+  guint n_images = 0;
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      ChorusPretestOption *option = &g_array_index (options, ChorusPretestOption, i);
+
+      if (!option->has_image)
+        continue;
+      g_string_append_printf (labels, "%s%s", n_images > 0 ? ", " : "", option->label);
+      n_images++;
+    }
+
+  if (n_images == 0)
     return TRUE;
 
   g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-               /* Translators: %u is how many variants the campaign has (0 or 1). */
+               /* Translators: %s is a variant's label ("B"), or a list of them ("B, C"). */
                g_dngettext (GETTEXT_PACKAGE,
-                            "A poll needs at least two variants to choose between, and this campaign has %u.",
-                            "A poll needs at least two variants to choose between, and this campaign has %u.",
-                            options->len),
-               options->len);
+                            "Variant %s has an image, and a poll shows only text: its votes would not be about "
+                            "the variants as they are. Put them to the community as variant posts, or remove the "
+                            "image to poll on the texts alone.",
+                            "Variants %s have images, and a poll shows only text: its votes would not be about "
+                            "the variants as they are. Put them to the community as variant posts, or remove the "
+                            "images to poll on the texts alone.",
+                            n_images),
+               labels->str);
   return FALSE;
+}
+
+/* A poll needs two variants to choose between, as text. */
+gboolean
+_chorus_pretest_check_options (GArray  *options,
+                               GError **error)
+{
+  if (options->len < 2)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %u is how many variants the campaign has (0 or 1). */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "A poll needs at least two variants to choose between, and this campaign has %u.",
+                                "A poll needs at least two variants to choose between, and this campaign has %u.",
+                                options->len),
+                   options->len);
+      return FALSE;
+    }
+
+  return check_text_only (options, error);
 }
 
 /**

@@ -34,7 +34,8 @@
 static void
 parse_limits (const char       *cursor,
               ChorusPollLimits *limits,
-              gint64           *max_characters)
+              gint64           *max_characters,
+              gint64           *max_image_bytes)
 {
   g_auto(GStrv) pairs = g_strsplit (cursor != NULL ? cursor : "", " ", -1);
   guint found = 0;
@@ -44,6 +45,7 @@ parse_limits (const char       *cursor,
   limits->min_expiration = CHORUS_POLL_DEFAULT_MIN_EXPIRATION;
   limits->max_expiration = CHORUS_POLL_DEFAULT_MAX_EXPIRATION;
   *max_characters = CHORUS_OUTBOX_MASTODON_DEFAULT_LIMIT;
+  *max_image_bytes = CHORUS_OUTBOX_MASTODON_DEFAULT_IMAGE_BYTES;
 
   for (guint i = 0; pairs[i] != NULL; i++)
     {
@@ -65,6 +67,8 @@ parse_limits (const char       *cursor,
         target = &limits->max_expiration;
       else if (g_str_has_prefix (pairs[i], "max_characters=") && value > 0)
         *max_characters = (gint64) value;
+      else if (g_str_has_prefix (pairs[i], "image_size_limit=") && value > 0)
+        *max_image_bytes = (gint64) value;
 
       if (target != NULL)
         {
@@ -76,14 +80,18 @@ parse_limits (const char       *cursor,
   limits->known = found == 4;
 }
 
+/* The instance's limits as the last sync read them, or Mastodon's
+ * defaults; @max_image_bytes may be NULL. */
 gboolean
 _chorus_pretest_read_limits (sqlite3           *db,
-             gint64             source_id,
-             ChorusPollLimits  *limits,
-             gint64            *max_characters,
-             GError           **error)
+                             gint64             source_id,
+                             ChorusPollLimits  *limits,
+                             gint64            *max_characters,
+                             gint64            *max_image_bytes,
+                             GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 image_bytes;
   int rc;
 
   if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT cursor FROM source_cursors"
@@ -98,7 +106,10 @@ _chorus_pretest_read_limits (sqlite3           *db,
       return FALSE;
     }
 
-  parse_limits (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL, limits, max_characters);
+  parse_limits (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL, limits, max_characters,
+                &image_bytes);
+  if (max_image_bytes != NULL)
+    *max_image_bytes = image_bytes;
   return TRUE;
 }
 
@@ -109,7 +120,7 @@ check_options (GArray                  *options,
                const ChorusPollLimits  *limits,
                GError                 **error)
 {
-  if (!_chorus_pretest_check_count (options, error))
+  if (!_chorus_pretest_check_options (options, error))
     return FALSE;
 
   if (options->len > limits->max_options)
@@ -294,7 +305,7 @@ launch_write (sqlite3  *db,
   if (!_chorus_pretest_check_source (db, launch->source_id, "mastodon",
                                      _("Only a Mastodon account can post this poll: choose one in the list of "
                                        "accounts."), error) ||
-      !_chorus_pretest_read_limits (db, launch->source_id, &limits, &max_characters, error) ||
+      !_chorus_pretest_read_limits (db, launch->source_id, &limits, &max_characters, NULL, error) ||
       !check_question (launch->question, max_characters, error) ||
       !(name = _chorus_pretest_check_campaign (db, launch->campaign_id, "mastodon_poll", error)) ||
       !(options = _chorus_pretest_load_options (db, launch->campaign_id, error)) ||
@@ -339,7 +350,7 @@ chorus_store_get_poll_limits (ChorusStore       *self,
   g_return_val_if_fail (limits != NULL, FALSE);
 
   connection = _chorus_store_connection_new (self);
-  return _chorus_pretest_read_limits (connection->db, source_id, limits, &max_characters, error);
+  return _chorus_pretest_read_limits (connection->db, source_id, limits, &max_characters, NULL, error);
 }
 
 /**

@@ -182,6 +182,9 @@ variant_clear (ChorusPretestVariant *variant)
   g_free (variant->label);
   g_free (variant->body);
   g_free (variant->link_url);
+  g_free (variant->image_sha256);
+  g_free (variant->image_type);
+  g_free (variant->image_alt);
 }
 
 /* Returns: (element-type ChorusPretestVariant): the campaign's variants, in order */
@@ -195,18 +198,25 @@ _chorus_pretest_load_variants (sqlite3  *db,
   int rc;
 
   g_array_set_clear_func (variants, (GDestroyNotify) variant_clear);
-  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, label, body, nullif (trim (link_url), '')"
+  if (!(stmt = _chorus_sql_prepare_with_id (db, "SELECT id, label, body, nullif (trim (link_url), ''),"
+                                            "  image_sha256, image_type, image_alt"
                                             " FROM variants WHERE campaign_id = ?1 ORDER BY position",
                                             campaign_id, error)))
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ChorusPretestVariant variant = { sqlite3_column_int64 (stmt, 0), NULL, NULL, NULL };
+      ChorusPretestVariant variant = { sqlite3_column_int64 (stmt, 0), NULL, };
 
       variant.label = _chorus_sql_dup_text (stmt, 1);
       variant.body = g_strstrip (g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
       variant.link_url = _chorus_sql_dup_text (stmt, 3);
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        {
+          variant.image_sha256 = _chorus_sql_dup_text (stmt, 4);
+          variant.image_type = _chorus_sql_dup_text (stmt, 5);
+          variant.image_alt = _chorus_sql_dup_text (stmt, 6);
+        }
       g_array_append_val (variants, variant);
     }
 

@@ -23,8 +23,12 @@ typedef struct
 {
   gint64  id;
   char   *label;
-  char   *body;       /* trimmed */
-  char   *link_url;   /* or NULL */
+  char   *body;          /* trimmed */
+  char   *link_url;      /* or NULL */
+  char   *image_sha256;  /* or NULL; then image_type and image_alt are NULL too */
+  char   *image_type;
+  char   *image_alt;
+  guint64 image_size;    /* bytes, once the launch found the file */
 } ChorusPretestVariant;
 
 gboolean  _chorus_pretest_check_poster    (sqlite3           *db,
@@ -49,6 +53,7 @@ gboolean  _chorus_pretest_read_limits     (sqlite3           *db,
                                            gint64             source_id,
                                            ChorusPollLimits  *limits,
                                            gint64            *max_characters,
+                                           gint64            *max_image_bytes,
                                            GError           **error);
 
 /* A variant's count on one account, as a snapshot of all its accounts

@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "chorus-error.h"
+#include "chorus-media-import.h"
 #include "chorus-outbox.h"
 #include "chorus-outbox-private.h"
 #include "chorus-pretest-private.h"
@@ -27,21 +29,24 @@
 
 typedef struct
 {
-  gint64   campaign_id;
-  GArray  *sources;         /* gint64 */
-  gint64   spacing;
-  guint64  seed;
+  ChorusStore *store;           /* for its media folder */
+  gint64       campaign_id;
+  GArray      *sources;         /* gint64 */
+  gint64       spacing;
+  guint64      seed;
 } Launch;
 
 static void
 launch_free (Launch *launch)
 {
+  g_object_unref (launch->store);
   g_array_unref (launch->sources);
   g_free (launch);
 }
 
 static Launch *
-launch_new (gint64        campaign_id,
+launch_new (ChorusStore  *store,
+            gint64        campaign_id,
             const gint64 *source_ids,
             guint         n_sources,
             gint64        spacing,
@@ -49,6 +54,7 @@ launch_new (gint64        campaign_id,
 {
   Launch *launch = g_new0 (Launch, 1);
 
+  launch->store = g_object_ref (store);
   launch->campaign_id = campaign_id;
   launch->sources = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (source_ids != NULL)
@@ -64,6 +70,7 @@ typedef struct
   gint64  id;
   char   *network;
   gint64  max_characters;
+  gint64  max_image_bytes;
   guint  *order;            /* indexes into the variants */
 } Channel;
 
@@ -132,6 +139,56 @@ check_fits (const ChorusPretestVariant  *variant,
       return FALSE;
     }
 
+  if (variant->image_sha256 != NULL && variant->image_size > (guint64) channel->max_image_bytes)
+    {
+      g_autofree char *limit = g_format_size ((guint64) channel->max_image_bytes);
+
+      if (g_str_equal (channel->network, "bluesky"))
+        g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                     /* Translators: the first %s is a variant's label ("A"), the second a size ("1.0 MB"). */
+                     _("The image of variant %s is larger than %s, the largest image Bluesky takes. Choose a "
+                       "smaller one."), variant->label, limit);
+      else
+        g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                     /* Translators: the first %s is a variant's label ("A"), the second a size ("16.0 MB"). */
+                     _("The image of variant %s is larger than %s, the largest image this Mastodon server takes. "
+                       "Choose a smaller one."), variant->label, limit);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Each variant's image is in the media folder: its size, for the
+ * networks' limits. */
+static gboolean
+find_images (Launch   *launch,
+             GArray   *variants,
+             GError  **error)
+{
+  for (guint i = 0; i < variants->len; i++)
+    {
+      ChorusPretestVariant *variant = &g_array_index (variants, ChorusPretestVariant, i);
+      g_autofree char *path = NULL;
+      g_autofree char *name = NULL;
+      GStatBuf buf;
+
+      if (variant->image_sha256 == NULL)
+        continue;
+
+      path = chorus_media_dup_path (launch->store, variant->image_sha256, variant->image_type);
+      if (path == NULL || g_stat (path, &buf) != 0 || !S_ISREG (buf.st_mode))
+        {
+          name = path != NULL ? g_filename_display_name (path) : g_strdup (variant->image_sha256);
+          g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND,
+                       /* Translators: the first %s is a variant's label ("A"), the second a file's path. */
+                       _("The image of variant %s is missing from the workspace’s media folder (%s). Put the file "
+                         "back, or choose the image again."), variant->label, name);
+          return FALSE;
+        }
+      variant->image_size = (guint64) buf.st_size;
+    }
+
   return TRUE;
 }
 
@@ -153,7 +210,9 @@ check_channels (sqlite3  *db,
 
   for (guint i = 0; i < launch->sources->len; i++)
     {
-      Channel channel = { g_array_index (launch->sources, gint64, i), NULL, CHORUS_OUTBOX_BLUESKY_LIMIT, NULL };
+      Channel channel = { g_array_index (launch->sources, gint64, i), NULL, CHORUS_OUTBOX_BLUESKY_LIMIT,
+                          CHORUS_OUTBOX_BLUESKY_IMAGE_BYTES, NULL };
+      Channel *checked;
       ChorusPollLimits limits;
 
       for (guint j = 0; j < i; j++)
@@ -168,14 +227,15 @@ check_channels (sqlite3  *db,
         return NULL;
       g_array_append_val (channels, channel);
 
-      if (g_str_equal (channel.network, "mastodon") &&
-          !_chorus_pretest_read_limits (db, channel.id, &limits,
-                                        &g_array_index (channels, Channel, i).max_characters, error))
+      checked = &g_array_index (channels, Channel, i);
+
+      if (g_str_equal (checked->network, "mastodon") &&
+          !_chorus_pretest_read_limits (db, checked->id, &limits, &checked->max_characters,
+                                        &checked->max_image_bytes, error))
         return NULL;
 
       for (guint v = 0; v < variants->len; v++)
-        if (!check_fits (&g_array_index (variants, ChorusPretestVariant, v),
-                         &g_array_index (channels, Channel, i), error))
+        if (!check_fits (&g_array_index (variants, ChorusPretestVariant, v), checked, error))
           return NULL;
     }
 
@@ -301,6 +361,15 @@ insert_item (sqlite3                     *db,
   json_object_set_int_member (payload, "run_id", run_id);
   json_object_set_int_member (payload, "campaign_id", launch->campaign_id);
   json_object_set_int_member (payload, "variant_id", variant->id);
+  if (variant->image_sha256 != NULL)
+    {
+      JsonObject *image = json_object_new ();
+
+      json_object_set_string_member (image, "sha256", variant->image_sha256);
+      json_object_set_string_member (image, "type", variant->image_type);
+      json_object_set_string_member (image, "alt", variant->image_alt);
+      json_object_set_object_member (payload, "image", image);
+    }
   if (g_str_equal (channel->network, "bluesky"))
     {
       g_autofree char *rkey = _chorus_outbox_new_tid (due * G_USEC_PER_SEC + (gint64) variant->id);
@@ -411,7 +480,7 @@ launch_write (sqlite3  *db,
 
   if (!(name = _chorus_pretest_check_campaign_for (db, launch->campaign_id, CHORUS_INSTRUMENT_VARIANT_POSTS, error)) ||
       !(variants = _chorus_pretest_load_variants (db, launch->campaign_id, error)) ||
-      !check_variants (variants, error) ||
+      !check_variants (variants, error) || !find_images (launch, variants, error) ||
       !(channels = check_channels (db, launch, variants, error)))
     return 0;
 
@@ -440,9 +509,11 @@ launch_write (sqlite3  *db,
  *
  * Starts a variant posts run and queues its posts, as the header
  * describes; a draft campaign becomes running. Everything is checked
- * first (each account can post, each variant fits each network, naming
- * the variant and the network), and nothing is written when something
- * does not fit. Blocking: use chorus_store_launch_variant_posts_async()
+ * first (each account can post, each variant fits each network, its
+ * image too: it is in the media folder, and within 1,000,000 bytes on
+ * Bluesky and the instance's image size limit on Mastodon, naming the
+ * variant and the network), and nothing is written when something does
+ * not fit. Blocking: use chorus_store_launch_variant_posts_async()
  * from the main thread.
  *
  * Returns: the new run's id, or 0 with @error set
@@ -464,7 +535,7 @@ chorus_store_launch_variant_posts (ChorusStore   *self,
   g_return_val_if_fail (CHORUS_IS_STORE (self), 0);
   g_return_val_if_fail (source_ids != NULL || n_sources == 0, 0);
 
-  launch = launch_new (campaign_id, source_ids, n_sources, spacing_seconds, seed);
+  launch = launch_new (self, campaign_id, source_ids, n_sources, spacing_seconds, seed);
   id = _chorus_store_write (self, launch_write, launch, error);
   launch_free (launch);
 
@@ -487,7 +558,7 @@ chorus_store_launch_variant_posts_async (ChorusStore         *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _chorus_store_write_async (self, launch_write,
-                             launch_new (campaign_id, source_ids, n_sources, spacing_seconds, seed),
+                             launch_new (self, campaign_id, source_ids, n_sources, spacing_seconds, seed),
                              (GDestroyNotify) launch_free, chorus_store_launch_variant_posts_async,
                              cancellable, callback, user_data);
 }

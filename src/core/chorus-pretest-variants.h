@@ -17,9 +17,10 @@
 G_BEGIN_DECLS
 
 /* The "variant posts" pre-test: each of a campaign's variants is posted,
- * as an ordinary post (its text, then its link), from each chosen
- * Mastodon or Bluesky account, and the community's likes, reposts and
- * replies to each are compared out of the followers each post reached.
+ * as an ordinary post (its text, then its link, with its image and the
+ * image's alt text), from each chosen Mastodon or Bluesky account, and
+ * the community's likes, reposts and replies to each are compared out of
+ * the followers each post reached.
  *
  * Launching writes everything in one transaction: the run, whose
  * `schedule` column records the seed, the spacing and each account's

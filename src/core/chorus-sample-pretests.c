@@ -71,7 +71,7 @@ add_variant (Pretests    *pt,
   SAMPLE_ROW (pt->sample->writer, CHORUS_SAMPLE_VARIANT,
               SAMPLE_INT (id), SAMPLE_INT (campaign), SAMPLE_INT (position), SAMPLE_TEXT (label),
               SAMPLE_TEXT (body), SAMPLE_TEXT (image_sha256), SAMPLE_TEXT (image_alt),
-              SAMPLE_TEXT (link_url));
+              SAMPLE_TEXT (link_url), SAMPLE_TEXT (image_sha256 != NULL ? "image/png" : NULL));
   return id;
 }
 

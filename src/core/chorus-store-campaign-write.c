@@ -114,8 +114,8 @@ insert_variants (sqlite3              *db,
 
   if (!(stmt = _chorus_sql_prepare (db,
                                     "INSERT INTO variants (campaign_id, position, label, body, image_sha256,"
-                                    "                      image_alt, link_url)"
-                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                    "                      image_alt, link_url, image_type)"
+                                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                     error)))
     return FALSE;
 
@@ -131,6 +131,7 @@ insert_variants (sqlite3              *db,
       sqlite3_bind_text (stmt, 5, variant->image_sha256, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, variant->image_alt, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, variant->link_url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, variant->image_type, -1, SQLITE_STATIC);
       if (!_chorus_sql_step_done (db, stmt, "variant", error))
         return FALSE;
     }
@@ -227,6 +228,55 @@ same_variants (sqlite3              *db,
   return TRUE;
 }
 
+/* Names and alt text, for variants that stay as they are. Posts of
+ * theirs still waiting in the outbox (or failed, for Retry) take the new
+ * alt text; those sent or being sent keep theirs. */
+static gboolean
+update_labels (sqlite3              *db,
+               gint64                id,
+               ChorusCampaignDraft  *draft,
+               GError              **error)
+{
+  g_autoptr(sqlite3_stmt) labels = NULL;
+  g_autoptr(sqlite3_stmt) posts = NULL;
+
+  if (!(labels = _chorus_sql_prepare_with_id (db,
+                                              "UPDATE variants SET label = ?3, image_alt = ?4"
+                                              " WHERE campaign_id = ?1 AND position = ?2",
+                                              id, error)) ||
+      !(posts = _chorus_sql_prepare_with_id (db,
+                                             "UPDATE outbox SET payload = json_set (payload, '$.image.alt', ?3)"
+                                             " WHERE state IN ('queued', 'failed')"
+                                             "   AND json_extract (payload, '$.image') IS NOT NULL"
+                                             "   AND id IN (SELECT p.outbox_id FROM run_posts p"
+                                             "              JOIN variants v ON v.id = p.variant_id"
+                                             "              WHERE v.campaign_id = ?1 AND v.position = ?2)",
+                                             id, error)))
+    return FALSE;
+
+  for (guint i = 0; i < draft->variants->len; i++)
+    {
+      ChorusVariantDraft *variant = g_ptr_array_index (draft->variants, i);
+
+      sqlite3_reset (labels);
+      sqlite3_bind_int (labels, 2, (int) i + 1);
+      sqlite3_bind_text (labels, 3, variant->label, -1, SQLITE_STATIC);
+      sqlite3_bind_text (labels, 4, variant->image_alt, -1, SQLITE_STATIC);
+      if (!_chorus_sql_step_done (db, labels, "variant", error))
+        return FALSE;
+
+      if (variant->image_alt == NULL)
+        continue;
+      sqlite3_reset (posts);
+      sqlite3_bind_int (posts, 2, (int) i + 1);
+      sqlite3_bind_text (posts, 3, variant->image_alt, -1, SQLITE_STATIC);
+      if (!_chorus_sql_step_done (db, posts, "variant posts", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gint64
 write_edit (sqlite3   *db,
             gpointer   data,
@@ -235,7 +285,6 @@ write_edit (sqlite3   *db,
 {
   Change *change = data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) labels = NULL;
   g_autofree char *old_name = NULL;
   gboolean ran = FALSE;
   gboolean same = FALSE;
@@ -269,25 +318,8 @@ write_edit (sqlite3   *db,
           !insert_variants (db, change->id, change->draft, error))
         return 0;
     }
-  else
-    {
-      if (!(labels = _chorus_sql_prepare_with_id (db,
-                                                  "UPDATE variants SET label = ?3, image_alt = ?4"
-                                                  " WHERE campaign_id = ?1 AND position = ?2",
-                                                  change->id, error)))
-        return 0;
-      for (guint i = 0; i < change->draft->variants->len; i++)
-        {
-          ChorusVariantDraft *variant = g_ptr_array_index (change->draft->variants, i);
-
-          sqlite3_reset (labels);
-          sqlite3_bind_int (labels, 2, (int) i + 1);
-          sqlite3_bind_text (labels, 3, variant->label, -1, SQLITE_STATIC);
-          sqlite3_bind_text (labels, 4, variant->image_alt, -1, SQLITE_STATIC);
-          if (!_chorus_sql_step_done (db, labels, "variant", error))
-            return 0;
-        }
-    }
+  else if (!update_labels (db, change->id, change->draft, error))
+    return 0;
 
   return audit (db, "campaign-edit", change->id, change->draft->name, NULL, error) ? change->id : 0;
 }

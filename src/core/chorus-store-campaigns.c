@@ -11,6 +11,7 @@
 
 #include "chorus-campaign-private.h"
 #include "chorus-error.h"
+#include "chorus-media-import.h"
 #include "chorus-store-campaigns.h"
 #include "chorus-store-private.h"
 
@@ -50,7 +51,8 @@
   "        CASE WHEN EXISTS (SELECT 1 FROM latest WHERE metric = 'reach')" \
   "             THEN " SUM_OF ("'reach'") " ELSE -1 END," \
   "        " SUM_OF ("'likes'") ", " SUM_OF ("'reposts'") ", " SUM_OF ("'replies'") "," \
-  "        " TIMES_OF ("min (rp.posted_at)") ", " TIMES_OF ("max (coalesce (r.closed_at, r.last_refreshed_at))") \
+  "        " TIMES_OF ("min (rp.posted_at)") ", " TIMES_OF ("max (coalesce (r.closed_at, r.last_refreshed_at))") "," \
+  "        v.image_type" \
   " FROM variants v WHERE v.campaign_id = ?1 ORDER BY v.position"
 
 /* Runs that counted the metric without exposures while others had them. */
@@ -97,7 +99,8 @@
   " WHERE d.campaign_id = ?1 ORDER BY d.decided_at DESC, d.id DESC LIMIT 1"
 
 static gboolean
-load_variants (sqlite3         *db,
+load_variants (ChorusStore     *store,
+               sqlite3         *db,
                ChorusCampaign  *campaign,
                GError         **error)
 {
@@ -130,7 +133,10 @@ load_variants (sqlite3         *db,
         .replies = sqlite3_column_int64 (stmt, 11),
         .first_posted_at = sqlite3_column_int64 (stmt, 12),
         .observed_until = sqlite3_column_int64 (stmt, 13),
+        .image_type = _chorus_sql_dup_text (stmt, 14),
       };
+
+      details.image_path = chorus_media_dup_path (store, details.image_sha256, details.image_type);
 
       _chorus_variant_take_details (variant, &details);
       chorus_campaign_add_variant (campaign, variant);
@@ -170,8 +176,9 @@ build_campaign (sqlite3_stmt *stmt)
 }
 
 static GPtrArray *
-list_campaigns (sqlite3  *db,
-                GError  **error)
+list_campaigns (ChorusStore  *store,
+                sqlite3      *db,
+                GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
@@ -185,7 +192,7 @@ list_campaigns (sqlite3  *db,
       ChorusCampaign *campaign = build_campaign (stmt);
 
       g_ptr_array_add (campaigns, campaign);
-      if (!load_variants (db, campaign, error))
+      if (!load_variants (store, db, campaign, error))
         return NULL;
     }
 
@@ -269,9 +276,10 @@ load_decision (sqlite3                *db,
 }
 
 static ChorusCampaign *
-load_campaign (sqlite3  *db,
-               gint64    id,
-               GError  **error)
+load_campaign (ChorusStore  *store,
+               sqlite3      *db,
+               gint64        id,
+               GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(ChorusCampaign) campaign = NULL;
@@ -292,7 +300,7 @@ load_campaign (sqlite3  *db,
   details.owner_name = g_strdup (chorus_campaign_get_owner_name (campaign));
   details.created_at = chorus_campaign_get_created_at (campaign);
 
-  if (!load_variants (db, campaign, error) || !load_runs (db, campaign, error) ||
+  if (!load_variants (store, db, campaign, error) || !load_runs (db, campaign, error) ||
       !load_decision (db, campaign, &details, error))
     {
       g_free (details.hypothesis);
@@ -323,7 +331,7 @@ chorus_store_list_campaigns (ChorusStore  *self,
   g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
 
   connection = _chorus_store_connection_new (self);
-  return list_campaigns (connection->db, error);
+  return list_campaigns (self, connection->db, error);
 }
 
 /**
@@ -344,7 +352,7 @@ chorus_store_load_campaign (ChorusStore  *self,
   g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
 
   connection = _chorus_store_connection_new (self);
-  return load_campaign (connection->db, id, error);
+  return load_campaign (self, connection->db, id, error);
 }
 
 static void

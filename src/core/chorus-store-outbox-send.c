@@ -44,6 +44,8 @@ _chorus_outbox_job_free (ChorusOutboxJob *job)
   g_free (job->body);
   g_free (job->idempotency_key);
   g_clear_pointer (&job->payload, json_object_unref);
+  g_clear_pointer (&job->image, g_bytes_unref);
+  g_clear_pointer (&job->image_info, chorus_media_info_free);
   g_free (job);
 }
 
@@ -68,6 +70,43 @@ gboolean
 _chorus_outbox_job_may_have_gone (ChorusOutboxJob *job)
 {
   return job->attempts > 1;
+}
+
+/**
+ * _chorus_outbox_job_load_image:
+ * @job: an item about to be sent
+ * @store: its workspace
+ * @error: a location for a #GError
+ *
+ * Reads the item's image, when it has one, from the media folder: at
+ * send time, so that a file restored after a failure goes out on Retry.
+ * Blocking: a worker's job.
+ *
+ * Returns: %FALSE with @error set in words a person can act on (the file
+ *   is gone, or is no longer the image that was added)
+ */
+gboolean
+_chorus_outbox_job_load_image (ChorusOutboxJob  *job,
+                               ChorusStore      *store,
+                               GError          **error)
+{
+  JsonObject *image = _chorus_json_get_object (job->payload, "image");
+
+  g_clear_pointer (&job->image, g_bytes_unref);
+  g_clear_pointer (&job->image_info, chorus_media_info_free);
+  if (image == NULL)
+    return TRUE;
+
+  job->image = chorus_media_load (store, _chorus_json_get_string (image, "sha256"),
+                                  _chorus_json_get_string (image, "type"), &job->image_info, error);
+  return job->image != NULL;
+}
+
+/* The image's alt text, or NULL. */
+const char *
+_chorus_outbox_job_get_image_alt (ChorusOutboxJob *job)
+{
+  return _chorus_json_get_string (_chorus_json_get_object (job->payload, "image"), "alt");
 }
 
 static JsonObject *

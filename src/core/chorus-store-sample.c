@@ -75,7 +75,7 @@ static const TableInfo tables[CHORUS_SAMPLE_N_TABLES] = {
     { "campaigns", "id, name, goal, hypothesis, primary_metric, owner_id, state, created_at,"
       " updated_at" },
   [CHORUS_SAMPLE_VARIANT] =
-    { "variants", "id, campaign_id, position, label, body, image_sha256, image_alt, link_url" },
+    { "variants", "id, campaign_id, position, label, body, image_sha256, image_alt, link_url, image_type" },
   [CHORUS_SAMPLE_RUN] =
     { "pretest_runs", "id, campaign_id, instrument, source_id, state, started_at, ends_at,"
       " closed_at, schedule, provenance, last_refreshed_at" },

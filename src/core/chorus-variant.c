@@ -46,6 +46,8 @@ chorus_variant_finalize (GObject *object)
   g_free (self->label);
   g_free (self->body);
   g_free (self->details.image_sha256);
+  g_free (self->details.image_type);
+  g_free (self->details.image_path);
   g_free (self->details.image_alt);
   g_free (self->details.link_url);
 
@@ -194,6 +196,8 @@ _chorus_variant_take_details (ChorusVariant        *self,
   g_return_if_fail (CHORUS_IS_VARIANT (self));
 
   g_free (self->details.image_sha256);
+  g_free (self->details.image_type);
+  g_free (self->details.image_path);
   g_free (self->details.image_alt);
   g_free (self->details.link_url);
   self->details = *details;
@@ -215,6 +219,25 @@ chorus_variant_get_image_sha256 (ChorusVariant *self)
   g_return_val_if_fail (CHORUS_IS_VARIANT (self), NULL);
 
   return self->details.image_sha256;
+}
+
+/* "image/png", "image/jpeg", "image/gif" or "image/webp"; NULL without an image. */
+const char *
+chorus_variant_get_image_type (ChorusVariant *self)
+{
+  g_return_val_if_fail (CHORUS_IS_VARIANT (self), NULL);
+
+  return self->details.image_type;
+}
+
+/* Where the workspace's media folder keeps the image (the file may have
+ * gone); NULL without an image. */
+const char *
+chorus_variant_get_image_path (ChorusVariant *self)
+{
+  g_return_val_if_fail (CHORUS_IS_VARIANT (self), NULL);
+
+  return self->details.image_path;
 }
 
 const char *

@@ -21,6 +21,8 @@ const char *chorus_variant_get_body  (ChorusVariant *self);
 gint64      chorus_variant_get_votes (ChorusVariant *self);
 guint       chorus_variant_get_position     (ChorusVariant *self);
 const char *chorus_variant_get_image_sha256 (ChorusVariant *self);
+const char *chorus_variant_get_image_type   (ChorusVariant *self);
+const char *chorus_variant_get_image_path   (ChorusVariant *self);
 const char *chorus_variant_get_image_alt    (ChorusVariant *self);
 const char *chorus_variant_get_link_url     (ChorusVariant *self);
 gint64      chorus_variant_get_exposures    (ChorusVariant *self);

@@ -13,11 +13,14 @@
 #include "chorus-campaign-editor.h"
 #include "chorus-outbox.h"
 #include "chorus-store-campaigns.h"
+#include "chorus-variant-image.h"
 
 /* A campaign's brief and its 2 to 6 variants, edited side by side. Each
- * variant shows its length against each network's limit as it is typed.
- * Saving validates the draft in the store, which refuses (with the reason
- * in a banner) what a pre-test cannot use. */
+ * variant shows its length against each network's limit as it is typed,
+ * and may have an image with alt text (ChorusVariantImage); Save waits,
+ * saying why, while an image has no alt text. Saving validates the draft
+ * in the store, which refuses (with the reason in a banner) what a
+ * pre-test cannot use. */
 
 typedef struct
 {
@@ -25,6 +28,7 @@ typedef struct
   GtkWidget     *label;
   GtkTextBuffer *body;
   GtkWidget     *link;
+  GtkWidget     *image;
   GtkWidget     *counter;
   GtkWidget     *remove;
 } VariantEditor;
@@ -39,6 +43,7 @@ struct _ChorusCampaignEditor
 
   GtkWidget      *save_button;
   GtkWidget      *error_label;
+  GtkWidget      *save_hint;
   GtkWidget      *name;
   GtkWidget      *goal;
   GtkWidget      *hypothesis;
@@ -85,12 +90,39 @@ update_counter (VariantEditor *variant)
     gtk_widget_remove_css_class (variant->counter, "error");
 }
 
+/* Why Save must wait for the images, in words for the person; or NULL. */
+static char *
+dup_image_blocker (ChorusCampaignEditor *self,
+                   gboolean             *busy)
+{
+  *busy = FALSE;
+  for (guint i = 0; i < self->variants->len; i++)
+    {
+      VariantEditor *variant = g_ptr_array_index (self->variants, i);
+      ChorusVariantImage *image = CHORUS_VARIANT_IMAGE (variant->image);
+      const char *label = gtk_editable_get_text (GTK_EDITABLE (variant->label));
+      g_autofree char *letter = chorus_variant_draft_dup_label (i);
+
+      *busy |= chorus_variant_image_get_busy (image);
+      if (chorus_variant_image_get_needs_alt_text (image))
+        /* Translators: %s is a variant's name, such as "A". */
+        return g_strdup_printf (_("Variant %s has an image without alt text. Describe what the image shows, so that "
+                                  "everyone can follow the post, then save."), *label != '\0' ? label : letter);
+    }
+
+  return NULL;
+}
+
 static void
 update_buttons (ChorusCampaignEditor *self)
 {
   gboolean named = *gtk_editable_get_text (GTK_EDITABLE (self->name)) != '\0';
+  gboolean busy;
+  g_autofree char *blocker = dup_image_blocker (self, &busy);
 
-  gtk_widget_set_sensitive (self->save_button, named);
+  gtk_widget_set_sensitive (self->save_button, named && !busy && blocker == NULL);
+  gtk_label_set_label (GTK_LABEL (self->save_hint), blocker != NULL ? blocker : "");
+  gtk_widget_set_visible (self->save_hint, blocker != NULL);
   gtk_widget_set_sensitive (self->add_button, !self->ran && self->variants->len < CHORUS_CAMPAIGN_MAX_VARIANTS);
   for (guint i = 0; i < self->variants->len; i++)
     {
@@ -194,12 +226,21 @@ add_variant (ChorusCampaignEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (variant->link), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Link"), -1);
   gtk_box_append (GTK_BOX (variant->card), variant->link);
 
+  variant->image = chorus_variant_image_new (self->store);
+  chorus_variant_image_set_frozen (CHORUS_VARIANT_IMAGE (variant->image), self->ran);
+  g_signal_connect_swapped (variant->image, "notify::needs-alt-text", G_CALLBACK (update_buttons), self);
+  g_signal_connect_swapped (variant->image, "notify::busy", G_CALLBACK (update_buttons), self);
+  gtk_box_append (GTK_BOX (variant->card), variant->image);
+
   if (from != NULL)
     {
       gtk_editable_set_text (GTK_EDITABLE (variant->label), chorus_variant_get_label (from));
       gtk_text_buffer_set_text (variant->body, chorus_variant_get_body (from), -1);
       if (chorus_variant_get_link_url (from) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (variant->link), chorus_variant_get_link_url (from));
+      if (chorus_variant_get_image_sha256 (from) != NULL)
+        chorus_variant_image_set_image (CHORUS_VARIANT_IMAGE (variant->image), chorus_variant_get_image_sha256 (from),
+                                        chorus_variant_get_image_type (from), chorus_variant_get_image_alt (from));
     }
 
   g_signal_connect (variant->body, "changed", G_CALLBACK (on_body_changed_cb), variant);
@@ -242,6 +283,9 @@ build_draft (ChorusCampaignEditor *self)
 
       variant->label = *label != '\0' ? g_strdup (label) : NULL;
       variant->link_url = *link != '\0' ? g_strdup (link) : NULL;
+      variant->image_sha256 = g_strdup (chorus_variant_image_get_sha256 (CHORUS_VARIANT_IMAGE (editor->image)));
+      variant->image_type = g_strdup (chorus_variant_image_get_mime_type (CHORUS_VARIANT_IMAGE (editor->image)));
+      variant->image_alt = chorus_variant_image_dup_alt_text (CHORUS_VARIANT_IMAGE (editor->image));
     }
 
   return draft;
@@ -374,6 +418,13 @@ chorus_campaign_editor_init (ChorusCampaignEditor *self)
   gtk_widget_set_visible (self->error_label, FALSE);
   gtk_box_append (GTK_BOX (content), self->error_label);
 
+  self->save_hint = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->save_hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->save_hint), 0);
+  gtk_widget_add_css_class (self->save_hint, "warning");
+  gtk_widget_set_visible (self->save_hint, FALSE);
+  gtk_box_append (GTK_BOX (content), self->save_hint);
+
   self->name = add_field (GTK_BOX (content), _("Name"), gtk_entry_new ());
   g_signal_connect (self->name, "changed", G_CALLBACK (on_name_changed_cb), self);
   self->goal = add_field (GTK_BOX (content), _("Goal"), gtk_entry_new ());
@@ -388,15 +439,18 @@ chorus_campaign_editor_init (ChorusCampaignEditor *self)
   gtk_widget_set_margin_top (heading, 12);
   gtk_box_append (GTK_BOX (content), heading);
 
-  self->frozen_label = gtk_label_new (_("These variants have been put to the community, so their texts and links "
-                                       "stay as they were tested. Their names can still change."));
+  self->frozen_label = gtk_label_new (_("These variants have been put to the community, so their texts, images "
+                                       "and links stay as they were tested. Their names and the images’ alt text "
+                                       "can still change."));
   gtk_label_set_wrap (GTK_LABEL (self->frozen_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->frozen_label), 0);
   gtk_widget_add_css_class (self->frozen_label, "dim-label");
   gtk_widget_set_visible (self->frozen_label, FALSE);
   gtk_box_append (GTK_BOX (content), self->frozen_label);
 
+  /* Side by side, each as wide as the others, whatever its image. */
   self->variants_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_set_homogeneous (GTK_BOX (self->variants_box), TRUE);
   gtk_widget_set_margin_bottom (self->variants_box, 6);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (variants_scroller), self->variants_box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (variants_scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
@@ -417,7 +471,8 @@ chorus_campaign_editor_init (ChorusCampaignEditor *self)
  * chorus_campaign_editor_new:
  * @campaign: (nullable): the campaign to edit, or %NULL for a new one
  *
- * Once a campaign has run, its variants' text and links are read-only.
+ * Once a campaign has run, its variants' text, images and links are
+ * read-only; names and alt text can still change.
  */
 ChorusCampaignEditor *
 chorus_campaign_editor_new (GtkWindow      *parent,

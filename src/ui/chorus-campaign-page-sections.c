@@ -13,6 +13,7 @@
 #include "chorus-campaign-page-private.h"
 #include "chorus-format.h"
 #include "chorus-share-chart.h"
+#include "chorus-thumbnailer.h"
 #include "chorus-verdict.h"
 
 /* What a campaign page shows, section by section: the brief, the decision,
@@ -167,6 +168,28 @@ _chorus_campaign_page_add_details (GtkBox         *box,
   add_decision (box, campaign);
 }
 
+#define THUMBNAIL_SIZE 240
+
+/* The variant's image, its alt text as the picture's description. */
+static void
+add_thumbnail (GtkBox        *card,
+               ChorusVariant *variant)
+{
+  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), chorus_variant_get_image_alt (variant));
+  gtk_widget_set_overflow (picture, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (picture, "chorus-thumbnail");
+  /* The thumbnail's own size (at most THUMBNAIL_SIZE a side), not the
+   * card's width, so that a tall image stays small. */
+  gtk_box_append (GTK_BOX (row), picture);
+  gtk_box_append (card, row);
+
+  chorus_thumbnailer_show (GTK_PICTURE (picture), chorus_variant_get_image_path (variant), THUMBNAIL_SIZE, NULL);
+}
+
 GtkWidget *
 _chorus_campaign_new_variant_card (ChorusVariant *variant)
 {
@@ -203,6 +226,8 @@ build_variant_card (ChorusVariant *variant)
 
   add_label (GTK_BOX (card), chorus_variant_get_body (variant), NULL);
 
+  if (chorus_variant_get_image_path (variant) != NULL)
+    add_thumbnail (GTK_BOX (card), variant);
   if (chorus_variant_get_image_sha256 (variant) != NULL)
     {
       /* Translators: %s is an image's description (its alt text). */

@@ -21,12 +21,16 @@
 #include "chorus-verdict.h"
 
 /* The one-page report of a campaign as PDF (A4, drawn with cairo and
- * Pango in a worker, with the chart of the window) and its raw counts as
- * CSV, each saved where the person chooses. */
+ * Pango in a worker, with the chart of the window and the variants'
+ * images) and its raw counts as CSV, each saved where the person
+ * chooses. */
 
 #define PAGE_WIDTH  595.0   /* A4 in points */
 #define PAGE_HEIGHT 842.0
 #define MARGIN       48.0
+#define THUMB_HEIGHT 64.0   /* a row of the variants' images, low enough to leave the page to the text */
+#define THUMB_WIDTH  96.0
+#define THUMB_GAP    12.0
 
 typedef struct
 {
@@ -87,6 +91,71 @@ write_chart (Writer         *writer,
                      FALSE, &colors);
   cairo_restore (writer->cr);
   writer->y += chorus_chart_get_height (bars->len) + 12;
+}
+
+/* The thumbnail of @variant's image, scaled into a @width ×
+ * THUMB_HEIGHT box at @x, with its label under it; FALSE when there is no
+ * image to draw (none, gone, or not decodable here). */
+static gboolean
+draw_thumbnail (Writer        *writer,
+                ChorusVariant *variant,
+                double         x,
+                double         width)
+{
+  const char *path = chorus_variant_get_image_path (variant);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *font;
+  double scale;
+
+  /* Twice the printed size, for print resolution. */
+  if (path == NULL ||
+      !(pixbuf = gdk_pixbuf_new_from_file_at_scale (path, (int) width * 2, (int) THUMB_HEIGHT * 2, TRUE, NULL)))
+    return FALSE;
+
+  scale = MIN (width / gdk_pixbuf_get_width (pixbuf), THUMB_HEIGHT / gdk_pixbuf_get_height (pixbuf));
+  cairo_save (writer->cr);
+  cairo_translate (writer->cr, x, writer->y);
+  cairo_scale (writer->cr, scale, scale);
+  gdk_cairo_set_source_pixbuf (writer->cr, pixbuf, 0, 0);
+  cairo_paint (writer->cr);
+  cairo_restore (writer->cr);
+
+  layout = pango_layout_new (writer->context);
+  font = pango_font_description_from_string ("Cantarell Bold 8");
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, chorus_variant_get_label (variant), -1);
+  cairo_set_source_rgba (writer->cr, 0.1, 0.1, 0.12, 0.85);
+  cairo_move_to (writer->cr, x, writer->y + THUMB_HEIGHT + 2);
+  pango_cairo_show_layout (writer->cr, layout);
+  return TRUE;
+}
+
+/* The variants' images side by side, those that have one. */
+static void
+write_thumbnails (Writer         *writer,
+                  ChorusCampaign *campaign)
+{
+  GListModel *variants = chorus_campaign_get_variants (campaign);
+  guint n = g_list_model_get_n_items (variants);
+  double x = MARGIN;
+  double width;
+
+  /* As wide as six fit across the page, or THUMB_WIDTH with fewer. */
+  width = MIN (THUMB_WIDTH, (PAGE_WIDTH - 2 * MARGIN - (MAX (n, 1) - 1) * THUMB_GAP) / MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChorusVariant) variant = g_list_model_get_item (variants, i);
+
+      if (draw_thumbnail (writer, variant, x, width))
+        x += width + THUMB_GAP;
+    }
+
+  if (x > MARGIN)
+    writer->y += THUMB_HEIGHT + 20;
 }
 
 static GStrv
@@ -205,6 +274,7 @@ chorus_campaign_report_write_pdf (ChorusCampaign  *campaign,
   write_decision (&writer, campaign);
   write_text (&writer, headline, 13, TRUE, 1.0, 12);
   write_chart (&writer, analysis, labels);
+  write_thumbnails (&writer, campaign);
   write_variants (&writer, campaign, analysis);
   if (test != NULL)
     write_text (&writer, test, 10, FALSE, 0.9, 6);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "chorus-thumbnailer.h"
 
 /* Decoding and scaling images happens in a pool of worker threads, one
@@ -159,4 +161,54 @@ chorus_thumbnailer_load_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_shown_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((texture = chorus_thumbnailer_load_finish (result, &error)))
+    {
+      gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_debug ("No thumbnail: %s", error->message);
+  gtk_widget_add_css_class (GTK_WIDGET (picture), "chorus-missing-image");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (picture),
+                               g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                               ? _("The image is missing from the workspace folder")
+                               : _("No preview of this image"));
+}
+
+/**
+ * chorus_thumbnailer_show:
+ * @picture: where to show it
+ * @path: an image file
+ * @size: the largest side, in pixels
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Shows the thumbnail of @path in @picture once it is decoded; a file
+ * that is gone, or that this system cannot decode (WebP without its
+ * loader), leaves the picture marked as such, with a tooltip saying why.
+ */
+void
+chorus_thumbnailer_show (GtkPicture   *picture,
+                         const char   *path,
+                         int           size,
+                         GCancellable *cancellable)
+{
+  g_return_if_fail (GTK_IS_PICTURE (picture));
+
+  gtk_picture_set_paintable (picture, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (picture), "chorus-missing-image");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (picture), NULL);
+  chorus_thumbnailer_load_async (path, size, cancellable, on_shown_cb, g_object_ref (picture));
 }

@@ -18,5 +18,9 @@ void        chorus_thumbnailer_load_async  (const char           *path,
                                             gpointer              user_data);
 GdkTexture *chorus_thumbnailer_load_finish (GAsyncResult         *result,
                                             GError              **error);
+void        chorus_thumbnailer_show        (GtkPicture           *picture,
+                                            const char           *path,
+                                            int                   size,
+                                            GCancellable         *cancellable);
 
 G_END_DECLS
