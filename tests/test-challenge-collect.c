@@ -9,9 +9,9 @@
 
 #include "chorus-challenge-collect.h"
 #include "chorus-hashtag.h"
-#include "chorus-sample-private.h"
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
+#include "challenge-test-util.h"
 #include "chorus-test-util.h"
 #include "fake-mastodon-challenge.h"
 
@@ -20,8 +20,8 @@
  * media folder, the likes and boosts that become votes, and what a failure
  * leaves. The hashtag rules themselves are tested first, without a server. */
 
-#define DAY    (24 * 60 * 60)
-#define TAG    "SummitTee2026"
+#define DAY CHALLENGE_TEST_DAY
+#define TAG CHALLENGE_TEST_TAG
 
 typedef struct
 {
@@ -65,11 +65,7 @@ fixture_set_up (Fixture       *f,
   chorus_store_set_source_hashtags (f->rig.store, f->source_id, "OtherTag", &error);
   g_assert_no_error (error);
 
-  chorus_test_db_exec (_chorus_store_get_db (f->rig.store),
-                       "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
-                       " voting_open_at, voting_close_at, created_at) VALUES (1, 'Summit Tee', '" TAG "',"
-                       " %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 1)",
-                       f->now - 10 * DAY, f->now - DAY, f->now - DAY, f->now + 5 * DAY);
+  challenge_test_add_challenge (f->rig.store, f->now);
 }
 
 static void
@@ -81,18 +77,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* Helpers */
-
-/* A real PNG of @size × @size: the sample workspace's entry art. */
-static GBytes *
-make_png (guint size,
-          guint seed)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *png = _chorus_sample_art_render (SAMPLE_ART_TEE, "Night Trail", seed, size, &error);
-
-  g_assert_no_error (error);
-  return png;
-}
 
 static sqlite3 *
 db (Fixture *f)
@@ -112,26 +96,14 @@ static gint64
 entry_of (Fixture    *f,
           const char *status_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (s.id), 0) FROM submissions s"
-                                          " JOIN posts p ON p.id = s.origin_post_id WHERE p.remote_id = '%s'",
-                                          status_id);
-
-  return count (f, sql);
+  return challenge_test_entry_of (f->rig.store, "remote_id", status_id);
 }
 
-/* An entry's votes, as "handle@server:kind" in order. */
 static char *
 dump_votes (Fixture *f,
             gint64   submission_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (vote, ' ') FROM"
-                                          " (SELECT i.handle || '@' || i.server || ':' || v.kind AS vote"
-                                          "  FROM votes v JOIN identities i ON i.id = v.voter_id"
-                                          "  WHERE v.submission_id = %" G_GINT64_FORMAT " ORDER BY 1)",
-                                          submission_id);
-  char *votes = chorus_test_db_query_text (db (f), sql);
-
-  return votes != NULL ? votes : g_strdup ("");
+  return challenge_test_dump_votes (f->rig.store, submission_id);
 }
 
 static char *
@@ -259,9 +231,9 @@ static void
 test_entries_and_votes (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GBytes) png_a = make_png (64, 1);
-  g_autoptr(GBytes) png_b = make_png (48, 2);
-  g_autoptr(GBytes) png_other = make_png (32, 3);
+  g_autoptr(GBytes) png_a = challenge_test_make_png (64, 1);
+  g_autoptr(GBytes) png_b = challenge_test_make_png (48, 2);
+  g_autoptr(GBytes) png_other = challenge_test_make_png (32, 3);
   g_autofree char *a = add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png_a);
   g_autofree char *b = add_entry_post (f, "li@other.example", 4, "#" TAG " Alpine Glow, my take", "b.png", png_b);
   g_autofree char *early = add_entry_post (f, "sam", 20, "Too early #" TAG, "early.png", png_other);
@@ -356,7 +328,7 @@ static void
 test_read_failures (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GBytes) png = make_png (32, 4);
+  g_autoptr(GBytes) png = challenge_test_make_png (32, 4);
   g_autofree char *a = add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png);
   g_autofree char *votes = NULL;
   g_autofree char *message = NULL;
@@ -401,8 +373,8 @@ static void
 test_refused_images (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GBytes) good = make_png (40, 5);
-  g_autoptr(GBytes) flaky = make_png (36, 6);
+  g_autoptr(GBytes) good = challenge_test_make_png (40, 5);
+  g_autoptr(GBytes) flaky = challenge_test_make_png (36, 6);
   g_autoptr(GBytes) html = g_bytes_new_static ("<html><body>Not found</body></html>", 35);
   g_autofree char *huge_bytes = g_malloc0 (CHORUS_ENTRY_IMAGE_MAX_BYTES + 1);
   g_autoptr(GBytes) huge = NULL;
@@ -457,7 +429,7 @@ static void
 test_windows (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(GBytes) png = make_png (32, 4);
+  g_autoptr(GBytes) png = challenge_test_make_png (32, 4);
   g_autofree char *a = add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png);
   g_autofree char *message = NULL;
   ChorusSyncSummary summary;

@@ -11,10 +11,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chorus-bluesky-session.h"
 #include "chorus-challenge-collect.h"
 #include "chorus-challenge-votes-private.h"
 #include "chorus-error.h"
-#include "chorus-hashtag.h"
 #include "chorus-image-format.h"
 #include "chorus-secrets.h"
 #include "chorus-store-triage-private.h"
@@ -22,13 +22,7 @@
 /* Co-creation challenges fed by the networks, run by the sync engine
  * after each source's sync.
  *
- * Following: while a challenge is open (from the start of its submissions
- * to the end of its voting), every Mastodon and Bluesky source follows its
- * hashtag as if the person had added it to the source's hashtags: the
- * engine gives the connector chorus_challenge_collect_dup_reading_source ()
- * instead of the source (Mastodon's public hashtag timeline; Bluesky's
- * searchPosts for "#tag"). As for any new hashtag, its first sync takes
- * only the newest page.
+ * Following: see chorus-challenge-follow.c.
  *
  * Entries: a post of the source becomes an entry of each open challenge
  * whose hashtag it carries (see chorus-hashtag.c) when it was posted
@@ -49,13 +43,16 @@
  * Votes: during a challenge's voting window (both ends included), the
  * likes and boosts of each entry that came from a post of this source and
  * is not rejected, read from the source's server (chorus-challenge-votes.c)
- * with its sign-in when it has one. At most MAX_TARGETS entries a sync,
+ * with its sign-in when it has one (Bluesky: the account's PDS, with a
+ * session renewed for it). At most MAX_TARGETS entries a sync,
  * those read least recently first. Each voter becomes an identity, as a
  * post's author does, and one vote per kind; a vote withdrawn is removed at
  * the next read of every page. Mastodon does not say when someone voted:
  * cast_at is when a sync first saw the vote, so a like given before voting
- * opened and still there counts from the first read. Only Mastodon's votes
- * are read for now; Bluesky's entries are collected, without votes.
+ * opened and still there counts from the first read. Bluesky says when a
+ * like was made: a like made outside the voting window does not count and
+ * is not kept; a repost, undated, is dated when seen, as on Mastodon.
+ * Other networks' entries are collected, without votes.
  *
  * Failures: the first one ends the run and is the run's error, which the
  * engine records as the source's health; what was stored stays, and an
@@ -70,8 +67,9 @@ typedef struct
   ChorusMediaCache       *cache;
   ChorusSource           *source;
   const ChorusVoteReader *reader;
-  char                   *base;
+  char                   *base;            /* where votes are read: the server, or Bluesky's PDS */
   char                   *authorization;   /* "Bearer <token>", wiped when freed, or NULL */
+  ChorusBlueskyLogin     *login;           /* a Bluesky source's, once votes are read */
   gint64                  now;
   GPtrArray              *candidates;      /* ChorusEntryCandidate */
   GPtrArray              *targets;         /* ChorusVoteTarget */
@@ -92,6 +90,7 @@ collect_free (Collect *collect)
   g_clear_object (&collect->source);
   g_free (collect->base);
   chorus_secrets_free (collect->authorization);
+  g_clear_pointer (&collect->login, chorus_bluesky_login_free);
   g_clear_pointer (&collect->candidates, g_ptr_array_unref);
   g_clear_pointer (&collect->targets, g_ptr_array_unref);
   g_clear_error (&collect->entry_failure);
@@ -286,6 +285,14 @@ next_vote (GTask *task)
 }
 
 static void
+set_authorization (Collect    *collect,
+                   const char *token)
+{
+  chorus_secrets_free (collect->authorization);
+  collect->authorization = g_strconcat ("Bearer ", token, NULL);
+}
+
+static void
 on_token_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -298,11 +305,32 @@ on_token_cb (GObject      *object,
   /* Who voted on a public post is public: without the sign-in (the
    * connector has just said why), read anyway. */
   if ((token = chorus_secrets_lookup_finish (result, &error)) != NULL)
-    collect->authorization = g_strconcat ("Bearer ", token, NULL);
+    set_authorization (collect, token);
   else
     g_debug ("Reading a challenge's votes without signing in: %s", error->message);
   chorus_secrets_free (token);
 
+  next_vote (task);
+}
+
+static void
+on_bluesky_signed_in_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Collect *collect = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!chorus_bluesky_login_open_finish (collect->login, result, &error))
+    {
+      return_error (task, error);
+      return;
+    }
+
+  g_free (collect->base);
+  collect->base = g_strdup (chorus_bluesky_login_get_pds (collect->login));
+  set_authorization (collect, chorus_bluesky_login_get_access_token (collect->login));
   next_vote (task);
 }
 
@@ -315,6 +343,13 @@ targets_listed (GTask    *task,
 
   if (collect->targets->len == 0)
     finish (task);
+  else if (g_str_equal (collect->reader->network, "bluesky"))
+    {
+      /* Bluesky's votes are read from the account's PDS, signed in: a
+       * session of its own, renewed with the token the connector kept. */
+      collect->login = chorus_bluesky_login_new (collect->http, source);
+      chorus_bluesky_login_open_async (collect->login, g_task_get_cancellable (task), on_bluesky_signed_in_cb, task);
+    }
   else if (chorus_source_get_account (source) == NULL && chorus_source_get_secret_env (source) == NULL)
     next_vote (task);
   else
@@ -511,137 +546,6 @@ list_candidates (Collect   *collect,
   collect->candidates = _chorus_collect_list_candidates (connection->db, chorus_source_get_id (collect->source),
                                                          collect->now, error);
   return collect->candidates != NULL;
-}
-
-/**
- * chorus_store_dup_challenge_hashtags:
- * @store: a #ChorusStore
- * @now: the time, in Unix seconds
- * @error: a location for a #GError
- *
- * A point lookup on the calling thread's connection, quick enough for the
- * main thread (challenges are few).
- *
- * Returns: (transfer full): the hashtags that the challenges open at @now
- *   (from their submissions' start to their voting's end) have sources
- *   follow, without "#"; %NULL with @error set
- */
-GStrv
-chorus_store_dup_challenge_hashtags (ChorusStore  *store,
-                                     gint64        now,
-                                     GError      **error)
-{
-  g_return_val_if_fail (CHORUS_IS_STORE (store), NULL);
-
-  return _chorus_collect_dup_hashtags (_chorus_store_get_db (store), now, error);
-}
-
-static gboolean
-follows (GStrv       hashtags,
-         const char *tag)
-{
-  g_autofree char *wanted = chorus_hashtag_normalize (tag);
-
-  for (guint i = 0; hashtags[i] != NULL; i++)
-    {
-      g_autofree char *followed = chorus_hashtag_normalize (hashtags[i]);
-
-      if (g_strcmp0 (followed, wanted) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* A copy of @source in which @watch_hashtags replaces its own. */
-static ChorusSource *
-copy_source (ChorusSource *source,
-             const char   *watch_hashtags)
-{
-  g_autofree GParamSpec **specs = NULL;
-  g_autofree const char **names = NULL;
-  GValue *values;
-  guint n_specs;
-  guint n = 0;
-  ChorusSource *copy;
-
-  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (source), &n_specs);
-  names = g_new0 (const char *, n_specs);
-  values = g_new0 (GValue, n_specs);
-  for (guint i = 0; i < n_specs; i++)
-    {
-      if (!(specs[i]->flags & G_PARAM_WRITABLE))
-        continue;
-
-      names[n] = specs[i]->name;
-      g_value_init (&values[n], specs[i]->value_type);
-      if (g_str_equal (specs[i]->name, "watch-hashtags"))
-        g_value_set_string (&values[n], watch_hashtags);
-      else
-        g_object_get_property (G_OBJECT (source), specs[i]->name, &values[n]);
-      n++;
-    }
-
-  copy = CHORUS_SOURCE (g_object_new_with_properties (CHORUS_TYPE_SOURCE, n, names, values));
-  for (guint i = 0; i < n; i++)
-    g_value_unset (&values[i]);
-  g_free (values);
-
-  return copy;
-}
-
-/**
- * chorus_challenge_collect_dup_reading_source:
- * @store: the workspace
- * @source: a source about to be synced
- *
- * What the connector reads for @source: @source itself, or, for a
- * Mastodon or Bluesky source while challenges are open, a copy that also
- * follows their hashtags (see the top of this file). Nothing is saved.
- *
- * Returns: (transfer full): the source to read
- */
-ChorusSource *
-chorus_challenge_collect_dup_reading_source (ChorusStore  *store,
-                                             ChorusSource *source)
-{
-  const char *network = chorus_source_get_network (source);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) followed = NULL;
-  g_auto(GStrv) challenges = NULL;
-  g_autoptr(GString) hashtags = NULL;
-
-  g_return_val_if_fail (CHORUS_IS_STORE (store), NULL);
-  g_return_val_if_fail (CHORUS_IS_SOURCE (source), NULL);
-
-  if ((g_strcmp0 (network, "mastodon") != 0 && g_strcmp0 (network, "bluesky") != 0) ||
-      chorus_source_get_is_sample (source))
-    return g_object_ref (source);
-
-  if (!(challenges = chorus_store_dup_challenge_hashtags (store, g_get_real_time () / G_USEC_PER_SEC, &error)))
-    {
-      g_debug ("The challenges' hashtags could not be read: %s", error->message);
-      return g_object_ref (source);
-    }
-
-  followed = chorus_source_split_watch_list (chorus_source_get_watch_hashtags (source), FALSE);
-  hashtags = g_string_new (chorus_source_get_watch_hashtags (source));
-  for (guint i = 0; challenges[i] != NULL; i++)
-    {
-      /* A hashtag has no separator of the watch list in it. */
-      if (strpbrk (challenges[i], " ,\n") != NULL || follows (followed, challenges[i]))
-        continue;
-
-      g_string_append_printf (hashtags, "%s%s", hashtags->len > 0 ? "\n" : "", challenges[i]);
-      g_strfreev (followed);
-      followed = chorus_source_split_watch_list (hashtags->str, FALSE);
-    }
-
-  if (g_strcmp0 (hashtags->str, chorus_source_get_watch_hashtags (source)) == 0 ||
-      (hashtags->len == 0 && chorus_source_get_watch_hashtags (source) == NULL))
-    return g_object_ref (source);
-
-  return copy_source (source, hashtags->str);
 }
 
 /**

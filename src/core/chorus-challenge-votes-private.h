@@ -17,19 +17,19 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *network;
-  /* The first page's address. */
-  char      *(*first_url) (const char        *base,
+  /* The address of a page: the first when @token is NULL, else the one
+   * a page's parse named by @token. */
+  char      *(*page_url)  (const char        *base,
                            ChorusVoteTarget  *target,
-                           ChorusVoteKind     kind);
-  /* Worker thread: the voters on a page (ChorusVoter), and the address
-   * of the next page in @next, or NULL on the last. */
+                           ChorusVoteKind     kind,
+                           const char        *token);
+  /* Worker thread: the voters on a page (ChorusVoter), and what names the
+   * next page in @token, or NULL on the last. */
   GPtrArray *(*parse)     (ChorusHttpResponse *response,
                            ChorusVoteKind      kind,
-                           char              **next,
+                           char              **token,
                            GError            **error);
 } ChorusVoteReader;
-
-extern const ChorusVoteReader _chorus_vote_reader_mastodon;
 
 const ChorusVoteReader *_chorus_vote_reader_for (const char *network);
 

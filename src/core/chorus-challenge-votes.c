@@ -33,6 +33,7 @@ typedef struct
   char                   *base;
   GStrv                   headers;
   ChorusVoteRead         *read;
+  ChorusVoteTarget       *target;
   char                   *url;       /* of the page being read */
   guint                   pages;
 } Reading;
@@ -43,7 +44,7 @@ typedef struct
   ChorusHttpResponse     *response;
   ChorusVoteKind          kind;
   GPtrArray              *voters;    /* out */
-  char                   *next;      /* out */
+  char                   *token;     /* out: the next page's */
 } Page;
 
 static void
@@ -62,7 +63,7 @@ page_free (Page *page)
 {
   g_clear_pointer (&page->response, chorus_http_response_free);
   g_clear_pointer (&page->voters, g_ptr_array_unref);
-  g_free (page->next);
+  g_free (page->token);
   g_free (page);
 }
 
@@ -85,7 +86,7 @@ parse_worker (GTask        *task,
   Page *page = task_data;
   GError *error = NULL;
 
-  if (!(page->voters = page->reader->parse (page->response, page->kind, &page->next, &error)))
+  if (!(page->voters = page->reader->parse (page->response, page->kind, &page->token, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -112,12 +113,16 @@ on_parsed_cb (GObject      *object,
 
   g_ptr_array_extend_and_steal (reading->read->voters, g_steal_pointer (&page->voters));
 
+  /* The next page, on the same server only, and CHORUS_VOTE_MAX_PAGES at
+   * most: a read stopped short is not complete. */
   g_clear_pointer (&reading->url, g_free);
-  if (page->next != NULL && chorus_pager_same_origin (page->next, reading->base))
-    reading->url = g_steal_pointer (&page->next);
+  if (page->token != NULL)
+    reading->url = reading->reader->page_url (reading->base, reading->target, reading->read->kind, page->token);
+  if (reading->url != NULL && !chorus_pager_same_origin (reading->url, reading->base))
+    g_clear_pointer (&reading->url, g_free);
 
   if (reading->url == NULL)
-    reading->read->complete = page->next == NULL;
+    reading->read->complete = page->token == NULL;
   else if (reading->pages >= CHORUS_VOTE_MAX_PAGES)
     g_clear_pointer (&reading->url, g_free);
 
@@ -235,7 +240,8 @@ _chorus_votes_read_async (ChorusHttp              *http,
   reading->read->network = reader->network;
   reading->read->kind = kind;
   reading->read->voters = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_voter_free);
-  reading->url = reader->first_url (base, target, kind);
+  reading->target = target;
+  reading->url = reader->page_url (base, target, kind, NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, _chorus_votes_read_async);
