@@ -7,8 +7,10 @@
 
 #include <string.h>
 
+#include "chorus-challenge-collect-private.h"
 #include "chorus-challenge-collect.h"
 #include "chorus-hashtag.h"
+#include "chorus-store-ingest.h"
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
 #include "challenge-test-util.h"
@@ -459,6 +461,74 @@ test_windows (Fixture       *f,
   g_assert_cmpstr (message, ==, "This Mastodon source follows no hashtag.");
 }
 
+/* The collector on its own, after posts from elsewhere (a feed, here):
+ * a sync turns CHORUS_ENTRY_MAX_CANDIDATES posts into entries at most,
+ * the oldest first; the next takes the rest. No votes are read where the
+ * network has none. */
+static ChorusCollectResult
+collect_now (Fixture      *f,
+             ChorusSource *source)
+{
+  g_autoptr(ChorusMediaCache) cache = chorus_media_cache_new (f->rig.store, f->rig.http);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ChorusCollectResult collected = { 0, };
+
+  chorus_challenge_collect_async (f->rig.store, f->rig.http, cache, source, NULL, chorus_test_async_result_cb,
+                                  &result);
+  chorus_test_wait_async_result (&result);
+  g_assert_true (chorus_challenge_collect_finish (result, &collected, &error));
+  g_assert_no_error (error);
+
+  return collected;
+}
+
+static void
+test_at_most_per_sync (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) png = challenge_test_make_png (32, 9);
+  g_autoptr(GPtrArray) posts = chorus_incoming_post_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusSource) source = NULL;
+  g_autofree char *image_url = g_strconcat (f->rig.base, "media/same.png", NULL);
+  guint n = CHORUS_ENTRY_MAX_CANDIDATES + 5;
+  ChorusCollectResult collected;
+  gint64 feed_id;
+
+  fake_challenge_add_image (f->fake, "same.png", png);
+  feed_id = chorus_store_add_source (f->rig.store, "feed", "https://blog.example/feed.xml", NULL, "Blog", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      ChorusIncomingPost *post = chorus_incoming_post_new ("feed");
+      ChorusIncomingMedia *media = chorus_incoming_media_new ();
+
+      post->uri = g_strdup_printf ("https://blog.example/entries/%u", i);
+      post->created_at = f->now - 5 * DAY + i;
+      post->text = g_strdup_printf ("Entry %u #" TAG, i);
+      media->kind = g_strdup ("image");
+      media->url = g_strdup (image_url);
+      g_ptr_array_add (post->media, media);
+      g_ptr_array_add (posts, post);
+    }
+  g_assert_true (chorus_store_ingest (f->rig.store, feed_id, posts, NULL, &error));
+  g_assert_no_error (error);
+  source = chorus_test_find_source (f->rig.store, feed_id);
+
+  collected = collect_now (f, source);
+  g_assert_cmpuint (collected.entries_added, ==, CHORUS_ENTRY_MAX_CANDIDATES);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions WHERE title = 'Entry 0'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions WHERE title = 'Entry 104'"), ==, 0);
+
+  collected = collect_now (f, source);
+  g_assert_cmpuint (collected.entries_added, ==, 5);
+  g_assert_cmpuint (collected.votes_added, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(DISTINCT origin_post_id) FROM submissions"), ==, n);
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/media/same.png"), ==, 1);
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +544,8 @@ main (int   argc,
               fixture_set_up, test_refused_images, fixture_tear_down);
   g_test_add ("/chorus/challenge-collect/windows", Fixture, NULL,
               fixture_set_up, test_windows, fixture_tear_down);
+  g_test_add ("/chorus/challenge-collect/at-most-per-sync", Fixture, NULL,
+              fixture_set_up, test_at_most_per_sync, fixture_tear_down);
 
   return g_test_run ();
 }

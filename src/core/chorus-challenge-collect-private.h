@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * boosted a post) and chorus-challenge-collect.c (the run after a sync). */
 
 #define CHORUS_ENTRY_TITLE_MAX_CHARS 80
+/* Posts a source's sync turns into entries at most (each an image to
+ * download); the next sync takes the others. */
+#define CHORUS_ENTRY_MAX_CANDIDATES  100
 
 /* A post that carries a challenge's hashtag and an image, within its
  * submission window, and is not an entry yet. */

@@ -231,7 +231,7 @@ add_candidates (sqlite3     *db,
   g_autofree char *tag = chorus_hashtag_normalize (hashtag);
   g_autofree char *phrase = tag != NULL ? dup_phrase (tag) : NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  int rc = SQLITE_DONE;
 
   if (tag == NULL)
     return TRUE;
@@ -245,7 +245,7 @@ add_candidates (sqlite3     *db,
   sqlite3_bind_int64 (stmt, 4, source_id);
   sqlite3_bind_int64 (stmt, 5, challenge_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (candidates->len < CHORUS_ENTRY_MAX_CANDIDATES && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ChorusEntryCandidate *candidate = read_candidate (stmt, challenge_id, tag);
 
@@ -253,7 +253,8 @@ add_candidates (sqlite3     *db,
         g_ptr_array_add (candidates, candidate);
     }
 
-  return !step_failed (db, rc, "challenge entries", error);
+  /* Stopped at the most a sync takes, or at the end. */
+  return rc == SQLITE_ROW || !step_failed (db, rc, "challenge entries", error);
 }
 
 /**
@@ -266,7 +267,8 @@ add_candidates (sqlite3     *db,
  * Finds the posts of @source_id that should be entries of a challenge
  * open at @now (see _chorus_collect_dup_hashtags ()) and are not yet:
  * posted within its submission window (both ends included), with its
- * hashtag and an image.
+ * hashtag and an image. At most CHORUS_ENTRY_MAX_CANDIDATES, the oldest
+ * posts of the first challenges first: the next sync takes the others.
  *
  * Returns: (transfer full) (element-type ChorusEntryCandidate): the
  *   candidates, or %NULL with @error set
@@ -279,17 +281,17 @@ _chorus_collect_list_candidates (sqlite3  *db,
 {
   g_autoptr(sqlite3_stmt) stmt = _chorus_sql_prepare_with_id (db, WINDOW_SQL, now, error);
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_entry_candidate_free);
-  int rc;
+  int rc = SQLITE_DONE;
 
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (candidates->len < CHORUS_ENTRY_MAX_CANDIDATES && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!add_candidates (db, source_id, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
                          sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), candidates, error))
       return NULL;
 
-  if (step_failed (db, rc, "challenges", error))
+  if (rc != SQLITE_ROW && step_failed (db, rc, "challenges", error))
     return NULL;
 
   return g_steal_pointer (&candidates);
