@@ -15,6 +15,7 @@
 #include "chorus-store-sources.h"
 #include "challenge-test-util.h"
 #include "chorus-test-util.h"
+#include "chorus-waiting-entry.h"
 #include "fake-mastodon-challenge.h"
 
 /* Design challenges fed by a fake Mastodon server (fake-mastodon-challenge.c)
@@ -189,6 +190,36 @@ assert_media_holds_only (Fixture *f,
     }
 
   return n;
+}
+
+/* What the Designs pane would show of the posts waiting for challenge 1:
+ * "handle refused|waits notice" per post, oldest first. */
+static char *
+dump_waiting (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *dump = g_string_new (NULL);
+
+  chorus_store_list_waiting_entries_async (f->rig.store, 1, NULL, chorus_test_async_result_cb, &result);
+  chorus_test_wait_async_result (&result);
+  waiting = chorus_store_list_waiting_entries_finish (f->rig.store, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      ChorusWaitingEntry *entry = g_ptr_array_index (waiting, i);
+
+      g_assert_cmpint (chorus_waiting_entry_get_challenge_id (entry), ==, 1);
+      g_assert_cmpint (chorus_waiting_entry_get_tried_at (entry), >=, f->now);
+      g_assert_true (g_str_has_prefix (chorus_waiting_entry_get_post_url (entry), "https://fake.example/@"));
+      g_string_append_printf (dump, "%s%s %s %s", i > 0 ? "\n" : "", chorus_waiting_entry_get_author_handle (entry),
+                              chorus_waiting_entry_get_refused (entry) ? "refused" : "waits",
+                              chorus_waiting_entry_get_notice (entry));
+    }
+
+  return g_string_free (dump, FALSE);
 }
 
 /* Tests: hashtags */
@@ -404,10 +435,11 @@ test_refused_images (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM pending_entries WHERE refused"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM pending_entries WHERE NOT refused"), ==, 1);
   g_clear_pointer (&message, g_free);
-  message = chorus_test_db_query_text (db (f), "SELECT group_concat (notice, ' | ') FROM"
-                                               " (SELECT notice FROM pending_entries ORDER BY post_id)");
-  g_assert_cmpstr (message, ==, "The image is too large. | This is not an image. | "
-                                "The image could not be downloaded: its server answered with status 500.");
+  message = dump_waiting (f);
+  g_assert_cmpstr (message, ==, "@sam@127.0.0.1 refused The image is too large.\n"
+                                "@tom@127.0.0.1 refused This is not an image.\n"
+                                "@uma@127.0.0.1 waits The image could not be downloaded: its server answered with "
+                                "status 500.");
 
   /* Only the good image is in the media folder, with the marker of its
    * address: nothing half-written, nothing refused. */
@@ -422,7 +454,10 @@ test_refused_images (Fixture       *f,
   g_assert_cmpint (entry_of (f, html_id), ==, 0);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/media/huge.png"), ==, 1);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/media/page.png"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM pending_entries"), ==, 2);
+  g_clear_pointer (&message, g_free);
+  message = dump_waiting (f);
+  g_assert_cmpstr (message, ==, "@sam@127.0.0.1 refused The image is too large.\n"
+                                "@tom@127.0.0.1 refused This is not an image.");
 }
 
 /* Votes are read only while voting is open; a challenge's hashtag is

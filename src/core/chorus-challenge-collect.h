@@ -42,4 +42,13 @@ gboolean      chorus_challenge_collect_finish           (GAsyncResult         *r
                                                          ChorusCollectResult  *collected,
                                                          GError              **error);
 
+void          chorus_store_list_waiting_entries_async   (ChorusStore          *store,
+                                                         gint64                challenge_id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+GPtrArray    *chorus_store_list_waiting_entries_finish  (ChorusStore          *store,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+
 G_END_DECLS

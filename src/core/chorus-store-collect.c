@@ -10,9 +10,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-challenge-collect-private.h"
+#include "chorus-challenge-collect.h"
+#include "chorus-format.h"
 #include "chorus-hashtag.h"
 #include "chorus-store-ingest-private.h"
 #include "chorus-store-triage-private.h"
+#include "chorus-waiting-entry.h"
 
 /* The workspace's side of the challenge collector (see
  * chorus-challenge-collect.c for when each runs). All of it blocks: run
@@ -63,6 +66,12 @@ static const char scanned_sql[] =
   " WHERE ch.voting_open_at <= ?2 AND ?2 <= ch.voting_close_at AND s.moderation <> 'rejected'" \
   "  AND p.source_id = ?1 AND p.remote_id IS NOT NULL" \
   " ORDER BY coalesce (r.read_at, 0), s.id LIMIT ?3"
+
+#define WAITING_SQL \
+  "SELECT e.challenge_id, e.post_id, p.url, i.network, i.handle, i.server, e.notice, e.refused, e.tried_at" \
+  " FROM pending_entries e JOIN posts p ON p.id = e.post_id" \
+  " LEFT JOIN identities i ON i.id = p.author_id" \
+  " WHERE e.challenge_id = ?1 ORDER BY e.post_id"
 
 void
 _chorus_entry_candidate_free (ChorusEntryCandidate *candidate)
@@ -584,4 +593,66 @@ _chorus_collect_store_votes (sqlite3  *db,
     return 0;
 
   return 1;
+}
+
+static gpointer
+build_waiting_entry (sqlite3_stmt *stmt)
+{
+  g_autofree char *url = _chorus_sql_dup_text (stmt, 2);
+  g_autofree char *handle = NULL;
+  g_autofree char *notice = _chorus_sql_dup_text (stmt, 6);
+
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    handle = chorus_format_handle ((const char *) sqlite3_column_text (stmt, 3),
+                                   (const char *) sqlite3_column_text (stmt, 4),
+                                   (const char *) sqlite3_column_text (stmt, 5));
+
+  return g_object_new (CHORUS_TYPE_WAITING_ENTRY,
+                       "challenge-id", sqlite3_column_int64 (stmt, 0),
+                       "post-id", sqlite3_column_int64 (stmt, 1),
+                       "post-url", url,
+                       "author-handle", handle,
+                       "notice", notice,
+                       "refused", sqlite3_column_int (stmt, 7) != 0,
+                       "tried-at", sqlite3_column_int64 (stmt, 8),
+                       NULL);
+}
+
+/**
+ * chorus_store_list_waiting_entries_async:
+ * @self: a #ChorusStore
+ * @challenge_id: a challenge
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context
+ * @user_data: data for @callback
+ *
+ * Lists, in a worker, the posts that carry the challenge's hashtag and
+ * an image but are not entries, because their image could not be stored.
+ */
+void
+chorus_store_list_waiting_entries_async (ChorusStore         *self,
+                                         gint64               challenge_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (CHORUS_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  _chorus_store_read_async (self, WAITING_SQL, build_waiting_entry, challenge_id,
+                            chorus_store_list_waiting_entries_async, cancellable, callback, user_data);
+}
+
+/**
+ * chorus_store_list_waiting_entries_finish:
+ *
+ * Returns: (transfer full) (element-type ChorusWaitingEntry): the posts,
+ *   oldest first, or %NULL with @error set
+ */
+GPtrArray *
+chorus_store_list_waiting_entries_finish (ChorusStore   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return _chorus_store_read_finish (self, result, chorus_store_list_waiting_entries_async, error);
 }
