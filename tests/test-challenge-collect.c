@@ -247,7 +247,8 @@ test_hashtag_rules (void)
   g_assert_true (chorus_hashtag_in_text ("new #summer-tee.", "summer"));
 
   g_assert_true (chorus_hashtag_in_markup ("<a href=\"https://bsky.app/hashtag/SummitTee\">#summit</a>", tag));
-  g_assert_true (chorus_hashtag_in_markup ("x <a href=\"https://m.example/tags/summittee?a=1&amp;b=2\">y</a>", tag));
+  g_assert_true (chorus_hashtag_in_markup ("x <a href=\"https://m.example/tags/summittee?a=1&amp;b=2\">#y</a>", tag));
+  g_assert_false (chorus_hashtag_in_markup ("<a href=\"https://blog.example/tags/summittee\">tee posts</a>", tag));
   g_assert_false (chorus_hashtag_in_markup ("<a href=\"https://m.example/@summittee\">@summittee</a>", tag));
   g_assert_false (chorus_hashtag_in_markup (NULL, tag));
 

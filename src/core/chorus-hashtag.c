@@ -16,9 +16,10 @@
  * that does not follow a letter or digit, then the tag. Mastodon's tag is
  * the run of letters, digits, marks, "_" and "·" after it; Bluesky's runs
  * to the next space, less trailing punctuation ("#summer-tee!" is
- * "summer-tee"). Either reading may match. In the markup, a link to a tag
- * page ("…/tags/<tag>" on Mastodon, "…/hashtag/<tag>" for a Bluesky tag
- * facet) counts too, since a facet's tag may differ from its text.
+ * "summer-tee"). Either reading may match. In the markup, a link shown as
+ * a hashtag ("#…") to a tag page ("…/tags/<tag>" on Mastodon,
+ * "…/hashtag/<tag>" for a Bluesky tag facet) counts too, since a facet's
+ * tag may differ from its text.
  *
  * Tags compare in Unicode compatibility form (NFKC), case folded, without
  * their "#": "#SummitTee", "summittee" and "ＳｕｍｍｉｔＴｅｅ" are one tag.
@@ -204,15 +205,21 @@ chorus_hashtag_in_markup (const char *markup,
     {
       const char *start = p + strlen ("href=\"");
       const char *end = strchr (start, '"');
+      const char *text = end != NULL ? strchr (end, '>') : NULL;
       g_autofree char *escaped = NULL;
       g_autofree char *href = NULL;
       g_autofree char *name = NULL;
       g_autofree char *normalized = NULL;
       g_auto(GStrv) parts = NULL;
 
-      if (end == NULL)
+      if (end == NULL || text == NULL)
         break;
       p = end;
+
+      /* A tag's link shows the tag: a page of tags linked from words
+       * is not the post's hashtag. */
+      if (!is_sign (g_utf8_get_char_validated (text + 1, -1)))
+        continue;
 
       /* Markup escapes "&" in addresses; tag paths hold no other entity. */
       escaped = g_strndup (start, end - start);
