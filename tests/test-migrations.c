@@ -177,6 +177,9 @@ seed_rows (sqlite3 *db,
                          "INSERT INTO pretest_runs (id, campaign_id, instrument) VALUES (1, 1, 'manual');"
                          "INSERT INTO observations (run_id, variant_id, observed_at, metric, value)"
                          " VALUES (1, 1, 50, 'votes', 4), (1, 2, 50, 'votes', 6);");
+  /* From migration 12 on, an image is stored with its type. */
+  if (version >= 12)
+    chorus_test_db_exec (db, "UPDATE variants SET image_type = 'image/png' WHERE image_sha256 IS NOT NULL");
 
   if (version >= 3)
     chorus_test_db_exec (db,
@@ -636,6 +639,51 @@ test_cascade (Fixture       *f,
   chorus_test_finalize_object (store);
 }
 
+/* A post is at most one entry of a challenge (migration 13); entries
+ * added by hand, from a file, have no post and are not limited. What the
+ * collector keeps about a post or an entry goes with it. */
+static void
+test_entry_once (Fixture       *f,
+                 gconstpointer  data)
+{
+  ChorusStore *store = chorus_test_open_store (f->path, CHORUS_STORE_OPEN_CREATE);
+  sqlite3 *db = _chorus_store_get_db (store);
+  gint64 post = POST_KEY (9000, 0);
+  char *error_message = NULL;
+
+  chorus_test_seed_people (db);
+  insert_conversation (db, 1);
+  insert_post (db, post, 1, "My entry #TeeArt");
+  chorus_test_db_exec (db,
+                       "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
+                       " voting_open_at, voting_close_at, created_at) VALUES"
+                       " (1, 'Tee', 'TeeArt', 1, 2, 2, 3, 1), (2, 'Mug', 'TeeArt', 1, 2, 2, 3, 1);"
+                       "INSERT INTO submissions (id, challenge_id, title, origin_post_id, image_sha256, submitted_at)"
+                       " VALUES (1, 1, 'Sunny', %" G_GINT64_FORMAT ", 'ab', 2),"
+                       " (2, 2, 'Sunny', %" G_GINT64_FORMAT ", 'ab', 2),"
+                       " (3, 1, 'From a file', NULL, 'cd', 2), (4, 1, 'Another file', NULL, 'ef', 2);"
+                       "INSERT INTO pending_entries (challenge_id, post_id, image_url, notice, tried_at)"
+                       " VALUES (2, %" G_GINT64_FORMAT ", 'https://x.example/a.png', 'Too large', 5);"
+                       "INSERT INTO vote_reads (submission_id, read_at) VALUES (1, 5), (2, 5);",
+                       post, post, post);
+
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO submissions (challenge_id, title, origin_post_id, image_sha256,"
+                                     " submitted_at) SELECT 1, 'Again', origin_post_id, 'ab', 3"
+                                     " FROM submissions WHERE id = 1", NULL, NULL, &error_message),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_free (error_message);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM submissions"), ==, 4);
+
+  chorus_test_db_exec (db, "DELETE FROM submissions WHERE id = 1");
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT group_concat (submission_id) FROM vote_reads"), ==, 2);
+  chorus_test_db_exec (db, "DELETE FROM posts WHERE id = %" G_GINT64_FORMAT, post);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM pending_entries"), ==, 0);
+  g_assert_cmpint (chorus_test_db_query_int (db, "SELECT count(*) FROM submissions WHERE origin_post_id IS NULL"),
+                   ==, 3);
+
+  chorus_test_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +710,7 @@ main (int   argc,
   g_test_add ("/chorus/schema/counters", Fixture, NULL, fixture_setup, test_counters, fixture_teardown);
   g_test_add ("/chorus/schema/fts", Fixture, NULL, fixture_setup, test_fts, fixture_teardown);
   g_test_add ("/chorus/schema/cascade", Fixture, NULL, fixture_setup, test_cascade, fixture_teardown);
+  g_test_add ("/chorus/schema/entry-once", Fixture, NULL, fixture_setup, test_entry_once, fixture_teardown);
 
   return g_test_run ();
 }

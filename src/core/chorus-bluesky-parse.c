@@ -720,3 +720,17 @@ chorus_bluesky_parse_thread (const char  *data,
 
   return batch_finish (&batch);
 }
+
+/**
+ * chorus_bluesky_author_from_profile:
+ * @profile: (nullable): a profile view, as a post's author or a like's
+ *   actor is given
+ *
+ * Returns: (transfer full) (nullable): the person, or %NULL when
+ *   @profile names no one
+ */
+ChorusIncomingAuthor *
+chorus_bluesky_author_from_profile (JsonObject *profile)
+{
+  return profile != NULL ? parse_author (profile) : NULL;
+}

@@ -38,6 +38,7 @@ GPtrArray            *chorus_bluesky_parse_thread         (const char           
                                                            GError               **error);
 char                 *chorus_bluesky_facets_to_markup     (const char            *text,
                                                            JsonArray             *facets);
+ChorusIncomingAuthor *chorus_bluesky_author_from_profile  (JsonObject            *profile);
 ChorusBlueskySession *chorus_bluesky_parse_session        (const char            *data,
                                                            gssize                 length,
                                                            GError               **error);

@@ -728,3 +728,47 @@ chorus_mastodon_parse_poll (const char  *data,
 
   return poll;
 }
+
+/**
+ * chorus_mastodon_parse_accounts:
+ * @data: a list of accounts, such as GET /api/v1/statuses/:id/favourited_by
+ * @length: the length of @data, or -1 when it is nul-terminated
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type ChorusIncomingAuthor): the
+ *   accounts, less those without a handle; %NULL with @error set when
+ *   @data is not a list
+ */
+GPtrArray *
+chorus_mastodon_parse_accounts (const char  *data,
+                                gssize       length,
+                                GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  GPtrArray *authors;
+  JsonArray *accounts;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!(root = _chorus_json_load (data, length, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                   _("The Mastodon server’s reply is not a list of accounts."));
+      return NULL;
+    }
+
+  accounts = json_node_get_array (root);
+  authors = g_ptr_array_new_with_free_func ((GDestroyNotify) chorus_incoming_author_free);
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    {
+      ChorusIncomingAuthor *author = parse_account (_chorus_json_array_object (accounts, i));
+
+      if (author != NULL)
+        g_ptr_array_add (authors, author);
+    }
+
+  return authors;
+}

@@ -56,6 +56,9 @@ GPtrArray            *chorus_mastodon_parse_context       (const char           
 GPtrArray            *chorus_mastodon_parse_search        (const char            *data,
                                                            gssize                 length,
                                                            GError               **error);
+GPtrArray            *chorus_mastodon_parse_accounts      (const char            *data,
+                                                           gssize                 length,
+                                                           GError               **error);
 ChorusIncomingPoll   *chorus_mastodon_parse_poll          (const char            *data,
                                                            gssize                 length,
                                                            GError               **error);

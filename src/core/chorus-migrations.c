@@ -554,6 +554,32 @@ static const char migration_12[] =
   "ALTER TABLE variants ADD COLUMN image_type TEXT;"
   "UPDATE variants SET image_type = 'image/png' WHERE image_sha256 IS NOT NULL;";
 
+/* Challenge entries collected from the networks (chorus-challenge-collect.c):
+ * - a post becomes at most one entry of a challenge;
+ * - a post whose image could not be stored waits in pending_entries with
+ *   the reason, in words for a person; one refused for good (too large, not
+ *   an image, gone) is not tried again until its post names another image;
+ * - vote_reads says when each entry's likes and boosts were last read, so
+ *   that every entry gets its turn when a sync cannot read them all, and
+ *   what that read could not do. */
+static const char migration_13[] =
+  "CREATE UNIQUE INDEX submissions_origin_post ON submissions (challenge_id, origin_post_id)"
+  "  WHERE origin_post_id IS NOT NULL;"
+  "CREATE TABLE pending_entries ("
+  "  challenge_id INTEGER NOT NULL REFERENCES challenges (id) ON DELETE CASCADE,"
+  "  post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,"
+  "  image_url TEXT NOT NULL,"
+  "  notice TEXT NOT NULL,"
+  "  refused INTEGER NOT NULL DEFAULT 0,"
+  "  tried_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (challenge_id, post_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE vote_reads ("
+  "  submission_id INTEGER PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,"
+  "  read_at INTEGER NOT NULL,"
+  "  notice TEXT"
+  ");";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -567,6 +593,7 @@ static const char * const migrations[] = {
   migration_10,
   migration_11,
   migration_12,
+  migration_13,
 };
 
 guint

@@ -12,6 +12,7 @@
 #include "chorus-challenge.h"
 #include "chorus-error.h"
 #include "chorus-format.h"
+#include "chorus-image-format.h"
 #include "chorus-store-private.h"
 #include "chorus-submission.h"
 
@@ -58,14 +59,14 @@ build_challenge (ChorusStore  *store,
                        NULL);
 }
 
+/* Entries collected from the networks may be GIFs too; the sample's
+ * are PNGs. */
 static const char *
 extension_for_type (const char *mime_type)
 {
-  if (g_strcmp0 (mime_type, "image/jpeg") == 0)
-    return "jpg";
-  if (g_strcmp0 (mime_type, "image/webp") == 0)
-    return "webp";
-  return "png";
+  const ChorusImageFormat *format = chorus_image_format_for_type (mime_type);
+
+  return format != NULL ? format->extension : "png";
 }
 
 /* Where the media store keeps a submission's image of @mime_type, or

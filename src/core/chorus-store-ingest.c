@@ -9,6 +9,7 @@
 
 #include "chorus-error.h"
 #include "chorus-sentiment-private.h"
+#include "chorus-store-ingest-private.h"
 #include "chorus-store-ingest.h"
 #include "chorus-store-merges-private.h"
 #include "chorus-store-private.h"
@@ -687,4 +688,42 @@ chorus_store_ingest (ChorusStore         *self,
     *result = local;
 
   return TRUE;
+}
+
+/**
+ * _chorus_store_upsert_identities:
+ * @db: a connection inside a write transaction
+ * @network: the network the people are on
+ * @authors: (element-type ChorusIncomingAuthor): people read from it
+ * @ids: (element-type gint64): where their identities' ids are appended,
+ *   in the order of @authors
+ * @error: a location for a #GError
+ *
+ * Creates or updates identities (and their people) as ingesting their
+ * posts would, for people known by something other than a post: who
+ * liked or boosted a challenge's entry (chorus-store-collect.c).
+ */
+gboolean
+_chorus_store_upsert_identities (sqlite3     *db,
+                                 const char  *network,
+                                 GPtrArray   *authors,
+                                 GArray      *ids,
+                                 GError     **error)
+{
+  Ingest ingest = { 0, };
+  gboolean ok = TRUE;
+
+  ingest.db = db;
+  ingest.now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < authors->len && ok; i++)
+    {
+      gint64 id = upsert_identity (&ingest, g_ptr_array_index (authors, i), network, error);
+
+      if ((ok = id != 0))
+        g_array_append_val (ids, id);
+    }
+
+  ingest_clear_statements (&ingest);
+  return ok;
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-bluesky-sync.h"
+#include "chorus-challenge-collect.h"
 #include "chorus-discourse-sync.h"
 #include "chorus-feed-sync.h"
 #include "chorus-mastodon-sync.h"
@@ -19,7 +20,12 @@
 
 /* Runs every enabled source's connector in turn. One source's failure is
  * recorded as that source's health and never stops the others; the sync as
- * a whole fails only when it is cancelled or the workspace cannot be read. */
+ * a whole fails only when it is cancelled or the workspace cannot be read.
+ *
+ * Challenges ride along (chorus-challenge-collect.c): the connector reads
+ * the source with the open challenges' hashtags added, and once it is done
+ * the collector turns the source's posts into entries and reads their
+ * votes. The connector's failure is the source's, else the collector's. */
 
 typedef void     (*SyncAsync)  (ChorusStore         *store,
                                 ChorusHttp          *http,
@@ -47,9 +53,10 @@ struct _ChorusSyncEngine
 {
   GObject      parent_instance;
 
-  ChorusStore *store;
-  ChorusHttp  *http;
-  guint        syncing : 1;
+  ChorusStore      *store;
+  ChorusHttp       *http;
+  ChorusMediaCache *cache;     /* for challenge entries' images */
+  guint             syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusSyncEngine, chorus_sync_engine, G_TYPE_OBJECT)
@@ -76,12 +83,15 @@ typedef struct
   gint64             only_source;   /* 0 for all */
   guint              next;
   ChorusSyncSummary  summary;
+  ChorusIngestResult ingested;      /* the current source's */
+  GError            *failure;       /* the current source's connector's, or NULL */
 } Run;
 
 static void
 run_free (Run *run)
 {
   g_clear_pointer (&run->sources, g_ptr_array_unref);
+  g_clear_error (&run->failure);
   g_free (run);
 }
 
@@ -121,44 +131,88 @@ set_syncing (ChorusSyncEngine *self,
 }
 
 static void
-on_source_synced_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+stop_cancelled (GTask  *task,
+                GError *error)
+{
+  set_syncing (g_task_get_source_object (task), FALSE);
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+on_collected_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ChorusSyncEngine *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   ChorusSource *source = g_ptr_array_index (run->sources, run->next - 1);
-  int connector = find_connector (chorus_source_get_network (source));
-  ChorusIngestResult ingested = { 0, };
-  g_autoptr(GError) error = NULL;
+  ChorusCollectResult collected = { 0, };
+  g_autoptr(GError) error = g_steal_pointer (&run->failure);
+  g_autoptr(GError) collect_error = NULL;
   g_autoptr(GError) record_error = NULL;
 
-  if (!connectors[connector].sync_finish (result, &ingested, &error))
+  if (!chorus_challenge_collect_finish (result, &collected, &collect_error) &&
+      g_error_matches (collect_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_syncing (self, FALSE);
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      stop_cancelled (g_steal_pointer (&task), g_steal_pointer (&collect_error));
+      return;
+    }
 
-      g_debug ("Source %" G_GINT64_FORMAT " failed: %s", chorus_source_get_id (source), error->message);
-      run->summary.sources_failed++;
-    }
-  else
+  run->summary.entries_new += collected.entries_added;
+  run->summary.votes_changed += collected.votes_added + collected.votes_removed;
+  if (error == NULL && collect_error != NULL)
     {
-      run->summary.sources_synced++;
-      run->summary.posts_new += ingested.inserted;
-      run->summary.posts_updated += ingested.updated;
+      g_debug ("Source %" G_GINT64_FORMAT ": challenges: %s", chorus_source_get_id (source), collect_error->message);
+      error = g_steal_pointer (&collect_error);
     }
+
+  if (error != NULL)
+    run->summary.sources_failed++;
+  else
+    run->summary.sources_synced++;
 
   if (!chorus_store_record_sync (self->store, chorus_source_get_id (source), error, &record_error))
     g_warning ("Could not record the health of a source: %s", record_error->message);
 
-  g_signal_emit (self, signals[SOURCE_FINISHED], 0, source, ingested.inserted, ingested.updated, error);
+  g_signal_emit (self, signals[SOURCE_FINISHED], 0, source, run->ingested.inserted, run->ingested.updated, error);
 
   sync_next (g_steal_pointer (&task));
+}
+
+static void
+on_source_synced_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  ChorusSyncEngine *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  ChorusSource *source = g_ptr_array_index (run->sources, run->next - 1);
+  int connector = find_connector (chorus_source_get_network (source));
+  GError *error = NULL;
+
+  run->ingested = (ChorusIngestResult) { 0, };
+  if (!connectors[connector].sync_finish (result, &run->ingested, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          stop_cancelled (task, error);
+          return;
+        }
+
+      g_debug ("Source %" G_GINT64_FORMAT " failed: %s", chorus_source_get_id (source), error->message);
+      run->failure = error;
+    }
+  else
+    {
+      run->summary.posts_new += run->ingested.inserted;
+      run->summary.posts_updated += run->ingested.updated;
+    }
+
+  chorus_challenge_collect_async (self->store, self->http, self->cache, source, g_task_get_cancellable (task),
+                                  on_collected_cb, task);
 }
 
 static void
@@ -170,6 +224,7 @@ sync_next (GTask *task)
   while (run->next < run->sources->len)
     {
       ChorusSource *source = g_ptr_array_index (run->sources, run->next++);
+      g_autoptr(ChorusSource) reading = NULL;
       int connector = find_connector (chorus_source_get_network (source));
 
       if (connector < 0 || chorus_source_get_is_sample (source) || !chorus_source_get_enabled (source) ||
@@ -178,7 +233,8 @@ sync_next (GTask *task)
 
       g_signal_emit (self, signals[SOURCE_STARTED], 0, source);
 
-      connectors[connector].sync_async (self->store, self->http, source, g_task_get_cancellable (task),
+      reading = chorus_challenge_collect_dup_reading_source (self->store, source);
+      connectors[connector].sync_async (self->store, self->http, reading, g_task_get_cancellable (task),
                                         on_source_synced_cb, task);
       return;
     }
@@ -195,6 +251,7 @@ chorus_sync_engine_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->http);
+  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (chorus_sync_engine_parent_class)->dispose (object);
 }
@@ -278,6 +335,7 @@ chorus_sync_engine_new (ChorusStore *store,
   self = g_object_new (CHORUS_TYPE_SYNC_ENGINE, NULL);
   self->store = g_object_ref (store);
   self->http = g_object_ref (http);
+  self->cache = chorus_media_cache_new (store, http);
 
   return self;
 }

@@ -22,6 +22,8 @@ typedef struct
   guint sources_failed;
   guint posts_new;
   guint posts_updated;
+  guint entries_new;          /* challenge entries collected */
+  guint votes_changed;        /* challenge votes added or withdrawn */
 } ChorusSyncSummary;
 
 ChorusSyncEngine *chorus_sync_engine_new         (ChorusStore        *store,

@@ -1,0 +1,185 @@
+/* test-challenge-collect-bluesky.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "challenge-test-util.h"
+#include "chorus-secrets.h"
+#include "chorus-store-private.h"
+#include "chorus-store-sources.h"
+#include "chorus-test-util.h"
+#include "fake-bluesky-challenge.h"
+
+/* Design challenges fed by a fake Bluesky service (fake-bluesky.c with
+ * fake-bluesky-challenge.c) through the sync engine: a Bluesky account that
+ * watches nothing by itself searches the challenge's hashtag; posts with
+ * the tag and an image become entries, with their image; likes made
+ * during voting and reposts become votes, read from the PDS, page by page
+ * with the session's token; a like taken back is removed. */
+
+#define DAY  CHALLENGE_TEST_DAY
+#define HOUR (60 * 60)
+#define TAG  CHALLENGE_TEST_TAG
+
+typedef struct
+{
+  FakeBluesky           bluesky;
+  FakeBlueskyChallenge *challenge;
+  gint64                now;
+} Fixture;
+
+static void
+clear_secret (const char *server,
+              const char *kind)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  chorus_secrets_clear_async ("bluesky", server, HANDLE, kind, NULL, chorus_test_async_result_cb, &result);
+  chorus_test_wait_async_result (&result);
+  chorus_secrets_clear_finish (result, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  ChorusSourceSettings settings = { "@" HANDLE, FALSE, NULL, NULL, NULL, PASSWORD_ENV };
+  g_autoptr(GError) error = NULL;
+
+  fake_bluesky_set_up (&f->bluesky);
+  f->challenge = fake_bluesky_challenge_new (&f->bluesky);
+  f->now = g_get_real_time () / G_USEC_PER_SEC;
+
+  f->bluesky.source_id = chorus_store_add_account (f->bluesky.rig.store, "bluesky", f->bluesky.rig.base, HANDLE,
+                                                   &settings, &error);
+  g_assert_no_error (error);
+
+  challenge_test_add_challenge (f->bluesky.rig.store, f->now);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  clear_secret (f->bluesky.rig.base, CHORUS_SECRET_KIND_REFRESH_TOKEN);
+  clear_secret (f->bluesky.rig.base, CHORUS_SECRET_KIND_APP_PASSWORD);
+  g_assert_cmpuint (f->bluesky.misplaced, ==, 0);
+
+  g_clear_pointer (&f->challenge, fake_bluesky_challenge_free);
+  fake_bluesky_tear_down (&f->bluesky);
+}
+
+static sqlite3 *
+db (Fixture *f)
+{
+  return _chorus_store_get_db (f->bluesky.rig.store);
+}
+
+static gint64
+entry_of (Fixture    *f,
+          const char *uri)
+{
+  return challenge_test_entry_of (f->bluesky.rig.store, "uri", uri);
+}
+
+static char *
+dump_votes (Fixture *f,
+            gint64   submission_id)
+{
+  return challenge_test_dump_votes (f->bluesky.rig.store, submission_id);
+}
+
+static void
+assert_synced (ChorusSyncSummary summary)
+{
+  g_assert_cmpuint (summary.sources_failed, ==, 0);
+  g_assert_cmpuint (summary.sources_synced, ==, 1);
+}
+
+static void
+test_entries_and_votes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GBytes) png_a = challenge_test_make_png (64, 7);
+  g_autoptr(GBytes) png_b = challenge_test_make_png (48, 8);
+  g_autofree char *early = fake_bluesky_challenge_add_post (f->challenge, "sam.test", f->now - 20 * DAY,
+                                                            "Too early #" TAG, TAG, "early.png", png_b);
+  g_autofree char *a = fake_bluesky_challenge_add_post (f->challenge, "maria.test", f->now - 5 * DAY,
+                                                        "Night Trail #" TAG, TAG, "a.png", png_a);
+  g_autofree char *b = fake_bluesky_challenge_add_post (f->challenge, "li.test", f->now - 4 * DAY,
+                                                        "#" TAG " Alpine Glow", TAG, "b.png", png_b);
+  g_autofree char *words = fake_bluesky_challenge_add_post (f->challenge, "tom.test", f->now - 3 * DAY,
+                                                            "Words only #" TAG, TAG, NULL, NULL);
+  g_autofree char *votes = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *expected_sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png_a);
+  ChorusSyncSummary summary;
+  gint64 entry_a;
+  gint64 entry_b;
+
+  fake_bluesky_challenge_like (f->challenge, a, "bo.test", f->now - 2 * DAY);
+  fake_bluesky_challenge_like (f->challenge, a, "ana.test", f->now - 2 * HOUR);
+  fake_bluesky_challenge_like (f->challenge, a, "cy.test", f->now - HOUR);
+  fake_bluesky_challenge_repost (f->challenge, a, "bo.test");
+  fake_bluesky_challenge_like (f->challenge, b, "di.test", f->now - HOUR);
+
+  summary = chorus_test_sync_now (f->bluesky.rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.entries_new, ==, 2);
+  /* bo.test liked before voting opened: not a vote. */
+  g_assert_cmpuint (summary.votes_changed, ==, 4);
+  g_assert_cmpstr (f->bluesky.last_query, ==, "#" TAG);
+
+  entry_a = entry_of (f, a);
+  entry_b = entry_of (f, b);
+  g_assert_cmpint (entry_a, >, 0);
+  g_assert_cmpint (entry_b, >, 0);
+  g_assert_cmpint (entry_of (f, early), ==, 0);
+  g_assert_cmpint (entry_of (f, words), ==, 0);
+  sql = g_strdup_printf ("SELECT image_sha256 || ' ' || title || ' ' || width FROM submissions"
+                         " WHERE id = %" G_GINT64_FORMAT, entry_a);
+  sha = chorus_test_db_query_text (db (f), sql);
+  g_assert_true (g_str_has_prefix (sha, expected_sha));
+  g_assert_true (g_str_has_suffix (sha, " Night Trail 64"));
+
+  votes = dump_votes (f, entry_a);
+  g_assert_cmpstr (votes, ==, "ana.test@:like bo.test@:repost cy.test@:like");
+  g_clear_pointer (&votes, g_free);
+  votes = dump_votes (f, entry_b);
+  g_assert_cmpstr (votes, ==, "di.test@:like");
+  g_clear_pointer (&votes, g_free);
+  /* A like counts from when it was made; three pages of likes for a. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT cast_at FROM votes v JOIN identities i ON i.id = v.voter_id"
+                         " WHERE i.handle = 'ana.test'");
+  g_assert_cmpint (chorus_test_db_query_int (db (f), sql), ==, f->now - 2 * HOUR);
+  g_assert_cmpuint (fake_bluesky_challenge_count (f->challenge, "/xrpc/app.bsky.feed.getLikes"), ==, 3);
+
+  summary = chorus_test_sync_now (f->bluesky.rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.entries_new, ==, 0);
+  g_assert_cmpuint (summary.votes_changed, ==, 0);
+  g_assert_cmpuint (fake_bluesky_challenge_count (f->challenge, "/media/a.png"), ==, 1);
+
+  fake_bluesky_challenge_unlike (f->challenge, a, "cy.test");
+  summary = chorus_test_sync_now (f->bluesky.rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.votes_changed, ==, 1);
+  votes = dump_votes (f, entry_a);
+  g_assert_cmpstr (votes, ==, "ana.test@:like bo.test@:repost");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/chorus/challenge-collect-bluesky/entries-and-votes", Fixture, NULL,
+              fixture_set_up, test_entries_and_votes, fixture_tear_down);
+
+  return g_test_run ();
+}
