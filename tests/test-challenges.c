@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "chorus-error.h"
+#include "chorus-format.h"
 #include "chorus-store-challenge-write.h"
 #include "chorus-store-triage-private.h"
 #include "chorus-test-util.h"
@@ -584,6 +585,51 @@ test_audit_sentences (void)
   g_assert_cmpstr (edited, ==, "Someone edited the challenge “Summit Tee 2026”");
 }
 
+static void
+assert_local (gint64      time,
+              const char *expected)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
+  g_autofree char *text = g_date_time_format (local, "%F %T");
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Opening at local midnight, closing at the day's last second, and the
+ * dates a new challenge starts with, valid as they are. */
+static void
+test_default_dates (void)
+{
+  g_autoptr(GDateTime) afternoon = g_date_time_new_local (2026, 3, 30, 15, 20, 0);
+  g_autoptr(ChorusChallengeDraft) draft = make_draft ("Dates", NULL, 0);
+  g_autoptr(GError) error = NULL;
+
+  assert_local (chorus_challenge_day_bound (afternoon, FALSE), "2026-03-30 00:00:00");
+  assert_local (chorus_challenge_day_bound (afternoon, TRUE), "2026-03-30 23:59:59");
+
+  chorus_challenge_draft_set_default_dates (draft, afternoon);
+  assert_local (draft->submissions_open, "2026-03-30 00:00:00");
+  assert_local (draft->submissions_close, "2026-04-26 23:59:59");
+  assert_local (draft->voting_open, "2026-04-27 00:00:00");
+  assert_local (draft->voting_close, "2026-05-03 23:59:59");
+  g_assert_true (chorus_challenge_draft_validate (draft, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_weighting (void)
+{
+  g_autofree char *even = chorus_format_weighting (0.5);
+  g_autofree char *community = chorus_format_weighting (0.6);
+  g_autofree char *jury = chorus_format_weighting (0.0);
+  g_autofree char *odd = chorus_format_weighting (0.335);
+
+  g_assert_cmpstr (even, ==, "Community 50% · Jury 50%");
+  g_assert_cmpstr (community, ==, "Community 60% · Jury 40%");
+  g_assert_cmpstr (jury, ==, "Community 0% · Jury 100%");
+  g_assert_cmpstr (odd, ==, "Community 34% · Jury 66%");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -602,6 +648,8 @@ main (int   argc,
   g_test_add ("/chorus/challenges/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/chorus/challenges/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   g_test_add_func ("/chorus/challenges/audit-sentences", test_audit_sentences);
+  g_test_add_func ("/chorus/challenges/default-dates", test_default_dates);
+  g_test_add_func ("/chorus/challenges/weighting", test_weighting);
 
   return g_test_run ();
 }

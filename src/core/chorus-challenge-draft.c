@@ -163,6 +163,61 @@ chorus_challenge_draft_add_criterion (ChorusChallengeDraft *self,
   return criterion;
 }
 
+/**
+ * chorus_challenge_day_bound:
+ * @day: a date, in any time zone
+ * @end_of_day: whether the end of the day is wanted rather than its start
+ *
+ * Challenges open at local midnight and close at the end of the day, so
+ * that the date a person picks is the last one included.
+ *
+ * Returns: the Unix time of @day's local midnight, or of its last second
+ */
+gint64
+chorus_challenge_day_bound (GDateTime *day,
+                            gboolean   end_of_day)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) bound = NULL;
+
+  g_return_val_if_fail (day != NULL, 0);
+
+  local = g_date_time_to_local (day);
+  bound = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                 g_date_time_get_day_of_month (local), end_of_day ? 23 : 0, end_of_day ? 59 : 0,
+                                 end_of_day ? 59 : 0);
+  return g_date_time_to_unix (bound);
+}
+
+static gint64
+day_bound_after (GDateTime *today,
+                 int        days,
+                 gboolean   end_of_day)
+{
+  g_autoptr(GDateTime) day = g_date_time_add_days (today, days);
+
+  return chorus_challenge_day_bound (day, end_of_day);
+}
+
+/**
+ * chorus_challenge_draft_set_default_dates:
+ * @today: the day entries open
+ *
+ * Entries for four weeks from @today, then a week of voting.
+ */
+void
+chorus_challenge_draft_set_default_dates (ChorusChallengeDraft *self,
+                                          GDateTime            *today)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (today != NULL);
+
+  self->submissions_open = day_bound_after (today, 0, FALSE);
+  self->submissions_close = day_bound_after (today, 27, TRUE);
+  self->voting_open = day_bound_after (today, 28, FALSE);
+  self->voting_close = day_bound_after (today, 34, TRUE);
+}
+
 gboolean
 chorus_challenge_scale_is_valid (const char *scale)
 {

@@ -62,6 +62,10 @@ ChorusCriterionDraft *chorus_challenge_draft_add_criterion (ChorusChallengeDraft
                                                             double                      weight);
 gboolean              chorus_challenge_draft_validate      (ChorusChallengeDraft       *self,
                                                             GError                    **error);
+void                  chorus_challenge_draft_set_default_dates (ChorusChallengeDraft   *self,
+                                                            GDateTime                  *today);
+gint64                chorus_challenge_day_bound           (GDateTime                  *day,
+                                                            gboolean                    end_of_day);
 gboolean              chorus_challenge_scale_is_valid      (const char                 *scale);
 gboolean              chorus_challenge_same_name           (const char                 *a,
                                                             const char                 *b);
