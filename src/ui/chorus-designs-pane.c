@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chorus-challenge-editor.h"
 #include "chorus-challenge.h"
 #include "chorus-designs-pane.h"
 #include "chorus-format.h"
@@ -20,7 +21,9 @@
 /* Co-creation challenges on the side, the selected one's entries as a
  * gallery of thumbnails: the entries in the challenge, those waiting for
  * review, or those rejected. Clicking one opens it in the moderation
- * dialog (chorus-submission-review.c). */
+ * dialog (chorus-submission-review.c). New Challenge and Edit Challenge
+ * open the editor (chorus-challenge-editor.c); the challenge it saved is
+ * selected once the list is read again. */
 
 struct _ChorusDesignsPane
 {
@@ -45,6 +48,7 @@ struct _ChorusDesignsPane
   GtkFilter     *view_filter;
   GtkFilterListModel *shown;
   gint64         challenge_id;
+  gint64         saved_id;      /* to select once listed, or 0 */
 
   ChorusStore   *store;
   GListStore    *challenges;
@@ -344,6 +348,7 @@ on_challenges_listed_cb (GObject      *object,
   g_autoptr(GPtrArray) challenges = NULL;
   g_autoptr(GError) error = NULL;
   guint selected = 0;
+  gint64 wanted;
 
   challenges = chorus_store_list_challenges_finish (CHORUS_STORE (object), result, &error);
 
@@ -359,6 +364,8 @@ on_challenges_listed_cb (GObject      *object,
 
   g_list_store_splice (self->challenges, 0, g_list_model_get_n_items (G_LIST_MODEL (self->challenges)),
                        challenges->pdata, challenges->len);
+  wanted = self->saved_id != 0 ? self->saved_id : self->challenge_id;
+  self->saved_id = 0;
 
   if (challenges->len == 0)
     {
@@ -368,7 +375,7 @@ on_challenges_listed_cb (GObject      *object,
 
   gtk_stack_set_visible_child_name (self->stack, "content");
   for (guint i = 0; i < challenges->len; i++)
-    if (chorus_challenge_get_id (challenges->pdata[i]) == self->challenge_id)
+    if (chorus_challenge_get_id (challenges->pdata[i]) == wanted)
       selected = i;
   chorus_designs_pane_select (self, selected);
 }
@@ -381,6 +388,53 @@ list_challenges (ChorusDesignsPane *self)
   self->cancellable = g_cancellable_new ();
   chorus_store_list_challenges_async (self->store, self->cancellable, on_challenges_listed_cb,
                                       g_object_ref (self));
+}
+
+static void
+on_editor_saved_cb (ChorusChallengeEditor *editor,
+                    gint64                 id,
+                    gpointer               user_data)
+{
+  ChorusDesignsPane *self = user_data;
+
+  if (self->store == NULL)
+    return;
+  self->saved_id = id;
+  list_challenges (self);
+}
+
+static void
+open_editor (ChorusDesignsPane *self,
+             gint64             challenge_id)
+{
+  ChorusChallengeEditor *editor;
+
+  if (self->store == NULL)
+    return;
+
+  editor = chorus_challenge_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                        challenge_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (CHORUS_DESIGNS_PANE (widget), 0);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChorusDesignsPane *self = CHORUS_DESIGNS_PANE (widget);
+
+  if (self->challenge_id != 0)
+    open_editor (self, self->challenge_id);
 }
 
 static void
@@ -436,6 +490,9 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_challenges_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
+  gtk_widget_class_install_action (widget_class, "designs.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "designs.edit", NULL, edit_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -469,6 +526,8 @@ chorus_designs_pane_set_store (ChorusDesignsPane *self,
   g_list_store_remove_all (self->submissions);
   g_list_store_remove_all (self->challenges);
   g_set_object (&self->store, store);
+  self->saved_id = 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.new", store != NULL);
 
   if (store == NULL)
     {
