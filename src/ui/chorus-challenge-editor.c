@@ -167,12 +167,6 @@ fill_jury (ChorusChallengeEditor *self,
 /* ---- Scoring criteria: a name, a weight and a remove button each ---- */
 
 static void
-criterion_free (Criterion *criterion)
-{
-  g_free (criterion);
-}
-
-static void
 on_remove_criterion_clicked_cb (GtkButton *button,
                                 gpointer   user_data)
 {
@@ -495,7 +489,7 @@ chorus_challenge_editor_init (ChorusChallengeEditor *self)
 
   self->cancellable = g_cancellable_new ();
   self->jurors = g_array_new (FALSE, FALSE, sizeof (Juror));
-  self->criteria = g_ptr_array_new_with_free_func ((GDestroyNotify) criterion_free);
+  self->criteria = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_set_visible (self->spinner, TRUE);
   on_weight_scale_value_changed_cb (self, self->weight_scale);
   update_actions (self);
