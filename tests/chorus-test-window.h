@@ -103,6 +103,21 @@ test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* Whether a label drawn inside @root holds @text. */
+G_GNUC_UNUSED static gboolean
+test_shows_label (GtkWidget  *root,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_drawable (labels->pdata[i]) && strstr (gtk_label_get_label (labels->pdata[i]), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 G_GNUC_UNUSED static gboolean
 test_never (gpointer data)
 {

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "chorus-format.h"
@@ -295,6 +297,24 @@ chorus_format_percent (double fraction)
 {
   /* Translators: a percentage; use "%.0f %%" where a space goes before the sign. */
   return g_strdup_printf (C_("percentage", "%.0f%%"), fraction * 100.0);
+}
+
+/**
+ * chorus_format_weighting:
+ * @community_weight: the community's share of a challenge's ranking, 0 to 1
+ *
+ * Returns: (transfer full): both shares, such as "Community 60% · Jury 40%"
+ */
+char *
+chorus_format_weighting (double community_weight)
+{
+  double community = round (CLAMP (community_weight, 0.0, 1.0) * 100.0) / 100.0;
+  g_autofree char *community_text = chorus_format_percent (community);
+  g_autofree char *jury_text = chorus_format_percent (1.0 - community);
+
+  /* Translators: how a challenge's ranking weighs community votes against jury scores; each %s is a
+   * percentage, such as "60%". */
+  return g_strdup_printf (_("Community %s · Jury %s"), community_text, jury_text);
 }
 
 /**

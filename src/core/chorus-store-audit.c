@@ -412,6 +412,21 @@ describe_campaign (const char *actor,
   return g_strdup_printf (_("%s edited the campaign “%s”"), actor, name);
 }
 
+/* Challenges of the Designs pane; @detail holds the challenge's title. */
+static char *
+describe_challenge (const char *actor,
+                    const char *action,
+                    JsonObject *detail)
+{
+  const char *title = _chorus_json_get_string (detail, "title") ? _chorus_json_get_string (detail, "title") : "";
+
+  if (g_str_equal (action, "challenge-create"))
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a design challenge's. */
+    return g_strdup_printf (_("%s created the challenge “%s”"), actor, title);
+  /* Translators: an audit log entry. The first %s is a team member's name, the second a design challenge's. */
+  return g_strdup_printf (_("%s edited the challenge “%s”"), actor, title);
+}
+
 static char *
 describe_moderation (const char *actor,
                      JsonObject *detail)
@@ -490,6 +505,8 @@ _chorus_audit_describe (const char *action,
     return describe_moderation (actor, object);
   if (g_strcmp0 (action, "vote-exclude") == 0 || g_strcmp0 (action, "vote-include") == 0)
     return describe_vote (actor, action, object);
+  if (g_strcmp0 (action, "challenge-create") == 0 || g_strcmp0 (action, "challenge-edit") == 0)
+    return describe_challenge (actor, action, object);
   if (g_strcmp0 (action, "person-merge") == 0)
     /* Translators: an audit log entry. The first %s is a team member's
      * name, the second the name of the person merged into this one. */

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chorus-challenge-editor.h"
 #include "chorus-challenge.h"
 #include "chorus-designs-pane.h"
 #include "chorus-format.h"
@@ -21,7 +22,9 @@
 /* Co-creation challenges on the side, the selected one's entries as a
  * gallery of thumbnails: the entries in the challenge, those waiting for
  * review, or those rejected. Clicking one opens it in the moderation
- * dialog (chorus-submission-review.c). */
+ * dialog (chorus-submission-review.c). New Challenge and Edit Challenge
+ * open the editor (chorus-challenge-editor.c); the challenge it saved is
+ * selected once the list is read again. */
 
 struct _ChorusDesignsPane
 {
@@ -47,6 +50,7 @@ struct _ChorusDesignsPane
   GtkFilterListModel *shown;
   gint64         challenge_id;
   ChorusChallenge *challenge;
+  gint64         saved_id;      /* to select once listed, or 0 */
 
   ChorusStore   *store;
   GListStore    *challenges;
@@ -350,6 +354,7 @@ on_challenges_listed_cb (GObject      *object,
   g_autoptr(GPtrArray) challenges = NULL;
   g_autoptr(GError) error = NULL;
   guint selected = 0;
+  gint64 wanted;
 
   challenges = chorus_store_list_challenges_finish (CHORUS_STORE (object), result, &error);
 
@@ -365,6 +370,8 @@ on_challenges_listed_cb (GObject      *object,
 
   g_list_store_splice (self->challenges, 0, g_list_model_get_n_items (G_LIST_MODEL (self->challenges)),
                        challenges->pdata, challenges->len);
+  wanted = self->saved_id != 0 ? self->saved_id : self->challenge_id;
+  self->saved_id = 0;
 
   if (challenges->len == 0)
     {
@@ -374,7 +381,7 @@ on_challenges_listed_cb (GObject      *object,
 
   gtk_stack_set_visible_child_name (self->stack, "content");
   for (guint i = 0; i < challenges->len; i++)
-    if (chorus_challenge_get_id (challenges->pdata[i]) == self->challenge_id)
+    if (chorus_challenge_get_id (challenges->pdata[i]) == wanted)
       selected = i;
   chorus_designs_pane_select (self, selected);
 }
@@ -404,6 +411,53 @@ kiosk_action (GtkWidget  *widget,
   kiosk = chorus_kiosk_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->challenge);
   gtk_window_fullscreen (GTK_WINDOW (kiosk));
   gtk_window_present (GTK_WINDOW (kiosk));
+}
+
+static void
+on_editor_saved_cb (ChorusChallengeEditor *editor,
+                    gint64                 id,
+                    gpointer               user_data)
+{
+  ChorusDesignsPane *self = user_data;
+
+  if (self->store == NULL)
+    return;
+  self->saved_id = id;
+  list_challenges (self);
+}
+
+static void
+open_editor (ChorusDesignsPane *self,
+             gint64             challenge_id)
+{
+  ChorusChallengeEditor *editor;
+
+  if (self->store == NULL)
+    return;
+
+  editor = chorus_challenge_editor_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                        challenge_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (CHORUS_DESIGNS_PANE (widget), 0);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChorusDesignsPane *self = CHORUS_DESIGNS_PANE (widget);
+
+  if (self->challenge_id != 0)
+    open_editor (self, self->challenge_id);
 }
 
 static void
@@ -461,6 +515,8 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "designs.kiosk", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "designs.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "designs.edit", NULL, edit_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -498,6 +554,8 @@ chorus_designs_pane_set_store (ChorusDesignsPane *self,
   g_clear_object (&self->challenge);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk", FALSE);
   g_set_object (&self->store, store);
+  self->saved_id = 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.new", store != NULL);
 
   if (store == NULL)
     {
