@@ -9,16 +9,19 @@
  * accepted, rejected only with a reason, or put back for review; each
  * decision is written with its audit entry, and a refused one changes
  * nothing), and kiosk votes (one per voter and entry, only on accepted
- * entries while voting is open, in the challenge's scale). */
+ * entries while voting is open, in the challenge's scale), and entries
+ * added by hand with their submitter and consent. */
 
 #include "config.h"
 
 #include "chorus-error.h"
+#include "chorus-store-entry-add.h"
 #include "chorus-store-kiosk.h"
 #include "chorus-store-moderation.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 #include "chorus-test-util.h"
+#include "variant-image-util.h"
 
 typedef struct
 {
@@ -193,6 +196,70 @@ test_kiosk (Fixture       *f,
   g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM audit_log"), ==, 0);
 }
 
+static void
+test_add (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusMediaInfo) image = variant_image_add_png (f->store, 64, 48, FALSE);
+  g_autofree char *row = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *detail = NULL;
+  ChorusEntryDraft draft = { 3, "  Fox at dawn ", "Ana Lima", "Ana@Example.com", "fox.png", image, TRUE };
+  gint64 id, again;
+
+  chorus_test_db_exec (f->db, "INSERT INTO challenges (id, title, hashtag, submissions_open_at, submissions_close_at,"
+                              " voting_open_at, voting_close_at, created_at) VALUES"
+                              " (3, 'Poster', 'poster', 100, 4000000000, 100, 4000000000, 50)");
+
+  /* Each missing piece is refused, and nothing is written. */
+  {
+    ChorusEntryDraft bad[] = { draft, draft, draft, draft, draft };
+
+    bad[0].image = NULL;
+    bad[1].title = " ";
+    bad[2].submitter_name = "";
+    bad[3].submitter_email = "ana at example";
+    bad[4].consent = FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_cmpint (chorus_store_add_entry (f->store, &bad[i], &error), ==, 0);
+        g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+        g_clear_error (&error);
+      }
+    g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM submissions WHERE challenge_id = 3"), ==, 0);
+  }
+  /* A challenge whose voting is over takes no more. */
+  draft.challenge_id = 1;
+  g_assert_cmpint (chorus_store_add_entry (f->store, &draft, &error), ==, 0);
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  draft.challenge_id = 3;
+
+  id = chorus_store_add_entry (f->store, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  row = chorus_test_db_query_text (f->db, "SELECT s.title || '|' || s.moderation || '|' || s.origin_file || '|'"
+                                          " || s.image_type || '|' || s.width || 'x' || s.height || '|'"
+                                          " || (s.consent_at > 0) || '|' || i.network || ':' || i.handle || '|'"
+                                          " || p.display_name FROM submissions s JOIN identities i ON i.id = s.author_id"
+                                          " JOIN people p ON p.id = i.person_id WHERE s.challenge_id = 3");
+  g_assert_cmpstr (row, ==, "Fox at dawn|accepted|fox.png|image/png|64x48|1|email:ana@example.com|Ana Lima");
+  detail = chorus_test_db_query_text (f->db, "SELECT detail FROM audit_log WHERE action = 'submission-add'");
+  sentence = _chorus_audit_describe ("submission-add", detail, "Sam");
+  g_assert_cmpstr (sentence, ==, "Sam added the entry “Fox at dawn” by Ana Lima");
+
+  /* The same address is the same person. */
+  draft.title = "Owl at dusk";
+  draft.submitter_email = "ana@example.com";
+  again = chorus_store_add_entry (f->store, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, >, id);
+  g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (DISTINCT author_id) FROM submissions"
+                                                    " WHERE challenge_id = 3"), ==, 1);
+  g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM identities WHERE network = 'email'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +267,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/chorus/moderation/moderate", Fixture, NULL, fixture_set_up, test_moderate, fixture_tear_down);
+  g_test_add ("/chorus/entries/add", Fixture, NULL, fixture_set_up, test_add, fixture_tear_down);
   g_test_add ("/chorus/kiosk/votes", Fixture, NULL, fixture_set_up, test_kiosk, fixture_tear_down);
   g_test_add ("/chorus/moderation/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
 

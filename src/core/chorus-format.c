@@ -38,6 +38,10 @@ chorus_format_handle (const char *network,
   if (g_strcmp0 (network, "feed") == 0)
     return g_strdup (server != NULL && *server != '\0' ? server : handle);
 
+  /* Someone who sent an entry by hand, known by their address. */
+  if (g_strcmp0 (network, "email") == 0)
+    return g_strdup (handle);
+
   return g_strdup_printf ("@%s", handle);
 }
 
@@ -52,6 +56,8 @@ chorus_format_network (const char *network)
     return C_("network", "Forum");
   if (g_strcmp0 (network, "feed") == 0)
     return C_("network", "Feed");
+  if (g_strcmp0 (network, "email") == 0)
+    return C_("network", "Email");
 
   return C_("network", "Other");
 }

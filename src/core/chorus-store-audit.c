@@ -503,6 +503,12 @@ _chorus_audit_describe (const char *action,
                             actor, _chorus_json_get_string (object, "name"));
   if (g_strcmp0 (action, "submission-moderation") == 0)
     return describe_moderation (actor, object);
+  if (g_strcmp0 (action, "submission-add") == 0)
+    /* Translators: an audit log entry. The first %s is a team member's name, the second a design entry's
+     * title, the third the name of the person who made it. */
+    return g_strdup_printf (_("%s added the entry “%s” by %s"), actor,
+                            _chorus_json_get_string (object, "name") ? _chorus_json_get_string (object, "name") : "",
+                            _chorus_json_get_string (object, "submitter") ? _chorus_json_get_string (object, "submitter") : "");
   if (g_strcmp0 (action, "vote-exclude") == 0 || g_strcmp0 (action, "vote-include") == 0)
     return describe_vote (actor, action, object);
   if (g_strcmp0 (action, "challenge-create") == 0 || g_strcmp0 (action, "challenge-edit") == 0)
