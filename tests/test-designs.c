@@ -17,12 +17,14 @@
 
 #include "chorus-challenge.h"
 #include "chorus-designs-pane.h"
+#include "chorus-entry-add-dialog.h"
 #include "chorus-kiosk-window.h"
 #include "chorus-sample.h"
 #include "chorus-store-private.h"
 #include "chorus-submission.h"
 
 #include "chorus-test-window.h"
+#include "variant-image-util.h"
 
 static GtkWidget *
 find_toggle (GtkWidget  *root,
@@ -336,6 +338,100 @@ test_kiosk (void)
   test_destroy_window (window);
 }
 
+static gboolean
+entry_dialog_open (gpointer data)
+{
+  return test_find_toplevel (CHORUS_TYPE_ENTRY_ADD_DIALOG) != NULL;
+}
+
+static gboolean
+entry_dialog_closed (gpointer data)
+{
+  return !entry_dialog_open (data);
+}
+
+static gboolean
+image_read (gpointer data)
+{
+  return !chorus_entry_add_dialog_is_busy (data);
+}
+
+/* An entry added by hand: its image, title, submitter and consent, then
+ * in the gallery and in the workspace with who made it. */
+static void
+test_add_entry (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "add-entry.chorus", NULL);
+  g_autofree char *png = NULL;
+  g_autofree char *row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) checks = NULL;
+  ChorusEntryAddDialog *dialog;
+  ChorusDesignsPane *pane;
+  ChorusWindow *window;
+  GtkWidget *add;
+  sqlite3 *db;
+  Wait wait;
+  gint64 challenge;
+
+  g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
+  window = test_open_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 860);
+  db = _chorus_store_get_db (chorus_window_get_store (window));
+  pane = CHORUS_DESIGNS_PANE (window->designs_pane);
+  adw_view_stack_set_visible_child_name (window->view_stack, "designs");
+  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
+  challenge = chorus_test_db_query_int (db, "SELECT id FROM challenges WHERE voting_close_at > strftime ('%s', 'now')");
+  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
+
+      if (chorus_challenge_get_id (CHORUS_CHALLENGE (item)) == challenge)
+        chorus_designs_pane_select (pane, i);
+    }
+  wait.shown = chorus_designs_pane_get_submissions (pane);
+  wait.n = (guint) count (db, challenge, "moderation <> 'rejected'");
+  g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
+
+  gtk_widget_activate_action (GTK_WIDGET (pane), "designs.add-entry", NULL);
+  g_assert_true (chorus_test_spin_until (entry_dialog_open, NULL, CHORUS_TEST_WAIT_MS));
+  dialog = CHORUS_ENTRY_ADD_DIALOG (test_find_toplevel (CHORUS_TYPE_ENTRY_ADD_DIALOG));
+  add = test_find_button (GTK_WIDGET (dialog), _("_Add Entry"));
+  g_assert_nonnull (add);
+  g_assert_false (gtk_widget_get_sensitive (add));
+
+  /* The image a person chose (or dropped): its name is the first title. */
+  png = variant_image_write_png (test_dir, "Mountain Fox.png", 320, 240, FALSE);
+  file = g_file_new_for_path (png);
+  chorus_entry_add_dialog_set_file (dialog, file);
+  g_assert_true (chorus_test_spin_until (image_read, dialog, CHORUS_TEST_WAIT_MS));
+  rows = test_collect (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (rows->pdata[0]), ==, "Mountain Fox");
+  gtk_editable_set_text (rows->pdata[1], "Marta Ruiz");
+  gtk_editable_set_text (rows->pdata[2], "marta@example.org");
+  g_assert_false (gtk_widget_get_sensitive (add));   /* consent first */
+  checks = test_collect (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (checks->len, ==, 1);
+  gtk_check_button_set_active (checks->pdata[0], TRUE);
+  g_assert_true (gtk_widget_get_sensitive (add));
+  shoot (GTK_WINDOW (dialog), "add-entry");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "entry.add", NULL);
+  g_assert_true (chorus_test_spin_until (entry_dialog_closed, NULL, CHORUS_TEST_WAIT_MS));
+  wait.n++;
+  g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
+  row = chorus_test_db_query_text (db, "SELECT s.title || '|' || s.origin_file || '|' || i.handle || '|'"
+                                       " || (s.consent_at IS NOT NULL) FROM submissions s"
+                                       " JOIN identities i ON i.id = s.author_id WHERE s.origin_file IS NOT NULL"
+                                       " ORDER BY s.id DESC LIMIT 1");
+  g_assert_cmpstr (row, ==, "Mountain Fox|Mountain Fox.png|marta@example.org|1");
+
+  test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +441,7 @@ main (int   argc,
   test_window_init (&argc, &argv);
   g_test_add_func ("/designs/moderation", test_moderation);
   g_test_add_func ("/designs/kiosk", test_kiosk);
+  g_test_add_func ("/designs/add-entry", test_add_entry);
   status = g_test_run ();
   test_window_finish ();
 

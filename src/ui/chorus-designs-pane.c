@@ -14,6 +14,7 @@
 #include "chorus-challenge.h"
 #include "chorus-designs-pane.h"
 #include "chorus-format.h"
+#include "chorus-entry-add-dialog.h"
 #include "chorus-kiosk-window.h"
 #include "chorus-submission-review.h"
 #include "chorus-submission-tile.h"
@@ -308,6 +309,8 @@ show_challenge (ChorusDesignsPane *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk",
                                  now_unix () >= chorus_challenge_get_voting_open (challenge) &&
                                  now_unix () < chorus_challenge_get_voting_close (challenge));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.add-entry",
+                                 now_unix () < chorus_challenge_get_voting_close (challenge));
   if (chorus_challenge_get_id (challenge) != self->challenge_id)
     {
       g_list_store_remove_all (self->submissions);
@@ -414,6 +417,63 @@ kiosk_action (GtkWidget  *widget,
 }
 
 static void
+on_entry_added_cb (ChorusEntryAddDialog *dialog,
+                   gint64                id,
+                   gpointer              user_data)
+{
+  ChorusDesignsPane *self = user_data;
+
+  if (self->store != NULL)
+    list_challenges (self);
+}
+
+static ChorusEntryAddDialog *
+open_entry_dialog (ChorusDesignsPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ChorusEntryAddDialog *dialog;
+
+  if (self->challenge == NULL || self->store == NULL ||
+      !gtk_widget_is_sensitive (GTK_WIDGET (self)) ||
+      now_unix () >= chorus_challenge_get_voting_close (self->challenge))
+    return NULL;
+
+  dialog = chorus_entry_add_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->challenge);
+  g_signal_connect_object (dialog, "added", G_CALLBACK (on_entry_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+add_entry_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  open_entry_dialog (CHORUS_DESIGNS_PANE (widget));
+}
+
+/* Image files dropped on the gallery: the first becomes an entry, through
+ * the same dialog. */
+static gboolean
+on_gallery_drop_cb (GtkDropTarget *target,
+                    const GValue  *value,
+                    double         x,
+                    double         y,
+                    gpointer       user_data)
+{
+  ChorusDesignsPane *self = user_data;
+  ChorusEntryAddDialog *dialog;
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || !(files = gdk_file_list_get_files (g_value_get_boxed (value))))
+    return FALSE;
+  if ((dialog = open_entry_dialog (self)) != NULL)
+    chorus_entry_add_dialog_set_file (dialog, files->data);
+  g_slist_free (files);
+  return dialog != NULL;
+}
+
+static void
 on_editor_saved_cb (ChorusChallengeEditor *editor,
                     gint64                 id,
                     gpointer               user_data)
@@ -515,6 +575,7 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "designs.kiosk", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "designs.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "designs.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "designs.edit", NULL, edit_action);
 
@@ -536,6 +597,13 @@ chorus_designs_pane_init (ChorusDesignsPane *self)
   gtk_no_selection_set_model (self->submissions_selection, G_LIST_MODEL (self->shown));
   update_view_labels (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.add-entry", FALSE);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (drop, "drop", G_CALLBACK (on_gallery_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->entries_stack), GTK_EVENT_CONTROLLER (drop));
+  }
 }
 
 void
@@ -553,6 +621,7 @@ chorus_designs_pane_set_store (ChorusDesignsPane *self,
   g_list_store_remove_all (self->challenges);
   g_clear_object (&self->challenge);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.add-entry", FALSE);
   g_set_object (&self->store, store);
   self->saved_id = 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.new", store != NULL);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-image-chooser.h"
 #include "chorus-image-format.h"
 #include "chorus-outbox.h"
 #include "chorus-thumbnailer.h"
@@ -191,21 +192,10 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
 static void
 on_add_clicked_cb (ChorusVariantImage *self)
 {
-  static const char * const types[] = { "image/jpeg", "image/png", "image/gif", "image/webp" };
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
   if (self->chooser != NULL)
     return;
 
-  gtk_file_filter_set_name (filter, _("Images (JPEG, PNG, GIF, WebP)"));
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    gtk_file_filter_add_mime_type (filter, types[i]);
-
-  self->chooser = gtk_file_chooser_native_new (_("Add Image"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = chorus_image_chooser_new (GTK_WIDGET (self), _("Add Image"));
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
