@@ -101,6 +101,21 @@ has_challenges (gpointer data)
   return g_list_model_get_n_items (chorus_designs_pane_get_challenges (data)) > 0;
 }
 
+static void
+select_challenge (ChorusDesignsPane *pane,
+                  gint64             id)
+{
+  GListModel *challenges = chorus_designs_pane_get_challenges (pane);
+
+  for (guint i = 0; i < g_list_model_get_n_items (challenges); i++)
+    {
+      g_autoptr(ChorusChallenge) challenge = g_list_model_get_item (challenges, i);
+
+      if (chorus_challenge_get_id (challenge) == id)
+        chorus_designs_pane_select (pane, i);
+    }
+}
+
 static gboolean
 dialog_open (gpointer data)
 {
@@ -178,13 +193,7 @@ test_moderation (void)
   pending = count (db, challenge, "moderation = 'pending'");
   g_assert_cmpint (pending, >=, 2);
   g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
-  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
-
-      if (chorus_challenge_get_id (CHORUS_CHALLENGE (item)) == challenge)
-        chorus_designs_pane_select (pane, i);
-    }
+  select_challenge (pane, challenge);
 
   wait.shown = chorus_designs_pane_get_submissions (pane);
   wait.n = (guint) count (db, challenge, "moderation <> 'rejected'");
@@ -284,13 +293,7 @@ test_kiosk (void)
   g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
   challenge = chorus_test_db_query_int (wait.db, "SELECT id FROM challenges WHERE voting_open_at <= strftime ('%s', 'now')"
                                                  " AND voting_close_at > strftime ('%s', 'now')");
-  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
-
-      if (chorus_challenge_get_id (CHORUS_CHALLENGE (item)) == challenge)
-        chorus_designs_pane_select (pane, i);
-    }
+  select_challenge (pane, challenge);
   test_settle (300);
 
   gtk_widget_activate_action (GTK_WIDGET (pane), "designs.kiosk", NULL);
@@ -384,13 +387,7 @@ test_add_entry (void)
   adw_view_stack_set_visible_child_name (window->view_stack, "designs");
   g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
   challenge = chorus_test_db_query_int (db, "SELECT id FROM challenges WHERE voting_close_at > strftime ('%s', 'now')");
-  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
-
-      if (chorus_challenge_get_id (CHORUS_CHALLENGE (item)) == challenge)
-        chorus_designs_pane_select (pane, i);
-    }
+  select_challenge (pane, challenge);
   wait.shown = chorus_designs_pane_get_submissions (pane);
   wait.n = (guint) count (db, challenge, "moderation <> 'rejected'");
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
