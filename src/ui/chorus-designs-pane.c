@@ -675,3 +675,18 @@ chorus_designs_pane_select (ChorusDesignsPane *self,
   if ((row = gtk_list_box_get_row_at_index (self->challenges_list, (int) position)))
     gtk_list_box_select_row (self->challenges_list, row);
 }
+
+/**
+ * chorus_designs_pane_reload:
+ *
+ * Reads the challenges and the selected one's entries again (after a sync
+ * brought new entries or votes), keeping the selection.
+ */
+void
+chorus_designs_pane_reload (ChorusDesignsPane *self)
+{
+  g_return_if_fail (CHORUS_IS_DESIGNS_PANE (self));
+
+  if (self->store != NULL)
+    list_challenges (self);
+}

@@ -24,4 +24,6 @@ GListModel *chorus_designs_pane_get_submissions (ChorusDesignsPane *self);
 void        chorus_designs_pane_select          (ChorusDesignsPane *self,
                                                  guint              position);
 
+void        chorus_designs_pane_reload          (ChorusDesignsPane *self);
+
 G_END_DECLS

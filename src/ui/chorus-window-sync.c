@@ -12,6 +12,7 @@
 #include "chorus-add-source-dialog.h"
 #include "chorus-application.h"
 #include "chorus-conversations-pane.h"
+#include "chorus-designs-pane.h"
 #include "chorus-error.h"
 #include "chorus-pretests-pane.h"
 #include "chorus-store-sources.h"
@@ -273,6 +274,9 @@ on_synced_cb (GObject      *object,
   /* A sync refreshes the pre-tests' counts, and their "last refreshed". */
   if (synced)
     chorus_pretests_pane_reload (CHORUS_PRETESTS_PANE (self->pretests_pane));
+  /* New entries and votes from the challenges' hashtags. */
+  if (synced && summary.entries_new + summary.votes_changed > 0)
+    chorus_designs_pane_reload (CHORUS_DESIGNS_PANE (self->designs_pane));
 
   /* A source that answered a sync can take what waits for it. */
   _chorus_window_flush_outbox (self);
