@@ -538,9 +538,15 @@ test_replies (void)
       g_assert_cmpuint (texts->len, ==, 5);
       g_assert_cmpuint (mix.positive, >, 0);
       g_assert_cmpuint (mix.negative, >, 0);
-      line = g_strdup_printf (ngettext ("%u positive, %u neutral, %u negative of %u reply",
-                                        "%u positive, %u neutral, %u negative of %u replies", total),
-                              mix.positive, mix.neutral, mix.negative, total);
+      line = _chorus_variant_replies_describe_mix (&mix);
+      g_assert_cmpuint (total, ==, 5);
+      if (g_strcmp0 (g_getenv ("CHORUS_TEST_LANGUAGE"), "es") != 0)
+        {
+          g_autofree char *english = g_strdup_printf ("5 replies · positive: %u · neutral: %u · negative: %u",
+                                                      mix.positive, mix.neutral, mix.negative);
+
+          g_assert_cmpstr (line, ==, english);
+        }
       g_assert_true (shows_label_containing (pages->pdata[0], line));
       for (guint r = 0; r < 3; r++)
         g_assert_true (shows_label_containing (pages->pdata[0], texts->pdata[r]));

@@ -99,9 +99,9 @@ check_row (const ChorusResultRow *row,
   if (row->exposures > MAX_COUNT)
     return g_strdup (_("the exposures are not a number of people"));
   if (row->exposures >= 0 && row->count > row->exposures)
-    /* Translators: the counts of a pre-test result row. */
-    return g_strdup_printf (_("the count (%" G_GINT64_FORMAT ") is larger than the exposures (%" G_GINT64_FORMAT ")"),
-                            row->count, row->exposures);
+    /* Translators: the counts of a pre-test result row: the count, then the exposures. */
+    return g_strdup_printf (_("the count (%lld) is larger than the exposures (%lld)"),
+                            (long long) row->count, (long long) row->exposures);
   return NULL;
 }
 

@@ -77,7 +77,7 @@ chorus_verdict_dup_headline (const ChorusAnalysis *analysis,
       g_autofree char *so_far = chorus_format_count (chorus_analysis_get_total (analysis));
 
       if (chorus_analysis_get_design (analysis) == CHORUS_ANALYSIS_RATES)
-        /* Translators: %s is a number; the reading needs more exposures per variant. */
+        /* Translators: %d is a number of people; the reading needs that many reached per variant. */
         return g_strdup_printf (_("Not enough data yet: each variant needs at least %d people reached, "
                                   "and enough successes and failures, before the result means anything."),
                                 CHORUS_ANALYSIS_MIN_TOTAL);
@@ -191,6 +191,7 @@ chorus_verdict_dup_plan (const ChorusAnalysis *analysis)
   if (more < 0)
     return NULL;
   if (more == 0)
+    /* xgettext:no-c-format */
     return g_strdup (_("There is already enough data to detect a 5-point difference with 80% power."));
   if (chorus_analysis_get_design (analysis) == CHORUS_ANALYSIS_RATES)
     /* Translators: %s is a number of people reached. */

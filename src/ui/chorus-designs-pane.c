@@ -185,7 +185,7 @@ update_entries_page (ChorusDesignsPane *self)
     {
       adw_status_page_set_title (self->entries_empty_page, _("No Entries Yet"));
       adw_status_page_set_description (self->entries_empty_page,
-                                       _("Posts with the challenge's hashtag and an image become entries, and "
+                                       _("Posts with the challenge’s hashtag and an image become entries, and "
                                          "you can add files by hand."));
     }
   gtk_stack_set_visible_child_name (self->entries_stack, "empty");

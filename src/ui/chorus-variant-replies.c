@@ -103,17 +103,21 @@ draw_mix (GtkDrawingArea *area,
     }
 }
 
-static char *
-describe_mix (const ChorusSentimentMix *mix)
+/* The mix with each count by its label, so that no word has to agree
+ * with a number other than its own. */
+char *
+_chorus_variant_replies_describe_mix (const ChorusSentimentMix *mix)
 {
   guint total = mix->positive + mix->neutral + mix->negative;
+  g_autofree char *replies = NULL;
 
-  /* Translators: the sentiment of the replies to one variant; the three
-   * numbers are how many replies read positive, neutral and negative, and
-   * the last is all of them. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u positive, %u neutral, %u negative of %u reply",
-                                       "%u positive, %u neutral, %u negative of %u replies", total),
-                          mix->positive, mix->neutral, mix->negative, total);
+  /* Translators: how many replies a variant's posts had. */
+  replies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reply", "%u replies", total), total);
+  /* Translators: the sentiment of the replies to one variant: %s is how
+   * many replies there are ("12 replies"), then how many read positive,
+   * neutral and negative. */
+  return g_strdup_printf (_("%s · positive: %u · neutral: %u · negative: %u"), replies, mix->positive, mix->neutral,
+                          mix->negative);
 }
 
 static void
@@ -201,7 +205,7 @@ fill_card (Card      *card,
            GPtrArray *replies)
 {
   GtkWidget *bar;
-  g_autofree char *mix_text = describe_mix (&card->mix);
+  g_autofree char *mix_text = _chorus_variant_replies_describe_mix (&card->mix);
   GtkWidget *mix_label;
 
   gtk_box_remove (card->card, card->placeholder);

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "chorus-campaign.h"
+#include "chorus-sentiment.h"
 #include "chorus-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,6 @@ G_DECLARE_FINAL_TYPE (ChorusVariantReplies, chorus_variant_replies, CHORUS, VARI
 GtkWidget *chorus_variant_replies_new             (ChorusStore    *store,
                                                    ChorusCampaign *campaign);
 gboolean   chorus_variant_replies_is_loaded       (ChorusVariantReplies *self);
+char      *_chorus_variant_replies_describe_mix   (const ChorusSentimentMix *mix);
 
 G_END_DECLS
