@@ -126,27 +126,34 @@ build_body (Review *review)
   return box;
 }
 
+/* Who made the entry, on a line, then where it stands, on another: two
+ * whole sentences rather than one built from pieces. */
 static char *
 describe (ChorusSubmission *submission)
 {
   const char *moderation = chorus_submission_get_moderation (submission);
   const char *author = chorus_submission_get_author_name (submission);
+  const char *handle = chorus_submission_get_author_handle (submission);
   g_autofree char *by = NULL;
+  const char *state;
 
-  by = author != NULL
-       /* Translators: who made a design entry: a name, then a handle such as @ana@social.example. */
-       ? g_strdup_printf (_("By %s (%s)"), author,
-                          chorus_submission_get_author_handle (submission) ? chorus_submission_get_author_handle (submission) : "")
-       : g_strdup (_("Added by hand"));
+  if (author != NULL && handle != NULL && *handle != '\0')
+    /* Translators: who made a design entry: a name, then a handle such as @ana@social.example. */
+    by = g_strdup_printf (_("Made by %s (%s)."), author, handle);
+  else if (author != NULL)
+    /* Translators: who made a design entry: a name. */
+    by = g_strdup_printf (_("Made by %s."), author);
+  else
+    by = g_strdup (_("Nobody is named as its maker."));
 
   if (g_strcmp0 (moderation, "accepted") == 0)
-    /* Translators: %s is who made the entry, such as "By Ana (@ana@social.example)". */
-    return g_strdup_printf (_("%s. Accepted into the challenge."), by);
-  if (g_strcmp0 (moderation, "rejected") == 0)
-    /* Translators: %s is who made the entry, such as "By Ana (@ana@social.example)". */
-    return g_strdup_printf (_("%s. Rejected."), by);
-  /* Translators: %s is who made the entry, such as "By Ana (@ana@social.example)". */
-  return g_strdup_printf (_("%s. Waiting for review."), by);
+    state = _("This entry is in the challenge.");
+  else if (g_strcmp0 (moderation, "rejected") == 0)
+    state = _("This entry was rejected.");
+  else
+    state = _("This entry waits for review.");
+
+  return g_strconcat (by, "\n", state, NULL);
 }
 
 /**
