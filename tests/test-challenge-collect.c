@@ -430,7 +430,7 @@ test_refused_images (Fixture       *f,
   g_assert_cmpuint (summary.sources_failed, ==, 1);
   g_assert_cmpuint (summary.entries_new, ==, 1);
   message = source_error (f);
-  g_assert_cmpstr (message, ==, "3 challenge entries could not be collected; the first: The image is too large.");
+  g_assert_cmpstr (message, ==, "3 challenge entries could not be collected; the first reason: The image is too large.");
   g_assert_cmpint (entry_of (f, good_id), >, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM submissions"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM pending_entries WHERE refused"), ==, 2);

@@ -201,7 +201,7 @@ test_moderation (void)
   shoot (GTK_WINDOW (window), "entries");
 
   /* To Review: its count on the button, its entries in the gallery. */
-  review_label = g_strdup_printf (_("To Review (%u)"), (guint) pending);
+  review_label = g_strdup_printf (C_("entries", "To Review (%u)"), (guint) pending);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (pane), review_label)), TRUE);
   wait.n = (guint) pending;
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
@@ -232,7 +232,7 @@ test_moderation (void)
                                                  " WHERE action = 'submission-moderation'"), ==, 2);
 
   /* Rejected: what the workspace holds as rejected. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (pane), _("Rejected"))), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (pane), C_("entries", "Rejected"))), TRUE);
   wait.n = (guint) count (db, challenge, "moderation = 'rejected'");
   g_assert_cmpuint (wait.n, >=, 2);
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));

@@ -124,8 +124,8 @@ finish (GTask *task)
 
   return_error (task, g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
                                    /* Translators: %u is a number of entries, %s why the first failed. */
-                                   g_dngettext (GETTEXT_PACKAGE, "%u challenge entry could not be collected: %s",
-                                                "%u challenge entries could not be collected; the first: %s", n),
+                                   g_dngettext (GETTEXT_PACKAGE, "%u challenge entry could not be collected; the reason: %s",
+                                                "%u challenge entries could not be collected; the first reason: %s", n),
                                    n, collect->entry_failure->message));
 }
 

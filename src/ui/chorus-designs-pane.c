@@ -209,9 +209,11 @@ update_view_labels (ChorusDesignsPane *self)
     }
 
   /* Translators: a view of a challenge's entries; %u is how many wait for review. */
-  review = pending > 0 ? g_strdup_printf (_("To Review (%u)"), pending) : g_strdup (_("To Review"));
+  review = pending > 0 ? g_strdup_printf (C_("entries", "To Review (%u)"), pending)
+                       : g_strdup (C_("entries", "To Review"));
   /* Translators: a view of a challenge's entries; %u is how many were rejected. */
-  refused = rejected > 0 ? g_strdup_printf (_("Rejected (%u)"), rejected) : g_strdup (_("Rejected"));
+  refused = rejected > 0 ? g_strdup_printf (C_("entries", "Rejected (%u)"), rejected)
+                         : g_strdup (C_("entries", "Rejected"));
   gtk_button_set_label (GTK_BUTTON (self->show_review), review);
   gtk_button_set_label (GTK_BUTTON (self->show_rejected), refused);
 }
