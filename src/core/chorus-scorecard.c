@@ -9,6 +9,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "chorus-jury-private.h"
 #include "chorus-ranking-private.h"
 
@@ -260,6 +262,25 @@ chorus_scorecard_is_submitted (const ChorusScorecard *self)
 
   digest = chorus_scorecard_dup_digest (self);
   return g_str_equal (digest, self->submitted_digest);
+}
+
+/* Returns: (transfer full) (nullable): why the card cannot be submitted
+ * now, in one sentence, or %NULL when it can */
+char *
+chorus_scorecard_dup_blocker (const ChorusScorecard *self)
+{
+  guint incomplete = chorus_scorecard_count_incomplete (self);
+
+  if (self->entries->len == 0)
+    return g_strdup (_("The challenge has no accepted entries to score yet."));
+  if (incomplete > 0)
+    /* Translators: why a jury scorecard cannot be submitted yet. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry still has a criterion without a score.",
+                                         "%u entries still have a criterion without a score.", incomplete),
+                            incomplete);
+  if (chorus_scorecard_is_submitted (self))
+    return g_strdup (_("This scorecard was already submitted as it stands."));
+  return NULL;
 }
 
 static int

@@ -48,6 +48,7 @@ guint             chorus_scorecard_count_incomplete      (const ChorusScorecard 
 gint64            chorus_scorecard_get_submitted_at      (const ChorusScorecard *self);
 gboolean          chorus_scorecard_is_submitted          (const ChorusScorecard *self);
 char             *chorus_scorecard_dup_digest            (const ChorusScorecard *self);
+char             *chorus_scorecard_dup_blocker           (const ChorusScorecard *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusScorecard, chorus_scorecard_unref)
 

@@ -325,27 +325,13 @@ write_submission (sqlite3   *db,
 {
   JuryCall *call = data;
   g_autoptr(ChorusScorecard) card = read_scorecard_call (db, call, error);
-  guint incomplete;
+  g_autofree char *blocker = NULL;
 
   if (card == NULL)
     return 0;
-  if (chorus_scorecard_get_n_entries (card) == 0)
+  if ((blocker = chorus_scorecard_dup_blocker (card)) != NULL)
     {
-      set_refused (error, _("The challenge has no accepted entries to score yet."));
-      return 0;
-    }
-  if ((incomplete = chorus_scorecard_count_incomplete (card)) > 0)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: why a jury scorecard cannot be submitted yet. */
-                   g_dngettext (GETTEXT_PACKAGE, "%u entry still has a criterion without a score.",
-                                "%u entries still have a criterion without a score.", incomplete),
-                   incomplete);
-      return 0;
-    }
-  if (chorus_scorecard_is_submitted (card))
-    {
-      set_refused (error, _("This scorecard was already submitted as it stands."));
+      set_refused (error, blocker);
       return 0;
     }
 
