@@ -40,36 +40,12 @@ typedef struct
   gint64            juror;
 } Fixture;
 
-static GPtrArray *
-collect (GtkWidget *root,
-         GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  test_collect_widgets (root, type, found);
-  return found;
-}
-
-/* Whether a label on screen in @root holds @text. */
-static gboolean
-label_shows (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = collect (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (gtk_widget_is_drawable (labels->pdata[i]) && strstr (gtk_label_get_label (labels->pdata[i]), text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Whether any label in @root, shown or not, holds @text. */
 static gboolean
 label_holds (GtkWidget  *root,
              const char *text)
 {
-  g_autoptr(GPtrArray) labels = collect (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = test_collect (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_label (labels->pdata[i]), text))
@@ -89,7 +65,7 @@ shows_text (gpointer data)
 {
   LabelWait *wait = data;
 
-  return label_shows (wait->root, wait->text);
+  return test_shows_label (wait->root, wait->text);
 }
 
 static void
@@ -109,7 +85,7 @@ static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
 {
-  g_autoptr(GPtrArray) buttons = collect (root, GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) buttons = test_collect (root, GTK_TYPE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action) == 0)
@@ -177,7 +153,7 @@ score_sql (Fixture *f,
 static GtkSpinButton *
 spin_of (GtkWidget *row)
 {
-  g_autoptr(GPtrArray) spins = collect (row, GTK_TYPE_SPIN_BUTTON);
+  g_autoptr(GPtrArray) spins = test_collect (row, GTK_TYPE_SPIN_BUTTON);
 
   g_assert_cmpuint (spins->len, ==, 1);
   return spins->pdata[0];
@@ -208,7 +184,7 @@ open_jury (Fixture *f)
   if (!chorus_test_spin_until (jury_on_page, (gpointer) "juror", CHORUS_TEST_WAIT_MS))
     {
       ChorusJuryWindow *jury = test_find_toplevel (CHORUS_TYPE_JURY_WINDOW);
-      g_autoptr(GPtrArray) pages = collect (GTK_WIDGET (jury), ADW_TYPE_STATUS_PAGE);
+      g_autoptr(GPtrArray) pages = test_collect (GTK_WIDGET (jury), ADW_TYPE_STATUS_PAGE);
 
       g_error ("the jury window shows %s: %s", jury ? chorus_jury_window_get_page (jury) : "nothing",
                pages->len > 0 ? adw_status_page_get_description (pages->pdata[0]) : "");
@@ -220,7 +196,7 @@ open_jury (Fixture *f)
 static void
 pick_juror (Fixture *f)
 {
-  g_autoptr(GPtrArray) combos = collect (GTK_WIDGET (f->jury), ADW_TYPE_COMBO_ROW);
+  g_autoptr(GPtrArray) combos = test_collect (GTK_WIDGET (f->jury), ADW_TYPE_COMBO_ROW);
   g_autofree char *me = chorus_test_db_query_text (f->db, "SELECT name FROM team_members WHERE is_me");
   g_autofree char *name_sql = NULL;
   g_autofree char *name = NULL;
@@ -259,12 +235,12 @@ check_blind_mode (Fixture *f)
                                           " ON i.id = s.author_id WHERE s.id = %" G_GINT64_FORMAT,
                                           chorus_submission_get_id (entry));
   g_autofree char *author = chorus_test_db_query_text (f->db, sql);
-  g_autoptr(GPtrArray) switches = collect (GTK_WIDGET (f->jury), GTK_TYPE_SWITCH);
+  g_autoptr(GPtrArray) switches = test_collect (GTK_WIDGET (f->jury), GTK_TYPE_SWITCH);
 
   g_assert_nonnull (author);
   g_assert_cmpstr (author, !=, "");
   g_assert_true (chorus_jury_window_get_blind (f->jury));
-  g_assert_true (label_shows (GTK_WIDGET (f->jury), chorus_submission_get_title (entry)));
+  g_assert_true (test_shows_label (GTK_WIDGET (f->jury), chorus_submission_get_title (entry)));
   g_assert_false (label_holds (GTK_WIDGET (f->jury), author));
   shoot (GTK_WINDOW (f->jury), "jury-entry");
 
@@ -272,7 +248,7 @@ check_blind_mode (Fixture *f)
   gtk_switch_set_active (switches->pdata[0], FALSE);
   g_assert_false (chorus_jury_window_get_blind (f->jury));
   test_settle (200);
-  g_assert_true (label_shows (GTK_WIDGET (f->jury), author));
+  g_assert_true (test_shows_label (GTK_WIDGET (f->jury), author));
   shoot (GTK_WINDOW (f->jury), "jury-entry-open");
 
   gtk_switch_set_active (switches->pdata[0], TRUE);
@@ -285,7 +261,7 @@ score_entry (Fixture *f,
              double   score)
 {
   gint64 entry = chorus_submission_get_id (chorus_jury_window_get_entry (f->jury));
-  g_autoptr(GPtrArray) rows = collect (GTK_WIDGET (f->jury), CHORUS_TYPE_JURY_SCORE_ROW);
+  g_autoptr(GPtrArray) rows = test_collect (GTK_WIDGET (f->jury), CHORUS_TYPE_JURY_SCORE_ROW);
 
   g_assert_cmpuint (rows->len, >, 0);
   for (guint i = 0; i < rows->len; i++)
@@ -305,8 +281,8 @@ static void
 edit_first_score (Fixture *f)
 {
   gint64 entry = chorus_submission_get_id (chorus_jury_window_get_entry (f->jury));
-  g_autoptr(GPtrArray) rows = collect (GTK_WIDGET (f->jury), CHORUS_TYPE_JURY_SCORE_ROW);
-  g_autoptr(GPtrArray) buttons = collect (rows->pdata[0], GTK_TYPE_BUTTON);
+  g_autoptr(GPtrArray) rows = test_collect (GTK_WIDGET (f->jury), CHORUS_TYPE_JURY_SCORE_ROW);
+  g_autoptr(GPtrArray) buttons = test_collect (rows->pdata[0], GTK_TYPE_BUTTON);
   g_autofree char *sql = score_sql (f, entry, chorus_jury_score_row_get_criterion_id (rows->pdata[0]));
   GtkSpinButton *spin = spin_of (rows->pdata[0]);
   g_autofree char *progress = NULL;
@@ -328,7 +304,7 @@ edit_first_score (Fixture *f)
     scored += !isnan (chorus_jury_score_row_get_score (rows->pdata[i]));
   progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u criterion scored", "%u of %u criteria scored",
                                            rows->len), scored, rows->len);
-  g_assert_true (label_shows (GTK_WIDGET (f->jury), progress));
+  g_assert_true (test_shows_label (GTK_WIDGET (f->jury), progress));
 }
 
 /* Opens the entry titled @title from the summary, as a click on its row. */
@@ -336,7 +312,7 @@ static void
 open_from_summary (Fixture    *f,
                    const char *title)
 {
-  g_autoptr(GPtrArray) rows = collect (GTK_WIDGET (f->jury), ADW_TYPE_ACTION_ROW);
+  g_autoptr(GPtrArray) rows = test_collect (GTK_WIDGET (f->jury), ADW_TYPE_ACTION_ROW);
 
   g_assert_cmpstr (chorus_jury_window_get_page (f->jury), ==, "summary");
   for (guint i = 0; i < rows->len; i++)
@@ -388,7 +364,7 @@ test_scorecard (void)
     {
       g_autofree char *where = g_strdup_printf (_("Entry %u of %u"), i, (guint) accepted);
 
-      shows_where = label_shows (GTK_WIDGET (f.jury), where);
+      shows_where = test_shows_label (GTK_WIDGET (f.jury), where);
     }
   g_assert_true (shows_where);
   check_blind_mode (&f);
@@ -449,7 +425,7 @@ test_scorecard (void)
     g_autofree char *sql = NULL;
 
     open_from_summary (&f, title);
-    rows = collect (GTK_WIDGET (f.jury), CHORUS_TYPE_JURY_SCORE_ROW);
+    rows = test_collect (GTK_WIDGET (f.jury), CHORUS_TYPE_JURY_SCORE_ROW);
     sql = score_sql (&f, chorus_submission_get_id (chorus_jury_window_get_entry (f.jury)),
                      chorus_jury_score_row_get_criterion_id (rows->pdata[0]));
     gtk_spin_button_set_value (spin_of (rows->pdata[0]), 9.5);
