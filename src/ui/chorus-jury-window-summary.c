@@ -40,8 +40,6 @@ create_entry_row (ChorusJuryWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chorus_submission_get_title (entry));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  if (!complete)
-    gtk_widget_add_css_class (row, "chorus-jury-incomplete");
 
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "title-4");
