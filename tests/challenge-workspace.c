@@ -6,7 +6,7 @@
  */
 
 #include "challenge-workspace.h"
-#include "chorus-test-util.h"
+#include "chorus-store-private.h"
 
 /* Summit Tee (score5, weight 0.5; criteria Originality 0.6, Brand fit 0.4):
  *
@@ -87,4 +87,22 @@ chorus_test_seed_challenge_workspace (sqlite3 *db)
                        " (1, 2, 1, 8, 0), (1, 2, 2, 6, 0), (1, 3, 1, 7, 0), (1, 3, 2, 7, 0),"
                        " (2, 2, 1, 6, 0), (2, 2, 2, 9, 0), (2, 3, 1, 5, 0);",
                        CHALLENGE_T0, CHALLENGE_DAY);
+}
+
+void
+challenge_fixture_set_up (ChallengeFixture *f,
+                          gconstpointer     data)
+{
+  chorus_test_workspace_init (&f->workspace, "challenges.chorus");
+  f->store = chorus_test_open_store (f->workspace.path, CHORUS_STORE_OPEN_CREATE);
+  f->db = _chorus_store_get_db (f->store);
+  chorus_test_seed_challenge_workspace (f->db);
+}
+
+void
+challenge_fixture_tear_down (ChallengeFixture *f,
+                             gconstpointer     data)
+{
+  chorus_test_finalize_object (g_steal_pointer (&f->store));
+  chorus_test_workspace_remove_all (&f->workspace);
 }

@@ -6,13 +6,16 @@
  */
 
 /* A small workspace of two design challenges whose ranking is worked out
- * by hand (challenge-workspace.c), for test-store-ranking.c and
- * test-chorusctl-challenge.c. */
+ * by hand (challenge-workspace.c), for test-store-ranking.c,
+ * test-store-jury.c and test-chorusctl-challenge.c. */
 
 #pragma once
 
 #include <glib.h>
 #include <sqlite3.h>
+
+#include "chorus-store.h"
+#include "chorus-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +41,18 @@ G_BEGIN_DECLS
 #define VOTE_CY_EXCLUDED  5
 
 void chorus_test_seed_challenge_workspace (sqlite3 *db);
+
+/* A g_test_add() fixture: the workspace above, open. */
+typedef struct
+{
+  ChorusTestWorkspace  workspace;
+  ChorusStore         *store;
+  sqlite3             *db;
+} ChallengeFixture;
+
+void challenge_fixture_set_up    (ChallengeFixture *f,
+                                  gconstpointer     data);
+void challenge_fixture_tear_down (ChallengeFixture *f,
+                                  gconstpointer     data);
 
 G_END_DECLS

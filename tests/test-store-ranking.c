@@ -27,30 +27,7 @@
 #include "chorus-test-util.h"
 #include "image-test-util.h"
 
-typedef struct
-{
-  ChorusTestWorkspace  workspace;
-  ChorusStore         *store;
-  sqlite3             *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  chorus_test_workspace_init (&f->workspace, "challenges.chorus");
-  f->store = chorus_test_open_store (f->workspace.path, CHORUS_STORE_OPEN_CREATE);
-  f->db = _chorus_store_get_db (f->store);
-  chorus_test_seed_challenge_workspace (f->db);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  chorus_test_finalize_object (g_steal_pointer (&f->store));
-  chorus_test_workspace_remove_all (&f->workspace);
-}
+typedef ChallengeFixture Fixture;
 
 static ChorusRanking *
 rank (Fixture *f,
@@ -416,7 +393,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/chorus/store-ranking/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add ("/chorus/store-ranking/" path, Fixture, NULL, challenge_fixture_set_up, func, challenge_fixture_tear_down)
   ADD ("worked-example", test_worked_example);
   ADD ("merged-accounts-count-once", test_merged_accounts_count_once);
   ADD ("merged-into", test_merged_into);

@@ -446,6 +446,23 @@ describe_moderation (const char *actor,
   return g_strdup_printf (_("%s put the entry “%s” back for review"), actor, name);
 }
 
+/* A juror's scorecard submitted (chorus-store-jury.c); @detail names the
+ * juror and the challenge, and counts the scores. */
+static char *
+describe_scorecard (const char *actor,
+                    JsonObject *detail)
+{
+  const char *juror = _chorus_json_get_string (detail, "juror_name") ? _chorus_json_get_string (detail, "juror_name") : "";
+  const char *name = _chorus_json_get_string (detail, "name") ? _chorus_json_get_string (detail, "name") : "";
+  int scores = (int) _chorus_json_get_int (detail, "scores", 0);
+
+  /* Translators: an audit log entry. The first %s is a team member's name, the second a juror's (often the
+   * same person), the third a design challenge's title; %d is how many scores the card holds. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s submitted the jury scorecard of %s for “%s” with %d score",
+                                       "%s submitted the jury scorecard of %s for “%s” with %d scores", scores),
+                          actor, juror, name, scores);
+}
+
 /* One sentence for the entry; @actor_name is %NULL when the member who
  * made it was removed, or nobody was marked as "me". */
 char *
@@ -513,6 +530,8 @@ _chorus_audit_describe (const char *action,
     return describe_vote (actor, action, object);
   if (g_strcmp0 (action, "challenge-create") == 0 || g_strcmp0 (action, "challenge-edit") == 0)
     return describe_challenge (actor, action, object);
+  if (g_strcmp0 (action, "jury-scorecard") == 0)
+    return describe_scorecard (actor, object);
   if (g_strcmp0 (action, "person-merge") == 0)
     /* Translators: an audit log entry. The first %s is a team member's
      * name, the second the name of the person merged into this one. */

@@ -300,11 +300,13 @@ read_ranking (Loader   *loader,
          each_row (db, JURY_SQL, id, add_jury_row, loader, error);
 }
 
+/* @data points to the challenge's id. */
 static gpointer
-rank_challenge (ChorusStore  *store,
-                gint64        challenge_id,
-                GError      **error)
+rank_challenge (ChorusStore    *store,
+                gconstpointer   data,
+                GError        **error)
 {
+  gint64 challenge_id = *(const gint64 *) data;
   g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (store);
   g_autoptr(ChorusRanking) ranking = NULL;
   Loader loader = { store, NULL };
@@ -325,11 +327,13 @@ rank_challenge (ChorusStore  *store,
   return g_steal_pointer (&ranking);
 }
 
+/* @data points to the challenge's id. */
 static gpointer
-find_near_duplicates (ChorusStore  *store,
-                      gint64        challenge_id,
-                      GError      **error)
+find_near_duplicates (ChorusStore    *store,
+                      gconstpointer   data,
+                      GError        **error)
 {
+  gint64 challenge_id = *(const gint64 *) data;
   g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (store);
   g_autoptr(ChorusRanking) challenge = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -388,7 +392,7 @@ chorus_store_rank_challenge (ChorusStore  *self,
 {
   g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
 
-  return rank_challenge (self, challenge_id, error);
+  return rank_challenge (self, &challenge_id, error);
 }
 
 /**
@@ -412,7 +416,7 @@ chorus_store_find_near_duplicates (ChorusStore  *self,
 {
   g_return_val_if_fail (CHORUS_IS_STORE (self), NULL);
 
-  return find_near_duplicates (self, challenge_id, error);
+  return find_near_duplicates (self, &challenge_id, error);
 }
 
 /**
@@ -450,75 +454,6 @@ chorus_store_set_submission_phash (ChorusStore  *self,
   return TRUE;
 }
 
-typedef gpointer (*ChallengeFunc) (ChorusStore  *store,
-                                   gint64        challenge_id,
-                                   GError      **error);
-
-typedef struct
-{
-  ChallengeFunc  func;
-  GDestroyNotify free_result;
-  gint64         challenge_id;
-} ChallengeTask;
-
-static void
-challenge_worker (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  ChallengeTask *data = task_data;
-  GError *error = NULL;
-  gpointer result;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (!(result = data->func (source_object, data->challenge_id, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, data->free_result);
-}
-
-static void
-run_challenge_async (ChorusStore         *self,
-                     gint64               challenge_id,
-                     ChallengeFunc        func,
-                     GDestroyNotify       free_result,
-                     gpointer             source_tag,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ChallengeTask *data;
-
-  g_return_if_fail (CHORUS_IS_STORE (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
-  data = g_new0 (ChallengeTask, 1);
-  data->func = func;
-  data->free_result = free_result;
-  data->challenge_id = challenge_id;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, g_free);
-  g_task_run_in_thread (task, challenge_worker);
-}
-
-static gpointer
-finish_challenge (ChorusStore   *self,
-                  GAsyncResult  *result,
-                  gpointer       source_tag,
-                  GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 void
 chorus_store_rank_challenge_async (ChorusStore         *self,
                                    gint64               challenge_id,
@@ -526,8 +461,9 @@ chorus_store_rank_challenge_async (ChorusStore         *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  run_challenge_async (self, challenge_id, rank_challenge, (GDestroyNotify) chorus_ranking_unref,
-                       chorus_store_rank_challenge_async, cancellable, callback, user_data);
+  _chorus_store_run_async (self, rank_challenge, &challenge_id, sizeof challenge_id,
+                           (GDestroyNotify) chorus_ranking_unref, chorus_store_rank_challenge_async, cancellable,
+                           callback, user_data);
 }
 
 /**
@@ -540,7 +476,7 @@ chorus_store_rank_challenge_finish (ChorusStore   *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish_challenge (self, result, chorus_store_rank_challenge_async, error);
+  return _chorus_store_run_finish (self, result, chorus_store_rank_challenge_async, error);
 }
 
 void
@@ -550,8 +486,9 @@ chorus_store_find_near_duplicates_async (ChorusStore         *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  run_challenge_async (self, challenge_id, find_near_duplicates, (GDestroyNotify) g_array_unref,
-                       chorus_store_find_near_duplicates_async, cancellable, callback, user_data);
+  _chorus_store_run_async (self, find_near_duplicates, &challenge_id, sizeof challenge_id,
+                           (GDestroyNotify) g_array_unref, chorus_store_find_near_duplicates_async, cancellable,
+                           callback, user_data);
 }
 
 /**
@@ -565,5 +502,5 @@ chorus_store_find_near_duplicates_finish (ChorusStore   *self,
                                           GAsyncResult  *result,
                                           GError       **error)
 {
-  return finish_challenge (self, result, chorus_store_find_near_duplicates_async, error);
+  return _chorus_store_run_finish (self, result, chorus_store_find_near_duplicates_async, error);
 }

@@ -65,6 +65,26 @@ GPtrArray    *_chorus_store_read_finish     (ChorusStore          *self,
                                              gpointer              source_tag,
                                              GError              **error);
 
+/* Runs in a worker with a copy of the caller's plain @data, and returns
+ * what the caller finishes with, or %NULL with @error set. */
+typedef gpointer (*ChorusStoreRunFunc) (ChorusStore          *store,
+                                        gconstpointer         data,
+                                        GError              **error);
+
+void          _chorus_store_run_async       (ChorusStore          *self,
+                                             ChorusStoreRunFunc    func,
+                                             gconstpointer         data,
+                                             gsize                 size,
+                                             GDestroyNotify        free_result,
+                                             gpointer              source_tag,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gpointer      _chorus_store_run_finish      (ChorusStore          *self,
+                                             GAsyncResult         *result,
+                                             gpointer              source_tag,
+                                             GError              **error);
+
 /* The arguments of an edit to statuses, team members or tags (see
  * chorus-store-team.h), run by _chorus_store_edit_async(), which trims
  * @name and refuses it when nothing is left. */

@@ -327,6 +327,84 @@ _chorus_store_read_finish (ChorusStore   *self,
                            gpointer       source_tag,
                            GError       **error)
 {
+  return _chorus_store_run_finish (self, result, source_tag, error);
+}
+
+typedef struct
+{
+  ChorusStoreRunFunc  func;
+  gpointer            data;
+  GDestroyNotify      free_result;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->data);
+  g_free (run);
+}
+
+static void
+run_worker (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  Run *run = task_data;
+  GError *error = NULL;
+  gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!(result = run->func (source_object, run->data, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, run->free_result);
+}
+
+/**
+ * _chorus_store_run_async:
+ * @data: what @func is given, copied (@size bytes): plain values only
+ * @free_result: frees what @func returns when nobody finishes the task
+ *
+ * Runs @func in a worker; it opens the connection it needs.
+ */
+void
+_chorus_store_run_async (ChorusStore         *self,
+                         ChorusStoreRunFunc   func,
+                         gconstpointer        data,
+                         gsize                size,
+                         GDestroyNotify       free_result,
+                         gpointer             source_tag,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Run *run;
+
+  g_return_if_fail (CHORUS_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  run = g_new0 (Run, 1);
+  run->func = func;
+  run->data = g_memdup2 (data, size);
+  run->free_result = free_result;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  g_task_run_in_thread (task, run_worker);
+}
+
+/* Returns: what the function returned, or %NULL with @error set */
+gpointer
+_chorus_store_run_finish (ChorusStore   *self,
+                          GAsyncResult  *result,
+                          gpointer       source_tag,
+                          GError       **error)
+{
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), NULL);
 

@@ -15,7 +15,9 @@
 #include "chorus-designs-pane.h"
 #include "chorus-format.h"
 #include "chorus-entry-add-dialog.h"
+#include "chorus-jury-window.h"
 #include "chorus-kiosk-window.h"
+#include "chorus-store-jury.h"
 #include "chorus-submission-review.h"
 #include "chorus-submission-tile.h"
 #include "chorus-submission.h"
@@ -25,7 +27,9 @@
  * review, or those rejected. Clicking one opens it in the moderation
  * dialog (chorus-submission-review.c). New Challenge and Edit Challenge
  * open the editor (chorus-challenge-editor.c); the challenge it saved is
- * selected once the list is read again. */
+ * selected once the list is read again. Jury opens the jurors'
+ * scorecards (chorus-jury-window.c) once the challenge has a jury and
+ * criteria. */
 
 struct _ChorusDesignsPane
 {
@@ -294,6 +298,19 @@ on_grid_view_activate_cb (ChorusDesignsPane *self,
 }
 
 static void
+on_jury_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ChorusDesignsPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusJury) jury = chorus_store_load_jury_finish (CHORUS_STORE (object), result, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.jury", jury != NULL && chorus_jury_is_ready (jury));
+}
+
+static void
 show_challenge (ChorusDesignsPane *self,
                 ChorusChallenge   *challenge)
 {
@@ -320,6 +337,9 @@ show_challenge (ChorusDesignsPane *self,
     }
   self->challenge_id = chorus_challenge_get_id (challenge);
   list_entries (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.jury", FALSE);
+  chorus_store_load_jury_async (self->store, self->challenge_id, self->entries_cancellable, on_jury_loaded_cb,
+                                g_object_ref (self));
 }
 
 static void
@@ -523,6 +543,19 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+jury_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChorusDesignsPane *self = CHORUS_DESIGNS_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->challenge != NULL && self->store != NULL)
+    gtk_window_present (GTK_WINDOW (chorus_jury_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                            self->store, self->challenge)));
+}
+
+static void
 chorus_designs_pane_dispose (GObject *object)
 {
   ChorusDesignsPane *self = (ChorusDesignsPane *)object;
@@ -580,6 +613,7 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "designs.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "designs.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "designs.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "designs.jury", NULL, jury_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -606,6 +640,7 @@ chorus_designs_pane_init (ChorusDesignsPane *self)
     g_signal_connect (drop, "drop", G_CALLBACK (on_gallery_drop_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->entries_stack), GTK_EVENT_CONTROLLER (drop));
   }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.jury", FALSE);
 }
 
 void
@@ -624,6 +659,7 @@ chorus_designs_pane_set_store (ChorusDesignsPane *self,
   g_clear_object (&self->challenge);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.add-entry", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.jury", FALSE);
   g_set_object (&self->store, store);
   self->saved_id = 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.new", store != NULL);
