@@ -480,6 +480,10 @@ test_time_spread (void)
     { { base, base + 2 * hour, base + hour }, { base + 6 * hour, base + 6 * hour, base + 6 * hour }, FALSE, 2 * hour },
     /* one known time only (a manual run for the others): nothing to compare */
     { { base + 20 * hour, 0, 0 }, { base + 30 * hour, 0, 0 }, FALSE, 0 },
+    /* posted two minutes apart and read a minute later: the same moment */
+    { { base, base + 120, base + 60 }, { base + 180, base + 180, base + 180 }, FALSE, 120 },
+    /* ten minutes apart, read for a quarter of an hour: more than half of it */
+    { { base, base + 600, base }, { base + 900, base + 900, base + 900 }, TRUE, 600 },
     /* unknown windows count for nothing */
     { { base, base + 3 * hour, 0 }, { 0, 0, 0 }, FALSE, 3 * hour },
   };

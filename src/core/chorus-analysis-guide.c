@@ -136,7 +136,9 @@ chorus_analysis_plan_more (const ChorusAnalysis *self,
  * variants with a known posting time were first posted more than
  * %CHORUS_ANALYSIS_TIME_SPREAD_SECONDS apart, or more than half of the
  * shortest window (observed_until − first_posted_at, counting only
- * windows longer than zero) apart; see chorus_analysis_get_time_spread().
+ * windows longer than zero) apart, unless they were posted within
+ * %CHORUS_ANALYSIS_TIME_SPREAD_MIN_SECONDS of each other; see
+ * chorus_analysis_get_time_spread().
  * With fewer than two known times there is nothing to compare.
  */
 void
@@ -166,7 +168,8 @@ chorus_analysis_check_times (ChorusAnalysis *self,
 
   self->time_spread = last - first;
   if (self->time_spread > CHORUS_ANALYSIS_TIME_SPREAD_SECONDS ||
-      (shortest < G_MAXINT64 && self->time_spread * 2 > shortest))
+      (shortest < G_MAXINT64 && self->time_spread * 2 > shortest &&
+       self->time_spread > CHORUS_ANALYSIS_TIME_SPREAD_MIN_SECONDS))
     self->warnings |= CHORUS_ANALYSIS_WARNING_TIME_SPREAD;
 }
 

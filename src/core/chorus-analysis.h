@@ -49,6 +49,10 @@ typedef enum
  * and a post seen for a day has had longer to collect likes than one seen
  * for an hour. */
 #define CHORUS_ANALYSIS_TIME_SPREAD_SECONDS (12 * 60 * 60)
+/* Posts this close together went out at the same time, as far as any
+ * audience is concerned, however short their windows so far (a run read
+ * moments after its posts went out). */
+#define CHORUS_ANALYSIS_TIME_SPREAD_MIN_SECONDS (5 * 60)
 
 typedef struct
 {
