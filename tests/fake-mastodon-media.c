@@ -227,6 +227,7 @@ upload (FakeMedia          *self,
   g_autoptr(SoupMultipart) multipart =
     soup_multipart_new_from_message (soup_server_message_get_request_headers (message), bytes);
   g_autoptr(GBytes) description = NULL;
+  g_autofree char *json = NULL;
   FakeMedium *medium;
 
   medium = g_new0 (FakeMedium, 1);
@@ -250,7 +251,7 @@ upload (FakeMedia          *self,
   medium->reads_left = self->processing_reads;
   g_ptr_array_add (self->media, medium);
 
-  *body = g_string_new (attachment_json (self, medium));
+  *body = g_string_new (json = attachment_json (self, medium));
   return medium->reads_left > 0 ? 202 : 200;
 }
 
@@ -261,6 +262,7 @@ read_medium (FakeMedia   *self,
              GString    **body)
 {
   FakeMedium *medium = find_medium (self, id);
+  g_autofree char *json = NULL;
   guint status;
 
   self->media_reads++;
@@ -272,7 +274,7 @@ read_medium (FakeMedia   *self,
 
   /* Read once more while processing: the next read may find it done. */
   status = medium->reads_left > 0 ? 206 : 200;
-  *body = g_string_new (attachment_json (self, medium));
+  *body = g_string_new (json = attachment_json (self, medium));
   if (medium->reads_left > 0)
     medium->reads_left--;
   return status;
