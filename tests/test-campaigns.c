@@ -529,6 +529,38 @@ test_rates (ChorusTestTempDir *fixture,
   g_assert_cmpfloat_with_epsilon (chorus_analysis_get_variant (analysis, 0)->share, 15.0 / 250.0, 1e-12);
 }
 
+/* A campaign compared on all engagements takes manual results as that one
+ * figure per variant, out of the people reached. */
+static void
+test_engagements (ChorusTestTempDir *fixture,
+                  gconstpointer      data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "campaigns.chorus", NULL);
+  g_autoptr(ChorusStore) store = chorus_test_open_store (path, CHORUS_STORE_OPEN_CREATE);
+  g_autoptr(ChorusCampaignDraft) draft = make_draft ("Engaging", three_texts);
+  g_autoptr(ChorusCampaignResults) results = chorus_campaign_results_new ("survey.csv");
+  g_autoptr(ChorusCampaign) campaign = NULL;
+  g_autoptr(ChorusAnalysis) analysis = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_free (draft->metric);
+  draft->metric = g_strdup ("engagements");
+  id = chorus_store_create_campaign (store, draft, &error);
+  g_assert_no_error (error);
+  chorus_campaign_results_add (results, 1, 30, 300, NULL);
+  chorus_campaign_results_add (results, 2, 45, 300, NULL);
+  chorus_campaign_results_add (results, 3, 12, 300, NULL);
+  add_results (store, id, results);
+
+  campaign = load (store, id);
+  analysis = chorus_campaign_analyse (campaign, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chorus_analysis_get_design (analysis), ==, CHORUS_ANALYSIS_RATES);
+  g_assert_cmpint (chorus_analysis_get_variant (analysis, 1)->count, ==, 45);
+  g_assert_cmpint (chorus_analysis_get_variant (analysis, 1)->exposures, ==, 300);
+}
+
 static void
 test_decision (ChorusTestTempDir *fixture,
                gconstpointer      data)
@@ -695,6 +727,7 @@ main (int   argc,
   chorus_test_add_in_temp_dir ("/chorus/campaigns/states", test_states);
   chorus_test_add_in_temp_dir ("/chorus/campaigns/results", test_results);
   chorus_test_add_in_temp_dir ("/chorus/campaigns/rates", test_rates);
+  chorus_test_add_in_temp_dir ("/chorus/campaigns/engagements", test_engagements);
   chorus_test_add_in_temp_dir ("/chorus/campaigns/decision", test_decision);
   chorus_test_add_in_temp_dir ("/chorus/campaigns/csv", test_csv);
 

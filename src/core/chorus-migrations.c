@@ -580,6 +580,27 @@ static const char migration_13[] =
   "  notice TEXT"
   ");";
 
+/* Manual results of a campaign compared on all engagements are stored
+ * under that metric (they come as one figure per variant, not as likes,
+ * reposts and replies apart): the observations' CHECK takes it. SQLite
+ * changes a CHECK only by copying the table. */
+static const char migration_14[] =
+  "CREATE TABLE observations_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  run_id INTEGER NOT NULL REFERENCES pretest_runs (id) ON DELETE CASCADE,"
+  "  variant_id INTEGER NOT NULL REFERENCES variants (id) ON DELETE CASCADE,"
+  "  observed_at INTEGER NOT NULL,"
+  "  metric TEXT NOT NULL"
+  "    CHECK (metric IN ('votes', 'likes', 'reposts', 'replies', 'reach', 'engagements')),"
+  "  value INTEGER NOT NULL CHECK (value >= 0),"
+  "  provenance TEXT"
+  ");"
+  "INSERT INTO observations_new (id, run_id, variant_id, observed_at, metric, value, provenance)"
+  "  SELECT id, run_id, variant_id, observed_at, metric, value, provenance FROM observations;"
+  "DROP TABLE observations;"
+  "ALTER TABLE observations_new RENAME TO observations;"
+  "CREATE INDEX observations_run ON observations (run_id, variant_id, metric, observed_at);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -594,6 +615,7 @@ static const char * const migrations[] = {
   migration_11,
   migration_12,
   migration_13,
+  migration_14,
 };
 
 guint
