@@ -1,0 +1,286 @@
+/* chorus-results-format.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "chorus-awards.h"
+#include "chorus-error.h"
+#include "chorus-results-format.h"
+
+/* Amounts are kept in hundredths of the currency's unit (cents), so the
+ * ledger adds up exactly; they are shown with the locale's digit grouping
+ * and decimal separator, and read back whichever separator a person
+ * types. Jury agreement is told in words by Krippendorff's thresholds:
+ * α ≥ 0.800 the scores can be relied on ("agree well"), 0.667 ≤ α < 0.800
+ * allows tentative conclusions only, below that the jurors disagree, and
+ * at or below 0 they agree no better than chance. */
+
+#define MAX_UNITS G_GINT64_CONSTANT (99999999999)   /* 11 digits: far beyond any prize */
+
+/**
+ * chorus_format_place:
+ * @place: 1 for the first
+ *
+ * Returns: (transfer full): "1st", "2nd", "3rd", "4th"…
+ */
+char *
+chorus_format_place (guint place)
+{
+  switch (place)
+    {
+    case 1:
+      return g_strdup (C_("place", "1st"));
+    case 2:
+      return g_strdup (C_("place", "2nd"));
+    case 3:
+      return g_strdup (C_("place", "3rd"));
+    default:
+      /* Translators: a place among a challenge's winners after the third
+       * (4 to 10), such as "4th". */
+      return g_strdup_printf (C_("place", "%uth"), place);
+    }
+}
+
+/* Returns: "Prize" or "Royalty" */
+const char *
+chorus_format_reward_kind (const char *kind)
+{
+  if (g_strcmp0 (kind, "royalty") == 0)
+    return C_("reward", "Royalty");
+  return C_("reward", "Prize");
+}
+
+/**
+ * chorus_format_amount:
+ * @cents: hundredths of a currency's unit
+ *
+ * Returns: (transfer full): "1,234.50" in English, "1.234,50" in Spanish
+ */
+char *
+chorus_format_amount (gint64 cents)
+{
+  g_autofree char *units = NULL;
+  const char *point = localeconv ()->decimal_point;
+  gint64 magnitude = ABS (cents);
+
+  units = g_strdup_printf ("%'" G_GINT64_FORMAT, magnitude / 100);
+  return g_strdup_printf ("%s%s%s%02d", cents < 0 ? "-" : "", units, point != NULL && *point ? point : ".",
+                          (int) (magnitude % 100));
+}
+
+/**
+ * chorus_format_money:
+ * @cents: hundredths of @currency's unit
+ * @currency: an ISO 4217 code
+ *
+ * Returns: (transfer full): "300.00 EUR"
+ */
+char *
+chorus_format_money (gint64      cents,
+                     const char *currency)
+{
+  g_autofree char *amount = chorus_format_amount (cents);
+
+  /* Translators: an amount of money: the number (formatted for the
+   * locale), then the currency's code, as in "300.00 EUR". */
+  return g_strdup_printf (_("%s %s"), amount, currency != NULL ? currency : "");
+}
+
+static gboolean
+fail_amount (GError **error)
+{
+  g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                       _("Type the amount as a number, such as 300 or 1,250.50."));
+  return FALSE;
+}
+
+/* Digits with separators between groups of three, the first group one
+ * to three digits long. */
+static gboolean
+parse_units (const char *text,
+             gint64     *units)
+{
+  g_auto(GStrv) groups = g_strsplit_set (text, ".,", -1);
+  guint n = g_strv_length (groups);
+  gint64 value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = strlen (groups[i]);
+
+      if (length == 0 || (i > 0 && length != 3) || (i == 0 && n > 1 && length > 3))
+        return FALSE;
+      for (const char *c = groups[i]; *c != '\0'; c++)
+        {
+          if (value > MAX_UNITS / 10)
+            return FALSE;
+          value = value * 10 + (*c - '0');
+        }
+    }
+
+  *units = value;
+  return value <= MAX_UNITS;
+}
+
+/**
+ * chorus_parse_money:
+ * @text: an amount as a person types it: "300", "1,250.50", "1.250,5",
+ *   "1 250,50"
+ * @cents: (out): the amount in hundredths
+ * @error: a location for a #GError
+ *
+ * The last '.' or ',' is the decimal separator when one or two digits
+ * follow it; every other one, and spaces, group digits. Negative amounts
+ * are refused.
+ *
+ * Returns: %FALSE with @error set when @text is not an amount
+ */
+gboolean
+chorus_parse_money (const char  *text,
+                    gint64      *cents,
+                    GError     **error)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *dot;
+  const char *comma;
+  const char *last;
+  gint64 units;
+  int fraction = 0;
+
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  for (const char *c = text != NULL ? text : ""; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar ch = g_utf8_get_char (c);
+
+      if (g_unichar_isspace (ch) || ch == 0x00A0 || ch == 0x202F || ch == '\'')
+        continue;
+      if (!(ch == '.' || ch == ',' || (ch >= '0' && ch <= '9')))
+        return fail_amount (error);
+      g_string_append_c (digits, (char) ch);
+    }
+
+  dot = strrchr (digits->str, '.');
+  comma = strrchr (digits->str, ',');
+  last = dot == NULL ? comma : comma == NULL ? dot : dot > comma ? dot : comma;
+  if (last != NULL && strlen (last + 1) >= 1 && strlen (last + 1) <= 2)
+    {
+      fraction = atoi (last + 1) * (strlen (last + 1) == 1 ? 10 : 1);
+      g_string_truncate (digits, last - digits->str);
+    }
+
+  if (digits->len == 0 || !parse_units (digits->str, &units))
+    return fail_amount (error);
+
+  *cents = units * 100 + fraction;
+  return TRUE;
+}
+
+/* Returns: where @alpha stands on Krippendorff's scale */
+ChorusAgreementLevel
+chorus_agreement_level (double alpha,
+                        guint  n_jurors)
+{
+  if (n_jurors < 2 || isnan (alpha))
+    return CHORUS_AGREEMENT_UNKNOWN;
+  if (alpha >= CHORUS_AGREEMENT_RELIABLE)
+    return CHORUS_AGREEMENT_GOOD;
+  if (alpha >= CHORUS_AGREEMENT_TENTATIVE)
+    return CHORUS_AGREEMENT_FAIR;
+  if (alpha > 0)
+    return CHORUS_AGREEMENT_POOR;
+  return CHORUS_AGREEMENT_NONE;
+}
+
+/**
+ * chorus_format_agreement:
+ * @alpha: Krippendorff's alpha between the jurors, or NaN
+ * @n_jurors: the jurors who scored
+ *
+ * Returns: (transfer full): "Jurors agree well (α = 0.85)", or why it
+ *   cannot be said
+ */
+char *
+chorus_format_agreement (double alpha,
+                         guint  n_jurors)
+{
+  g_autofree char *value = g_strdup_printf ("%.2f", alpha);
+
+  switch (chorus_agreement_level (alpha, n_jurors))
+    {
+    case CHORUS_AGREEMENT_GOOD:
+      /* Translators: Krippendorff's alpha, a measure of agreement between
+       * jurors, is 0.800 or more; %s is its value, such as 0.85. */
+      return g_strdup_printf (_("Jurors agree well (α = %s)"), value);
+    case CHORUS_AGREEMENT_FAIR:
+      /* Translators: Krippendorff's alpha is between 0.667 and 0.800, enough
+       * for tentative conclusions only; %s is its value. */
+      return g_strdup_printf (_("Jurors agree only tentatively (α = %s)"), value);
+    case CHORUS_AGREEMENT_POOR:
+      /* Translators: Krippendorff's alpha is below 0.667; %s is its value. */
+      return g_strdup_printf (_("Jurors often disagree (α = %s)"), value);
+    case CHORUS_AGREEMENT_NONE:
+      /* Translators: Krippendorff's alpha is 0 or less; %s is its value. */
+      return g_strdup_printf (_("Jurors agree no better than chance (α = %s)"), value);
+    case CHORUS_AGREEMENT_UNKNOWN:
+    default:
+      break;
+    }
+
+  if (n_jurors == 0)
+    return g_strdup (_("No juror has scored yet"));
+  if (n_jurors == 1)
+    return g_strdup (_("One juror has scored, so there is no agreement to measure yet"));
+  return g_strdup (_("The jurors’ agreement cannot be measured yet: no entry has scores from two of them"));
+}
+
+/**
+ * chorus_format_announcement:
+ * @place: the winner's place
+ * @handle: the winner's handle, as a mention ("@ana@social.example")
+ * @title: the entry's title
+ * @hashtag: the challenge's hashtag, without '#'
+ *
+ * Returns: (transfer full): the reply that tells the winner, for the
+ *   team to edit before it is queued
+ */
+char *
+chorus_format_announcement (guint       place,
+                            const char *handle,
+                            const char *title,
+                            const char *hashtag)
+{
+  g_return_val_if_fail (handle != NULL && title != NULL && hashtag != NULL, NULL);
+
+  switch (place)
+    {
+    case 1:
+      /* Translators: a reply announcing a design challenge's winner. The first
+       * %s is the winner's handle, such as @ana@social.example, the second the
+       * design's title, the third the challenge's hashtag (after its #). */
+      return g_strdup_printf (_("Congratulations %s, your design “%s” won 1st place in #%s!"), handle, title, hashtag);
+    case 2:
+      /* Translators: as for 1st place, for the second place. */
+      return g_strdup_printf (_("Congratulations %s, your design “%s” won 2nd place in #%s!"), handle, title, hashtag);
+    case 3:
+      /* Translators: as for 1st place, for the third place. */
+      return g_strdup_printf (_("Congratulations %s, your design “%s” won 3rd place in #%s!"), handle, title, hashtag);
+    default:
+      /* Translators: a reply announcing a design challenge's winner after the
+       * third. The first %s is the winner's handle, the second the design's
+       * title, %u the place (4 to 10), the last %s the challenge's hashtag. */
+      return g_strdup_printf (_("Congratulations %s, your design “%s” won place %u in #%s!"), handle, title, place,
+                              hashtag);
+    }
+}
