@@ -103,6 +103,20 @@ test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* Clicks the button of @root labelled @label, as a person would: in a
+ * dialog, that also closes it, unlike adw_message_dialog_response(). */
+G_GNUC_UNUSED static void
+test_click_button (GtkWidget  *root,
+                   const char *label)
+{
+  GtkWidget *button = test_find_button (root, label);
+
+  if (button == NULL)
+    g_error ("no button labelled %s", label);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+}
+
 /* Whether a label drawn inside @root holds @text. */
 G_GNUC_UNUSED static gboolean
 test_shows_label (GtkWidget  *root,

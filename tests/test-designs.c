@@ -38,24 +38,6 @@ find_toggle (GtkWidget  *root,
   g_error ("no toggle labelled %s…", prefix);
 }
 
-/* Clicks the dialog's button for @label, as a person would (which also
- * closes the dialog, unlike adw_message_dialog_response()). */
-static void
-click (AdwMessageDialog *dialog,
-       const char       *label)
-{
-  g_autoptr(GPtrArray) buttons = test_collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      {
-        g_assert_true (gtk_widget_is_sensitive (buttons->pdata[i]));
-        gtk_widget_activate (buttons->pdata[i]);
-        return;
-      }
-  g_error ("no button labelled %s", label);
-}
-
 static void
 click_score (ChorusKioskWindow *kiosk,
              const char        *score)
@@ -209,7 +191,7 @@ test_moderation (void)
   /* Accepted from its dialog: it leaves the queue. */
   dialog = open_first (pane, &id);
   shoot (GTK_WINDOW (dialog), "review");
-  click (dialog, _("_Accept"));
+  test_click_button (GTK_WIDGET (dialog), _("_Accept"));
   wait.n = (guint) pending - 1;
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
   state = moderation_of (db, id);
@@ -222,7 +204,7 @@ test_moderation (void)
   g_assert_cmpuint (entries->len, ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Uses another brand's mascot");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rejected"));
-  click (dialog, _("_Reject"));
+  test_click_button (GTK_WIDGET (dialog), _("_Reject"));
   wait.n = (guint) pending - 2;
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
   g_clear_pointer (&state, g_free);

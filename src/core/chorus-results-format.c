@@ -16,6 +16,7 @@
 
 #include "chorus-awards.h"
 #include "chorus-error.h"
+#include "chorus-format.h"
 #include "chorus-results-format.h"
 
 /* Amounts are kept in hundredths of the currency's unit (cents), so the
@@ -50,6 +51,38 @@ chorus_format_place (guint place)
        * (4 to 10), such as "4th". */
       return g_strdup_printf (C_("place", "%uth"), place);
     }
+}
+
+/**
+ * chorus_format_score:
+ * @value: a score, or NaN when there is none
+ * @decimals: how many decimals to show
+ *
+ * Returns: (transfer full): "4.43" with the locale's decimal separator,
+ *   or "—" for NaN
+ */
+char *
+chorus_format_score (double value,
+                     int    decimals)
+{
+  if (isnan (value))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.*f", decimals, value);
+}
+
+/* Returns: how a community vote was cast, as a person says it */
+const char *
+chorus_format_vote_kind (const char *kind)
+{
+  if (g_strcmp0 (kind, "like") == 0)
+    return C_("vote", "Like");
+  if (g_strcmp0 (kind, "repost") == 0)
+    return C_("vote", "Repost");
+  if (g_strcmp0 (kind, "poll") == 0)
+    return C_("vote", "Poll vote");
+  if (g_strcmp0 (kind, "reply_score") == 0)
+    return C_("vote", "Score in a reply");
+  return C_("vote", "Kiosk vote");
 }
 
 /* Returns: "Prize" or "Royalty" */
@@ -243,6 +276,82 @@ chorus_format_agreement (double alpha,
   if (n_jurors == 1)
     return g_strdup (_("One juror has scored, so there is no agreement to measure yet"));
   return g_strdup (_("The jurors’ agreement cannot be measured yet: no entry has scores from two of them"));
+}
+
+/**
+ * chorus_format_ranking_basis:
+ * @ranking: a challenge's ranking
+ *
+ * Returns: (transfer full): what its numbers rest on, such as "Prior mean
+ *   3.71, weighing as 20.4 scores · 214 voters counted · Community 60%,
+ *   jury 40%"
+ */
+char *
+chorus_format_ranking_basis (const ChorusRanking *ranking)
+{
+  guint voters = chorus_ranking_get_n_voters (ranking);
+  double weight = chorus_ranking_get_community_weight (ranking);
+  g_autofree char *count = chorus_format_count (voters);
+  g_autofree char *community = chorus_format_percent (weight);
+  g_autofree char *jury = chorus_format_percent (1.0 - weight);
+  g_autofree char *voters_text = NULL;
+  g_autofree char *weights = NULL;
+  g_autofree char *basis = NULL;
+
+  /* Translators: %s is a number formatted for the locale. */
+  voters_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s voter counted", "%s voters counted", voters),
+                                 count);
+  /* Translators: how a design entry's combined score is made; each %s is a percentage. */
+  weights = g_strdup_printf (_("Community %s, jury %s"), community, jury);
+
+  if (g_strcmp0 (chorus_ranking_get_scale (ranking), "support") == 0)
+    basis = g_strdup (_("Support is the lower bound of its 95% Wilson interval"));
+  else if (isnan (chorus_ranking_get_prior_mean (ranking)))
+    basis = g_strdup (_("No scores yet"));
+  else
+    {
+      g_autofree char *mean = chorus_format_score (chorus_ranking_get_prior_mean (ranking), 2);
+      g_autofree char *prior = chorus_format_score (chorus_ranking_get_prior_weight (ranking), 1);
+
+      /* Translators: the prior of the Bayesian average of scores out of 5. The first %s is the mean of all
+       * scores, the second how many scores the prior weighs as (the mean count per entry). */
+      basis = g_strdup_printf (_("Prior mean %s, weighing as %s scores"), mean, prior);
+    }
+
+  /* Translators: "Prior mean 3.71, weighing as 20.4 scores · 214 voters counted · Community 60%, jury 40%". */
+  return g_strdup_printf (_("%s · %s · %s"), basis, voters_text, weights);
+}
+
+/* Returns: (transfer full): the entry's counted votes, and those excluded */
+char *
+chorus_format_entry_votes (const ChorusRankedEntry *entry)
+{
+  g_autofree char *counted = chorus_format_count (entry->votes_counted);
+  g_autofree char *excluded = NULL;
+
+  if (entry->votes_excluded == 0)
+    return g_steal_pointer (&counted);
+
+  excluded = chorus_format_count (entry->votes_excluded);
+  /* Translators: votes on a design entry: the first %s is how many count, the second how many the team
+   * excluded; both are numbers formatted for the locale. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s excluded)", "%s (%s excluded)",
+                                       entry->votes_excluded),
+                          counted, excluded);
+}
+
+/* Returns: (transfer full): the community's figure for the entry: its
+ * mean score (0-5) on a "score5" challenge, its support bound as a
+ * percentage on a "support" one */
+char *
+chorus_format_entry_community (const ChorusRanking     *ranking,
+                               const ChorusRankedEntry *entry)
+{
+  if (g_strcmp0 (chorus_ranking_get_scale (ranking), "support") != 0)
+    return chorus_format_score (entry->mean_score, 2);
+  if (isnan (entry->support_lower_bound))
+    return g_strdup ("—");
+  return chorus_format_percent (entry->support_lower_bound);
 }
 
 /**

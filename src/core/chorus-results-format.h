@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "chorus-ranking.h"
+
 G_BEGIN_DECLS
 
 /* A challenge's results in words and numbers a person reads: places,
@@ -29,6 +31,9 @@ typedef enum
 } ChorusAgreementLevel;
 
 char                *chorus_format_place          (guint        place);
+char                *chorus_format_score          (double       value,
+                                                   int          decimals);
+const char          *chorus_format_vote_kind      (const char  *kind);
 const char          *chorus_format_reward_kind    (const char  *kind);
 char                *chorus_format_money          (gint64       cents,
                                                    const char  *currency);
@@ -40,6 +45,10 @@ ChorusAgreementLevel chorus_agreement_level       (double       alpha,
                                                    guint        n_jurors);
 char                *chorus_format_agreement      (double       alpha,
                                                    guint        n_jurors);
+char                *chorus_format_ranking_basis  (const ChorusRanking     *ranking);
+char                *chorus_format_entry_votes    (const ChorusRankedEntry *entry);
+char                *chorus_format_entry_community (const ChorusRanking    *ranking,
+                                                    const ChorusRankedEntry *entry);
 char                *chorus_format_announcement   (guint        place,
                                                    const char  *handle,
                                                    const char  *title,
