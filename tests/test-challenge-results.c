@@ -489,6 +489,29 @@ check_exported_image (Flow   *flow,
     }
 }
 
+/* The finished challenge, ranked on support, with the sample's winners and ledger. */
+static void
+show_finished (Flow *flow)
+{
+  ChorusDesignsPane *pane = CHORUS_DESIGNS_PANE (flow->window->designs_pane);
+
+  flow->challenge = chorus_test_db_query_int (flow->db, "SELECT id FROM challenges WHERE scale = 'support'");
+  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
+    {
+      g_autoptr(ChorusChallenge) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
+
+      if (chorus_challenge_get_id (item) == flow->challenge)
+        chorus_designs_pane_select (pane, i);
+    }
+  g_assert_true (chorus_test_spin_until (shows_results, flow, CHORUS_TEST_WAIT_MS));
+  g_assert_cmpuint (chorus_awards_get_n_winners (chorus_challenge_results_get_awards (flow->results)), ==, 2);
+  g_assert_cmpuint (chorus_awards_get_n_rewards (chorus_challenge_results_get_awards (flow->results)), ==, 3);
+  chorus_challenge_results_show_page (flow->results, "awards");
+  shoot (GTK_WINDOW (flow->window), "finished-awards");
+  chorus_challenge_results_show_page (flow->results, "ranking");
+  shoot (GTK_WINDOW (flow->window), "finished-ranking");
+}
+
 static void
 test_flow (void)
 {
@@ -536,6 +559,7 @@ test_flow (void)
 
   check_report (&flow, winner_title);
   check_exported_image (&flow, winner);
+  show_finished (&flow);
 
   test_destroy_window (flow.window);
   fake_mastodon_stop (flow.fake);

@@ -138,7 +138,8 @@ show_results (ChorusChallengeResults *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-images",
                                  chorus_awards_get_n_winners (self->awards) > 0);
-  gtk_stack_set_visible_child_name (self->state_stack, "content");
+  gtk_stack_set_visible_child_name (self->state_stack,
+                                    chorus_ranking_get_n_entries (self->ranking) > 0 ? "content" : "empty");
 }
 
 static gboolean
