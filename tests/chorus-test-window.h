@@ -20,6 +20,8 @@
 #include <libsoup/soup.h>
 
 #include "chorus-application.h"
+#include "chorus-challenge.h"
+#include "chorus-designs-pane.h"
 #include "chorus-store-sources.h"
 #include "chorus-window-private.h"
 
@@ -294,6 +296,46 @@ test_not_syncing (gpointer data)
   ChorusWindow *window = data;
 
   return window->engine == NULL || !chorus_sync_engine_get_syncing (window->engine);
+}
+
+G_GNUC_UNUSED static gboolean
+test_has_challenges (gpointer pane)
+{
+  return g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)) > 0;
+}
+
+/* The challenge @id as the Designs pane lists it, and where. */
+G_GNUC_UNUSED static ChorusChallenge *
+test_find_challenge (ChorusDesignsPane *pane,
+                     gint64             id,
+                     guint             *position)
+{
+  GListModel *challenges = chorus_designs_pane_get_challenges (pane);
+
+  for (guint i = 0; i < g_list_model_get_n_items (challenges); i++)
+    {
+      g_autoptr(ChorusChallenge) challenge = g_list_model_get_item (challenges, i);
+
+      if (chorus_challenge_get_id (challenge) == id)
+        {
+          *position = i;
+          return g_steal_pointer (&challenge);
+        }
+    }
+  g_error ("the Designs pane does not list the challenge %" G_GINT64_FORMAT, id);
+}
+
+/* Selects the challenge @id in the Designs pane, once the pane lists it. */
+G_GNUC_UNUSED static void
+test_select_challenge (ChorusDesignsPane *pane,
+                       gint64             id)
+{
+  g_autoptr(ChorusChallenge) challenge = NULL;
+  guint position;
+
+  g_assert_true (chorus_test_spin_until (test_has_challenges, pane, CHORUS_TEST_WAIT_MS));
+  challenge = test_find_challenge (pane, id, &position);
+  chorus_designs_pane_select (pane, position);
 }
 
 /* Lets the sync end, closes the window and checks nothing keeps it. */

@@ -72,12 +72,6 @@ dialog_closed (gpointer data)
 }
 
 static gboolean
-has_challenges (gpointer data)
-{
-  return g_list_model_get_n_items (chorus_designs_pane_get_challenges (data)) > 0;
-}
-
-static gboolean
 shows_results (gpointer data)
 {
   Flow *flow = data;
@@ -147,14 +141,7 @@ open_results (Flow       *flow,
   /* The running challenge, with its votes still coming in. */
   flow->challenge = chorus_test_db_query_int (flow->db, "SELECT id FROM challenges"
                                                         " WHERE voting_close_at > strftime ('%s', 'now')");
-  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
-  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
-    {
-      g_autoptr(ChorusChallenge) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
-
-      if (chorus_challenge_get_id (item) == flow->challenge)
-        chorus_designs_pane_select (pane, i);
-    }
+  test_select_challenge (pane, flow->challenge);
 
   test_collect_widgets (GTK_WIDGET (pane), CHORUS_TYPE_CHALLENGE_RESULTS, found);
   g_assert_cmpuint (found->len, ==, 1);
@@ -419,15 +406,9 @@ check_report (Flow       *flow,
   g_autofree char *text = NULL;
   ChorusDesignsPane *pane = CHORUS_DESIGNS_PANE (flow->window->designs_pane);
   const char *shots = g_getenv ("CHORUS_DESIGNS_SHOTS");
+  guint position;
 
-  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)) && !challenge; i++)
-    {
-      g_autoptr(ChorusChallenge) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
-
-      if (chorus_challenge_get_id (item) == flow->challenge)
-        challenge = g_object_ref (item);
-    }
-
+  challenge = test_find_challenge (pane, flow->challenge, &position);
   g_assert_true (chorus_challenge_report_write_pdf (challenge, chorus_challenge_results_get_ranking (flow->results),
                                                     flow->awards, pdf, &error));
   g_assert_no_error (error);
@@ -496,13 +477,7 @@ show_finished (Flow *flow)
   ChorusDesignsPane *pane = CHORUS_DESIGNS_PANE (flow->window->designs_pane);
 
   flow->challenge = chorus_test_db_query_int (flow->db, "SELECT id FROM challenges WHERE scale = 'support'");
-  for (guint i = 0; i < g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)); i++)
-    {
-      g_autoptr(ChorusChallenge) item = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), i);
-
-      if (chorus_challenge_get_id (item) == flow->challenge)
-        chorus_designs_pane_select (pane, i);
-    }
+  test_select_challenge (pane, flow->challenge);
   g_assert_true (chorus_test_spin_until (shows_results, flow, CHORUS_TEST_WAIT_MS));
   g_assert_cmpuint (chorus_awards_get_n_winners (chorus_challenge_results_get_awards (flow->results)), ==, 2);
   g_assert_cmpuint (chorus_awards_get_n_rewards (chorus_challenge_results_get_awards (flow->results)), ==, 3);

@@ -77,26 +77,7 @@ shows_n (gpointer data)
   return g_list_model_get_n_items (wait->shown) == wait->n;
 }
 
-static gboolean
-has_challenges (gpointer data)
-{
-  return g_list_model_get_n_items (chorus_designs_pane_get_challenges (data)) > 0;
-}
 
-static void
-select_challenge (ChorusDesignsPane *pane,
-                  gint64             id)
-{
-  GListModel *challenges = chorus_designs_pane_get_challenges (pane);
-
-  for (guint i = 0; i < g_list_model_get_n_items (challenges); i++)
-    {
-      g_autoptr(ChorusChallenge) challenge = g_list_model_get_item (challenges, i);
-
-      if (chorus_challenge_get_id (challenge) == id)
-        chorus_designs_pane_select (pane, i);
-    }
-}
 
 static gboolean
 dialog_open (gpointer data)
@@ -174,8 +155,7 @@ test_moderation (void)
                                             " GROUP BY challenge_id ORDER BY count (*) DESC LIMIT 1");
   pending = count (db, challenge, "moderation = 'pending'");
   g_assert_cmpint (pending, >=, 2);
-  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
-  select_challenge (pane, challenge);
+  test_select_challenge (pane, challenge);
 
   wait.shown = chorus_designs_pane_get_submissions (pane);
   wait.n = (guint) count (db, challenge, "moderation <> 'rejected'");
@@ -272,10 +252,9 @@ test_kiosk (void)
   wait.n = 0;
   pane = CHORUS_DESIGNS_PANE (window->designs_pane);
   adw_view_stack_set_visible_child_name (window->view_stack, "designs");
-  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
   challenge = chorus_test_db_query_int (wait.db, "SELECT id FROM challenges WHERE voting_open_at <= strftime ('%s', 'now')"
                                                  " AND voting_close_at > strftime ('%s', 'now')");
-  select_challenge (pane, challenge);
+  test_select_challenge (pane, challenge);
   test_settle (300);
 
   gtk_widget_activate_action (GTK_WIDGET (pane), "designs.kiosk", NULL);
@@ -367,9 +346,8 @@ test_add_entry (void)
   db = _chorus_store_get_db (chorus_window_get_store (window));
   pane = CHORUS_DESIGNS_PANE (window->designs_pane);
   adw_view_stack_set_visible_child_name (window->view_stack, "designs");
-  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
   challenge = chorus_test_db_query_int (db, "SELECT id FROM challenges WHERE voting_close_at > strftime ('%s', 'now')");
-  select_challenge (pane, challenge);
+  test_select_challenge (pane, challenge);
   wait.shown = chorus_designs_pane_get_submissions (pane);
   wait.n = (guint) count (db, challenge, "moderation <> 'rejected'");
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
