@@ -27,30 +27,7 @@
 #include "chorus-test-util.h"
 #include "outbox-test-util.h"
 
-typedef struct
-{
-  ChorusTestWorkspace  workspace;
-  ChorusStore         *store;
-  sqlite3             *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  chorus_test_workspace_init (&f->workspace, "awards.chorus");
-  f->store = chorus_test_open_store (f->workspace.path, CHORUS_STORE_OPEN_CREATE);
-  f->db = _chorus_store_get_db (f->store);
-  chorus_test_seed_challenge_workspace (f->db);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  chorus_test_finalize_object (g_steal_pointer (&f->store));
-  chorus_test_workspace_remove_all (&f->workspace);
-}
+typedef ChallengeFixture Fixture;
 
 static gint64
 count (Fixture    *f,
@@ -548,11 +525,13 @@ main (int   argc,
   g_test_add_func ("/awards/format/agreement", test_agreement);
   g_test_add_func ("/awards/format/announcement", test_announcement_text);
   g_test_add_func ("/awards/totals", test_totals);
-  g_test_add ("/awards/store/choose-and-remove", Fixture, NULL, fixture_set_up, test_choose_and_remove,
-              fixture_tear_down);
-  g_test_add ("/awards/store/announce", Fixture, NULL, fixture_set_up, test_announce, fixture_tear_down);
-  g_test_add ("/awards/store/rewards", Fixture, NULL, fixture_set_up, test_rewards, fixture_tear_down);
-  g_test_add ("/awards/store/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/awards/store/choose-and-remove", Fixture, NULL, challenge_fixture_set_up, test_choose_and_remove,
+              challenge_fixture_tear_down);
+  g_test_add ("/awards/store/announce", Fixture, NULL, challenge_fixture_set_up, test_announce,
+              challenge_fixture_tear_down);
+  g_test_add ("/awards/store/rewards", Fixture, NULL, challenge_fixture_set_up, test_rewards,
+              challenge_fixture_tear_down);
+  g_test_add ("/awards/store/async", Fixture, NULL, challenge_fixture_set_up, test_async, challenge_fixture_tear_down);
 
   return g_test_run ();
 }
