@@ -11,8 +11,7 @@
  * added, edited and paid; each change with its audit entry and its
  * sentence, each refusal leaving the workspace as it was. Also the words
  * and numbers the results are shown with: places, amounts of money read
- * and written, the jurors' agreement, the announcement's text, and the
- * ledger's totals. */
+ * and written, the announcement's text, and the ledger's totals. */
 
 #include <locale.h>
 #include <math.h>
@@ -110,33 +109,6 @@ test_money (void)
   /* The C locale groups no digits. */
   g_assert_cmpstr (amount, ==, "1234.50");
   g_assert_cmpstr (money, ==, "0.05 USD");
-}
-
-static void
-test_agreement (void)
-{
-  static const struct
-  {
-    double               alpha;
-    guint                n_jurors;
-    ChorusAgreementLevel level;
-  } cases[] = {
-    { 0.85, 2, CHORUS_AGREEMENT_GOOD }, { 0.800, 3, CHORUS_AGREEMENT_GOOD },
-    { 0.7999, 3, CHORUS_AGREEMENT_FAIR }, { 0.667, 2, CHORUS_AGREEMENT_FAIR },
-    { 0.6669, 2, CHORUS_AGREEMENT_POOR }, { 0.01, 2, CHORUS_AGREEMENT_POOR },
-    { 0.0, 2, CHORUS_AGREEMENT_NONE }, { -0.3, 2, CHORUS_AGREEMENT_NONE },
-    { NAN, 3, CHORUS_AGREEMENT_UNKNOWN }, { 0.9, 1, CHORUS_AGREEMENT_UNKNOWN },
-  };
-  g_autofree char *good = chorus_format_agreement (0.853, 3);
-  g_autofree char *one = chorus_format_agreement (NAN, 1);
-  g_autofree char *none = chorus_format_agreement (NAN, 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    g_assert_cmpint (chorus_agreement_level (cases[i].alpha, cases[i].n_jurors), ==, cases[i].level);
-
-  g_assert_cmpstr (good, ==, "Jurors agree well (α = 0.85)");
-  g_assert_cmpstr (one, ==, "One juror has scored, so there is no agreement to measure yet");
-  g_assert_cmpstr (none, ==, "No juror has scored yet");
 }
 
 static void
@@ -522,7 +494,6 @@ main (int   argc,
 
   g_test_add_func ("/awards/format/places", test_places);
   g_test_add_func ("/awards/format/money", test_money);
-  g_test_add_func ("/awards/format/agreement", test_agreement);
   g_test_add_func ("/awards/format/announcement", test_announcement_text);
   g_test_add_func ("/awards/totals", test_totals);
   g_test_add ("/awards/store/choose-and-remove", Fixture, NULL, challenge_fixture_set_up, test_choose_and_remove,

@@ -220,64 +220,6 @@ chorus_parse_money (const char  *text,
   return TRUE;
 }
 
-/* Returns: where @alpha stands on Krippendorff's scale */
-ChorusAgreementLevel
-chorus_agreement_level (double alpha,
-                        guint  n_jurors)
-{
-  if (n_jurors < 2 || isnan (alpha))
-    return CHORUS_AGREEMENT_UNKNOWN;
-  if (alpha >= CHORUS_AGREEMENT_RELIABLE)
-    return CHORUS_AGREEMENT_GOOD;
-  if (alpha >= CHORUS_AGREEMENT_TENTATIVE)
-    return CHORUS_AGREEMENT_FAIR;
-  if (alpha > 0)
-    return CHORUS_AGREEMENT_POOR;
-  return CHORUS_AGREEMENT_NONE;
-}
-
-/**
- * chorus_format_agreement:
- * @alpha: Krippendorff's alpha between the jurors, or NaN
- * @n_jurors: the jurors who scored
- *
- * Returns: (transfer full): "Jurors agree well (α = 0.85)", or why it
- *   cannot be said
- */
-char *
-chorus_format_agreement (double alpha,
-                         guint  n_jurors)
-{
-  g_autofree char *value = g_strdup_printf ("%.2f", alpha);
-
-  switch (chorus_agreement_level (alpha, n_jurors))
-    {
-    case CHORUS_AGREEMENT_GOOD:
-      /* Translators: Krippendorff's alpha, a measure of agreement between
-       * jurors, is 0.800 or more; %s is its value, such as 0.85. */
-      return g_strdup_printf (_("Jurors agree well (α = %s)"), value);
-    case CHORUS_AGREEMENT_FAIR:
-      /* Translators: Krippendorff's alpha is between 0.667 and 0.800, enough
-       * for tentative conclusions only; %s is its value. */
-      return g_strdup_printf (_("Jurors agree only tentatively (α = %s)"), value);
-    case CHORUS_AGREEMENT_POOR:
-      /* Translators: Krippendorff's alpha is below 0.667; %s is its value. */
-      return g_strdup_printf (_("Jurors often disagree (α = %s)"), value);
-    case CHORUS_AGREEMENT_NONE:
-      /* Translators: Krippendorff's alpha is 0 or less; %s is its value. */
-      return g_strdup_printf (_("Jurors agree no better than chance (α = %s)"), value);
-    case CHORUS_AGREEMENT_UNKNOWN:
-    default:
-      break;
-    }
-
-  if (n_jurors == 0)
-    return g_strdup (_("No juror has scored yet"));
-  if (n_jurors == 1)
-    return g_strdup (_("One juror has scored, so there is no agreement to measure yet"));
-  return g_strdup (_("The jurors’ agreement cannot be measured yet: no entry has scores from two of them"));
-}
-
 /**
  * chorus_format_ranking_basis:
  * @ranking: a challenge's ranking

@@ -14,21 +14,9 @@
 G_BEGIN_DECLS
 
 /* A challenge's results in words and numbers a person reads: places,
- * amounts of money, how far the jurors agree, and the announcement of a
- * winner. Numbers follow the locale. */
-
-/* Krippendorff's thresholds for alpha (chorus-ranking-stats.c). */
-#define CHORUS_AGREEMENT_RELIABLE  0.800
-#define CHORUS_AGREEMENT_TENTATIVE 0.667
-
-typedef enum
-{
-  CHORUS_AGREEMENT_UNKNOWN,     /* fewer than two jurors, or nothing to compare */
-  CHORUS_AGREEMENT_GOOD,        /* α ≥ 0.800 */
-  CHORUS_AGREEMENT_FAIR,        /* 0.667 ≤ α < 0.800 */
-  CHORUS_AGREEMENT_POOR,        /* 0 < α < 0.667 */
-  CHORUS_AGREEMENT_NONE,        /* α ≤ 0: no better than chance */
-} ChorusAgreementLevel;
+ * scores, amounts of money, what the ranking rests on, and the
+ * announcement of a winner. Numbers follow the locale. How far the
+ * jurors agree is chorus_jury_describe_agreement()'s. */
 
 char                *chorus_format_place          (guint        place);
 char                *chorus_format_score          (double       value,
@@ -41,10 +29,6 @@ gboolean             chorus_parse_money           (const char  *text,
                                                    gint64      *cents,
                                                    GError     **error);
 char                *chorus_format_amount         (gint64       cents);
-ChorusAgreementLevel chorus_agreement_level       (double       alpha,
-                                                   guint        n_jurors);
-char                *chorus_format_agreement      (double       alpha,
-                                                   guint        n_jurors);
 char                *chorus_format_ranking_basis  (const ChorusRanking     *ranking);
 char                *chorus_format_entry_votes    (const ChorusRankedEntry *entry);
 char                *chorus_format_entry_community (const ChorusRanking    *ranking,

@@ -12,6 +12,7 @@
 
 #include "chorus-challenge-report.h"
 #include "chorus-format.h"
+#include "chorus-jury.h"
 #include "chorus-pdf.h"
 #include "chorus-results-format.h"
 
@@ -137,8 +138,7 @@ write_header (Page            *page,
   g_autofree char *dates = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *basis = chorus_format_ranking_basis (ranking);
-  g_autofree char *agreement = chorus_format_agreement (chorus_ranking_get_agreement (ranking),
-                                                        chorus_ranking_get_n_jurors (ranking));
+  g_autofree char *agreement = chorus_jury_describe_agreement (chorus_ranking_get_agreement (ranking));
 
   /* Translators: in the challenge report: its hashtag (after the #), the dates entries were taken (from, to)
    * and the dates of the vote (from, to). */

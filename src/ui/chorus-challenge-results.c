@@ -11,6 +11,7 @@
 
 #include "chorus-challenge-export.h"
 #include "chorus-challenge-results-private.h"
+#include "chorus-jury.h"
 #include "chorus-ranked-item.h"
 #include "chorus-results-format.h"
 #include "chorus-store-awards.h"
@@ -119,8 +120,7 @@ show_results (ChorusChallengeResults *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *facts = chorus_format_ranking_basis (self->ranking);
-  g_autofree char *agreement = chorus_format_agreement (chorus_ranking_get_agreement (self->ranking),
-                                                        chorus_ranking_get_n_jurors (self->ranking));
+  g_autofree char *agreement = chorus_jury_describe_agreement (chorus_ranking_get_agreement (self->ranking));
   gboolean support = g_strcmp0 (chorus_ranking_get_scale (self->ranking), "support") == 0;
 
   for (guint i = 0; i < chorus_ranking_get_n_entries (self->ranking); i++)
