@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  * (chorus-challenge-results.c), the ranking table
  * (chorus-results-ranking.c), winners and reward ledger
  * (chorus-results-awards.c), flagged votes (chorus-results-votes.c) and
- * the dialogs that change them (chorus-results-dialogs.c). */
+ * the dialogs that change them (chorus-results-dialogs.c,
+ * chorus-results-reward-dialog.c). */
 
 #define CHORUS_RESULTS_THUMBNAIL_SIZE 48
 
