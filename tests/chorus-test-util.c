@@ -193,6 +193,32 @@ chorus_test_file_state (const char *path)
                           chorus_test_sidecar_exists (path, "-shm"));
 }
 
+/* Programs */
+
+/**
+ * chorus_test_run_program:
+ * @argv: the program (found in PATH) and its arguments
+ *
+ * Runs the program to its end; fails the test, with what it said on
+ * stderr, when it cannot run or fails.
+ *
+ * Returns: (transfer full): what it printed on stdout
+ */
+char *
+chorus_test_run_program (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
+  return out;
+}
+
 /* Raw SQL, beside the store */
 
 /* A connection of its own to @path, opened with @flags (SQLITE_OPEN_…);

@@ -75,6 +75,11 @@ char         *chorus_test_file_state           (const char           *path);
 
 void          chorus_test_assert_markup        (const char           *markup);
 
+/* Programs: runs one to its end (failing the test when it fails) and
+ * returns what it printed. */
+
+char         *chorus_test_run_program          (const char * const   *argv);
+
 /* Raw SQL, beside the store */
 
 sqlite3      *chorus_test_db_open              (const char           *path,

@@ -20,6 +20,8 @@
 #include <libsoup/soup.h>
 
 #include "chorus-application.h"
+#include "chorus-challenge.h"
+#include "chorus-designs-pane.h"
 #include "chorus-store-sources.h"
 #include "chorus-window-private.h"
 
@@ -103,6 +105,20 @@ test_find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* Clicks the button of @root labelled @label, as a person would: in a
+ * dialog, that also closes it, unlike adw_message_dialog_response(). */
+G_GNUC_UNUSED static void
+test_click_button (GtkWidget  *root,
+                   const char *label)
+{
+  GtkWidget *button = test_find_button (root, label);
+
+  if (button == NULL)
+    g_error ("no button labelled %s", label);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+}
+
 /* Whether a label drawn inside @root holds @text. */
 G_GNUC_UNUSED static gboolean
 test_shows_label (GtkWidget  *root,
@@ -137,14 +153,21 @@ test_save_screenshot (GtkWindow  *window,
                       const char *path)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
-                          gtk_widget_get_height (GTK_WIDGET (window)));
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A window redrawn since its last frame (a thumbnail came in) has no
+   * picture until the next one. */
+  for (guint tries = 0; node == NULL && tries < 10; tries++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                              gtk_widget_get_height (GTK_WIDGET (window)));
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
@@ -280,6 +303,46 @@ test_not_syncing (gpointer data)
   ChorusWindow *window = data;
 
   return window->engine == NULL || !chorus_sync_engine_get_syncing (window->engine);
+}
+
+G_GNUC_UNUSED static gboolean
+test_has_challenges (gpointer pane)
+{
+  return g_list_model_get_n_items (chorus_designs_pane_get_challenges (pane)) > 0;
+}
+
+/* The challenge @id as the Designs pane lists it, and where. */
+G_GNUC_UNUSED static ChorusChallenge *
+test_find_challenge (ChorusDesignsPane *pane,
+                     gint64             id,
+                     guint             *position)
+{
+  GListModel *challenges = chorus_designs_pane_get_challenges (pane);
+
+  for (guint i = 0; i < g_list_model_get_n_items (challenges); i++)
+    {
+      g_autoptr(ChorusChallenge) challenge = g_list_model_get_item (challenges, i);
+
+      if (chorus_challenge_get_id (challenge) == id)
+        {
+          *position = i;
+          return g_steal_pointer (&challenge);
+        }
+    }
+  g_error ("the Designs pane does not list the challenge %" G_GINT64_FORMAT, id);
+}
+
+/* Selects the challenge @id in the Designs pane, once the pane lists it. */
+G_GNUC_UNUSED static void
+test_select_challenge (ChorusDesignsPane *pane,
+                       gint64             id)
+{
+  g_autoptr(ChorusChallenge) challenge = NULL;
+  guint position;
+
+  g_assert_true (chorus_test_spin_until (test_has_challenges, pane, CHORUS_TEST_WAIT_MS));
+  challenge = test_find_challenge (pane, id, &position);
+  chorus_designs_pane_select (pane, position);
 }
 
 /* Lets the sync end, closes the window and checks nothing keeps it. */

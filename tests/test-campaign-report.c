@@ -29,22 +29,6 @@
 
 #define NAME "Harbour Lights Launch"
 
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-
-  return out;
-}
-
 static ChorusCampaign *
 create_campaign (ChorusStore *store)
 {
@@ -98,19 +82,20 @@ write_and_read (ChorusStore    *store,
   g_assert_no_error (error);
 
   /* One page. */
-  info = run ((const char *[]) { "pdfinfo", pdf, NULL });
+  info = chorus_test_run_program ((const char *[]) { "pdfinfo", pdf, NULL });
   g_assert_true (g_regex_match_simple ("^Pages: +1$", info, G_REGEX_MULTILINE, 0));
 
   /* pdfimages lists a header of two lines, then one line an image. */
-  list = run ((const char *[]) { "pdfimages", "-list", pdf, NULL });
+  list = chorus_test_run_program ((const char *[]) { "pdfimages", "-list", pdf, NULL });
   lines = g_strsplit (g_strchomp (list), "\n", -1);
   *images = 0;
   for (guint i = 2; lines[0] != NULL && lines[1] != NULL && lines[i] != NULL; i++)
     *images += strstr (lines[i], " image ") != NULL;
 
-  g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "150", "-singlefile", pdf, prefix, NULL }));
+  g_free (chorus_test_run_program ((const char *[]) { "pdftoppm", "-png", "-r", "150", "-singlefile", pdf, prefix,
+                                                      NULL }));
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
-  text = run ((const char *[]) { "tesseract", png, "-", "--psm", "3", NULL });
+  text = chorus_test_run_program ((const char *[]) { "tesseract", png, "-", "--psm", "3", NULL });
   g_test_message ("OCR: %s", text);
   return g_strdelimit (text, "\n", ' ');
 }

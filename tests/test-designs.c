@@ -38,24 +38,6 @@ find_toggle (GtkWidget  *root,
   g_error ("no toggle labelled %s…", prefix);
 }
 
-/* Clicks the dialog's button for @label, as a person would (which also
- * closes the dialog, unlike adw_message_dialog_response()). */
-static void
-click (AdwMessageDialog *dialog,
-       const char       *label)
-{
-  g_autoptr(GPtrArray) buttons = test_collect (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
-      {
-        g_assert_true (gtk_widget_is_sensitive (buttons->pdata[i]));
-        gtk_widget_activate (buttons->pdata[i]);
-        return;
-      }
-  g_error ("no button labelled %s", label);
-}
-
 static void
 click_score (ChorusKioskWindow *kiosk,
              const char        *score)
@@ -95,26 +77,7 @@ shows_n (gpointer data)
   return g_list_model_get_n_items (wait->shown) == wait->n;
 }
 
-static gboolean
-has_challenges (gpointer data)
-{
-  return g_list_model_get_n_items (chorus_designs_pane_get_challenges (data)) > 0;
-}
 
-static void
-select_challenge (ChorusDesignsPane *pane,
-                  gint64             id)
-{
-  GListModel *challenges = chorus_designs_pane_get_challenges (pane);
-
-  for (guint i = 0; i < g_list_model_get_n_items (challenges); i++)
-    {
-      g_autoptr(ChorusChallenge) challenge = g_list_model_get_item (challenges, i);
-
-      if (chorus_challenge_get_id (challenge) == id)
-        chorus_designs_pane_select (pane, i);
-    }
-}
 
 static gboolean
 dialog_open (gpointer data)
@@ -192,8 +155,7 @@ test_moderation (void)
                                             " GROUP BY challenge_id ORDER BY count (*) DESC LIMIT 1");
   pending = count (db, challenge, "moderation = 'pending'");
   g_assert_cmpint (pending, >=, 2);
-  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
-  select_challenge (pane, challenge);
+  test_select_challenge (pane, challenge);
 
   wait.shown = chorus_designs_pane_get_submissions (pane);
   wait.n = (guint) count (db, challenge, "moderation <> 'rejected'");
@@ -209,7 +171,7 @@ test_moderation (void)
   /* Accepted from its dialog: it leaves the queue. */
   dialog = open_first (pane, &id);
   shoot (GTK_WINDOW (dialog), "review");
-  click (dialog, _("_Accept"));
+  test_click_button (GTK_WIDGET (dialog), _("_Accept"));
   wait.n = (guint) pending - 1;
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
   state = moderation_of (db, id);
@@ -222,7 +184,7 @@ test_moderation (void)
   g_assert_cmpuint (entries->len, ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Uses another brand's mascot");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "rejected"));
-  click (dialog, _("_Reject"));
+  test_click_button (GTK_WIDGET (dialog), _("_Reject"));
   wait.n = (guint) pending - 2;
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));
   g_clear_pointer (&state, g_free);
@@ -290,10 +252,9 @@ test_kiosk (void)
   wait.n = 0;
   pane = CHORUS_DESIGNS_PANE (window->designs_pane);
   adw_view_stack_set_visible_child_name (window->view_stack, "designs");
-  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
   challenge = chorus_test_db_query_int (wait.db, "SELECT id FROM challenges WHERE voting_open_at <= strftime ('%s', 'now')"
                                                  " AND voting_close_at > strftime ('%s', 'now')");
-  select_challenge (pane, challenge);
+  test_select_challenge (pane, challenge);
   test_settle (300);
 
   gtk_widget_activate_action (GTK_WIDGET (pane), "designs.kiosk", NULL);
@@ -385,9 +346,8 @@ test_add_entry (void)
   db = _chorus_store_get_db (chorus_window_get_store (window));
   pane = CHORUS_DESIGNS_PANE (window->designs_pane);
   adw_view_stack_set_visible_child_name (window->view_stack, "designs");
-  g_assert_true (chorus_test_spin_until (has_challenges, pane, CHORUS_TEST_WAIT_MS));
   challenge = chorus_test_db_query_int (db, "SELECT id FROM challenges WHERE voting_close_at > strftime ('%s', 'now')");
-  select_challenge (pane, challenge);
+  test_select_challenge (pane, challenge);
   wait.shown = chorus_designs_pane_get_submissions (pane);
   wait.n = (guint) count (db, challenge, "moderation <> 'rejected'");
   g_assert_true (chorus_test_spin_until (shows_n, &wait, CHORUS_TEST_WAIT_MS));

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "chorus-bluesky-session.h"
 #include "chorus-http.h"
@@ -87,6 +88,17 @@ gboolean     _chorus_store_outbox_change          (ChorusStore    *self,
                                                    const char     *text,
                                                    const char     *action,
                                                    const char     *refusal,
+                                                   GError        **error);
+
+/* A reply checked and queued inside a write of another part's (a
+ * challenge's winner announced, chorus-store-winners.c). */
+gboolean     _chorus_outbox_check_reply           (sqlite3        *db,
+                                                   gint64          target_post_id,
+                                                   guint          *limit,
+                                                   GError        **error);
+gint64       _chorus_outbox_queue_reply_in        (sqlite3        *db,
+                                                   gint64          target_post_id,
+                                                   const char     *body,
                                                    GError        **error);
 
 /* Text: lengths as each network counts them, record keys and Bluesky's

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chorus-audit-awards-private.h"
 #include "chorus-format.h"
 #include "chorus-parse-json-private.h"
 #include "chorus-store-triage.h"
@@ -475,6 +476,7 @@ _chorus_audit_describe (const char *action,
   JsonArray *ids;
   const char *actor = actor_name;
   ChorusField field;
+  char *awards;
   guint n;
 
   if (actor == NULL || *actor == '\0')
@@ -532,6 +534,8 @@ _chorus_audit_describe (const char *action,
     return describe_challenge (actor, action, object);
   if (g_strcmp0 (action, "jury-scorecard") == 0)
     return describe_scorecard (actor, object);
+  if ((awards = _chorus_audit_describe_awards (actor, action, object)) != NULL)
+    return awards;
   if (g_strcmp0 (action, "person-merge") == 0)
     /* Translators: an audit log entry. The first %s is a team member's
      * name, the second the name of the person merged into this one. */

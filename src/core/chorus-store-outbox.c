@@ -383,6 +383,36 @@ queue_write (sqlite3  *db,
   return id;
 }
 
+/* Returns: the reply's outbox id, or 0 with @error set */
+gint64
+_chorus_outbox_queue_reply_in (sqlite3     *db,
+                               gint64       target_post_id,
+                               const char  *body,
+                               GError     **error)
+{
+  Queuing queuing = { target_post_id, CHORUS_OUTBOX_KIND_REPLY, body };
+
+  return queue_write (db, &queuing, NULL, error);
+}
+
+/* Returns: %FALSE with @error set when no reply to @target_post_id can
+ * be sent; else @limit is the longest one */
+gboolean
+_chorus_outbox_check_reply (sqlite3  *db,
+                            gint64    target_post_id,
+                            guint    *limit,
+                            GError  **error)
+{
+  g_auto(Target) target = { 0, };
+
+  if (!load_target (db, target_post_id, &target, error) ||
+      !check_target (&target, CHORUS_OUTBOX_KIND_REPLY, error))
+    return FALSE;
+
+  *limit = reply_limit (db, &target);
+  return TRUE;
+}
+
 static gint64
 queue_item (ChorusStore       *self,
             gint64             target_post_id,
@@ -486,18 +516,12 @@ chorus_store_get_reply_limit (ChorusStore  *self,
                               GError      **error)
 {
   g_autoptr(ChorusStoreConnection) connection = NULL;
-  g_auto(Target) target = { 0, };
 
   g_return_val_if_fail (CHORUS_IS_STORE (self), FALSE);
   g_return_val_if_fail (limit != NULL, FALSE);
 
   connection = _chorus_store_connection_new (self);
-  if (!load_target (connection->db, target_post_id, &target, error) ||
-      !check_target (&target, CHORUS_OUTBOX_KIND_REPLY, error))
-    return FALSE;
-
-  *limit = reply_limit (connection->db, &target);
-  return TRUE;
+  return _chorus_outbox_check_reply (connection->db, target_post_id, limit, error);
 }
 
 /**

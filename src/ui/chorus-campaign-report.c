@@ -17,6 +17,7 @@
 #include "chorus-chart-draw.h"
 #include "chorus-error.h"
 #include "chorus-format.h"
+#include "chorus-pdf.h"
 #include "chorus-share-chart.h"
 #include "chorus-verdict.h"
 
@@ -47,23 +48,8 @@ write_text (Writer     *writer,
             double      alpha,
             double      space_after)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (writer->context);
-  PangoFontDescription *font = pango_font_description_from_string ("Cantarell");
-  int height;
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) ((PAGE_WIDTH - 2 * MARGIN) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-
-  cairo_set_source_rgba (writer->cr, 0.1, 0.1, 0.12, alpha);
-  cairo_move_to (writer->cr, MARGIN, writer->y);
-  pango_cairo_show_layout (writer->cr, layout);
-  writer->y += height + space_after;
+  writer->y += chorus_pdf_draw_text (writer->cr, writer->context, text, MARGIN, writer->y, PAGE_WIDTH - 2 * MARGIN,
+                                     size, bold, alpha, PANGO_ALIGN_LEFT) + space_after;
 }
 
 static void
@@ -250,7 +236,7 @@ chorus_campaign_report_write_pdf (ChorusCampaign  *campaign,
                                                       chorus_analysis_get_total (analysis));
   g_autofree char *today = chorus_format_date (g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *meta = NULL;
-  cairo_status_t status;
+  gboolean written;
   Writer writer = { context, NULL, MARGIN };
 
   writer.cr = cairo_create (surface);
@@ -283,21 +269,10 @@ chorus_campaign_report_write_pdf (ChorusCampaign  *campaign,
   if (plan != NULL)
     write_text (&writer, plan, 10, FALSE, 0.7, 6);
 
-  cairo_show_page (writer.cr);
-  cairo_destroy (writer.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  written = chorus_pdf_finish (writer.cr, error);
   cairo_surface_destroy (surface);
   g_object_unref (context);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      /* Translators: %s is the reason, from the drawing library. */
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_FAILED, _("The report could not be written: %s."),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return written;
 }
 
 typedef struct

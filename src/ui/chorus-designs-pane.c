@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "chorus-challenge-editor.h"
+#include "chorus-challenge-results.h"
 #include "chorus-challenge.h"
 #include "chorus-designs-pane.h"
 #include "chorus-format.h"
@@ -29,7 +30,8 @@
  * open the editor (chorus-challenge-editor.c); the challenge it saved is
  * selected once the list is read again. Jury opens the jurors'
  * scorecards (chorus-jury-window.c) once the challenge has a jury and
- * criteria. */
+ * criteria. Its Results view ranks the entries, with winners, rewards
+ * and flagged votes (chorus-challenge-results.c). */
 
 struct _ChorusDesignsPane
 {
@@ -51,6 +53,7 @@ struct _ChorusDesignsPane
   GtkToggleButton *show_review;
   GtkToggleButton *show_rejected;
   AdwStatusPage *entries_empty_page;
+  ChorusChallengeResults *results;
   GtkFilter     *view_filter;
   GtkFilterListModel *shown;
   gint64         challenge_id;
@@ -272,6 +275,13 @@ list_entries (ChorusDesignsPane *self)
 
 static void list_challenges (ChorusDesignsPane *self);
 
+/* A vote excluded from the ranking changes the gallery's counts. */
+static void
+on_results_changed_cb (ChorusDesignsPane *self)
+{
+  list_entries (self);
+}
+
 static void
 on_reviewed_cb (gpointer      user_data,
                 const char   *message,
@@ -336,6 +346,7 @@ show_challenge (ChorusDesignsPane *self,
       gtk_stack_set_visible_child_name (self->entries_stack, "loading");
     }
   self->challenge_id = chorus_challenge_get_id (challenge);
+  chorus_challenge_results_set_challenge (self->results, self->store, challenge);
   list_entries (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.jury", FALSE);
   chorus_store_load_jury_async (self->store, self->challenge_id, self->entries_cancellable, on_jury_loaded_cb,
@@ -585,6 +596,7 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
   object_class->dispose = chorus_designs_pane_dispose;
 
   g_type_ensure (CHORUS_TYPE_SUBMISSION_TILE);
+  g_type_ensure (CHORUS_TYPE_CHALLENGE_RESULTS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-designs-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, stack);
@@ -603,11 +615,13 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, show_review);
   gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, show_rejected);
   gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, entries_empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, results);
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_challenges_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_challenges_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "designs.kiosk", NULL, kiosk_action);
   gtk_widget_class_install_action (widget_class, "designs.add-entry", NULL, add_entry_action);
@@ -657,6 +671,7 @@ chorus_designs_pane_set_store (ChorusDesignsPane *self,
   g_list_store_remove_all (self->submissions);
   g_list_store_remove_all (self->challenges);
   g_clear_object (&self->challenge);
+  chorus_challenge_results_set_challenge (self->results, NULL, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.add-entry", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.jury", FALSE);
