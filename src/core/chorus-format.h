@@ -32,5 +32,6 @@ char       *chorus_format_metric_count    (const char *metric,
 char       *chorus_format_count           (gint64      count);
 char       *chorus_format_duration        (gint64      seconds);
 char       *chorus_format_percent         (double      fraction);
+char       *chorus_format_initials        (const char *name);
 
 G_END_DECLS

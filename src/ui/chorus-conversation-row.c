@@ -7,9 +7,10 @@
 
 #include "config.h"
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 #include <glib/gi18n.h>
 
+#include "chorus-avatar.h"
 #include "chorus-conversation-row.h"
 #include "chorus-format.h"
 #include "chorus-search-query.h"
@@ -19,7 +20,7 @@ struct _ChorusConversationRow
   GtkWidget           parent_instance;
 
   GtkWidget          *row_box;
-  AdwAvatar          *avatar;
+  ChorusAvatar       *avatar;
   GtkLabel           *name_label;
   GtkLabel           *handle_label;
   GtkLabel           *time_label;
@@ -134,7 +135,7 @@ update (ChorusConversationRow *self)
     name = c && chorus_conversation_get_author_handle (c) ? chorus_conversation_get_author_handle (c)
                                                           : _("Unknown author");
 
-  adw_avatar_set_text (self->avatar, name);
+  chorus_avatar_set_text (self->avatar, name);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->handle_label, c ? chorus_conversation_get_author_handle (c) : NULL);
 
@@ -244,6 +245,7 @@ chorus_conversation_row_class_init (ChorusConversationRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CHORUS_TYPE_AVATAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-conversation-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationRow, row_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationRow, avatar);
