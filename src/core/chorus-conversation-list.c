@@ -36,8 +36,8 @@ struct _ChorusConversationList
   GArray            *ids;
   GHashTable        *cache;          /* id → ChorusConversation */
   gboolean           keep_cache;     /* the next listing is the rest of a first page */
-  GArray            *rest_ids;       /* that rest, waiting for rest_idle_id */
-  guint              rest_idle_id;
+  GArray            *rest_ids;       /* that rest, waiting for rest_idle_id to put it in */
+  guint              rest_idle_id;   /* lists the rest, or puts it in */
   GCancellable      *cancellable;
   guint              loading : 1;
 };
@@ -195,10 +195,11 @@ apply_listing (ChorusConversationList *self,
   return TRUE;
 }
 
-/* The rest of a list whose first page just came waits until the main loop
- * has nothing more urgent, such as drawing that first page: when the rest
- * comes quickly (a search of a hundred matches), binding and laying out
- * its rows used to delay the first frame that showed the search. */
+/* The rest of a list whose first page just came is listed, and then put
+ * in, when the main loop has nothing more urgent, such as drawing that
+ * first page: listing it took a core from the drawing, and when the rest
+ * came quickly (a search of a hundred matches), binding and laying out
+ * its rows delayed the first frame that showed the search. */
 static gboolean
 apply_rest_cb (gpointer user_data)
 {
@@ -242,6 +243,18 @@ on_ids_listed_cb (GObject      *object,
     set_loading (self, FALSE);
 }
 
+static gboolean
+list_rest_cb (gpointer user_data)
+{
+  ChorusConversationList *self = user_data;
+
+  self->rest_idle_id = 0;
+  chorus_store_list_conversation_ids_async (self->store, self->filter, self->cancellable,
+                                            on_ids_listed_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_page_listed_cb (GObject      *object,
                          GAsyncResult *result,
@@ -264,8 +277,7 @@ on_first_page_listed_cb (GObject      *object,
   else
     {
       self->keep_cache = TRUE;
-      chorus_store_list_conversation_ids_async (self->store, self->filter, self->cancellable,
-                                                on_ids_listed_cb, g_object_ref (self));
+      self->rest_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, list_rest_cb, self, NULL);
     }
 }
 
