@@ -22,7 +22,9 @@
  *
  * - Without free text or from:, a walk of conversations_inbox, newest
  *   activity first. It holds every triage column, so the filters are
- *   checked in the index; tags and segments look up small sets built once.
+ *   checked in the index; segments look up a small set built once, and
+ *   tags a set built once for a whole list, or each conversation's own
+ *   tags for a first page (see add_tag_condition()).
  * - With free text, a walk of posts_fts by rowid, newest first: post keys
  *   follow time, so this is the order of the newest matching post, and no
  *   hit is sorted. posts_inbox gives each hit's conversation and author.
