@@ -16,6 +16,7 @@
 
 #include "chorus-conversation-list.h"
 #include "chorus-format.h"
+#include "chorus-inbox-filter.h"
 #include "chorus-store-private.h"
 #include "chorus-test-util.h"
 
@@ -473,6 +474,99 @@ test_dispose_in_flight (Fixture       *f,
   g_assert_null (weak);
 }
 
+/* A new filter lists a first page, then the rest behind it; the rest is
+ * put in once the main loop has nothing more urgent to do (for a view,
+ * drawing the first page), and a filter set meanwhile supersedes it. */
+static void
+on_change_priority (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GArray     *priorities)
+{
+  GSource *source = g_main_current_source ();
+  int priority = source != NULL ? g_source_get_priority (source) : G_MININT;
+
+  g_array_append_val (priorities, priority);
+}
+
+static ChorusInboxFilter *
+status_filter (gint64 status)
+{
+  ChorusInboxFilter *filter = chorus_inbox_filter_new ();
+
+  chorus_inbox_filter_set_status_ids (filter, &status, 1);
+  return filter;
+}
+
+/* The list holds exactly the expected rows of @status, in order. */
+static guint
+assert_status_listed (Fixture                *f,
+                      ChorusConversationList *list,
+                      guint                   status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < f->expected->len; i++)
+    {
+      gint64 id = g_array_index (f->expected, Row, i).id;
+
+      if (status_of (id) == status)
+        g_assert_cmpint (id_at (list, n++), ==, id);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  return n;
+}
+
+static void
+test_first_page (Fixture       *f,
+                 gconstpointer  data)
+{
+  ChorusConversationList *list = new_list (f);
+  g_autoptr(ChorusInboxFilter) open = status_filter (2);
+  g_autoptr(ChorusInboxFilter) done = status_filter (4);
+  g_autoptr(GArray) priorities = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n, first;
+
+  wait_loaded (list);
+  g_free (take_changes (f));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_change_priority), priorities);
+
+  chorus_conversation_list_set_filter (list, open);
+  wait_loaded (list);
+  n = assert_status_listed (f, list, 2);
+
+  /* The first page replaced the list (what it shares with the list
+   * before stays), then the rest went in behind it. */
+  g_assert_cmpuint (f->changes->len, ==, 6);
+  first = N_CONVERSATIONS - g_array_index (f->changes, guint, 1) + g_array_index (f->changes, guint, 2);
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (first, <, n);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 3), ==, first);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (f->changes, guint, 5), ==, n - first);
+  g_assert_cmpuint (priorities->len, ==, 2);
+  g_assert_cmpint (g_array_index (priorities, int, 0), ==, G_PRIORITY_DEFAULT);
+  g_assert_cmpint (g_array_index (priorities, int, 1), ==, G_PRIORITY_DEFAULT_IDLE);
+
+  /* Another filter as soon as the first page is in: whenever the rest of
+   * the first one comes, it never shows. */
+  g_array_set_size (priorities, 0);
+  chorus_conversation_list_set_filter (list, NULL);
+  wait_loaded (list);
+  g_array_set_size (priorities, 0);
+  chorus_conversation_list_set_filter (list, open);
+  while (priorities->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  chorus_conversation_list_set_filter (list, done);
+  wait_idle (list);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  assert_status_listed (f, list, 4);
+
+  assert_finalized (list);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +583,7 @@ main (int   argc,
   ADD ("/chorus/conversation-list/reload-during-other-query", test_reload_during_other_query);
   ADD ("/chorus/conversation-list/vanished", test_vanished);
   ADD ("/chorus/conversation-list/dispose-in-flight", test_dispose_in_flight);
+  ADD ("/chorus/conversation-list/first-page", test_first_page);
 
 #undef ADD
 

@@ -288,6 +288,34 @@ test_percent (void)
     }
 }
 
+/* As AdwAvatar, which draws the other avatars of a person, makes them. */
+static void
+test_initials (void)
+{
+  struct
+  {
+    const char *name;
+    const char *expected;
+  } cases[] = {
+    { "María López", "ML" },
+    { "ana", "A" },
+    { "  Wes Trails  ", "WT" },
+    { "Tallpine Outdoors Co", "TC" },
+    { "Ümit Öz", "ÜÖ" },
+    { "e\xcc\x81va", "É" },
+    { "@tallpine@social.example", "@" },
+    { "", "" },
+    { NULL, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *initials = chorus_format_initials (cases[i].name);
+
+      g_assert_cmpstr (initials, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/chorus/format/count/c-locale", test_count_c_locale);
   g_test_add_func ("/chorus/format/count/grouping", test_count_grouping);
   g_test_add_func ("/chorus/format/percent", test_percent);
+  g_test_add_func ("/chorus/format/initials", test_initials);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include "chorus-conversation-row.h"
 #include "inbox-pane-fixture.h"
 
 /* 1. Views: each lists exactly its conversations; badges count the unread. */
@@ -415,6 +416,85 @@ test_read (Rig           *rig,
   }
 }
 
+/* 7. Rows: GTK 4.8 lets go of every row a new listing replaces; the next
+ * listing's rows come back from those, and show its conversations and its
+ * matches, never what they showed before. */
+static GPtrArray *
+dup_rows (Rig *rig)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (rig->list_view); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+
+      if (row != NULL && CHORUS_IS_CONVERSATION_ROW (row))
+        g_ptr_array_add (rows, g_object_ref (row));
+    }
+
+  g_assert_cmpuint (rows->len, >, 0);
+  return rows;
+}
+
+/* Every row shows a conversation of the list; returns how many rows
+ * highlight a match. */
+static guint
+assert_rows_listed (Rig       *rig,
+                    GPtrArray *rows)
+{
+  g_autoptr(GHashTable) listed_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n_highlighted = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list_of (rig))); i++)
+    g_hash_table_add (listed_ids, g_memdup2 (&(gint64) { id_at (rig, i) }, sizeof (gint64)));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ChorusConversationRow *row = g_ptr_array_index (rows, i);
+      ChorusConversation *conversation = chorus_conversation_row_get_conversation (row);
+      GtkLabel *excerpt = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (row), CHORUS_TYPE_CONVERSATION_ROW,
+                                                                    "excerpt_label"));
+      gint64 id;
+
+      g_assert_nonnull (conversation);
+      id = chorus_conversation_get_id (conversation);
+      g_assert_true (g_hash_table_contains (listed_ids, &id));
+      n_highlighted += strstr (gtk_label_get_label (excerpt), "<b>") != NULL;
+    }
+
+  return n_highlighted;
+}
+
+static void
+test_rows (Rig           *rig,
+           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) opened = dup_rows (rig);
+  g_autoptr(GPtrArray) searched = NULL;
+  g_autoptr(GPtrArray) cleared = NULL;
+  guint reused = 0;
+
+  g_assert_cmpuint (assert_rows_listed (rig, opened), ==, 0);
+
+  search_for (rig, WORD);
+  searched = dup_rows (rig);
+  g_assert_cmpuint (assert_rows_listed (rig, searched), >, 0);
+
+  search_for (rig, "");
+  cleared = dup_rows (rig);
+  g_assert_cmpuint (assert_rows_listed (rig, cleared), ==, 0);
+
+  /* The search let go of the rows the pane opened with: they came back. */
+  for (guint i = 0; i < cleared->len; i++)
+    {
+      g_assert_true (g_ptr_array_find (opened, g_ptr_array_index (cleared, i), NULL) ||
+                     g_ptr_array_find (searched, g_ptr_array_index (cleared, i), NULL));
+      reused += g_ptr_array_find (opened, g_ptr_array_index (cleared, i), NULL);
+    }
+  g_assert_cmpuint (reused, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +513,7 @@ main (int   argc,
   g_test_add ("/chorus/inbox-pane/bulk", Rig, NULL, rig_set_up, test_bulk, rig_tear_down);
   g_test_add ("/chorus/inbox-pane/saved-views", Rig, NULL, rig_set_up, test_saved_views, rig_tear_down);
   g_test_add ("/chorus/inbox-pane/read", Rig, NULL, rig_set_up, test_read, rig_tear_down);
+  g_test_add ("/chorus/inbox-pane/rows", Rig, NULL, rig_set_up, test_rows, rig_tear_down);
 
   ret = g_test_run ();
   inbox_pane_fixture_finish ();

@@ -15,13 +15,17 @@
  * chorus-inbox-query.c), and each ChorusConversation is built only when a
  * row asks for it. A small cache keeps the rows on screen from being
  * rebuilt on every bind. For another filter, a first page comes first and
- * the rest follows, so a search for a common word shows its first rows
- * before all its matches are known. The first load (one index walk: 35 ms
+ * the rest follows once the first page is drawn, so a search for a common
+ * word shows its first rows before all its matches are known. The first load (one index walk: 35 ms
  * at a million posts) and reloads list everything at once: views see the
  * whole list at once, and a reload signals only what changed. */
 
 #define CACHE_LIMIT 512
-#define FIRST_PAGE 50
+
+/* Enough rows to fill a list as tall as a 4K screen (rows are about 86
+ * pixels tall): each row of a first page is bound and laid out before the
+ * first frame that shows the search, so a longer one only delays it. */
+#define FIRST_PAGE 25
 
 struct _ChorusConversationList
 {
@@ -32,6 +36,8 @@ struct _ChorusConversationList
   GArray            *ids;
   GHashTable        *cache;          /* id → ChorusConversation */
   gboolean           keep_cache;     /* the next listing is the rest of a first page */
+  GArray            *rest_ids;       /* that rest, waiting for rest_idle_id to put it in */
+  guint              rest_idle_id;   /* lists the rest, or puts it in */
   GCancellable      *cancellable;
   guint              loading : 1;
 };
@@ -189,6 +195,31 @@ apply_listing (ChorusConversationList *self,
   return TRUE;
 }
 
+/* The rest of a list whose first page just came is listed, and then put
+ * in, when the main loop has nothing more urgent, such as drawing that
+ * first page: listing it took a core from the drawing, and when the rest
+ * came quickly (a search of a hundred matches), binding and laying out
+ * its rows delayed the first frame that showed the search. */
+static gboolean
+apply_rest_cb (gpointer user_data)
+{
+  ChorusConversationList *self = user_data;
+  g_autoptr(GArray) ids = g_steal_pointer (&self->rest_ids);
+
+  self->rest_idle_id = 0;
+  swap_ids (self, ids, NULL);
+  set_loading (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+drop_rest (ChorusConversationList *self)
+{
+  g_clear_handle_id (&self->rest_idle_id, g_source_remove);
+  g_clear_pointer (&self->rest_ids, g_array_unref);
+}
+
 static void
 on_ids_listed_cb (GObject      *object,
                   GAsyncResult *result,
@@ -200,8 +231,28 @@ on_ids_listed_cb (GObject      *object,
 
   ids = chorus_store_list_conversation_ids_finish (CHORUS_STORE (object), result, &error);
 
+  if (ids != NULL && self->keep_cache)
+    {
+      drop_rest (self);
+      self->rest_ids = g_steal_pointer (&ids);
+      self->rest_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_rest_cb, self, NULL);
+      return;
+    }
+
   if (apply_listing (self, ids, NULL, error))
     set_loading (self, FALSE);
+}
+
+static gboolean
+list_rest_cb (gpointer user_data)
+{
+  ChorusConversationList *self = user_data;
+
+  self->rest_idle_id = 0;
+  chorus_store_list_conversation_ids_async (self->store, self->filter, self->cancellable,
+                                            on_ids_listed_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -226,8 +277,7 @@ on_first_page_listed_cb (GObject      *object,
   else
     {
       self->keep_cache = TRUE;
-      chorus_store_list_conversation_ids_async (self->store, self->filter, self->cancellable,
-                                                on_ids_listed_cb, g_object_ref (self));
+      self->rest_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, list_rest_cb, self, NULL);
     }
 }
 
@@ -236,6 +286,7 @@ start_listing (ChorusConversationList *self,
                gboolean                first_page_first)
 {
   self->keep_cache = FALSE;
+  drop_rest (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -254,6 +305,7 @@ chorus_conversation_list_dispose (GObject *object)
 {
   ChorusConversationList *self = (ChorusConversationList *)object;
 
+  drop_rest (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);

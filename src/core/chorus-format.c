@@ -358,3 +358,30 @@ chorus_format_duration (gint64 seconds)
   /* Translators: a duration in days, such as "2 days". */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
 }
+
+/**
+ * chorus_format_initials:
+ * @name: (nullable): a person's name or handle
+ *
+ * Returns: (transfer full): what an avatar shows for @name, as AdwAvatar
+ *   shows it: the first letter and the first letter of the last word, in
+ *   upper case ("María López" → "ML", "ana" → "A"); "" for no name
+ */
+char *
+chorus_format_initials (const char *name)
+{
+  g_autofree char *upper = g_utf8_strup (name != NULL ? name : "", -1);
+  g_autofree char *composed = g_utf8_normalize (g_strstrip (upper), -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  GString *initials = g_string_new (NULL);
+  const char *last_space;
+
+  if (composed == NULL || *composed == '\0')
+    return g_string_free (initials, FALSE);
+
+  g_string_append_unichar (initials, g_utf8_get_char (composed));
+  last_space = g_utf8_strrchr (composed, -1, ' ');
+  if (last_space != NULL && last_space[1] != '\0')
+    g_string_append_unichar (initials, g_utf8_get_char (last_space + 1));
+
+  return g_string_free (initials, FALSE);
+}

@@ -33,5 +33,6 @@ char       *chorus_format_count           (gint64      count);
 char       *chorus_format_duration        (gint64      seconds);
 char       *chorus_format_percent         (double      fraction);
 char       *chorus_format_weighting       (double      community_weight);
+char       *chorus_format_initials        (const char *name);
 
 G_END_DECLS

@@ -24,10 +24,12 @@ typedef enum
 sqlite3_stmt *_chorus_inbox_query_prepare (sqlite3                 *db,
                                            const ChorusInboxFilter *filter,
                                            gboolean                 unread_only,
+                                           gboolean                 first_page,
                                            ChorusInboxDriver       *driver,
                                            GError                 **error);
 char         *_chorus_inbox_query_explain (sqlite3                 *db,
                                            const ChorusInboxFilter *filter,
+                                           gboolean                 first_page,
                                            GError                 **error);
 
 G_END_DECLS

@@ -22,7 +22,9 @@
  *
  * - Without free text or from:, a walk of conversations_inbox, newest
  *   activity first. It holds every triage column, so the filters are
- *   checked in the index; tags and segments look up small sets built once.
+ *   checked in the index; segments look up a small set built once, and
+ *   tags a set built once for a whole list, or each conversation's own
+ *   tags for a first page (see add_tag_condition()).
  * - With free text, a walk of posts_fts by rowid, newest first: post keys
  *   follow time, so this is the order of the newest matching post, and no
  *   hit is sorted. posts_inbox gives each hit's conversation and author.
@@ -31,8 +33,15 @@
  *   "+p.conversation_id": else SQLite carries a condition on c.id (tags)
  *   over to posts_inbox and seeks it once per hit and per listed id.
  * - With from: and no text, the posts of those authors and their
- *   conversations from posts_author alone, newest first: a sort of the
- *   keys of one person's posts (80,000 for a brand's account: 25 ms). */
+ *   conversations from posts_author alone, newest first: the identities
+ *   are looked up first, and each one's posts are walked in key order, the
+ *   walks merged (UNION ALL ... ORDER BY) rather than every post of a
+ *   brand's account (80,000) sorted before the first row: 84 ms -> 0.2 ms
+ *   for the first page of its open conversations. */
+
+/* More identities than this (one handle on many servers) are read in one
+ * walk and sorted. */
+#define MAX_AUTHOR_WALKS 32
 
 typedef struct
 {
@@ -44,8 +53,9 @@ typedef struct
 typedef struct
 {
   GString  *where;        /* " AND …" fragments over c, the conversation */
-  GString  *post_where;   /* the same over the post: p in a search, a for from: alone */
+  GString  *post_where;   /* the same over the post p of a search */
   GArray   *values;       /* Value; ?N binds values[N - 1] */
+  gboolean  first_page;   /* the rows wanted are a first page */
 } Query;
 
 static void
@@ -248,6 +258,25 @@ add_segments (Query               *query,
   g_string_append_c (query->where, ')');
 }
 
+/* A first page probes each conversation the walk meets for its tags,
+ * and stops after a few hundred; a whole list gathers the conversations
+ * of a tag once, which costs less than probing every one it walks (tag
+ * "defect", 40,000 conversations: the first 25 in 0.3 ms rather than 7,
+ * all of them in 90 ms rather than 240). */
+static void
+add_tag_condition (Query      *query,
+                   const char *tag_ids)
+{
+  if (query->first_page)
+    g_string_append_printf (query->where,
+                            " AND EXISTS (SELECT 1 FROM conversation_tags t"
+                            "             WHERE t.conversation_id = c.id AND t.tag_id IN (%s))", tag_ids);
+  else
+    g_string_append_printf (query->where,
+                            " AND c.id IN (SELECT t.conversation_id FROM conversation_tags t"
+                            "              WHERE t.tag_id IN (%s))", tag_ids);
+}
+
 static void
 add_tags (Query                   *query,
           const ChorusInboxFilter *filter,
@@ -259,20 +288,24 @@ add_tags (Query                   *query,
   /* Any of the chosen tags… */
   if (n_ids > 0)
     {
-      g_string_append (query->where,
-                       " AND c.id IN (SELECT conversation_id FROM conversation_tags WHERE 1");
-      add_int_list (query, "tag_id", ids, n_ids);
-      g_string_append_c (query->where, ')');
+      g_autoptr(GString) chosen = g_string_new (NULL);
+
+      for (gsize i = 0; i < n_ids; i++)
+        {
+          if (i > 0)
+            g_string_append (chosen, ", ");
+          bind_int (query, chosen, ids[i]);
+        }
+      add_tag_condition (query, chosen->str);
     }
 
   /* …and every tag: of the search (tags.name ignores case). */
   for (guint i = 0; names[i] != NULL; i++)
     {
-      g_string_append (query->where,
-                       " AND c.id IN (SELECT t.conversation_id FROM conversation_tags t"
-                       "              JOIN tags g ON g.id = t.tag_id WHERE g.name = ");
-      bind_text (query, query->where, names[i]);
-      g_string_append_c (query->where, ')');
+      g_autoptr(GString) named = g_string_new ("SELECT g.id FROM tags g WHERE g.name = ");
+
+      bind_text (query, named, names[i]);
+      add_tag_condition (query, named->str);
     }
 }
 
@@ -317,14 +350,13 @@ add_conversation_filters (Query                   *query,
   add_segments (query, chorus_inbox_filter_get_segments (filter));
 }
 
-/* The identities from: names: "handle" on any server, or "handle@server". */
+/* The identities from: names: "handle" on any server, or "handle@server",
+ * as a condition over identities. */
 static void
-add_authors (Query               *query,
-             GString             *sql,
-             const char          *column,
-             const char * const  *authors)
+add_identities (Query               *query,
+                GString             *sql,
+                const char * const  *authors)
 {
-  g_string_append_printf (sql, " AND %s IN (SELECT id FROM identities WHERE ", column);
   for (guint i = 0; authors[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (authors[i], "@", 2);
@@ -340,13 +372,125 @@ add_authors (Query               *query,
         }
       g_string_append_c (sql, ')');
     }
-  g_string_append_c (sql, ')');
+}
+
+static gboolean
+bind_values (sqlite3       *db,
+             sqlite3_stmt  *stmt,
+             GArray        *values,
+             GError       **error)
+{
+  for (guint i = 0; i < values->len; i++)
+    {
+      const Value *value = &g_array_index (values, Value, i);
+      int rc = value->is_text ? sqlite3_bind_text (stmt, i + 1, value->text, -1, SQLITE_TRANSIENT)
+                              : sqlite3_bind_int64 (stmt, i + 1, value->number);
+
+      if (rc != SQLITE_OK)
+        {
+          _chorus_set_sqlite_error (error, db, "bind");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Returns: (transfer full): the ids of the identities @authors name, or
+ * %NULL with @error set */
+static GArray *
+find_authors (sqlite3             *db,
+              const char * const  *authors,
+              GError             **error)
+{
+  g_auto(Query) lookup = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GString *sql = g_string_new ("SELECT id FROM identities WHERE ");
+  int rc;
+
+  query_init (&lookup);
+  add_identities (&lookup, sql, authors);
+  g_string_append (sql, " ORDER BY id");
+  stmt = _chorus_sql_prepare (db, sql->str, error);
+  g_string_free (sql, TRUE);
+  if (stmt == NULL || !bind_values (db, stmt, lookup.values, error))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_array_append_val (ids, (gint64) { sqlite3_column_int64 (stmt, 0) });
+  if (rc != SQLITE_DONE)
+    {
+      _chorus_set_sqlite_error (error, db, "authors");
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* One walk of posts_author: the posts of the authors @condition keeps,
+ * with their conversations when conversation filters need them. */
+static void
+append_author_walk (GString    *sql,
+                    Query      *query,
+                    const char *condition)
+{
+  g_string_append (sql, "SELECT a.conversation_id, a.id FROM posts a INDEXED BY posts_author");
+  if (query->where->len > 0)
+    g_string_append (sql, " CROSS JOIN conversations c ON c.id = +a.conversation_id");
+  g_string_append_printf (sql, " WHERE %s", condition);
+  g_string_append (sql, query->where->str);
+}
+
+/* Each identity's posts come newest first from its own walk of the index,
+ * and SQLite merges the walks in order: nothing is sorted. */
+static void
+append_authors (GString *sql,
+                Query   *query,
+                GArray  *author_ids)
+{
+  /* No such identity: a walk that finds nothing, and still takes the
+   * values the conversation filters bound. */
+  if (author_ids->len == 0)
+    {
+      append_author_walk (sql, query, "a.author_id = NULL");
+      return;
+    }
+
+  if (author_ids->len > MAX_AUTHOR_WALKS)
+    {
+      GString *in = g_string_new ("a.author_id IN (");
+
+      for (guint i = 0; i < author_ids->len; i++)
+        {
+          if (i > 0)
+            g_string_append (in, ", ");
+          bind_int (query, in, g_array_index (author_ids, gint64, i));
+        }
+      g_string_append_c (in, ')');
+      append_author_walk (sql, query, in->str);
+      g_string_free (in, TRUE);
+      g_string_append (sql, " ORDER BY a.id DESC");
+      return;
+    }
+
+  for (guint i = 0; i < author_ids->len; i++)
+    {
+      g_autoptr(GString) condition = g_string_new ("a.author_id = ");
+
+      bind_int (query, condition, g_array_index (author_ids, gint64, i));
+      if (i > 0)
+        g_string_append (sql, " UNION ALL ");
+      append_author_walk (sql, query, condition->str);
+    }
+  g_string_append (sql, " ORDER BY 2 DESC");
 }
 
 static char *
 build_sql (Query                   *query,
            const ChorusSearchQuery *search,
-           ChorusInboxDriver        driver)
+           ChorusInboxDriver        driver,
+           GArray                  *author_ids)
 {
   GString *sql = g_string_new (NULL);
   gboolean join_conversation = query->where->len > 0;
@@ -374,72 +518,58 @@ build_sql (Query                   *query,
 
     case CHORUS_INBOX_DRIVER_AUTHORS:
     default:
-      g_string_append (sql, "SELECT a.conversation_id FROM posts a INDEXED BY posts_author");
-      if (join_conversation)
-        g_string_append (sql, " CROSS JOIN conversations c ON c.id = +a.conversation_id");
-      g_string_append (sql, " WHERE 1");
-      g_string_append (sql, query->post_where->str);
-      g_string_append (sql, query->where->str);
-      g_string_append (sql, " ORDER BY a.id DESC");
+      append_authors (sql, query, author_ids);
       break;
     }
 
   return g_string_free (sql, FALSE);
 }
 
-static gboolean
-bind_values (sqlite3       *db,
-             sqlite3_stmt  *stmt,
-             GArray        *values,
-             GError       **error)
-{
-  for (guint i = 0; i < values->len; i++)
-    {
-      const Value *value = &g_array_index (values, Value, i);
-      int rc = value->is_text ? sqlite3_bind_text (stmt, i + 1, value->text, -1, SQLITE_TRANSIENT)
-                              : sqlite3_bind_int64 (stmt, i + 1, value->number);
-
-      if (rc != SQLITE_OK)
-        {
-          _chorus_set_sqlite_error (error, db, "bind");
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
+/* Returns: (transfer full): the query of @filter, or %NULL with @error
+ * set; from: alone needs its identities looked up in @db first. */
 static char *
-build (const ChorusInboxFilter  *filter,
+build (sqlite3                  *db,
+       const ChorusInboxFilter  *filter,
        gboolean                  unread_only,
+       gboolean                  first_page,
        Query                    *query,
-       ChorusInboxDriver        *driver)
+       ChorusInboxDriver        *driver,
+       GError                  **error)
 {
   g_autoptr(ChorusInboxFilter) everything = NULL;
   g_autoptr(ChorusSearchQuery) search = NULL;
+  g_autoptr(GArray) author_ids = NULL;
+  const char * const *from;
 
   if (filter == NULL)
     filter = everything = chorus_inbox_filter_new ();
 
   search = chorus_search_query_parse (chorus_inbox_filter_get_search (filter));
+  from = (const char * const *) search->from;
   query_init (query);
+  query->first_page = first_page;
   add_conversation_filters (query, filter, search, unread_only);
 
   if (search->match != NULL)
     {
       *driver = CHORUS_INBOX_DRIVER_SEARCH;
-      if (search->from[0] != NULL)
-        add_authors (query, query->post_where, "p.author_id", (const char * const *) search->from);
+      if (from[0] != NULL)
+        {
+          g_string_append (query->post_where, " AND p.author_id IN (SELECT id FROM identities WHERE ");
+          add_identities (query, query->post_where, from);
+          g_string_append_c (query->post_where, ')');
+        }
     }
-  else if (search->from[0] != NULL)
+  else if (from[0] != NULL)
     {
       *driver = CHORUS_INBOX_DRIVER_AUTHORS;
-      add_authors (query, query->post_where, "a.author_id", (const char * const *) search->from);
+      if (!(author_ids = find_authors (db, from, error)))
+        return NULL;
     }
   else
     *driver = CHORUS_INBOX_DRIVER_CONVERSATIONS;
 
-  return build_sql (query, search, *driver);
+  return build_sql (query, search, *driver, author_ids);
 }
 
 /**
@@ -447,6 +577,8 @@ build (const ChorusInboxFilter  *filter,
  * @db: a connection to the workspace
  * @filter: (nullable): what to list; %NULL for every conversation
  * @unread_only: also keep only unread conversations, as for a badge
+ * @first_page: only the first rows will be read: the same rows in the
+ *   same order, by a plan that finds the first ones sooner
  * @driver: (out): what the rows walk
  * @error: a location for a #GError
  *
@@ -457,14 +589,16 @@ sqlite3_stmt *
 _chorus_inbox_query_prepare (sqlite3                  *db,
                              const ChorusInboxFilter  *filter,
                              gboolean                  unread_only,
+                             gboolean                  first_page,
                              ChorusInboxDriver        *driver,
                              GError                  **error)
 {
   g_auto(Query) query = { 0 };
-  g_autofree char *sql = build (filter, unread_only, &query, driver);
+  g_autofree char *sql = build (db, filter, unread_only, first_page, &query, driver, error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!(stmt = _chorus_sql_prepare (db, sql, error)) ||
+  if (sql == NULL ||
+      !(stmt = _chorus_sql_prepare (db, sql, error)) ||
       !bind_values (db, stmt, query.values, error))
     return NULL;
 
@@ -481,16 +615,22 @@ _chorus_inbox_query_prepare (sqlite3                  *db,
 char *
 _chorus_inbox_query_explain (sqlite3                  *db,
                              const ChorusInboxFilter  *filter,
+                             gboolean                  first_page,
                              GError                  **error)
 {
   g_auto(Query) query = { 0 };
   ChorusInboxDriver driver;
-  g_autofree char *sql = build (filter, FALSE, &query, &driver);
-  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autofree char *sql = build (db, filter, FALSE, first_page, &query, &driver, error);
+  g_autofree char *explain = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  GString *plan = g_string_new (NULL);
+  GString *plan;
   int rc;
 
+  if (sql == NULL)
+    return NULL;
+
+  explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  plan = g_string_new (NULL);
   if (!(stmt = _chorus_sql_prepare (db, explain, error)) ||
       !bind_values (db, stmt, query.values, error))
     return (char *) g_string_free (plan, TRUE);

@@ -129,7 +129,7 @@ list_ids (ChorusStoreConnection  *connection,
   int rc;
 
   if (!(stmt = _chorus_inbox_query_prepare (connection->db, data->filter, data->unread_only,
-                                            &driver, error)))
+                                            data->max_ids > 0, &driver, error)))
     return NULL;
 
   _chorus_store_connection_watch (connection, cancellable);

@@ -7,9 +7,10 @@
 
 #include "config.h"
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 #include <glib/gi18n.h>
 
+#include "chorus-avatar.h"
 #include "chorus-conversation-row.h"
 #include "chorus-format.h"
 #include "chorus-search-query.h"
@@ -19,7 +20,7 @@ struct _ChorusConversationRow
   GtkWidget           parent_instance;
 
   GtkWidget          *row_box;
-  AdwAvatar          *avatar;
+  ChorusAvatar       *avatar;
   GtkLabel           *name_label;
   GtkLabel           *handle_label;
   GtkLabel           *time_label;
@@ -134,7 +135,7 @@ update (ChorusConversationRow *self)
     name = c && chorus_conversation_get_author_handle (c) ? chorus_conversation_get_author_handle (c)
                                                           : _("Unknown author");
 
-  adw_avatar_set_text (self->avatar, name);
+  chorus_avatar_set_text (self->avatar, name);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->handle_label, c ? chorus_conversation_get_author_handle (c) : NULL);
 
@@ -244,6 +245,7 @@ chorus_conversation_row_class_init (ChorusConversationRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CHORUS_TYPE_AVATAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-conversation-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationRow, row_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusConversationRow, avatar);
@@ -288,6 +290,22 @@ chorus_conversation_row_set_conversation (ChorusConversationRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
 }
 
+/* Returns: %TRUE if @search_text differs from the search the row had. */
+static gboolean
+store_search (ChorusConversationRow *self,
+              const char            *search_text)
+{
+  if (g_strcmp0 (self->search_text, search_text) == 0)
+    return FALSE;
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (search_text);
+  g_clear_pointer (&self->search, chorus_search_query_free);
+  if (search_text != NULL && *search_text != '\0')
+    self->search = chorus_search_query_parse (search_text);
+  return TRUE;
+}
+
 /**
  * chorus_conversation_row_set_search:
  * @search_text: (nullable): what the search box holds
@@ -300,13 +318,51 @@ chorus_conversation_row_set_search (ChorusConversationRow *self,
 {
   g_return_if_fail (CHORUS_IS_CONVERSATION_ROW (self));
 
-  if (g_strcmp0 (self->search_text, search_text) == 0)
-    return;
+  if (store_search (self, search_text))
+    update (self);
+}
 
-  g_free (self->search_text);
-  self->search_text = g_strdup (search_text);
-  g_clear_pointer (&self->search, chorus_search_query_free);
-  if (search_text != NULL && *search_text != '\0')
-    self->search = chorus_search_query_parse (search_text);
-  update (self);
+/**
+ * chorus_conversation_row_bind:
+ * @conversation: what the row shows
+ * @search_text: (nullable): the words to highlight, as the search box holds them
+ *
+ * Sets both the conversation and the search, and fills the row once: a
+ * list binds rows by the hundred when a search replaces its items.
+ */
+void
+chorus_conversation_row_bind (ChorusConversationRow *self,
+                              ChorusConversation    *conversation,
+                              const char            *search_text)
+{
+  gboolean search_changed;
+
+  g_return_if_fail (CHORUS_IS_CONVERSATION_ROW (self));
+  g_return_if_fail (CHORUS_IS_CONVERSATION (conversation));
+
+  search_changed = store_search (self, search_text);
+  if (g_set_object (&self->conversation, conversation))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
+    }
+  else if (search_changed)
+    update (self);
+}
+
+/**
+ * chorus_conversation_row_unbind:
+ *
+ * Lets go of the conversation, leaving the labels as they are: for a row
+ * that leaves the list, which nobody sees until it is bound again. Filling
+ * the labels with nothing cost as much as filling them, for each of the
+ * hundreds of rows a search replaces.
+ */
+void
+chorus_conversation_row_unbind (ChorusConversationRow *self)
+{
+  g_return_if_fail (CHORUS_IS_CONVERSATION_ROW (self));
+
+  if (g_set_object (&self->conversation, NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
 }

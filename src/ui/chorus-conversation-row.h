@@ -23,5 +23,9 @@ void                chorus_conversation_row_set_conversation (ChorusConversation
 
 void                chorus_conversation_row_set_search       (ChorusConversationRow   *self,
                                                               const char              *search_text);
+void                chorus_conversation_row_bind             (ChorusConversationRow   *self,
+                                                              ChorusConversation      *conversation,
+                                                              const char              *search_text);
+void                chorus_conversation_row_unbind           (ChorusConversationRow   *self);
 
 G_END_DECLS

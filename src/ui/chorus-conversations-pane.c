@@ -424,10 +424,13 @@ on_search_activate_cb (GtkSearchEntry          *entry,
 /* Rows */
 
 /* GTK 4.8's list view drops the row widgets of the items a new listing
- * replaced and makes new ones for the items that came: building and
- * destroying rows was a third of the time from a search to its first
- * rows. Rows let go wait here for the next ones. */
+ * replaced (up to 205 of them) and makes new ones for the items that came:
+ * building and destroying rows was most of the time from a search to its
+ * first rows. Rows let go wait here for the next ones. GTK 4.8 has taken a
+ * row off its list item before "teardown" is emitted, so each list item
+ * keeps a reference to its row under ROW_KEY to give it back. */
 #define ROW_POOL_MAX 256
+#define ROW_KEY "chorus-row"
 
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
@@ -442,7 +445,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
     row = g_object_ref_sink (g_object_new (CHORUS_TYPE_CONVERSATION_ROW, NULL));
 
   gtk_list_item_set_child (item, row);
-  g_object_unref (row);
+  g_object_set_data_full (G_OBJECT (item), ROW_KEY, row, g_object_unref);
 }
 
 static void
@@ -450,13 +453,19 @@ on_factory_teardown_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         ChorusConversationsPane  *self)
 {
-  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *row = g_object_steal_data (G_OBJECT (item), ROW_KEY);
 
-  if (row == NULL || self->row_pool == NULL || self->row_pool->len >= ROW_POOL_MAX)
+  if (row == NULL)
     return;
 
-  g_ptr_array_add (self->row_pool, g_object_ref (row));
-  gtk_list_item_set_child (item, NULL);
+  if (gtk_list_item_get_child (item) == row)
+    gtk_list_item_set_child (item, NULL);
+  chorus_conversation_row_unbind (CHORUS_CONVERSATION_ROW (row));
+
+  if (self->row_pool == NULL || self->row_pool->len >= ROW_POOL_MAX || gtk_widget_get_parent (row) != NULL)
+    g_object_unref (row);
+  else
+    g_ptr_array_add (self->row_pool, row);
 }
 
 static void
@@ -468,8 +477,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   const ChorusInboxFilter *filter = chorus_conversation_list_get_filter (self->conversations);
 
   /* The words the list matched, a saved view's as well as those typed. */
-  chorus_conversation_row_set_search (row, chorus_inbox_filter_get_search (filter));
-  chorus_conversation_row_set_conversation (row, gtk_list_item_get_item (item));
+  chorus_conversation_row_bind (row, gtk_list_item_get_item (item), chorus_inbox_filter_get_search (filter));
 }
 
 static void
@@ -477,7 +485,10 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       ChorusConversationsPane  *self)
 {
-  chorus_conversation_row_set_conversation (CHORUS_CONVERSATION_ROW (gtk_list_item_get_child (item)), NULL);
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row != NULL)
+    chorus_conversation_row_unbind (CHORUS_CONVERSATION_ROW (row));
 }
 
 /* The detail column: triage above the thread, or above a count for a
