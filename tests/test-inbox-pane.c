@@ -495,6 +495,41 @@ test_rows (Rig           *rig,
   g_assert_cmpuint (reused, >, 0);
 }
 
+/* 8. A closed window's rows go with it, even while something (a job of
+ * the insight strip) still holds the pane, which keeps a pool of rows. */
+static void
+test_rows_closed (Rig           *rig,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) watched = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ChorusConversationsPane) pane = NULL;
+
+  /* Rows in the pool, and rows in the list. */
+  search_for (rig, WORD);
+  rows = dup_rows (rig);
+  search_for (rig, "");
+  g_ptr_array_extend_and_steal (rows, dup_rows (rig));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gpointer *weak = g_new (gpointer, 1);
+
+      *weak = g_ptr_array_index (rows, i);
+      g_object_add_weak_pointer (*weak, weak);
+      g_ptr_array_add (watched, weak);
+    }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  pane = g_object_ref (rig->pane);
+  close_pane (rig);
+  for (guint i = 0; i < watched->len; i++)
+    g_assert_null (*(gpointer *) g_ptr_array_index (watched, i));
+
+  g_clear_object (&pane);
+  open_pane (rig);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +549,7 @@ main (int   argc,
   g_test_add ("/chorus/inbox-pane/saved-views", Rig, NULL, rig_set_up, test_saved_views, rig_tear_down);
   g_test_add ("/chorus/inbox-pane/read", Rig, NULL, rig_set_up, test_read, rig_tear_down);
   g_test_add ("/chorus/inbox-pane/rows", Rig, NULL, rig_set_up, test_rows, rig_tear_down);
+  g_test_add ("/chorus/inbox-pane/rows-closed", Rig, NULL, rig_set_up, test_rows_closed, rig_tear_down);
 
   ret = g_test_run ();
   inbox_pane_fixture_finish ();

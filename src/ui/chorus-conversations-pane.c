@@ -548,6 +548,18 @@ build_detail (ChorusConversationsPane *self)
   g_signal_connect_object (self->reply_composer, "failed", G_CALLBACK (on_triage_failed_cb), self, 0);
 }
 
+/* The rows a closing window let go of go with it: a job still running
+ * (the insight strip's) can keep the pane for seconds after its window,
+ * and the rows in the pool with it. */
+static void
+chorus_conversations_pane_unroot (GtkWidget *widget)
+{
+  ChorusConversationsPane *self = CHORUS_CONVERSATIONS_PANE (widget);
+
+  GTK_WIDGET_CLASS (chorus_conversations_pane_parent_class)->unroot (widget);
+  g_ptr_array_set_size (self->row_pool, 0);
+}
+
 static void
 chorus_conversations_pane_dispose (GObject *object)
 {
@@ -582,6 +594,7 @@ chorus_conversations_pane_class_init (ChorusConversationsPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = chorus_conversations_pane_dispose;
+  widget_class->unroot = chorus_conversations_pane_unroot;
 
   g_type_ensure (CHORUS_TYPE_CONVERSATION_ROW);
   g_type_ensure (CHORUS_TYPE_INBOX_SIDEBAR);
