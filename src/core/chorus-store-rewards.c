@@ -100,6 +100,7 @@ reward_change_new (gint64                    challenge_id,
                    GError                  **error)
 {
   g_autoptr(RewardChange) change = g_new0 (RewardChange, 1);
+  g_autofree char *currency = NULL;
 
   change->kind = draft == NULL ? REWARD_PAID : reward_id == 0 ? REWARD_ADD : REWARD_EDIT;
   change->challenge_id = challenge_id;
@@ -112,7 +113,8 @@ reward_change_new (gint64                    challenge_id,
   change->reward_kind = g_strdup (draft->kind);
   change->description = g_strstrip (g_strdup (draft->description != NULL ? draft->description : ""));
   change->amount_cents = draft->amount_cents;
-  change->currency = g_ascii_strup (g_strstrip (g_strdup (draft->currency != NULL ? draft->currency : "")), -1);
+  currency = g_strstrip (g_strdup (draft->currency != NULL ? draft->currency : ""));
+  change->currency = g_ascii_strup (currency, -1);
   return check_draft (change, error) ? g_steal_pointer (&change) : NULL;
 }
 
