@@ -409,10 +409,13 @@ insert_observations (sqlite3                     *db,
                      GError                     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  /* One snapshot: every row of the file at the same time, even when
+   * writing them crosses a second. */
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   if (!(stmt = _chorus_sql_prepare (db,
                                     "INSERT INTO observations (run_id, variant_id, observed_at, metric, value, provenance)"
-                                    " SELECT ?1, v.id, strftime ('%s', 'now'),"
+                                    " SELECT ?1, v.id, ?7,"
                                     "        coalesce (?4, (SELECT primary_metric FROM campaigns WHERE id = ?2)), ?5, ?6"
                                     " FROM variants v"
                                     " WHERE v.campaign_id = ?2 AND v.position = ?3",
@@ -435,6 +438,7 @@ insert_observations (sqlite3                     *db,
             sqlite3_bind_text (stmt, 4, "reach", -1, SQLITE_STATIC);
           sqlite3_bind_int64 (stmt, 5, m == 0 ? row->count : row->exposures);
           sqlite3_bind_text (stmt, 6, row->channel, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 7, now);
           if (!_chorus_sql_step_done (db, stmt, "observation", error))
             return FALSE;
         }
