@@ -14,6 +14,7 @@
 #include "chorus-error.h"
 #include "chorus-pretest-discourse.h"
 #include "chorus-pretest-launch-private.h"
+#include "chorus-pretest-private.h"
 #include "chorus-store-private.h"
 #include "chorus-store-triage-private.h"
 
@@ -294,12 +295,11 @@ launch_write (sqlite3  *db,
   gint64 run_id;
   gint64 outbox_id;
 
-  if (!_chorus_pretest_check_source (db, launch->source_id, "discourse",
-                                     _("Only a Discourse forum account can post this poll: choose one in the "
-                                       "list of accounts."), error) ||
+  if (!_chorus_pretest_check_poster (db, launch->source_id, CHORUS_INSTRUMENT_DISCOURSE_POLL, NULL, error) ||
       !check_place (launch, error) ||
       !check_question (launch, error) ||
-      !(name = _chorus_pretest_check_campaign (db, launch->campaign_id, "discourse_poll", error)) ||
+      !(name = _chorus_pretest_check_campaign_for (db, launch->campaign_id, CHORUS_INSTRUMENT_DISCOURSE_POLL,
+                                                   error)) ||
       !(options = _chorus_pretest_load_options (db, launch->campaign_id, error)) ||
       !check_options (options, error))
     return 0;

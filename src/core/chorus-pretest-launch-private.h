@@ -30,15 +30,6 @@ typedef struct
 gboolean  _chorus_pretest_fail             (GError      **error,
                                             gint          code,
                                             const char   *message);
-gboolean  _chorus_pretest_check_source     (sqlite3      *db,
-                                            gint64        source_id,
-                                            const char   *network,
-                                            const char   *wrong_network,
-                                            GError      **error);
-char     *_chorus_pretest_check_campaign   (sqlite3      *db,
-                                            gint64        campaign_id,
-                                            const char   *instrument,
-                                            GError      **error);
 GArray   *_chorus_pretest_load_options     (sqlite3      *db,
                                             gint64        campaign_id,
                                             GError      **error);

@@ -302,12 +302,10 @@ launch_write (sqlite3  *db,
   gint64 run_id;
   gint64 outbox_id;
 
-  if (!_chorus_pretest_check_source (db, launch->source_id, "mastodon",
-                                     _("Only a Mastodon account can post this poll: choose one in the list of "
-                                       "accounts."), error) ||
+  if (!_chorus_pretest_check_poster (db, launch->source_id, CHORUS_INSTRUMENT_MASTODON_POLL, NULL, error) ||
       !_chorus_pretest_read_limits (db, launch->source_id, &limits, &max_characters, NULL, error) ||
       !check_question (launch->question, max_characters, error) ||
-      !(name = _chorus_pretest_check_campaign (db, launch->campaign_id, "mastodon_poll", error)) ||
+      !(name = _chorus_pretest_check_campaign_for (db, launch->campaign_id, CHORUS_INSTRUMENT_MASTODON_POLL, error)) ||
       !(options = _chorus_pretest_load_options (db, launch->campaign_id, error)) ||
       !check_options (options, &limits, error) ||
       !check_duration (launch->duration, &limits, error))

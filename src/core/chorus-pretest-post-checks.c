@@ -29,6 +29,11 @@ check_network (const char        *network,
                                  _("Only a Mastodon account can post this poll: choose one in the list of "
                                    "accounts."));
 
+  if (instrument == CHORUS_INSTRUMENT_DISCOURSE_POLL && g_strcmp0 (network, "discourse") != 0)
+    return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
+                                 _("Only a Discourse forum account can post this poll: choose one in the "
+                                   "list of accounts."));
+
   if (instrument == CHORUS_INSTRUMENT_VARIANT_POSTS && g_strcmp0 (network, "mastodon") != 0 &&
       g_strcmp0 (network, "bluesky") != 0)
     return _chorus_pretest_fail (error, CHORUS_ERROR_INVALID_ARGUMENT,
@@ -116,6 +121,11 @@ refuse_running (const char        *name,
     g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
                  /* Translators: %s is a campaign's name. */
                  _("The campaign “%s” already has variant posts running: close them before posting again."),
+                 name);
+  else if (instrument == CHORUS_INSTRUMENT_DISCOURSE_POLL)
+    g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
+                 /* Translators: %s is a campaign's name. */
+                 _("The campaign “%s” already has a forum poll running: close it before launching another."),
                  name);
   else
     g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
