@@ -196,14 +196,11 @@ chorus_mastodon_refresh_polls_async (ChorusStore         *store,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autofree char *host = NULL;
-
   g_return_if_fail (CHORUS_IS_STORE (store));
   g_return_if_fail (CHORUS_IS_HTTP (http));
   g_return_if_fail (server_url != NULL);
 
-  host = chorus_http_dup_host (server_url);
-  _chorus_pretest_refresh_start (store, http, source_id, server_url, host, headers, &poll_ops,
+  _chorus_pretest_refresh_start (store, http, source_id, server_url, NULL, headers, &poll_ops,
                                  chorus_mastodon_refresh_polls_async, cancellable, callback, user_data);
 }
 

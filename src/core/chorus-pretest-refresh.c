@@ -248,7 +248,8 @@ list_worker (GTask        *task,
 /**
  * _chorus_pretest_refresh_start:
  * @server_url: where the reader asks
- * @where: names the server in messages: its host, or its network
+ * @where: (nullable): names the server in messages: its network, or %NULL
+ *   for @server_url's host
  * @headers: (nullable) (array zero-terminated=1): the sign-in, as name,
  *   value pairs
  * @ops: the instrument's items, reader and writer
@@ -280,7 +281,7 @@ _chorus_pretest_refresh_start (ChorusStore                    *store,
   refresh->base = g_strstrip (g_strdup (server_url));
   for (gsize length = strlen (refresh->base); length > 0 && refresh->base[length - 1] == '/'; length--)
     refresh->base[length - 1] = '\0';
-  refresh->where = g_strdup (where);
+  refresh->where = where != NULL ? g_strdup (where) : chorus_http_dup_host (server_url);
   refresh->headers = g_strdupv ((char **) headers);
   refresh->ops = *ops;
   refresh->ops.batch = MAX (ops->batch, 1);

@@ -267,7 +267,7 @@ chorus_mastodon_refresh_variant_posts_async (ChorusStore         *store,
   g_return_if_fail (server_url != NULL);
 
   host = chorus_http_dup_host (server_url);
-  _chorus_pretest_refresh_start (store, http, source_id, server_url, host, headers, &ops,
+  _chorus_pretest_refresh_start (store, http, source_id, server_url, NULL, headers, &ops,
                                  chorus_mastodon_refresh_variant_posts_async, cancellable, callback, user_data);
 }
 
