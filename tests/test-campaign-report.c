@@ -73,11 +73,13 @@ write_and_read (ChorusStore    *store,
   g_autofree char *info = NULL;
   g_autofree char *list = NULL;
   g_auto(GStrv) lines = NULL;
+  g_autofree char *pdftoppm = g_find_program_in_path ("pdftoppm");
+  g_autofree char *tesseract = g_find_program_in_path ("tesseract");
   char *text;
 
   g_assert_no_error (error);
-  g_assert_nonnull (g_find_program_in_path ("pdftoppm"));
-  g_assert_nonnull (g_find_program_in_path ("tesseract"));
+  g_assert_nonnull (pdftoppm);
+  g_assert_nonnull (tesseract);
   g_assert_true (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
   g_assert_no_error (error);
 
