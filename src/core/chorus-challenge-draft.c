@@ -330,14 +330,17 @@ validate_text (char        *text,
 
   if (!g_utf8_validate (text, -1, NULL))
     {
-      /* Translators: %s is the name of a field of the challenge editor, such as “Terms”. */
+      /* Translators: %s is the label of a field of the challenge editor, such as “Terms”, as you
+       * translated it there (context "challenge field"). It is quoted as a name, so nothing in the
+       * sentence agrees with it; use your language's quotation marks. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT, _("“%s” is not valid text."), field);
       return FALSE;
     }
   if (g_utf8_strlen (text, -1) > MAX_TEXT_CHARS)
     {
-      /* Translators: %s is the name of a field of the challenge editor, such as “Terms”; %u a number of
-       * characters. */
+      /* Translators: %s is the label of a field of the challenge editor, such as “Terms”, as you
+       * translated it there (context "challenge field"), quoted as a name; use your language's
+       * quotation marks. %u is a number of characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
                    _("“%s” can be at most %u characters long."), field, MAX_TEXT_CHARS);
       return FALSE;
@@ -345,7 +348,7 @@ validate_text (char        *text,
   return TRUE;
 }
 
-/* “@later” must come after “@earlier” (or at the same time, when @or_same). */
+/* @later_time must come after @earlier_time (or at the same time, when @or_same). */
 static gboolean
 check_order (gint64       earlier_time,
              gint64       later_time,
@@ -370,14 +373,16 @@ validate_dates (ChorusChallengeDraft  *self,
   if (self->submissions_open <= 0 || self->submissions_close <= 0 || self->voting_open <= 0 || self->voting_close <= 0)
     return fail (error, _("Set the four dates: when entries open and close, and when voting opens and closes."));
 
+  /* Whole sentences about the dates, rather than the editor's labels
+   * quoted: each translates on its own. */
   return check_order (self->submissions_open, self->submissions_close, FALSE,
-                      _("“Entries close” must be after “Entries open”."), error) &&
+                      _("Entries must close after they open."), error) &&
          check_order (self->voting_open, self->voting_close, FALSE,
-                      _("“Voting closes” must be after “Voting opens”."), error) &&
+                      _("Voting must close after it opens."), error) &&
          check_order (self->submissions_open, self->voting_open, TRUE,
-                      _("“Voting opens” cannot be before “Entries open”: there would be nothing to vote on."), error) &&
+                      _("Voting cannot open before entries do: there would be nothing to vote on."), error) &&
          check_order (self->submissions_close, self->voting_close, TRUE,
-                      _("“Voting closes” cannot be before “Entries close”: the last entries need time to get votes."),
+                      _("Voting cannot close before entries do: the last entries need time to get votes."),
                       error);
 }
 
