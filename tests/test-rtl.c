@@ -5,9 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The real window right to left, as in an Arabic or Hebrew locale (GTK
- * takes the direction from its own catalog there; the test sets it as GTK
- * then does), on a sample workspace. In each pane what reads first sits
+/* The real window right to left, as in an Arabic or Hebrew locale, on a
+ * sample workspace. There GTK takes the direction from its own catalog,
+ * once Chorus has a catalog for the language too (README, Translating);
+ * the test sets it as GTK then does, whatever the locale. In each pane what reads first sits
  * on the right, measured on the widgets as laid out: the sidebars right of
  * their lists, progress bars filled from the right, the newest day of the
  * insight chart on the left and the pre-test chart's bars growing from
