@@ -371,10 +371,13 @@ chorus_format_metric_count (const char *metric,
   if (g_strcmp0 (metric, "likes") == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s like", "%s likes", n), number);
   if (g_strcmp0 (metric, "reposts") == 0)
+    /* Translators: %s is a number, already formatted for the locale. */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s repost", "%s reposts", n), number);
   if (g_strcmp0 (metric, "replies") == 0)
+    /* Translators: %s is a number, already formatted for the locale. */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s reply", "%s replies", n), number);
   if (g_strcmp0 (metric, "engagements") == 0)
+    /* Translators: %s is a number, already formatted for the locale. */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s engagement", "%s engagements", n), number);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s vote", "%s votes", n), number);

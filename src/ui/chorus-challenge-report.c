@@ -165,7 +165,7 @@ write_winner (Page               *page,
 
   draw_thumbnail (page, winner->image_path, 0, y, WINNER_THUMB);
   /* Translators: a winner in the challenge report: its place ("1st"), then the design's title. */
-  heading = g_strdup_printf (_("%s: %s"), place, winner->title);
+  heading = g_strdup_printf (C_("winner heading", "%s: %s"), place, winner->title);
   y += draw_text (page, heading, x, y + 4, CONTENT_WIDTH - x, 12, TRUE, 1.0, FALSE) + 6;
   y += draw_text (page, winner->author != NULL ? winner->author : _("Added by hand"), x, y, CONTENT_WIDTH - x, 9,
                   FALSE, 0.7, FALSE) + 2;
