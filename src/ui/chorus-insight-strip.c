@@ -289,7 +289,8 @@ chorus_insight_strip_init (ChorusInsightStrip *self)
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  gtk_box_append (GTK_BOX (self->box), new_figure (&self->open_value, NULL, _("open")));
+  /* Translators: under a number, "53 open": how many conversations are not done yet. */
+  gtk_box_append (GTK_BOX (self->box), new_figure (&self->open_value, NULL, C_("conversations", "open")));
   gtk_box_append (GTK_BOX (self->box), new_figure (&self->reply_value, &self->reply_caption,
                                                    _("median first reply")));
 
