@@ -19,11 +19,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "chorus-account-dialog.h"
 #include "chorus-campaign-editor.h"
 #include "chorus-campaign-launch.h"
 #include "chorus-campaign-page.h"
+#include "chorus-campaign-report.h"
 #include "chorus-challenge-editor.h"
 #include "chorus-conversation-list.h"
 #include "chorus-conversations-pane-private.h"
@@ -31,6 +33,7 @@
 #include "chorus-pretests-pane.h"
 #include "chorus-sample.h"
 #include "chorus-share-chart.h"
+#include "chorus-submission-tile.h"
 
 #include "chorus-test-window.h"
 
@@ -205,6 +208,73 @@ chart_shown (gpointer data)
          chorus_share_chart_get_bar_span (CHORUS_SHARE_CHART (chart), 0, &zero, &end);
 }
 
+/* The left and right ends, in pixels, of what the PNG at @path draws in
+ * the accent colour (#1c71d8, the leading variant's bar). */
+static void
+find_accent (const char *path,
+             int        *left,
+             int        *right)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
+  int width, height;
+  g_autofree guchar *pixels = NULL;
+
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+
+  *left = width;
+  *right = -1;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        /* Cairo's ARGB32, little-endian: blue, green, red, alpha. */
+        const guchar *p = pixels + ((gsize) y * width + x) * 4;
+
+        if (abs (p[2] - 0x1c) < 8 && abs (p[1] - 0x71) < 8 && abs (p[0] - 0xd8) < 8)
+          {
+            *left = MIN (*left, x);
+            *right = MAX (*right, x);
+          }
+      }
+}
+
+/* The campaign's PDF report mirrors too: the leading bar of its chart
+ * starts at the right margin (595 × 842 points, 48 points of margin). */
+static void
+assert_report_mirrored (ChorusCampaign *campaign)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusAnalysis) analysis = chorus_campaign_analyse (campaign, &error);
+  g_autofree char *pdf = g_build_filename (test_dir, "report.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (test_dir, "report", NULL);
+  g_autofree char *png = g_build_filename (test_dir, "report.png", NULL);
+  int left, right;
+
+  g_assert_no_error (error);
+  g_assert_true (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
+  g_assert_no_error (error);
+  g_free (chorus_test_run_program ((const char *[]) { "pdftoppm", "-png", "-r", "72", "-singlefile", pdf, prefix,
+                                                      NULL }));
+  find_accent (png, &left, &right);
+  g_test_message ("the leading bar runs from %d to %d", left, right);
+  g_assert_cmpint (right, >=, 595 - 48 - 2);
+  g_assert_cmpint (right, <=, 595 - 48 + 2);
+  g_assert_cmpint (left, >, 48 + 10);
+
+  if (g_getenv ("CHORUS_RTL_SHOTS") != NULL)
+    {
+      g_autofree char *shot = g_build_filename (g_getenv ("CHORUS_RTL_SHOTS"), "rtl-campaign-report.png", NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (png);
+      g_autoptr(GFile) to = g_file_new_for_path (shot);
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+    }
+}
+
 static void
 test_pretests (void)
 {
@@ -244,6 +314,8 @@ test_pretests (void)
   g_assert_cmpfloat (fabs (ltr_end - (width - end)), <, 0.001);
 
   shoot (GTK_WINDOW (window), "campaign");
+  assert_report_mirrored (chorus_campaign_page_get_campaign (CHORUS_CAMPAIGN_PAGE (find_first (pane,
+                                                                                  CHORUS_TYPE_CAMPAIGN_PAGE))));
   look_at_dialog (find_first (pane, CHORUS_TYPE_CAMPAIGN_PAGE), "campaign.launch", CHORUS_TYPE_CAMPAIGN_LAUNCH,
                   "campaign-launch");
   test_destroy_window (window);
@@ -301,6 +373,22 @@ results_shown (gpointer data)
   return FALSE;
 }
 
+/* The tile that shows the gallery's entry @position. */
+static GtkWidget *
+find_tile (ChorusDesignsPane *pane,
+           guint              position)
+{
+  g_autoptr(ChorusSubmission) submission = g_list_model_get_item (chorus_designs_pane_get_submissions (pane), position);
+  g_autoptr(GPtrArray) tiles = test_collect (GTK_WIDGET (pane), CHORUS_TYPE_SUBMISSION_TILE);
+
+  for (guint i = 0; i < tiles->len; i++)
+    if (gtk_widget_is_drawable (tiles->pdata[i]) &&
+        chorus_submission_tile_get_submission (tiles->pdata[i]) == submission)
+      return tiles->pdata[i];
+
+  g_error ("no tile shows the entry at %u", position);
+}
+
 static void
 test_designs (void)
 {
@@ -321,6 +409,9 @@ test_designs (void)
   /* The challenges, then the gallery, from right to left. */
   assert_reads_before (find_first (GTK_WIDGET (pane), GTK_TYPE_LIST_BOX),
                        find_first (GTK_WIDGET (pane), GTK_TYPE_GRID_VIEW), window);
+  /* The gallery's first entry is on the right of its row. */
+  g_assert_cmpuint (g_list_model_get_n_items (chorus_designs_pane_get_submissions (pane)), >=, 2);
+  assert_reads_before (find_tile (pane, 0), find_tile (pane, 1), window);
   shoot (GTK_WINDOW (window), "designs-gallery");
 
   /* The ranking's columns read from the right: the rank first, the flags
