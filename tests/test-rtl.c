@@ -11,10 +11,11 @@
  * the test sets it as GTK then does, whatever the locale. In each pane what reads first sits
  * on the right, measured on the widgets as laid out: the sidebars right of
  * their lists, progress bars filled from the right, the newest day of the
- * insight chart on the left and the pre-test chart's bars growing from
- * the right edge. With CHORUS_RTL_SHOTS naming a folder, each pane and
- * its main dialogs are saved there, light and dark, for a person to look
- * at. */
+ * insight chart on the left, the pre-test chart's bars growing from the
+ * right edge, the gallery and the ranking read from the right; the PDF
+ * reports, rendered with pdftoppm, mirror too. With CHORUS_RTL_SHOTS
+ * naming a folder, each pane and its main dialogs are saved there, light
+ * and dark, with the reports' first pages, for a person to look at. */
 
 #include "config.h"
 
@@ -27,6 +28,8 @@
 #include "chorus-campaign-page.h"
 #include "chorus-campaign-report.h"
 #include "chorus-challenge-editor.h"
+#include "chorus-challenge-report.h"
+#include "chorus-challenge-results.h"
 #include "chorus-conversation-list.h"
 #include "chorus-conversations-pane-private.h"
 #include "chorus-insight-strip.h"
@@ -208,18 +211,42 @@ chart_shown (gpointer data)
          chorus_share_chart_get_bar_span (CHORUS_SHARE_CHART (chart), 0, &zero, &end);
 }
 
-/* The left and right ends, in pixels, of what the PNG at @path draws in
- * the accent colour (#1c71d8, the leading variant's bar). */
+/* Cairo's ARGB32, little-endian: blue, green, red, alpha. */
+typedef gboolean (*PixelTest) (const guchar *bgra);
+
+/* The accent colour (#1c71d8), the leading variant's bar. */
+static gboolean
+is_accent (const guchar *p)
+{
+  return abs (p[2] - 0x1c) < 8 && abs (p[1] - 0x71) < 8 && abs (p[0] - 0xd8) < 8;
+}
+
+/* Colour, not the grey ink of text: a picture. */
+static gboolean
+is_colourful (const guchar *p)
+{
+  return MAX (p[0], MAX (p[1], p[2])) - MIN (p[0], MIN (p[1], p[2])) > 60;
+}
+
+/* Renders the first page of the PDF at @pdf at 72 dpi (a pixel per point)
+ * and gives the left and right ends of the pixels that pass @test, or
+ * @left > @right when none does. */
 static void
-find_accent (const char *path,
+find_pixels (const char *pdf,
+             PixelTest   test,
              int        *left,
              int        *right)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = gdk_texture_new_from_filename (path, &error);
-  int width, height;
+  g_autofree char *prefix = g_strconcat (pdf, "-page", NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
+  int width, height;
 
+  g_free (chorus_test_run_program ((const char *[]) { "pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1",
+                                                      "-singlefile", pdf, prefix, NULL }));
+  texture = gdk_texture_new_from_filename (png, &error);
   g_assert_no_error (error);
   width = gdk_texture_get_width (texture);
   height = gdk_texture_get_height (texture);
@@ -230,49 +257,41 @@ find_accent (const char *path,
   *right = -1;
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
-      {
-        /* Cairo's ARGB32, little-endian: blue, green, red, alpha. */
-        const guchar *p = pixels + ((gsize) y * width + x) * 4;
-
-        if (abs (p[2] - 0x1c) < 8 && abs (p[1] - 0x71) < 8 && abs (p[0] - 0xd8) < 8)
-          {
-            *left = MIN (*left, x);
-            *right = MAX (*right, x);
-          }
-      }
-}
-
-/* The campaign's PDF report mirrors too: the leading bar of its chart
- * starts at the right margin (595 × 842 points, 48 points of margin). */
-static void
-assert_report_mirrored (ChorusCampaign *campaign)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ChorusAnalysis) analysis = chorus_campaign_analyse (campaign, &error);
-  g_autofree char *pdf = g_build_filename (test_dir, "report.pdf", NULL);
-  g_autofree char *prefix = g_build_filename (test_dir, "report", NULL);
-  g_autofree char *png = g_build_filename (test_dir, "report.png", NULL);
-  int left, right;
-
-  g_assert_no_error (error);
-  g_assert_true (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
-  g_assert_no_error (error);
-  g_free (chorus_test_run_program ((const char *[]) { "pdftoppm", "-png", "-r", "72", "-singlefile", pdf, prefix,
-                                                      NULL }));
-  find_accent (png, &left, &right);
-  g_test_message ("the leading bar runs from %d to %d", left, right);
-  g_assert_cmpint (right, >=, 595 - 48 - 2);
-  g_assert_cmpint (right, <=, 595 - 48 + 2);
-  g_assert_cmpint (left, >, 48 + 10);
+      if (test (pixels + ((gsize) y * width + x) * 4))
+        {
+          *left = MIN (*left, x);
+          *right = MAX (*right, x);
+        }
 
   if (g_getenv ("CHORUS_RTL_SHOTS") != NULL)
     {
-      g_autofree char *shot = g_build_filename (g_getenv ("CHORUS_RTL_SHOTS"), "rtl-campaign-report.png", NULL);
+      g_autofree char *base = g_path_get_basename (png);
+      g_autofree char *shot = g_build_filename (g_getenv ("CHORUS_RTL_SHOTS"), base, NULL);
       g_autoptr(GFile) from = g_file_new_for_path (png);
       g_autoptr(GFile) to = g_file_new_for_path (shot);
 
       g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
     }
+}
+
+/* The campaign's PDF report mirrors too: the leading bar of its chart
+ * starts at the right margin (595 × 842 points, 48 points of margin). */
+static void
+assert_campaign_report_mirrored (ChorusCampaign *campaign)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusAnalysis) analysis = chorus_campaign_analyse (campaign, &error);
+  g_autofree char *pdf = g_build_filename (test_dir, "rtl-campaign-report.pdf", NULL);
+  int left, right;
+
+  g_assert_no_error (error);
+  g_assert_true (chorus_campaign_report_write_pdf (campaign, analysis, pdf, &error));
+  g_assert_no_error (error);
+  find_pixels (pdf, is_accent, &left, &right);
+  g_test_message ("the leading bar runs from %d to %d", left, right);
+  g_assert_cmpint (right, >=, 595 - 48 - 2);
+  g_assert_cmpint (right, <=, 595 - 48 + 2);
+  g_assert_cmpint (left, >, 48 + 10);
 }
 
 static void
@@ -314,7 +333,7 @@ test_pretests (void)
   g_assert_cmpfloat (fabs (ltr_end - (width - end)), <, 0.001);
 
   shoot (GTK_WINDOW (window), "campaign");
-  assert_report_mirrored (chorus_campaign_page_get_campaign (CHORUS_CAMPAIGN_PAGE (find_first (pane,
+  assert_campaign_report_mirrored (chorus_campaign_page_get_campaign (CHORUS_CAMPAIGN_PAGE (find_first (pane,
                                                                                   CHORUS_TYPE_CAMPAIGN_PAGE))));
   look_at_dialog (find_first (pane, CHORUS_TYPE_CAMPAIGN_PAGE), "campaign.launch", CHORUS_TYPE_CAMPAIGN_LAUNCH,
                   "campaign-launch");
@@ -389,6 +408,28 @@ find_tile (ChorusDesignsPane *pane,
   g_error ("no tile shows the entry at %u", position);
 }
 
+/* The challenge's PDF report mirrors: the entries' thumbnails, beside
+ * their rank at the start of each row, are on the right half of the
+ * page. */
+static void
+assert_challenge_report_mirrored (ChorusChallenge        *challenge,
+                                  ChorusChallengeResults *results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (test_dir, "rtl-challenge-report.pdf", NULL);
+  int left, right;
+
+  g_assert_true (chorus_challenge_report_write_pdf (challenge, chorus_challenge_results_get_ranking (results),
+                                                    chorus_challenge_results_get_awards (results), pdf, &error));
+  g_assert_no_error (error);
+  g_object_unref (challenge);
+  find_pixels (pdf, is_colourful, &left, &right);
+  g_test_message ("the thumbnails run from %d to %d", left, right);
+  g_assert_cmpint (left, <=, right);
+  g_assert_cmpint (left, >, 595 / 2);
+  g_assert_cmpint (right, <=, 595 - 48 + 1);
+}
+
 static void
 test_designs (void)
 {
@@ -397,12 +438,15 @@ test_designs (void)
   ChorusChallenge *challenge;
   GtkWidget *results;
   GtkStack *views;
+  guint position;
+  gint64 id;
 
   chorus_window_set_visible_pane (window, "designs");
   g_assert_true (chorus_test_spin_until (test_has_challenges, pane, CHORUS_TEST_WAIT_MS));
   challenge = g_list_model_get_item (chorus_designs_pane_get_challenges (pane), 0);
-  test_select_challenge (pane, chorus_challenge_get_id (challenge));
+  id = chorus_challenge_get_id (challenge);
   g_clear_object (&challenge);
+  test_select_challenge (pane, id);
   g_assert_true (chorus_test_spin_until (gallery_shown, pane, CHORUS_TEST_WAIT_MS));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
@@ -423,6 +467,7 @@ test_designs (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   assert_reads_before (find_label (results, C_("ranking", "#")), find_label (results, _("Flags")), window);
   shoot (GTK_WINDOW (window), "designs-results");
+  assert_challenge_report_mirrored (test_find_challenge (pane, id, &position), CHORUS_CHALLENGE_RESULTS (results));
 
   look_at_dialog (GTK_WIDGET (pane), "designs.new", CHORUS_TYPE_CHALLENGE_EDITOR, "challenge-editor");
   look_at_dialog (GTK_WIDGET (window), "win.add-account", CHORUS_TYPE_ACCOUNT_DIALOG, "account-dialog");
