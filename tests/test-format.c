@@ -122,6 +122,7 @@ typedef struct
   int now[6];
   int then[6];
   const char *expected;
+  gboolean    in_sentence;    /* chorus_format_relative_time_in_sentence() */
 } RelativeCase;
 
 #define NOW 2026, 6, 15, 12, 0, 0
@@ -161,7 +162,8 @@ test_relative_time (gconstpointer data)
   const RelativeCase *c = data;
   gint64 now = unix_utc (c->now[0], c->now[1], c->now[2], c->now[3], c->now[4], c->now[5]);
   gint64 then = unix_utc (c->then[0], c->then[1], c->then[2], c->then[3], c->then[4], c->then[5]);
-  g_autofree char *text = chorus_format_relative_time (now, then);
+  g_autofree char *text = c->in_sentence ? chorus_format_relative_time_in_sentence (now, then)
+                                          : chorus_format_relative_time (now, then);
 
   g_test_message ("now %" G_GINT64_FORMAT ", then %" G_GINT64_FORMAT, now, then);
   g_assert_cmpstr (text, ==, c->expected);
@@ -181,6 +183,18 @@ test_relative_time_other_year_has_year (void)
       g_assert_nonnull (strstr (text, year));
     }
 }
+
+/* The same times, as the %s of a sentence: lower case, with the word a
+ * clock time, a weekday or a date needs ("at", "on"). */
+static const RelativeCase in_sentence_cases[] = {
+  { "now", { NOW }, { NOW }, "just now", TRUE },
+  { "5-min", { NOW }, { 2026, 6, 15, 11, 55, 0 }, "5 min ago", TRUE },
+  { "today", { NOW }, { 2026, 6, 15, 9, 5, 0 }, "at 09:05", TRUE },
+  { "yesterday", { NOW }, { 2026, 6, 14, 23, 59, 59 }, "yesterday", TRUE },
+  { "3-days", { NOW }, { 2026, 6, 12, 12, 0, 0 }, "on Friday", TRUE },
+  { "same-year", { NOW }, { 2026, 3, 12, 9, 30, 0 }, "on Mar 12", TRUE },
+  { "other-year", { NOW }, { 2025, 3, 12, 9, 30, 0 }, "on Mar 12, 2025", TRUE },
+};
 
 /* Numbers */
 
@@ -346,6 +360,13 @@ main (int   argc,
 
   g_test_add_func ("/chorus/format/relative-time/other-year-has-year",
                    test_relative_time_other_year_has_year);
+  for (guint i = 0; i < G_N_ELEMENTS (in_sentence_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/chorus/format/relative-time-in-sentence/%s",
+                                               in_sentence_cases[i].name);
+
+      g_test_add_data_func (path, &in_sentence_cases[i], test_relative_time);
+    }
   g_test_add_func ("/chorus/format/count/c-locale", test_count_c_locale);
   g_test_add_func ("/chorus/format/count/grouping", test_count_grouping);
   g_test_add_func ("/chorus/format/percent", test_percent);

@@ -646,8 +646,8 @@ test_like_and_boost (void)
   find_actions (row, &like, &boost);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (like)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (boost)));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (like)), ==, _("Favourite"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (boost)), ==, _("Boost"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (like)), ==, C_("post action", "Favourite"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (boost)), ==, C_("post action", "Boost"));
   g_assert_false (gtk_toggle_button_get_active (like));
 
   press_and_wait (&rig, like);
@@ -656,7 +656,7 @@ test_like_and_boost (void)
   g_assert_cmpint (count_kind (&rig, "repost"), ==, 0);
   g_assert_true (gtk_toggle_button_get_active (like));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (like)));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (like)), ==, _("Favourited"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (like)), ==, C_("post action", "Favourited"));
 
   /* Asked again (another row of the same post, say): still one. */
   g_clear_pointer (&rig.message, g_free);
@@ -673,7 +673,7 @@ test_like_and_boost (void)
 
   /* Both wait in the composer's list, by name; cancelling the like frees its button. */
   g_assert_cmpuint (g_list_model_get_n_items (chorus_reply_composer_get_items (rig.composer)), ==, 2);
-  assert_list_shows (find_items_list (GTK_WIDGET (rig.composer)), _("Favourite"));
+  assert_list_shows (find_items_list (GTK_WIDGET (rig.composer)), C_("post action", "Favourite"));
   g_clear_pointer (&rig.message, g_free);
   g_signal_emit_by_name (find_button (find_items_list (GTK_WIDGET (rig.composer)), _("_Cancel")), "clicked");
   g_assert_true (chorus_test_spin_until (composer_ready, &rig, CHORUS_TEST_WAIT_MS));
@@ -696,7 +696,7 @@ test_post_actions (void)
     const char *like;
     const char *repost;
   } cases[] = {
-    { "mastodon", FALSE, N_("Favourite"), N_("Boost") },
+    { "mastodon", FALSE, NC_("post action", "Favourite"), NC_("post action", "Boost") },
     { "bluesky", FALSE, N_("Like"), N_("Repost") },
     { "discourse", FALSE, N_("Like"), NULL },
     { "feed", FALSE, NULL, NULL },
@@ -724,12 +724,12 @@ test_post_actions (void)
 
       g_assert_cmpuint (tooltips->len - 1, ==, (cases[i].like != NULL) + (cases[i].repost != NULL));
       if (cases[i].like != NULL)
-        g_assert_cmpstr (g_ptr_array_index (tooltips, 0), ==, _(cases[i].like));
+        g_assert_cmpstr (g_ptr_array_index (tooltips, 0), ==, g_dpgettext2 (NULL, "post action", cases[i].like));
       if (cases[i].repost != NULL)
-        g_assert_cmpstr (g_ptr_array_index (tooltips, 1), ==, _(cases[i].repost));
+        g_assert_cmpstr (g_ptr_array_index (tooltips, 1), ==, g_dpgettext2 (NULL, "post action", cases[i].repost));
       if (!cases[i].own)
         g_assert_cmpstr (chorus_post_action_get_label (cases[i].network, CHORUS_OUTBOX_KIND_REPOST), ==,
-                         (cases[i].repost ? _(cases[i].repost) : NULL));
+                         (cases[i].repost ? g_dpgettext2 (NULL, "post action", cases[i].repost) : NULL));
 
       /* A source that cannot act (a sample) shows no button at all, and
        * gets them back when it can. */

@@ -186,6 +186,11 @@ test_add_rule (void)
   g_assert_null (find_button (GTK_WIDGET (chorus_rules_page_get_row (page, 0)), "go-up-symbolic"));
   g_signal_emit_by_name (find_button (GTK_WIDGET (chorus_rules_page_get_row (page, 1)), "go-up-symbolic"), "clicked");
   g_assert_true (chorus_test_spin_until (first_row_is_urgent, page, WAIT_MS));
+  /* A priority is an action worded whole, not "set" before the priority's
+   * name (only checked in English: the catalogs catch up after a merge). */
+  if (!g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "es"))
+    g_assert_cmpstr (adw_action_row_get_subtitle (chorus_rules_page_get_row (page, 0)), ==,
+                     "When “please” → set high priority");
   g_clear_pointer (&rules, g_ptr_array_unref);
   rules = chorus_store_list_rules (store, &error);
   g_assert_no_error (error);

@@ -259,6 +259,7 @@ add_account (const ChorusctlCommand *command,
   gint64 id;
 
   if (server == NULL)
+    /* Translators: %s is a command-line option, --url or --server. */
     return chorusctl_usage_error (command, _("Give the address with %s."),
                                   g_str_equal (network, "feed") ? "--url" : "--server");
   if (g_str_equal (network, "bluesky") && o->handle == NULL)
@@ -266,9 +267,11 @@ add_account (const ChorusctlCommand *command,
   if (g_str_equal (network, "discourse") && o->username == NULL)
     return chorusctl_usage_error (command, _("Give the forum username with --username."));
   if (secret_kind != NULL && (env_name != NULL) == from_stdin)
+    /* Translators: the two %s are command-line options, such as --token-env and --token-stdin. */
     return chorusctl_usage_error (command, _("Give the secret either with %s or with %s."),
                                   secret_kind->env_option, secret_kind->stdin_option);
   if (env_name != NULL && (*env_name == '\0' || strchr (env_name, '=') != NULL))
+    /* Translators: %s is what was given as an environment variable's name. */
     return chorusctl_usage_error (command, _("“%s” is not the name of an environment variable."), env_name);
 
   if (!chorus_http_check_url (server, &error))
@@ -285,6 +288,7 @@ add_account (const ChorusctlCommand *command,
       if (token == NULL || *token == '\0')
         {
           g_set_error (&error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND,
+                       /* Translators: %s is the name of an environment variable, such as MASTODON_TOKEN. */
                        _("The environment variable %s is not set or is empty."), env_name);
           free_secret (secret);
           return chorusctl_fail (error);
@@ -378,9 +382,12 @@ run_add (const ChorusctlCommand *command,
     return chorusctl_usage_error (command, _("Say “add” and the network: mastodon, bluesky, discourse or feed."));
 
   if (!g_str_equal (rest[1], "feed") && find_secret_options (rest[1]) == NULL)
+    /* Translators: %s is the network given on the command line, such as “mastodon”. */
     return chorusctl_usage_error (command, _("Chorus does not know the network “%s”."), rest[1]);
 
   if ((misplaced = find_misplaced_option (&o, rest[1])) != NULL)
+    /* Translators: the first %s is a command-line option, such as --username; the second a network, such as
+     * “bluesky”. */
     return chorusctl_usage_error (command, _("%s does not apply to %s."), misplaced, rest[1]);
 
   return add_account (command, globals, rest[1], &o);

@@ -114,6 +114,7 @@ export_to_file (ChorusStore         *store,
       g_autofree char *dir_display = g_filename_display_name (dir);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: the first %s is a file's name, the second the folder it would go in. */
                    _("Cannot write “%s”: the folder “%s” does not exist."), display, dir_display);
       return FALSE;
     }
@@ -129,10 +130,12 @@ export_to_file (ChorusStore         *store,
 
   /* The data is on disk before the rename makes it the file. */
   if (!chorus_store_export_posts (store, format, out, NULL, NULL, error))
+    /* Translators: %s is a file's name; the reason follows, a sentence of its own. */
     g_prefix_error (error, _("Cannot write “%s”: "), display);
   else if (fsync (fd) != 0)
     set_file_error (error, errno, path);
   else if (!g_output_stream_close (out, NULL, error))
+    /* Translators: %s is a file's name; the reason follows, a sentence of its own. */
     g_prefix_error (error, _("Cannot write “%s”: "), display);
   else if (g_rename (temp, path) != 0)
     set_file_error (error, errno, path);
@@ -171,6 +174,7 @@ open_existing_workspace (const ChorusctlGlobals  *globals,
 
   display = g_filename_display_name (globals->workspace);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               /* Translators: %s is a workspace file's name. */
                _("The workspace “%s” does not exist."), display);
   return NULL;
 }
@@ -191,13 +195,16 @@ check_arguments (const ChorusctlCommand *command,
     return chorusctl_usage_error (command, _("Say what to export: “posts”."));
 
   if (!g_str_equal (options->subjects[0], "posts"))
+    /* Translators: %s is what was asked to export; “posts” is a command-line word, not translated. */
     return chorusctl_usage_error (command, _("Cannot export “%s”: only “posts” can be exported."),
                                   options->subjects[0]);
 
   if (options->subjects[1] != NULL)
+    /* Translators: %s is a command-line argument that was not expected. */
     return chorusctl_usage_error (command, _("Unexpected argument “%s”."), options->subjects[1]);
 
   if (!parse_format (options->format, format))
+    /* Translators: %s is the format given; jsonl and csv are command-line words, not translated. */
     return chorusctl_usage_error (command, _("Unknown format “%s”: use jsonl or csv."),
                                   options->format);
 

@@ -84,6 +84,7 @@ may_replace (const char  *path,
 
   display = g_filename_display_name (path);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               /* Translators: %s is a file's name; --force is a command-line option, not translated. */
                _("“%s” exists and is not a sample workspace; add --force to replace it."), display);
   return FALSE;
 }
@@ -148,15 +149,18 @@ run_sample (const ChorusctlCommand *command,
   if (options.posts != NULL &&
       !g_ascii_string_to_unsigned (options.posts, 10, 0, MAX_POSTS, &posts, NULL))
     return chorusctl_usage_error (command,
+                                  /* Translators: %u is the largest number of posts, %s what was given. */
                                   _("--posts needs a whole number from 0 to %u, not “%s”."),
                                   MAX_POSTS, options.posts);
 
   if (options.seed != NULL &&
       !g_ascii_string_to_unsigned (options.seed, 10, 0, G_MAXUINT64, &seed, NULL))
+    /* Translators: %s is what was given for the --seed option. */
     return chorusctl_usage_error (command, _("--seed needs a whole number of 0 or more, not “%s”."),
                                   options.seed);
 
   if (options.date != NULL && !(anchor = parse_date (options.date)))
+    /* Translators: %s is what was given for the --date option; keep the example date as it is. */
     return chorusctl_usage_error (command, _("--date needs a date like 2026-03-14, not “%s”."),
                                   options.date);
 

@@ -83,6 +83,8 @@ chorusctl_usage_error (const ChorusctlCommand *command,
 
   print_one_line ("chorusctl: ", message);
   if (command != NULL)
+    /* Translators: %s is a chorusctl command, such as “sync”; the quoted text is a command to type, not
+     * translated. */
     g_printerr (_("Try “chorusctl %s --help” for more information.\n"), command->name);
   else
     g_printerr (_("Try “chorusctl --help” for more information.\n"));
@@ -151,6 +153,7 @@ chorusctl_parse_options (const ChorusctlCommand   *command,
     }
 
   if (*argc > 1)
+    /* Translators: %s is a command-line argument that was not expected. */
     return chorusctl_usage_error (command, _("Unexpected argument “%s”."), (*argv)[1]);
 
   return CHORUSCTL_CONTINUE;
@@ -182,6 +185,7 @@ chorusctl_open_workspace (const ChorusctlGlobals  *globals,
           g_autofree char *display = g_filename_display_name (dir);
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       /* Translators: %s is a folder's name. */
                        _("The workspace cannot be created: the folder “%s” does not exist."),
                        display);
           return NULL;
@@ -262,9 +266,11 @@ run_help (const ChorusctlCommand *command,
     return print_general_help ();
 
   if (argc > 2)
+    /* Translators: %s is a command-line argument that was not expected. */
     return chorusctl_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
 
   if (!(topic = find_command (argv[1])))
+    /* Translators: %s is what was typed as a chorusctl command. */
     return chorusctl_usage_error (NULL, _("Unknown command “%s”."), argv[1]);
 
   help_argv[0] = argv[1];
@@ -310,6 +316,7 @@ main (int   argc,
     return chorusctl_usage_error (NULL, _("No command given."));
 
   if (!(command = find_command (argv[1])))
+    /* Translators: %s is what was typed as a chorusctl command. */
     return chorusctl_usage_error (NULL, _("Unknown command “%s”."), argv[1]);
 
   globals.workspace = workspace;

@@ -256,6 +256,8 @@ return_status_error (GTask      *task,
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s", refused);
   else
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             /* Translators: %s is a server's name, such as mastodon.social; %u an HTTP status
+                              * code, such as 500. */
                              _("%s answered with an error (HTTP %u)."), check->host, status);
 }
 
@@ -296,9 +298,11 @@ on_feed_fetched_cb (GObject      *object,
 
   if (response->status == 404 || response->status == 410)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             /* Translators: %s is a server's name, such as blog.example.org. */
                              _("There is no feed at this address on %s."), check->host);
   else if (response->status < 200 || response->status >= 300)
     {
+      /* Translators: %s is a server's name, such as blog.example.org. */
       g_autofree char *refused = g_strdup_printf (_("%s does not let Chorus read this feed."), check->host);
 
       return_status_error (task, response->status, refused);
@@ -483,6 +487,7 @@ on_discourse_user_cb (GObject      *object,
   if (response->status == 401 || response->status == 403 || response->status == 404)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                               /* Translators: %s is the forum's server name, such as forum.example.org. */
                                _("The forum on %s did not accept this username and API key. Check "
                                  "both, and that the key is still active."), check->host);
       return;
@@ -501,6 +506,7 @@ on_discourse_user_cb (GObject      *object,
 
   if (username == NULL || *username == '\0' || strlen (username) > 256)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             /* Translators: %s is a server's name, such as forum.example.org. */
                              _("%s did not answer like a Discourse forum."), check->host);
   else
     g_task_return_pointer (task, g_strdup (username), g_free);

@@ -355,12 +355,16 @@ new_refused_error (ChorusBlueskyLogin *self,
 
   if (g_strcmp0 (name, "AuthFactorTokenRequired") == 0)
     return g_error_new (CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN,
+                        /* Translators: %s is a Bluesky handle, such as alice.bsky.social; “App Passwords” is
+                         * the name of Bluesky's settings section. */
                         _("Bluesky asks for a confirmation code to sign in as @%s. Sign in with an app "
                           "password instead: make one in Bluesky’s settings under App Passwords."),
                         account);
 
   if (response->status == 401 || g_strcmp0 (name, "AuthenticationRequired") == 0)
     return g_error_new (CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN,
+                        /* Translators: %s is a Bluesky handle, such as alice.bsky.social; “App Passwords” is
+                         * the name of Bluesky's settings section. */
                         _("Bluesky did not accept the app password for @%s. Make a new one in Bluesky’s "
                           "settings under App Passwords, then sign in again."),
                         account);

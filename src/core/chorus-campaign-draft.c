@@ -177,23 +177,24 @@ validate_image (ChorusVariantDraft  *variant,
 
   if (!is_sha256 (variant->image_sha256) || chorus_image_format_for_type (variant->image_type) == NULL)
     {
-      /* Translators: %u is a variant's position, counting from 1. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %u is a variant's position, counting from 1. */
                    _("The image of variant %u was not added through Chorus: add it again."), position + 1);
       return FALSE;
     }
   if (variant->image_alt == NULL)
     {
-      /* Translators: %u is a variant's position, counting from 1. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %u is a variant's position, counting from 1. */
                    _("Variant %u has an image without a description: add alt text so that everyone can read it."),
                    position + 1);
       return FALSE;
     }
   if (!g_utf8_validate (variant->image_alt, -1, NULL) || g_utf8_strlen (variant->image_alt, -1) > MAX_ALT_CHARS)
     {
-      /* Translators: the first %u is a variant's position, counting from 1; the second a number of characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the first %u is a variant's position, counting from 1; the second a number
+                    * of characters. */
                    _("The alt text of variant %u is longer than %u characters."), position + 1, MAX_ALT_CHARS);
       return FALSE;
     }
@@ -221,16 +222,18 @@ validate_variant (ChorusVariantDraft  *variant,
     }
   if (g_utf8_strlen (variant->body, -1) > MAX_BODY_CHARS)
     {
-      /* Translators: the first %u is a variant's position, counting from 1; the second a number of characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the first %u is a variant's position, counting from 1; the second a number
+                    * of characters. */
                    _("Variant %u is longer than %u characters."), position + 1, MAX_BODY_CHARS);
       return FALSE;
     }
   if (variant->label != NULL && (!g_utf8_validate (variant->label, -1, NULL) ||
                                  g_utf8_strlen (variant->label, -1) > MAX_LABEL_CHARS))
     {
-      /* Translators: the first %u is a variant's position, counting from 1; the second a number of characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the first %u is a variant's position, counting from 1; the second a number
+                    * of characters. */
                    _("The name of variant %u is longer than %u characters."), position + 1, MAX_LABEL_CHARS);
       return FALSE;
     }
@@ -238,8 +241,8 @@ validate_variant (ChorusVariantDraft  *variant,
     return FALSE;
   if (variant->link_url != NULL && !is_web_address (variant->link_url))
     {
-      /* Translators: %u is a variant's position, counting from 1. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %u is a variant's position, counting from 1. */
                    _("The link of variant %u is not a web address (https://…)."), position + 1);
       return FALSE;
     }
@@ -275,8 +278,8 @@ chorus_campaign_draft_validate (ChorusCampaignDraft  *self,
     }
   if (g_utf8_strlen (self->name, -1) > MAX_NAME_CHARS)
     {
-      /* Translators: %u is a number of characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %u is a number of characters. */
                    _("A campaign’s name can be at most %u characters long."), MAX_NAME_CHARS);
       return FALSE;
     }
@@ -288,15 +291,16 @@ chorus_campaign_draft_validate (ChorusCampaignDraft  *self,
     }
   if (!chorus_metric_is_valid (self->metric))
     {
-      /* Translators: %s is what was given as the metric. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is what was given as the metric. */
                    _("“%s” is not a metric: use votes, likes, reposts or replies."), self->metric);
       return FALSE;
     }
   if (self->variants->len < CHORUS_CAMPAIGN_MIN_VARIANTS || self->variants->len > CHORUS_CAMPAIGN_MAX_VARIANTS)
     {
-      /* Translators: the numbers of variants a campaign can have, 2 and 6; %u is how many it has. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the numbers of variants a campaign can have, 2 and 6; %u is how many it
+                    * has. */
                    _("A campaign has %u to %u variants, not %u."),
                    CHORUS_CAMPAIGN_MIN_VARIANTS, CHORUS_CAMPAIGN_MAX_VARIANTS, self->variants->len);
       return FALSE;
@@ -316,15 +320,16 @@ chorus_campaign_draft_validate (ChorusCampaignDraft  *self,
           if (g_str_equal (earlier->body, variant->body) &&
               g_strcmp0 (earlier->image_sha256, variant->image_sha256) == 0)
             {
-              /* Translators: the two %u are variants' positions, counting from 1. */
               g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                           /* Translators: the two %u are variants' positions, counting from 1. */
                            _("Variants %u and %u are the same: a pre-test compares different content."), j + 1, i + 1);
               return FALSE;
             }
           if (g_str_equal (earlier->label, variant->label))
             {
-              /* Translators: the two %u are variants' positions, counting from 1; %s is their name. */
               g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                           /* Translators: the two %u are variants' positions, counting from 1; %s is their
+                            * name. */
                            _("Variants %u and %u are both called “%s”."), j + 1, i + 1, variant->label);
               return FALSE;
             }

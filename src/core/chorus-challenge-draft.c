@@ -264,8 +264,8 @@ validate_title (ChorusChallengeDraft  *self,
     return fail (error, _("A challenge needs a title."));
   if (g_utf8_strlen (self->title, -1) > CHORUS_CHALLENGE_MAX_TITLE_CHARS)
     {
-      /* Translators: %u is a number of characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %u is a number of characters. */
                    _("The title can be at most %u characters long."), CHORUS_CHALLENGE_MAX_TITLE_CHARS);
       return FALSE;
     }
@@ -289,8 +289,8 @@ validate_hashtag (ChorusChallengeDraft  *self,
     return fail (error, _("A challenge needs a hashtag, such as #SummitTee: entries and votes are collected with it."));
   if (g_utf8_strlen (self->hashtag, -1) > CHORUS_CHALLENGE_MAX_HASHTAG_CHARS)
     {
-      /* Translators: %u is a number of characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %u is a number of characters. */
                    _("The hashtag can be at most %u characters long."), CHORUS_CHALLENGE_MAX_HASHTAG_CHARS);
       return FALSE;
     }
@@ -301,8 +301,8 @@ validate_hashtag (ChorusChallengeDraft  *self,
 
       if (!g_unichar_isalnum (c) && !g_unichar_ismark (c) && c != '_')
         {
-          /* Translators: %s is the hashtag as typed, without its #. */
           g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                       /* Translators: %s is the hashtag as typed, without its #. */
                        _("The hashtag “%s” can only hold letters, digits and underscores (_), without spaces."),
                        self->hashtag);
           return FALSE;
@@ -312,8 +312,8 @@ validate_hashtag (ChorusChallengeDraft  *self,
 
   if (!has_letter)
     {
-      /* Translators: %s is the hashtag as typed, without its #. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is the hashtag as typed, without its #. */
                    _("The hashtag “%s” needs at least one letter: networks do not link a hashtag of digits only."),
                    self->hashtag);
       return FALSE;
@@ -330,22 +330,25 @@ validate_text (char        *text,
 
   if (!g_utf8_validate (text, -1, NULL))
     {
-      /* Translators: %s is the name of a field of the challenge editor, such as “Terms”. */
+      /* Translators: %s is the label of a field of the challenge editor, such as “Terms”, as you
+       * translated it there (context "challenge field"). It is quoted as a name, so nothing in the
+       * sentence agrees with it; use your language's quotation marks. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT, _("“%s” is not valid text."), field);
       return FALSE;
     }
   if (g_utf8_strlen (text, -1) > MAX_TEXT_CHARS)
     {
-      /* Translators: %s is the name of a field of the challenge editor, such as “Terms”; %u a number of
-       * characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is the label of a field of the challenge editor, such as “Terms”, as you
+                    * translated it there (context "challenge field"), quoted as a name; use your language's
+                    * quotation marks. %u is a number of characters. */
                    _("“%s” can be at most %u characters long."), field, MAX_TEXT_CHARS);
       return FALSE;
     }
   return TRUE;
 }
 
-/* “@later” must come after “@earlier” (or at the same time, when @or_same). */
+/* @later_time must come after @earlier_time (or at the same time, when @or_same). */
 static gboolean
 check_order (gint64       earlier_time,
              gint64       later_time,
@@ -370,14 +373,16 @@ validate_dates (ChorusChallengeDraft  *self,
   if (self->submissions_open <= 0 || self->submissions_close <= 0 || self->voting_open <= 0 || self->voting_close <= 0)
     return fail (error, _("Set the four dates: when entries open and close, and when voting opens and closes."));
 
+  /* Whole sentences about the dates, rather than the editor's labels
+   * quoted: each translates on its own. */
   return check_order (self->submissions_open, self->submissions_close, FALSE,
-                      _("“Entries close” must be after “Entries open”."), error) &&
+                      _("Entries must close after they open."), error) &&
          check_order (self->voting_open, self->voting_close, FALSE,
-                      _("“Voting closes” must be after “Voting opens”."), error) &&
+                      _("Voting must close after it opens."), error) &&
          check_order (self->submissions_open, self->voting_open, TRUE,
-                      _("“Voting opens” cannot be before “Entries open”: there would be nothing to vote on."), error) &&
+                      _("Voting cannot open before entries do: there would be nothing to vote on."), error) &&
          check_order (self->submissions_close, self->voting_close, TRUE,
-                      _("“Voting closes” cannot be before “Entries close”: the last entries need time to get votes."),
+                      _("Voting cannot close before entries do: the last entries need time to get votes."),
                       error);
 }
 
@@ -396,15 +401,16 @@ validate_criterion (ChorusCriterionDraft  *criterion,
     }
   if (g_utf8_strlen (criterion->name, -1) > MAX_CRITERION_CHARS)
     {
-      /* Translators: the first %u is a criterion's position, counting from 1; the second a number of characters. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the first %u is a criterion's position, counting from 1; the second a
+                    * number of characters. */
                    _("The name of criterion %u can be at most %u characters long."), position + 1, MAX_CRITERION_CHARS);
       return FALSE;
     }
   if (!isfinite (criterion->weight) || criterion->weight < 0)
     {
-      /* Translators: %s is a scoring criterion's name. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is a scoring criterion's name. */
                    _("The weight of the criterion “%s” must be 0 or more."), criterion->name);
       return FALSE;
     }
@@ -419,9 +425,9 @@ validate_criteria (ChorusChallengeDraft  *self,
 
   if (self->criteria->len > CHORUS_CHALLENGE_MAX_CRITERIA)
     {
-      /* Translators: the first %u is the most scoring criteria a challenge can have (8); the second how many
-       * it has. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: the first %u is the most scoring criteria a challenge can have (8); the
+                    * second how many it has. */
                    _("A challenge has at most %u scoring criteria, not %u."), CHORUS_CHALLENGE_MAX_CRITERIA,
                    self->criteria->len);
       return FALSE;
@@ -441,8 +447,9 @@ validate_criteria (ChorusChallengeDraft  *self,
 
           if (chorus_challenge_same_name (earlier->name, criterion->name))
             {
-              /* Translators: the two %u are criteria's positions, counting from 1; %s is their name. */
               g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                           /* Translators: the two %u are criteria's positions, counting from 1; %s is their
+                            * name. */
                            _("Criteria %u and %u are both called “%s”."), j + 1, i + 1, criterion->name);
               return FALSE;
             }
@@ -481,8 +488,9 @@ chorus_challenge_draft_validate (ChorusChallengeDraft  *self,
 
   if (!chorus_challenge_scale_is_valid (self->scale))
     {
-      /* Translators: %s is what was given as the voting scale; “score5” and “support” are not translated. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is what was given as the voting scale; “score5” and “support” are not
+                    * translated. */
                    _("“%s” is not a voting scale: use score5 or support."), self->scale);
       return FALSE;
     }

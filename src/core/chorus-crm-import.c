@@ -568,8 +568,10 @@ chorus_crm_totals_dup_text (const ChorusCrmTotals *totals)
   /* Translators: how many rows of a CSV file match a person of the workspace. */
   matched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matches a person", "%u match a person",
                                           totals->n_matched), totals->n_matched);
+  /* Translators: %u is a number of rows of the imported CRM file. */
   unmatched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matches nobody", "%u match nobody",
                                             totals->n_unmatched), totals->n_unmatched);
+  /* Translators: %u is a number of rows of the imported CRM file. */
   ambiguous = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matches more than one person",
                                             "%u match more than one person", totals->n_ambiguous),
                                totals->n_ambiguous);

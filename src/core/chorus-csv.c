@@ -219,11 +219,13 @@ read_record (ChorusCsvReader  *self,
           if (!read_quoted (self, field))
             {
               self->done = TRUE;
+              /* Translators: %u is a line number of the CSV file. */
               return bad_row (error, _("Line %u: a quoted field is never closed."), *line);
             }
           if (!at_line_end (self) && self->data[self->pos] != self->delimiter)
             {
               skip_rest_of_line (self);
+              /* Translators: %u is a line number of the CSV file. */
               return bad_row (error, _("Line %u: a closing quote is followed by more text in the same field."),
                               *line);
             }
@@ -243,6 +245,7 @@ read_record (ChorusCsvReader  *self,
   skip_line_end (self);
 
   if (fields->len > CHORUS_CSV_MAX_FIELDS)
+    /* Translators: the first %u is a line number of the CSV file, the second the most fields a line may have. */
     return bad_row (error, _("Line %u has more than %u fields."), *line, (guint) CHORUS_CSV_MAX_FIELDS);
 
   return CHORUS_CSV_ROW;

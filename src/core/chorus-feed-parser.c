@@ -245,6 +245,7 @@ chorus_feed_parse_full (const char *data,
   if (length > MAX_FEED_SIZE)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                   /* Translators: %d is a size in megabytes. */
                    _("The feed is too large to read (more than %d MB)."), MAX_FEED_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -278,6 +279,7 @@ chorus_feed_parse_full (const char *data,
       break;
 
     case CHORUS_FEED_STATUS_BAD_JSON:
+      /* Translators: %s is the parser's own description of the error, often in English. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE, _("The feed is not valid JSON: %s"),
                    json_error ? json_error->message : "");
       break;

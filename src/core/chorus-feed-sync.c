@@ -116,12 +116,16 @@ on_fetched_cb (GObject      *object,
 
   if (status == 404 || status == 410)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             /* Translators: %s is a server's name, such as blog.example.org. */
                              _("The feed is no longer at its address on %s."), host);
   else if (status == 401 || status == 403)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                             /* Translators: %s is a server's name, such as blog.example.org. */
                              _("%s does not let Chorus read this feed."), host);
   else if (status < 200 || status >= 300)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             /* Translators: %s is a server's name, such as blog.example.org; %u an HTTP
+                              * status code, such as 500. */
                              _("%s answered with an error (HTTP %u)."), host, status);
   else
     g_task_run_in_thread (task, store_worker);

@@ -124,40 +124,29 @@ format_date (GDateTime *now_dt,
   return g_date_time_format (then_dt, C_("full date", "%b %-e, %Y"));
 }
 
-/**
- * chorus_format_relative_time:
- * @now: the current Unix time
- * @then: the Unix time to describe
- *
- * Short, calm times for lists: minutes for the last hour, the clock time
- * today, then "Yesterday", a weekday, a date.
- *
- * Returns: (transfer full): the text, in the local time zone and language
- */
-char *
-chorus_format_relative_time (gint64 now,
-                             gint64 then)
+/* How far @then is from @now, as the relative times tell it. */
+typedef enum
 {
-  g_autoptr(GDateTime) now_dt = g_date_time_new_from_unix_local (now);
-  g_autoptr(GDateTime) then_dt = g_date_time_new_from_unix_local (then);
-  gint64 seconds = now - then;
+  RELATIVE_JUST_NOW,
+  RELATIVE_MINUTES,
+  RELATIVE_TODAY,
+  RELATIVE_YESTERDAY,
+  RELATIVE_THIS_WEEK,
+  RELATIVE_OLDER,
+} Relative;
+
+static Relative
+classify_relative (GDateTime *now_dt,
+                   GDateTime *then_dt,
+                   gint64     seconds)
+{
   GDate now_date, then_date;
   int day_diff;
 
-  if (now_dt == NULL || then_dt == NULL)
-    return g_strdup ("");
-
   if (seconds < 60 && seconds > -60)
-    return g_strdup (_("Just now"));
-
+    return RELATIVE_JUST_NOW;
   if (seconds > 0 && seconds < 3600)
-    {
-      int minutes = (int) (seconds / 60);
-
-      /* Translators: a short relative time in a list, such as "5 min ago". */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago", minutes),
-                              minutes);
-    }
+    return RELATIVE_MINUTES;
 
   g_date_clear (&now_date, 1);
   g_date_clear (&then_date, 1);
@@ -168,16 +157,115 @@ chorus_format_relative_time (gint64 now,
   day_diff = g_date_days_between (&then_date, &now_date);
 
   if (day_diff == 0)
-    /* Translators: the clock time of something that happened today; see strftime(3). */
-    return g_date_time_format (then_dt, C_("time of today", "%H:%M"));
-
+    return RELATIVE_TODAY;
   if (day_diff == 1)
-    return g_strdup (_("Yesterday"));
-
+    return RELATIVE_YESTERDAY;
   if (day_diff > 1 && day_diff < 7)
-    return g_date_time_format (then_dt, "%A");
+    return RELATIVE_THIS_WEEK;
 
-  return format_date (now_dt, then_dt);
+  return RELATIVE_OLDER;
+}
+
+static char *
+format_minutes_ago (gint64 seconds)
+{
+  int minutes = (int) (seconds / 60);
+
+  /* Translators: a short relative time, such as "5 min ago"; also used
+   * inside sentences such as "Counts last refreshed 5 min ago". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d min ago", "%d min ago", minutes), minutes);
+}
+
+/**
+ * chorus_format_relative_time:
+ * @now: the current Unix time
+ * @then: the Unix time to describe
+ *
+ * Short, calm times for lists: minutes for the last hour, the clock time
+ * today, then "Yesterday", a weekday, a date. They stand alone, capitalised
+ * as a list shows them; inside a sentence use
+ * chorus_format_relative_time_in_sentence().
+ *
+ * Returns: (transfer full): the text, in the local time zone and language
+ */
+char *
+chorus_format_relative_time (gint64 now,
+                             gint64 then)
+{
+  g_autoptr(GDateTime) now_dt = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) then_dt = g_date_time_new_from_unix_local (then);
+
+  if (now_dt == NULL || then_dt == NULL)
+    return g_strdup ("");
+
+  switch (classify_relative (now_dt, then_dt, now - then))
+    {
+    case RELATIVE_JUST_NOW:
+      /* Translators: a time on its own, in a list, for something less than a minute ago. */
+      return g_strdup (_("Just now"));
+    case RELATIVE_MINUTES:
+      return format_minutes_ago (now - then);
+    case RELATIVE_TODAY:
+      /* Translators: the clock time of something that happened today; see strftime(3). */
+      return g_date_time_format (then_dt, C_("time of today", "%H:%M"));
+    case RELATIVE_YESTERDAY:
+      /* Translators: a time on its own, in a list. */
+      return g_strdup (_("Yesterday"));
+    case RELATIVE_THIS_WEEK:
+      return g_date_time_format (then_dt, "%A");
+    case RELATIVE_OLDER:
+    default:
+      return format_date (now_dt, then_dt);
+    }
+}
+
+/**
+ * chorus_format_relative_time_in_sentence:
+ * @now: the current Unix time
+ * @then: the Unix time to describe
+ *
+ * The same times as chorus_format_relative_time(), worded to stand for
+ * the %s of a sentence such as "Counts last refreshed %s": "just now",
+ * "5 min ago", "at 14:05", "yesterday", "on Monday", "on Mar 12".
+ *
+ * Returns: (transfer full): the text, in the local time zone and language
+ */
+char *
+chorus_format_relative_time_in_sentence (gint64 now,
+                                         gint64 then)
+{
+  g_autoptr(GDateTime) now_dt = g_date_time_new_from_unix_local (now);
+  g_autoptr(GDateTime) then_dt = g_date_time_new_from_unix_local (then);
+  g_autofree char *date = NULL;
+
+  if (now_dt == NULL || then_dt == NULL)
+    return g_strdup ("");
+
+  switch (classify_relative (now_dt, then_dt, now - then))
+    {
+    case RELATIVE_JUST_NOW:
+      /* Translators: a time inside a sentence such as "Counts last refreshed %s". */
+      return g_strdup (C_("in a sentence", "just now"));
+    case RELATIVE_MINUTES:
+      return format_minutes_ago (now - then);
+    case RELATIVE_TODAY:
+      /* Translators: a clock time today inside a sentence such as "Counts last
+       * refreshed %s"; see strftime(3). */
+      return g_date_time_format (then_dt, C_("in a sentence", "at %H:%M"));
+    case RELATIVE_YESTERDAY:
+      /* Translators: a time inside a sentence such as "Counts last refreshed %s". */
+      return g_strdup (C_("in a sentence", "yesterday"));
+    case RELATIVE_THIS_WEEK:
+      /* Translators: a weekday in the last week inside a sentence such as
+       * "Counts last refreshed %s"; see strftime(3). */
+      return g_date_time_format (then_dt, C_("in a sentence", "on %A"));
+    case RELATIVE_OLDER:
+    default:
+      date = format_date (now_dt, then_dt);
+      /* Translators: a date inside a sentence such as "Counts last refreshed
+       * %s"; %s is a date such as "Mar 12" or "Mar 12, 2025". */
+      return g_strdup_printf (C_("in a sentence", "on %s"), date);
+    }
 }
 
 /**
@@ -283,10 +371,13 @@ chorus_format_metric_count (const char *metric,
   if (g_strcmp0 (metric, "likes") == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s like", "%s likes", n), number);
   if (g_strcmp0 (metric, "reposts") == 0)
+    /* Translators: %s is a number, already formatted for the locale. */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s repost", "%s reposts", n), number);
   if (g_strcmp0 (metric, "replies") == 0)
+    /* Translators: %s is a number, already formatted for the locale. */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s reply", "%s replies", n), number);
   if (g_strcmp0 (metric, "engagements") == 0)
+    /* Translators: %s is a number, already formatted for the locale. */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s engagement", "%s engagements", n), number);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s vote", "%s votes", n), number);

@@ -21,6 +21,8 @@ const char *chorus_format_campaign_state  (const char *state);
 const char *chorus_format_instrument      (const char *instrument);
 char       *chorus_format_relative_time   (gint64      now,
                                            gint64      then);
+char       *chorus_format_relative_time_in_sentence (gint64 now,
+                                                     gint64 then);
 char       *chorus_format_date            (gint64      then);
 char       *chorus_format_challenge_phase (gint64      now,
                                            gint64      submissions_open,

@@ -128,6 +128,7 @@ chorus_http_check_url (const char  *url,
   if (uri == NULL || !(host = g_uri_get_host (uri)) || *host == '\0')
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is what was given as a web address. */
                    _("“%s” is not a web address."), url);
       return FALSE;
     }
@@ -139,6 +140,7 @@ chorus_http_check_url (const char  *url,
     return TRUE;
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               /* Translators: %s is a web address. */
                _("Only secure (https://) addresses can be used; “%s” is not one."), url);
   return FALSE;
 }
@@ -190,16 +192,19 @@ describe_error (const Request *request,
 {
   if (error->domain == G_TLS_ERROR)
     return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                        /* Translators: %s is a server's name, such as mastodon.social. */
                         _("The secure connection to %s could not be verified, so Chorus did not use it."),
                         request->host);
 
   if (error->domain == G_RESOLVER_ERROR)
     return g_error_new (G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND,
+                        /* Translators: %s is a server's name, such as mastodon.social. */
                         _("%s could not be found. Check the address and your internet connection."),
                         request->host);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                        /* Translators: %s is a server's name, such as mastodon.social. */
                         _("%s did not answer in time."), request->host);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE) ||
@@ -207,6 +212,8 @@ describe_error (const Request *request,
     return g_error_copy (error);
 
   return g_error_new (G_IO_ERROR, error->domain == G_IO_ERROR ? error->code : G_IO_ERROR_FAILED,
+                      /* Translators: the first %s is a server's name, such as mastodon.social; the second the
+                       * reason, from the network library, often in English. */
                       _("The connection to %s failed (%s)."), request->host, error->message);
 }
 
@@ -351,6 +358,8 @@ wait_for_rate_limit (GTask *task)
       g_autofree char *time = g_date_time_format (when, "%X");
 
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               /* Translators: the first %s is a server's name, such as mastodon.social; the
+                                * second a time, such as 14:05. */
                                _("%s asks Chorus to wait until %s before asking again."),
                                request->host, time);
       return TRUE;
@@ -427,8 +436,9 @@ on_read_cb (GObject      *object,
         {
           g_autofree char *received = g_strdup_printf ("%u", request->body->len);
           g_autofree char *announced = g_strdup_printf ("%" G_GOFFSET_FORMAT, expected);
-          /* Translators: both %s are byte counts; this ends "The connection to HOST failed (…)." */
           g_autoptr(GError) dropped = g_error_new (G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED,
+                                                   /* Translators: both %s are byte counts; this ends "The
+                                                    * connection to HOST failed (…)." */
                                                    _("the answer stopped after %s of %s bytes"),
                                                    received, announced);
 
@@ -448,6 +458,8 @@ on_read_cb (GObject      *object,
       g_autofree char *limit = g_format_size (self->max_bytes);
 
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                               /* Translators: the first %s is a server's name, such as mastodon.social; the
+                                * second a size, such as 8 MB. */
                                _("%s sent more than %s, more than Chorus accepts in one answer."),
                                request->host, limit);
       return;
@@ -492,6 +504,8 @@ on_sent_cb (GObject      *object,
           g_autofree char *time = g_date_time_format (when, "%X");
 
           g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                                   /* Translators: the first %s is a server's name, such as mastodon.social;
+                                    * the second a time, such as 14:05. */
                                    _("%s asks Chorus to wait until %s before asking again."),
                                    request->host, time);
           return;

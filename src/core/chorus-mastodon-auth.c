@@ -335,6 +335,7 @@ static GError *
 new_client_rejected_error (const char *host)
 {
   return g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                      /* Translators: %s is a Mastodon server's name, such as mastodon.social. */
                       _("%s no longer knows Chorus as an app. Sign in again."), host);
 }
 
@@ -428,6 +429,8 @@ read_app (const char          *host,
   if (response->status != 200)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a Mastodon server's name, such as mastodon.social; %u an HTTP status
+                    * code, such as 500. */
                    _("%s did not register Chorus as an app (HTTP %u)."), host, response->status);
       return NULL;
     }
@@ -590,11 +593,14 @@ read_token (const char          *host,
 
   if (g_strcmp0 (oauth_error, "invalid_grant") == 0)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                 /* Translators: %s is a Mastodon server's name, such as mastodon.social. */
                  _("%s did not accept the sign-in code. Sign in again."), host);
   else if (is_client_rejected (response, oauth_error))
     g_propagate_error (error, new_client_rejected_error (host));
   else
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 /* Translators: %s is a Mastodon server's name, such as mastodon.social; %u an HTTP status
+                  * code, such as 500. */
                  _("%s did not give Chorus an access token (HTTP %u)."), host, response->status);
 
   return NULL;
@@ -690,6 +696,7 @@ parse_account (const char  *host,
   if (account->username == NULL || account->acct == NULL)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                   /* Translators: %s is a Mastodon server's name, such as mastodon.social. */
                    _("%s did not say which account signed in."), host);
       return NULL;
     }
@@ -713,6 +720,7 @@ read_account (const char          *host,
   if (response->status == 401)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   /* Translators: %s is a Mastodon server's name, such as mastodon.social. */
                    _("%s no longer accepts Chorus’s sign-in. Sign in again."), host);
       return NULL;
     }
@@ -720,6 +728,8 @@ read_account (const char          *host,
   if (response->status != 200)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a Mastodon server's name, such as mastodon.social; %u an HTTP status
+                    * code, such as 500. */
                    _("%s did not say which account signed in (HTTP %u)."), host, response->status);
       return NULL;
     }

@@ -181,8 +181,8 @@ chorus_media_write_file (const char  *path,
     {
       int saved_errno = errno;
 
-      /* Translators: %s are a folder and the system's reason. */
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* Translators: %s are a folder and the system's reason. */
                    _("The media folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }

@@ -192,6 +192,7 @@ settle_error (ChorusOAuthReceiver *self,
   if (g_strcmp0 (oauth_error, "access_denied") == 0)
     {
       error = g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           /* Translators: %s is a Mastodon server's name, such as mastodon.social. */
                            _("You declined Chorus’s access on %s."), self->server_name);
       /* Translators: a web page shown in the browser; %s is a server such as mastodon.social. */
       text = g_strdup_printf (_("Chorus was not given access to your account on %s. "
@@ -202,6 +203,8 @@ settle_error (ChorusOAuthReceiver *self,
   else
     {
       error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                           /* Translators: the first %s is a Mastodon server's name, such as mastodon.social;
+                            * the second the server's own reason, often in English. */
                            _("%s could not let Chorus in (%s)."), self->server_name,
                            _chorus_parse_is_identifier (oauth_error, "_", 64) ? oauth_error : "?");
       /* Translators: a web page shown in the browser; %s is a server such as mastodon.social. */
@@ -394,6 +397,7 @@ chorus_oauth_receiver_listen (ChorusOAuthReceiver  *self,
     {
       g_set_error (error, G_IO_ERROR,
                    local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED,
+                   /* Translators: %s is the reason, from the system, often in English. */
                    _("Chorus could not wait for your browser on this computer (%s)."),
                    local_error->message);
       return FALSE;

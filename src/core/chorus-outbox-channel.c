@@ -312,7 +312,8 @@ _chorus_outbox_channel_refusal (ChorusOutboxChannel *channel,
   if (status == 401)
     return _chorus_outbox_result_new (CHORUS_OUTBOX_REFUSED,
                                       g_error_new (CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN,
-                                                   /* Translators: %s is a network or a forum, then an account. */
+                                                   /* Translators: %s is a network or a forum, then an
+                                                    * account. */
                                                    _("%s did not accept Chorus’s sign-in for %s. Sign in to the "
                                                      "account again, then retry."),
                                                    channel->network_name, account != NULL ? account : "—"));
@@ -327,7 +328,8 @@ _chorus_outbox_channel_refusal (ChorusOutboxChannel *channel,
   if (status >= 500 || status < 400)
     return _chorus_outbox_result_new (CHORUS_OUTBOX_LATER,
                                       g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
-                                                   /* Translators: %s is a network or a forum, %u an HTTP status. */
+                                                   /* Translators: %s is a network or a forum, %u an HTTP
+                                                    * status. */
                                                    _("%s could not take it just now (HTTP %u); Chorus will try "
                                                      "again."),
                                                    channel->network_name, status));
@@ -383,9 +385,10 @@ ChorusOutboxResult *
 _chorus_outbox_image_unanswered (ChorusOutboxChannel *channel,
                                  ChorusHttpResponse  *response)
 {
-  /* Translators: %s is a network ("Mastodon"), %u an HTTP status. */
   return _chorus_outbox_result_new (CHORUS_OUTBOX_LATER,
                                     g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                                                 /* Translators: %s is a network ("Mastodon"), %u an HTTP
+                                                  * status. */
                                                  _("%s did not say what it made of the image (HTTP %u); Chorus "
                                                    "will try again."), channel->network_name, response->status));
 }

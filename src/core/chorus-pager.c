@@ -521,6 +521,7 @@ start_fetch (GTask *task)
       g_autofree char *host = chorus_http_dup_host (url);
 
       fail (pager, g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                                /* Translators: %s is the other site's name, such as example.com. */
                                 _("The server pointed Chorus to another site (%s), so Chorus stopped."), host));
       pager->have_next = FALSE;
       return;

@@ -74,6 +74,7 @@ _chorus_json_load (const char  *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                   /* Translators: %s is the parser's own description of the error, often in English. */
                    _("The server’s reply is not valid JSON: %s"), local_error->message);
       return NULL;
     }

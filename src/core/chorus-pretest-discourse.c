@@ -123,8 +123,9 @@ check_place (Launch  *launch,
   if (length < CHORUS_DISCOURSE_POLL_MIN_TITLE_LENGTH)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: the first %u is the title's length, the second the shortest the forum takes. */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: the first %u is the title's length, the second the shortest
+                                 * the forum takes. */
                                 "The topic’s title is %u character long, and the forum takes titles of at least %u.",
                                 "The topic’s title is %u characters long, and the forum takes titles of at least %u.",
                                 (gulong) length),
@@ -176,9 +177,9 @@ check_options (GArray  *options,
   if (options->len > CHORUS_DISCOURSE_POLL_MAX_OPTIONS)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: the first %u is how many variants the campaign has, the second how
-                    * many options a Discourse poll may have. */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: the first %u is how many variants the campaign has, the second how
+                                 * many options a Discourse poll may have. */
                                 "This campaign has %u variants, and a forum poll allows %u option.",
                                 "This campaign has %u variants, and a forum poll allows %u options.",
                                 CHORUS_DISCOURSE_POLL_MAX_OPTIONS),

@@ -98,8 +98,8 @@ check_text_only (GArray  *options,
     return TRUE;
 
   g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-               /* Translators: %s is a variant's label ("B"), or a list of them ("B, C"). */
                g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: %s is a variant's label ("B"), or a list of them ("B, C"). */
                             "Variant %s has an image, and a poll shows only text: its votes would not be about "
                             "the variants as they are. Put them to the community as variant posts, or remove the "
                             "image to poll on the texts alone.",
@@ -119,8 +119,8 @@ _chorus_pretest_check_options (GArray  *options,
   if (options->len < 2)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: %u is how many variants the campaign has (0 or 1). */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: %u is how many variants the campaign has (0 or 1). */
                                 "A poll needs at least two variants to choose between, and this campaign has %u.",
                                 "A poll needs at least two variants to choose between, and this campaign has %u.",
                                 options->len),

@@ -126,9 +126,9 @@ check_options (GArray                  *options,
   if (options->len > limits->max_options)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: the first %u is how many variants the campaign has, the
-                    * second how many options a poll may have on the account's server. */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: the first %u is how many variants the campaign has, the
+                                 * second how many options a poll may have on the account's server. */
                                 "This campaign has %u variants, and polls on this server allow %u option.",
                                 "This campaign has %u variants, and polls on this server allow %u options.",
                                 (gulong) limits->max_options),
@@ -152,9 +152,9 @@ check_options (GArray                  *options,
       if (length > limits->max_characters_per_option)
         {
           g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                       /* Translators: the first %u is a variant's number, the second its
-                        * length, the third the longest option the server allows. */
                        g_dngettext (GETTEXT_PACKAGE,
+                                    /* Translators: the first %u is a variant's number, the second its
+                                     * length, the third the longest option the server allows. */
                                     "Variant %u is %u characters long, and polls on this server allow %u per option.",
                                     "Variant %u is %u characters long, and polls on this server allow %u per option.",
                                     (gulong) length),
@@ -220,9 +220,9 @@ check_question (const char  *question,
   if (length > max_characters)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: the first %u is the question's length, the second the
-                    * longest post the account's server allows. */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: the first %u is the question's length, the second the
+                                 * longest post the account's server allows. */
                                 "The question is %u character long, and posts on this server allow %u.",
                                 "The question is %u characters long, and posts on this server allow %u.", length),
                    length, (guint) max_characters);

@@ -115,11 +115,11 @@ check_fits (const ChorusPretestVariant  *variant,
   if (length > channel->max_characters)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-                   /* Translators: the first %s is a variant's label ("A"), the second a
-                    * network ("Mastodon"); the first %u the post's length (its link
-                    * included, counted as the network counts it), the second the
-                    * longest post the network allows there. */
                    g_dngettext (GETTEXT_PACKAGE,
+                                /* Translators: the first %s is a variant's label ("A"), the second a
+                                 * network ("Mastodon"); the first %u the post's length (its link
+                                 * included, counted as the network counts it), the second the
+                                 * longest post the network allows there. */
                                 "Variant %s is %u character long, and posts on %s allow %u.",
                                 "Variant %s is %u characters long, and posts on %s allow %u.",
                                 length),
@@ -448,8 +448,8 @@ check_variants (GArray  *variants,
     return TRUE;
 
   g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
-               /* Translators: %u is how many variants the campaign has (0 or 1). */
                g_dngettext (GETTEXT_PACKAGE,
+                            /* Translators: %u is how many variants the campaign has (0 or 1). */
                             "Variant posts need at least two variants to compare, and this campaign has %u.",
                             "Variant posts need at least two variants to compare, and this campaign has %u.",
                             variants->len),

@@ -648,20 +648,38 @@ chorus_ranking_flag_describe (ChorusRankingFlags flag)
   switch (flag)
     {
     case CHORUS_RANKING_FLAG_NEW_ACCOUNT:
+      /* Translators: a flag on a design challenge's entry or vote, shown as an icon's tooltip in the
+       * results and in the list of flagged votes: the voter's account on the social network was
+       * created after the challenge was, which may mean an account made just to vote. */
       return _("Votes from accounts created after the challenge");
     case CHORUS_RANKING_FLAG_BURST:
+      /* Translators: a flag on a design challenge's entry or vote: many votes reached one entry
+       * within an hour, far more than its usual rate explains (perhaps a vote brigade). */
       return _("A burst of votes in a short time");
     case CHORUS_RANKING_FLAG_MULTI_IDENTITY:
+      /* Translators: a flag on a design challenge's entry or vote: the same person voted for one
+       * entry from two or more of their accounts (on one network or several); only one of those
+       * votes counts. */
       return _("One person voting from several accounts");
     case CHORUS_RANKING_FLAG_SELF_VOTE:
+      /* Translators: a flag on a design challenge's entry or vote: the person who voted is the
+       * person who submitted the entry, from the same account or another of theirs. */
       return _("The author voting for their own entry");
     case CHORUS_RANKING_FLAG_NEAR_DUPLICATE:
+      /* Translators: a flag on a design challenge's entry: its image is almost the same picture as
+       * another entry's (compared by a perceptual hash), perhaps a copy. */
       return _("Looks like another entry");
     case CHORUS_RANKING_FLAG_NO_JURY_SCORE:
+      /* Translators: a flag on a design challenge's entry: no juror has scored it, so it has no
+       * combined score yet. */
       return _("Not scored by the jury yet");
     case CHORUS_RANKING_FLAG_NO_COMMUNITY_SCORE:
+      /* Translators: a flag on a design challenge's entry: no community vote counts for it yet,
+       * so it has no combined score. */
       return _("No community score yet");
     case CHORUS_RANKING_FLAG_PENDING:
+      /* Translators: a flag on a design challenge's entry: it is still waiting for a team member
+       * to accept or reject it. */
       return _("Waiting for moderation");
     case CHORUS_RANKING_FLAG_NONE:
     default:

@@ -558,6 +558,7 @@ _chorus_sample_art_render (ChorusSampleArtKind   kind,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                   /* Translators: %s is the reason, from the drawing library, often in English. */
                    _("A sample image could not be drawn: %s"), cairo_status_to_string (status));
       return NULL;
     }

@@ -79,6 +79,7 @@ _chorus_sample_save_image (ChorusSample  *self,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (dir);
 
+      /* Translators: the first %s is a folder's name, the second the reason, from the system. */
       set_io_error (error, saved_errno, _("The folder “%s” could not be created: %s"),
                     display, g_strerror (saved_errno));
       return FALSE;
@@ -214,6 +215,7 @@ merge_tree (const char  *from,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (to);
 
+      /* Translators: the first %s is a folder's name, the second the reason, from the system. */
       set_io_error (error, saved_errno, _("The folder “%s” could not be created: %s"),
                     display, g_strerror (saved_errno));
       return FALSE;
@@ -234,6 +236,7 @@ merge_tree (const char  *from,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (target);
 
+      /* Translators: the first %s is a file's name, the second the reason, from the system. */
       set_io_error (error, saved_errno, _("“%s” could not be written: %s"),
                     display, g_strerror (saved_errno));
           return FALSE;
@@ -256,6 +259,7 @@ remove_stale (const char  *path,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (stale);
 
+      /* Translators: the first %s is a file's name, the second the reason, from the system. */
       set_io_error (error, saved_errno, _("“%s” could not be removed: %s"),
                     display, g_strerror (saved_errno));
       return FALSE;
@@ -286,6 +290,7 @@ move_into_place (const GenerateData  *data,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (data->path);
 
+      /* Translators: the first %s is a file's name, the second the reason, from the system. */
       set_io_error (error, saved_errno, _("“%s” could not be written: %s"),
                     display, g_strerror (saved_errno));
       return FALSE;
@@ -313,6 +318,7 @@ generate (const GenerateData  *data,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (dir);
 
+      /* Translators: the first %s is a folder's name, the second the reason, from the system. */
       set_io_error (error, saved_errno, _("A workspace cannot be created in “%s”: %s"),
                     display, g_strerror (saved_errno));
       return FALSE;

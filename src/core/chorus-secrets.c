@@ -368,6 +368,8 @@ lookup_env (GTask      *task,
   if (is_empty (value))
     {
       g_task_return_new_error (task, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND,
+                               /* Translators: %s is the name of an environment variable, such as
+                                * BLUESKY_PASSWORD. */
                                _("The environment variable %s is not set or is empty, so Chorus "
                                  "has no password for this account."),
                                env_name);

@@ -172,8 +172,9 @@ check_hashtag (sqlite3               *db,
     {
       if (chorus_challenge_same_name ((const char *) sqlite3_column_text (stmt, 1), draft->hashtag))
         {
-          /* Translators: the first %s is another challenge's title, the second a hashtag without its #. */
           g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
+                       /* Translators: the first %s is another challenge's title, the second a hashtag without
+                        * its #. */
                        _("The challenge “%s” uses #%s at the same time: choose another hashtag, so that "
                          "entries and votes go to the right challenge."),
                        (const char *) sqlite3_column_text (stmt, 0), draft->hashtag);
@@ -376,8 +377,8 @@ match_criteria (sqlite3               *db,
         return FALSE;
       if (scored)
         {
-          /* Translators: %s is a scoring criterion's name. */
           g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                       /* Translators: %s is a scoring criterion's name. */
                        _("The jury has already scored entries on “%s”, so it cannot be removed. Set its weight "
                          "to 0 to leave it out of the ranking."),
                        old->name);
@@ -414,8 +415,8 @@ check_removed_jurors (sqlite3               *db,
         return FALSE;
       if (scored)
         {
-          /* Translators: %s is a team member's name. */
           g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT,
+                       /* Translators: %s is a team member's name. */
                        _("%s has already scored entries of this challenge, so they stay on the jury."), name);
           return FALSE;
         }

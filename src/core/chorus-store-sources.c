@@ -146,8 +146,8 @@ chorus_store_add_account (ChorusStore                *self,
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (find, 0));
 
-      /* Translators: %s is a source's number, as "chorusctl account list" shows it. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
+                   /* Translators: %s is a source's number, as "chorusctl account list" shows it. */
                    _("This workspace already has that source (number %s)."), number);
       return 0;
     }

@@ -82,6 +82,8 @@ check_header (const char  *path,
 
       g_set_error (error, CHORUS_ERROR,
                    saved_errno == ENOENT ? CHORUS_ERROR_NOT_FOUND : CHORUS_ERROR_FAILED,
+                   /* Translators: the first %s is a workspace file's name, the second the reason, from the
+                    * system. */
                    _("“%s” could not be read: %s"), display, g_strerror (saved_errno));
       return FALSE;
     }
@@ -92,6 +94,7 @@ check_header (const char  *path,
   if (n_read < sizeof header || memcmp (header, SQLITE_HEADER_MAGIC, sizeof SQLITE_HEADER_MAGIC) != 0)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_A_WORKSPACE,
+                   /* Translators: %s is a file's name. */
                    _("“%s” is not a Chorus workspace."), display);
       return FALSE;
     }
@@ -102,6 +105,7 @@ check_header (const char  *path,
   if (application_id != CHORUS_APPLICATION_ID)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_A_WORKSPACE,
+                   /* Translators: %s is a file's name. */
                    _("“%s” is a database, but not a Chorus workspace."), display);
       return FALSE;
     }
@@ -109,6 +113,7 @@ check_header (const char  *path,
   if (user_version > _chorus_migrations_latest ())
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NEWER_VERSION,
+                   /* Translators: %s is a workspace file's name. */
                    _("“%s” was saved by a newer version of Chorus. Update Chorus to open it."),
                    display);
       return FALSE;
@@ -128,6 +133,7 @@ check_writable (const char  *path,
   if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY,
+                   /* Translators: %s is a workspace file's name. */
                    _("“%s” is read-only. Copy it to a folder you can write to, or change its permissions, then open it again."),
                    display);
       return FALSE;
@@ -146,6 +152,7 @@ check_can_create (const char  *path,
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND,
+                   /* Translators: %s is a folder's name. */
                    _("The folder “%s” does not exist."), display);
       return FALSE;
     }
@@ -153,6 +160,7 @@ check_can_create (const char  *path,
   if (g_access (dir, W_OK) != 0)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY,
+                   /* Translators: %s is a folder's name. */
                    _("A workspace cannot be created in “%s”: the folder is read-only."), display);
       return FALSE;
     }
@@ -203,6 +211,7 @@ check_integrity (const char  *path,
       g_clear_pointer (&stmt, sqlite3_finalize);
       sqlite3_close (db);
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NEWER_VERSION,
+                   /* Translators: %s is a workspace file's name. */
                    _("“%s” was saved by a newer version of Chorus. Update Chorus to open it."), display);
       return FALSE;
     }
@@ -212,6 +221,7 @@ check_integrity (const char  *path,
 
   if (!ok)
     g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_CORRUPT,
+                 /* Translators: %s is a workspace file's name. */
                  _("“%s” is damaged and cannot be opened. Restore it from a backup."), display);
 
   return ok;
@@ -406,6 +416,7 @@ chorus_store_open (const char            *path,
       g_autofree char *display = g_filename_display_basename (path);
 
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_NOT_FOUND,
+                   /* Translators: %s is a workspace file's name. */
                    _("“%s” does not exist."), display);
       return NULL;
     }
@@ -440,6 +451,8 @@ chorus_store_open (const char            *path,
        * valid workspace at the version it reached. */
       g_set_error (error, CHORUS_ERROR, local_error->domain == CHORUS_ERROR ? local_error->code
                                                                             : CHORUS_ERROR_DATABASE,
+                   /* Translators: the first %s is a workspace file's name, the second the reason, from the
+                    * database, often in English. */
                    _("“%s” could not be upgraded to this version of Chorus (%s)."),
                    display, local_error->message);
       return NULL;

@@ -113,17 +113,17 @@ chorus_verdict_dup_test (const ChorusAnalysis *analysis)
   p_text = chorus_verdict_format_p (p);
   df = chorus_analysis_get_df (analysis);
   if (p < 0.05)
-    /* Translators: %.1f is a chi-square statistic, %u its degrees of freedom, %s a p-value such as
-     * "p = 0.003". */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %.1f is a chi-square statistic, %u its degrees of
+                                          * freedom, %s a p-value such as "p = 0.003". */
                                          "The variants really differ: a difference this large would rarely "
                                          "happen by chance (χ² = %.1f, %u degree of freedom, %s).",
                                          "The variants really differ: a difference this large would rarely "
                                          "happen by chance (χ² = %.1f, %u degrees of freedom, %s).", df),
                             chorus_analysis_get_chi_square (analysis), df, p_text);
-  /* Translators: %.1f is a chi-square statistic, %u its degrees of freedom, %s a p-value such as
-   * "p = 0.31". */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %.1f is a chi-square statistic, %u its degrees of
+                                        * freedom, %s a p-value such as "p = 0.31". */
                                        "The difference between the variants could still be chance (χ² = %.1f, "
                                        "%u degree of freedom, %s).",
                                        "The difference between the variants could still be chance (χ² = %.1f, "
@@ -194,13 +194,13 @@ chorus_verdict_dup_plan (const ChorusAnalysis *analysis)
     /* xgettext:no-c-format */
     return g_strdup (_("There is already enough data to detect a 5-point difference with 80% power."));
   if (chorus_analysis_get_design (analysis) == CHORUS_ANALYSIS_RATES)
-    /* Translators: %s is a number of people reached. */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %s is a number of people reached. */
                                          "About %s more person reached would detect a 5-point difference with 80%% power.",
                                          "About %s more people reached would detect a 5-point difference with 80%% power.",
                                          n), count);
-  /* Translators: %s is a number of votes. */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %s is a number of votes. */
                                        "About %s more vote would detect a 5-point difference with 80%% power.",
                                        "About %s more votes would detect a 5-point difference with 80%% power.",
                                        n), count);

@@ -119,9 +119,10 @@ build_meta (ChorusCampaign *campaign,
     /* Translators: "Mastodon poll · 412 votes in all"; the second %s is a count such as "412 votes". */
     return g_strdup_printf (C_("campaign summary", "%s · %s in all"), instrument, votes);
 
-  when = chorus_format_relative_time (g_get_real_time () / G_USEC_PER_SEC, refreshed);
+  when = chorus_format_relative_time_in_sentence (g_get_real_time () / G_USEC_PER_SEC, refreshed);
   /* Translators: "Mastodon poll · 412 votes in all · updated 5 min ago"; the second %s is a count
-   * such as "412 votes", the last one a time. */
+   * such as "412 votes", the last one a time as a sentence says it: "just now", "5 min ago",
+   * "at 14:05", "yesterday", "on Monday" or "on Mar 12". */
   return g_strdup_printf (_("%s · %s in all · updated %s"), instrument, votes, when);
 }
 

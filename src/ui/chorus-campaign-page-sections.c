@@ -409,8 +409,10 @@ _chorus_campaign_page_add_result (GtkBox         *box,
 
   if (refreshed > 0)
     {
-      g_autofree char *when = chorus_format_relative_time (g_get_real_time () / G_USEC_PER_SEC, refreshed);
-      /* Translators: %s is a time such as "22:11" or "yesterday". */
+      g_autofree char *when = chorus_format_relative_time_in_sentence (g_get_real_time () / G_USEC_PER_SEC,
+                                                                         refreshed);
+      /* Translators: %s is a time as a sentence says it: "just now", "5 min ago", "at 22:11",
+       * "yesterday", "on Monday" or "on Mar 12". */
       g_autofree char *text = g_strdup_printf (_("Counts last refreshed %s"), when);
 
       add_label (box, text, "caption");

@@ -38,6 +38,7 @@ typedef struct
   PangoContext *context;
   cairo_t      *cr;
   double        y;
+  gboolean      rtl;      /* laid out right to left, as the window is */
 } Writer;
 
 static void
@@ -49,7 +50,8 @@ write_text (Writer     *writer,
             double      space_after)
 {
   writer->y += chorus_pdf_draw_text (writer->cr, writer->context, text, MARGIN, writer->y, PAGE_WIDTH - 2 * MARGIN,
-                                     size, bold, alpha, PANGO_ALIGN_LEFT) + space_after;
+                                     size, bold, alpha, writer->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
+               + space_after;
 }
 
 static void
@@ -74,7 +76,7 @@ write_chart (Writer         *writer,
                      bars->len,
                      chorus_analysis_get_design (analysis) == CHORUS_ANALYSIS_POLL
                      ? 1.0 / chorus_analysis_get_n_variants (analysis) : 0.0,
-                     FALSE, &colors);
+                     writer->rtl, &colors);
   cairo_restore (writer->cr);
   writer->y += chorus_chart_get_height (bars->len) + 12;
 }
@@ -136,7 +138,8 @@ write_thumbnails (Writer         *writer,
     {
       g_autoptr(ChorusVariant) variant = g_list_model_get_item (variants, i);
 
-      if (draw_thumbnail (writer, variant, x, width))
+      /* Right to left, the first variant's image is on the right. */
+      if (draw_thumbnail (writer, variant, writer->rtl ? PAGE_WIDTH - x - width : x, width))
         x += width + THUMB_GAP;
     }
 
@@ -237,8 +240,13 @@ chorus_campaign_report_write_pdf (ChorusCampaign  *campaign,
   g_autofree char *today = chorus_format_date (g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *meta = NULL;
   gboolean written;
-  Writer writer = { context, NULL, MARGIN };
+  Writer writer = { context, NULL, MARGIN, gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL };
 
+  /* With the window's direction: neutral text (numbers) runs right to
+   * left, and a paragraph in the language of the window starts on the
+   * right (Pango swaps the alignment for one in the other direction). */
+  if (writer.rtl)
+    pango_context_set_base_dir (context, PANGO_DIRECTION_RTL);
   writer.cr = cairo_create (surface);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, chorus_campaign_get_name (campaign));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chorus");

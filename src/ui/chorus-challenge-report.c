@@ -37,6 +37,7 @@ typedef struct
   PangoContext *context;
   cairo_t      *cr;
   double        y;
+  gboolean      rtl;      /* laid out right to left, as the window is */
 } Page;
 
 /* A column of the ranking table: where it starts and how wide it is, in
@@ -51,7 +52,20 @@ static const Column rank_column = { 0, 20 };
 static const Column entry_column = { 60, 190 };
 static const Column number_columns[5] = { { 252, 62 }, { 318, 44 }, { 366, 44 }, { 414, 38 }, { 456, 43 } };
 
-/* Draws @text at (@x, @y) from the margin, within @width; returns its height. */
+/* Where something @width wide placed @x from the start margin begins,
+ * from the page's left edge: right to left, the start is the right
+ * margin. */
+static double
+page_x (Page   *page,
+        double  x,
+        double  width)
+{
+  return MARGIN + (page->rtl ? CONTENT_WIDTH - x - width : x);
+}
+
+/* Draws @text at (@x, @y) from the margin, within @width; returns its
+ * height. @right sets numbers flush with the end: right, or left when the
+ * page runs right to left. */
 static double
 draw_text (Page       *page,
            const char *text,
@@ -63,8 +77,10 @@ draw_text (Page       *page,
            double      alpha,
            gboolean    right)
 {
-  return chorus_pdf_draw_text (page->cr, page->context, text, MARGIN + x, y, width, size, bold, alpha,
-                               right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  /* Pango swaps left and right for a paragraph that runs against the
+   * context's direction, so RIGHT is the start of a right-to-left page. */
+  return chorus_pdf_draw_text (page->cr, page->context, text, page_x (page, x, width), y, width, size, bold, alpha,
+                               right != page->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 }
 
 /* A paragraph across the page, below the last. */
@@ -95,7 +111,7 @@ draw_thumbnail (Page       *page,
     pixbuf = gdk_pixbuf_new_from_file_at_scale (path, (int) size * 3, (int) size * 3, TRUE, NULL);
 
   cairo_save (page->cr);
-  cairo_translate (page->cr, MARGIN + x, y);
+  cairo_translate (page->cr, page_x (page, x, size), y);
   if (pixbuf == NULL)
     {
       cairo_set_source_rgba (page->cr, 0.1, 0.1, 0.12, 0.08);
@@ -165,7 +181,7 @@ write_winner (Page               *page,
 
   draw_thumbnail (page, winner->image_path, 0, y, WINNER_THUMB);
   /* Translators: a winner in the challenge report: its place ("1st"), then the design's title. */
-  heading = g_strdup_printf (_("%s: %s"), place, winner->title);
+  heading = g_strdup_printf (C_("winner heading", "%s: %s"), place, winner->title);
   y += draw_text (page, heading, x, y + 4, CONTENT_WIDTH - x, 12, TRUE, 1.0, FALSE) + 6;
   y += draw_text (page, winner->author != NULL ? winner->author : _("Added by hand"), x, y, CONTENT_WIDTH - x, 9,
                   FALSE, 0.7, FALSE) + 2;
@@ -308,8 +324,10 @@ chorus_challenge_report_write_pdf (ChorusChallenge  *challenge,
   PangoContext *context = pango_font_map_create_context (font_map);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   gboolean written;
-  Page page = { context, NULL, MARGIN };
+  Page page = { context, NULL, MARGIN, gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL };
 
+  if (page.rtl)
+    pango_context_set_base_dir (context, PANGO_DIRECTION_RTL);
   page.cr = cairo_create (surface);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, chorus_challenge_get_title (challenge));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chorus");

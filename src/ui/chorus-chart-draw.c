@@ -73,7 +73,7 @@ show_text (cairo_t     *cr,
            gboolean     bold)
 {
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
-  int text_width, text_height;
+  PangoRectangle logical;
 
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
@@ -82,10 +82,39 @@ show_text (cairo_t     *cr,
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  /* A right-to-left text (a name in Arabic or Hebrew) sits at the right
+   * of its layout's width, so place the text itself, not the layout. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
 
-  cairo_move_to (cr, at_end ? x - text_width : x, y);
+  cairo_move_to (cr, (at_end ? x - logical.width : x) - logical.x, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/**
+ * chorus_chart_get_bar_span:
+ * @index: which bar
+ * @zero_x: (out): where the bar starts, at 0 %
+ * @end_x: (out): where it ends, at its share
+ *
+ * Where chorus_chart_draw() draws the bar @index, the others arguments
+ * being the same: right to left, @zero_x is the right edge.
+ */
+void
+chorus_chart_get_bar_span (double                  width,
+                           ChorusChartBar * const *bars,
+                           guint                   n_bars,
+                           double                  reference,
+                           gboolean                rtl,
+                           guint                   index,
+                           double                 *zero_x,
+                           double                 *end_x)
+{
+  double top = scale_max (bars, n_bars, reference);
+
+  g_return_if_fail (index < n_bars);
+
+  *zero_x = to_x (0, top, width, rtl);
+  *end_x = to_x (bars[index]->share, top, width, rtl);
 }
 
 static void

@@ -43,5 +43,13 @@ void chorus_chart_draw       (cairo_t                 *cr,
                               double                   reference,
                               gboolean                 rtl,
                               const ChorusChartColors *colors);
+void chorus_chart_get_bar_span (double                   width,
+                                ChorusChartBar * const  *bars,
+                                guint                    n_bars,
+                                double                   reference,
+                                gboolean                 rtl,
+                                guint                    index,
+                                double                  *zero_x,
+                                double                  *end_x);
 
 G_END_DECLS

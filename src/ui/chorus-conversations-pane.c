@@ -249,8 +249,9 @@ on_undone_cb (GObject      *object,
   if (!undone)
     toast = adw_toast_new (error->message);
   else if (skipped != NULL && skipped->len > 0)
-    /* Translators: shown after an undo; %u is a number of conversations. */
     toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: shown after an undo; %u is a number of
+                                                * conversations. */
                                                "Undone, except for %u conversation changed since",
                                                "Undone, except for %u conversations changed since",
                                                skipped->len), skipped->len);

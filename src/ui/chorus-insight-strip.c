@@ -74,6 +74,19 @@ set_source (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/* Where @day's slot starts, from the chart's left edge. Right to left,
+ * time reads from the right: the newest day is on the left. */
+static double
+day_slot_start (GtkWidget *chart,
+                guint      n_days,
+                guint      day,
+                double     slot)
+{
+  guint position = gtk_widget_get_direction (chart) == GTK_TEXT_DIR_RTL ? n_days - 1 - day : day;
+
+  return position * slot;
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -104,15 +117,13 @@ draw_chart (GtkDrawingArea *area,
 
   slot = (double) width / insights->n_days;
 
-  /* Right to left: in an RTL locale the newest day is on the left. */
   for (guint day = 0; day < insights->n_days; day++)
     {
       double bar = (height - 2) * insights->volume[day] / (double) max_volume;
-      guint position = gtk_widget_get_direction (GTK_WIDGET (area)) == GTK_TEXT_DIR_RTL
-                       ? insights->n_days - 1 - day : day;
+      double start = day_slot_start (GTK_WIDGET (area), insights->n_days, day, slot);
 
       set_source (cr, &foreground, day == insights->n_days - 1 ? 0.45 : 0.22);
-      cairo_rectangle (cr, position * slot + BAR_GAP / 2.0, height - bar, MAX (slot - BAR_GAP, 1), bar);
+      cairo_rectangle (cr, start + BAR_GAP / 2.0, height - bar, MAX (slot - BAR_GAP, 1), bar);
       cairo_fill (cr);
     }
 
@@ -129,9 +140,7 @@ draw_chart (GtkDrawingArea *area,
   for (guint day = 0; day < insights->n_days; day++)
     {
       double mood = day_mood (insights, day);
-      guint position = gtk_widget_get_direction (GTK_WIDGET (area)) == GTK_TEXT_DIR_RTL
-                       ? insights->n_days - 1 - day : day;
-      double x = position * slot + slot / 2;
+      double x = day_slot_start (GTK_WIDGET (area), insights->n_days, day, slot) + slot / 2;
       double y = height / 2.0 - mood * (height / 2.0 - 3);
 
       if (isnan (mood))
@@ -280,7 +289,8 @@ chorus_insight_strip_init (ChorusInsightStrip *self)
   self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  gtk_box_append (GTK_BOX (self->box), new_figure (&self->open_value, NULL, _("open")));
+  /* Translators: under a number, "53 open": how many conversations are not done yet. */
+  gtk_box_append (GTK_BOX (self->box), new_figure (&self->open_value, NULL, C_("conversations", "open")));
   gtk_box_append (GTK_BOX (self->box), new_figure (&self->reply_value, &self->reply_caption,
                                                    _("median first reply")));
 
@@ -335,4 +345,34 @@ chorus_insight_strip_get_insights (ChorusInsightStrip *self)
   g_return_val_if_fail (CHORUS_IS_INSIGHT_STRIP (self), NULL);
 
   return self->insights;
+}
+
+/**
+ * chorus_insight_strip_get_day_x:
+ * @day: a day of the insights, 0 the oldest
+ *
+ * Where the chart draws @day's bar, for tests of the layout (right to
+ * left, the newest day is on the left).
+ *
+ * Returns: the middle of the bar, in the strip's coordinates, or -1 when
+ *   no chart is shown
+ */
+double
+chorus_insight_strip_get_day_x (ChorusInsightStrip *self,
+                                guint               day)
+{
+  graphene_point_t point;
+  double slot;
+
+  g_return_val_if_fail (CHORUS_IS_INSIGHT_STRIP (self), -1);
+
+  if (self->insights == NULL || day >= self->insights->n_days || !gtk_widget_get_mapped (self->chart))
+    return -1;
+
+  slot = (double) gtk_widget_get_width (self->chart) / self->insights->n_days;
+  point = GRAPHENE_POINT_INIT (day_slot_start (self->chart, self->insights->n_days, day, slot) + slot / 2, 0);
+  if (!gtk_widget_compute_point (self->chart, GTK_WIDGET (self), &point, &point))
+    return -1;
+
+  return point.x;
 }

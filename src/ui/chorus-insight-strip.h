@@ -21,5 +21,7 @@ GtkWidget            *chorus_insight_strip_new          (void);
 void                  chorus_insight_strip_set_insights (ChorusInsightStrip   *self,
                                                          const ChorusInsights *insights);
 const ChorusInsights *chorus_insight_strip_get_insights (ChorusInsightStrip   *self);
+double                chorus_insight_strip_get_day_x    (ChorusInsightStrip   *self,
+                                                         guint                 day);
 
 G_END_DECLS

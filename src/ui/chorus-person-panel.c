@@ -186,9 +186,9 @@ show_history (ChorusPersonPanel   *self,
   if (history->median_first_reply >= 0)
     {
       median = chorus_format_duration (history->median_first_reply);
-      /* Translators: above a person's conversations; %s is a duration
-       * such as "2 h"; %u the number of conversations the brand answered. */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: above a person's conversations; %s is a duration
+                                            * such as "2 h"; %u the number of conversations the brand answered. */
                                            "Median first reply: %s (%u conversation answered)",
                                            "Median first reply: %s (%u conversations answered)",
                                            history->replied),

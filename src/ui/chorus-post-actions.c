@@ -24,17 +24,19 @@ typedef struct
   const char       *queued_message; /* the toast */
 } PostAction;
 
+/* The labels are verbs on a post's buttons ("Like" this post), and what
+ * the button says once done; translated with the context "post action". */
 static const PostAction post_actions[] = {
-  { "mastodon", CHORUS_OUTBOX_KIND_LIKE, N_("Favourite"), N_("Favourited"), "starred-symbolic",
-    N_("Favourited; it will be sent when the account is reachable") },
-  { "mastodon", CHORUS_OUTBOX_KIND_REPOST, N_("Boost"), N_("Boosted"), "media-playlist-repeat-symbolic",
-    N_("Boosted; it will be sent when the account is reachable") },
-  { "bluesky", CHORUS_OUTBOX_KIND_LIKE, N_("Like"), N_("Liked"), "emblem-favorite-symbolic",
-    N_("Liked; it will be sent when the account is reachable") },
-  { "bluesky", CHORUS_OUTBOX_KIND_REPOST, N_("Repost"), N_("Reposted"), "media-playlist-repeat-symbolic",
-    N_("Reposted; it will be sent when the account is reachable") },
-  { "discourse", CHORUS_OUTBOX_KIND_LIKE, N_("Like"), N_("Liked"), "emblem-favorite-symbolic",
-    N_("Liked; it will be sent when the account is reachable") },
+  { "mastodon", CHORUS_OUTBOX_KIND_LIKE, NC_("post action", "Favourite"), NC_("post action", "Favourited"),
+    "starred-symbolic", N_("Favourited; it will be sent when the account is reachable") },
+  { "mastodon", CHORUS_OUTBOX_KIND_REPOST, NC_("post action", "Boost"), NC_("post action", "Boosted"),
+    "media-playlist-repeat-symbolic", N_("Boosted; it will be sent when the account is reachable") },
+  { "bluesky", CHORUS_OUTBOX_KIND_LIKE, NC_("post action", "Like"), NC_("post action", "Liked"),
+    "emblem-favorite-symbolic", N_("Liked; it will be sent when the account is reachable") },
+  { "bluesky", CHORUS_OUTBOX_KIND_REPOST, NC_("post action", "Repost"), NC_("post action", "Reposted"),
+    "media-playlist-repeat-symbolic", N_("Reposted; it will be sent when the account is reachable") },
+  { "discourse", CHORUS_OUTBOX_KIND_LIKE, NC_("post action", "Like"), NC_("post action", "Liked"),
+    "emblem-favorite-symbolic", N_("Liked; it will be sent when the account is reachable") },
 };
 
 static const PostAction *
@@ -64,7 +66,7 @@ chorus_post_action_get_label (const char       *network,
 {
   const PostAction *action = find (network, kind);
 
-  return action != NULL ? _(action->label) : NULL;
+  return action != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, "post action", action->label) : NULL;
 }
 
 /* Returns: (nullable): "Favourited", "Liked", "Boosted" or "Reposted" */
@@ -74,7 +76,7 @@ chorus_post_action_get_done_label (const char       *network,
 {
   const PostAction *action = find (network, kind);
 
-  return action != NULL ? _(action->done_label) : NULL;
+  return action != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, "post action", action->done_label) : NULL;
 }
 
 /* Returns: (nullable): the button's symbolic icon */

@@ -209,7 +209,7 @@ create_item_row (gpointer object,
       g_autofree char *line = NULL;
 
       /* Translators: an unsent reply's state ("Failed"), then why the network did not take it. */
-      line = g_strdup_printf (_("%s: %s"), state_label (item), last_error);
+      line = g_strdup_printf (C_("reply state", "%s: %s"), state_label (item), last_error);
       gtk_label_set_label (GTK_LABEL (state), line);
     }
   else

@@ -266,6 +266,7 @@ bind_menu_cb (GtkSignalListItemFactory *factory,
   const ChorusRankedEntry *entry = chorus_ranked_item_get_entry (item_of (list_item));
   const ChorusWinner *winner = chorus_ranked_item_get_winner (item_of (list_item));
   g_autoptr(GMenu) menu = g_menu_new ();
+  /* Translators: read by screen readers for an entry's menu button; %s is the entry's title. */
   g_autofree char *label = g_strdup_printf (_("Actions for “%s”"), entry->title);
   GtkWidget *button = gtk_list_item_get_child (list_item);
 

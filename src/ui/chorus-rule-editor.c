@@ -424,6 +424,42 @@ find_status_name (GPtrArray *statuses,
   return _("a removed status");
 }
 
+/* Joins a summary's conditions (or, with @actions, its actions) two at a
+ * time with a translated "%1$s %2$s", in which a translator may change the
+ * separator or the order. */
+static char *
+join_items (GPtrArray *items,
+            gboolean   actions)
+{
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *item = g_ptr_array_index (items, i);
+      char *next;
+
+      if (joined == NULL)
+        next = g_strdup (item);
+      else if (actions)
+        /* Translators: joins two actions of a rule's summary, such as tag “billing” and assign Ana;
+         * the first %s may already hold several. Change the separator or the order as your
+         * language needs. */
+        next = g_strdup_printf (C_("rule actions", "%1$s, %2$s"), joined, item);
+      else
+        /* Translators: joins two conditions of a rule's summary, such as “refund” and on Mastodon;
+         * the first %s may already hold several. Change the separator or the order as your
+         * language needs. */
+        next = g_strdup_printf (C_("rule conditions", "%1$s %2$s"), joined, item);
+
+      g_free (joined);
+      joined = next;
+    }
+
+  return joined != NULL ? g_steal_pointer (&joined) : g_strdup ("");
+}
+
+/* Each condition is a whole phrase of its own, so that none depends on
+ * another's words; they are listed after "When". */
 static char *
 summarize_conditions (ChorusRule *rule)
 {
@@ -432,54 +468,80 @@ summarize_conditions (ChorusRule *rule)
   const char * const *languages = chorus_inbox_filter_get_languages (conditions);
   const char *text = chorus_inbox_filter_get_search (conditions);
   ChorusInboxSegments segments = chorus_inbox_filter_get_segments (conditions);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
   if (text != NULL && text[0] != '\0')
-    /* Translators: part of a rule's summary; %s is what a post must say */
-    g_ptr_array_add (parts, g_strdup_printf (_("“%s”"), text));
+    /* Translators: a condition in a rule's summary, "When “refund” on Mastodon → …": the post
+     * says %s. Each condition stands alone. */
+    g_ptr_array_add (items, g_strdup_printf (C_("rule condition", "“%s”"), text));
   if (chosen_networks[0] != NULL)
-    /* Translators: part of a rule's summary; %s is a network such as Mastodon */
-    g_ptr_array_add (parts, g_strdup_printf (_("on %s"), chorus_format_network (chosen_networks[0])));
+    /* Translators: a condition in a rule's summary, "When “refund” on Mastodon → …": the post
+     * comes from %s, a network such as Mastodon. */
+    g_ptr_array_add (items, g_strdup_printf (_("on %s"),
+                                             chorus_format_network (chosen_networks[0])));
   if (languages[0] != NULL)
-    /* Translators: part of a rule's summary; %s is a language code such as “es” */
-    g_ptr_array_add (parts, g_strdup_printf (_("in “%s”"), languages[0]));
+    /* Translators: a condition in a rule's summary, "When “refund” in “es” → …": the post is
+     * written in the language whose code is %s, such as “es”. */
+    g_ptr_array_add (items, g_strdup_printf (_("in “%s”"), languages[0]));
   if (segments != 0)
-    /* Translators: part of a rule's summary; %s is a segment such as VIP */
-    g_ptr_array_add (parts, g_strdup_printf (_("from a %s"),
+    /* Translators: a condition in a rule's summary, "When “refund” from the segment “VIP” → …":
+     * the author is in the segment %s, such as Advocate or VIP. The word "segment" is there so
+     * that nothing has to agree with the segment's own name. */
+    g_ptr_array_add (items, g_strdup_printf (C_("rule condition", "from the segment “%s”"),
                                              g_dpgettext2 (NULL, "segment",
                                                            segment_labels[g_bit_nth_lsf (segments, -1)])));
-  g_ptr_array_add (parts, NULL);
 
-  /* Translators: separates the conditions in a rule's summary */
-  return g_strjoinv (C_("rule conditions", " "), (char **) parts->pdata);
+  return join_items (items, FALSE);
 }
 
+/* The priority action, whole, for each priority. */
+static const char *
+priority_action (ChorusPriority priority)
+{
+  switch (priority)
+    {
+    case CHORUS_PRIORITY_LOW:
+      /* Translators: an action in a rule's summary, "When … → tag “billing”, set low priority". */
+      return C_("rule action", "set low priority");
+    case CHORUS_PRIORITY_NORMAL:
+      /* Translators: an action in a rule's summary, "When … → tag “billing”, set normal priority". */
+      return C_("rule action", "set normal priority");
+    case CHORUS_PRIORITY_HIGH:
+      /* Translators: an action in a rule's summary, "When … → tag “billing”, set high priority". */
+      return C_("rule action", "set high priority");
+    case CHORUS_PRIORITY_NONE:
+    default:
+      /* Translators: an action in a rule's summary, "When … → tag “billing”, clear the priority". */
+      return C_("rule action", "clear the priority");
+    }
+}
+
+/* Each action is a whole instruction of its own, listed after the arrow. */
 static char *
 summarize_actions (ChorusRule *rule,
                    GPtrArray  *members,
                    GPtrArray  *statuses)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
   if (chorus_rule_get_tag_name (rule) != NULL)
-    /* Translators: part of a rule's summary; %s is a tag name */
-    g_ptr_array_add (parts, g_strdup_printf (_("tag “%s”"), chorus_rule_get_tag_name (rule)));
+    /* Translators: an action in a rule's summary, "When … → tag “billing”, assign Ana": add the
+     * tag %s to the conversation. */
+    g_ptr_array_add (items, g_strdup_printf (_("tag “%s”"), chorus_rule_get_tag_name (rule)));
   if (chorus_rule_get_assignee_id (rule) > 0)
-    /* Translators: part of a rule's summary; %s is a team member's name */
-    g_ptr_array_add (parts, g_strdup_printf (_("assign %s"),
+    /* Translators: an action in a rule's summary, "When … → tag “billing”, assign Ana": give the
+     * conversation to %s, a team member's name (or “a removed member”). */
+    g_ptr_array_add (items, g_strdup_printf (_("assign %s"),
                                              find_member_name (members, chorus_rule_get_assignee_id (rule))));
   if (chorus_rule_get_status_id (rule) > 0)
-    /* Translators: part of a rule's summary; %s is a status such as Waiting */
-    g_ptr_array_add (parts, g_strdup_printf (_("set status %s"),
+    /* Translators: an action in a rule's summary, "When … → set the status to “Waiting”": %s is a
+     * status's name (or “a removed status”). */
+    g_ptr_array_add (items, g_strdup_printf (C_("rule action", "set the status to “%s”"),
                                              find_status_name (statuses, chorus_rule_get_status_id (rule))));
   if (chorus_rule_get_priority (rule) != CHORUS_RULE_NO_PRIORITY)
-    /* Translators: part of a rule's summary; %s is a priority such as High Priority */
-    g_ptr_array_add (parts, g_strdup_printf (_("set %s"),
-                                             chorus_triage_priority_label ((ChorusPriority) chorus_rule_get_priority (rule))));
-  g_ptr_array_add (parts, NULL);
+    g_ptr_array_add (items, g_strdup (priority_action ((ChorusPriority) chorus_rule_get_priority (rule))));
 
-  /* Translators: separates the actions in a rule's summary */
-  return g_strjoinv (C_("rule actions", ", "), (char **) parts->pdata);
+  return join_items (items, TRUE);
 }
 
 /**

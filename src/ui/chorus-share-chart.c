@@ -197,3 +197,31 @@ chorus_share_chart_set_analysis (ChorusShareChart   *self,
   update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
+
+/**
+ * chorus_share_chart_get_bar_span:
+ * @index: a variant's position on the chart
+ * @zero_x: (out): where its bar starts, at 0 %, in the chart's coordinates
+ * @end_x: (out): where its bar ends, at its share
+ *
+ * Where the chart draws a bar, for tests of the layout: right to left,
+ * bars grow from the right edge.
+ *
+ * Returns: %FALSE when the chart has no such bar
+ */
+gboolean
+chorus_share_chart_get_bar_span (ChorusShareChart *self,
+                                 guint             index,
+                                 double           *zero_x,
+                                 double           *end_x)
+{
+  g_return_val_if_fail (CHORUS_IS_SHARE_CHART (self), FALSE);
+
+  if (index >= self->bars->len)
+    return FALSE;
+
+  chorus_chart_get_bar_span (gtk_widget_get_width (GTK_WIDGET (self)),
+                             (ChorusChartBar * const *) self->bars->pdata, self->bars->len, self->reference,
+                             gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL, index, zero_x, end_x);
+  return TRUE;
+}

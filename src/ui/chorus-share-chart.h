@@ -23,5 +23,9 @@ void       chorus_share_chart_set_analysis (ChorusShareChart     *self,
                                             const char * const   *labels);
 GPtrArray *chorus_share_chart_dup_bars     (ChorusAnalysis       *analysis,
                                             const char * const   *labels);
+gboolean   chorus_share_chart_get_bar_span (ChorusShareChart     *self,
+                                            guint                 index,
+                                            double               *zero_x,
+                                            double               *end_x);
 
 G_END_DECLS

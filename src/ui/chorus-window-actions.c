@@ -128,6 +128,7 @@ on_replaced_file_trashed_cb (GObject      *object,
         return;
 
       friendly = g_error_new (G_IO_ERROR, G_IO_ERROR_EXISTS,
+                              /* Translators: %s is a workspace file's name. */
                               _("“%s” already exists and could not be moved to the trash. Choose another name."),
                               name);
       _chorus_window_show_error (self, _("Could Not Create Workspace"), friendly, FALSE);
@@ -220,6 +221,8 @@ open_sample_action (GtkWidget  *widget,
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_autoptr(GError) error = g_error_new (G_IO_ERROR, g_io_error_from_errno (errno),
+                                             /* Translators: the first %s is a folder's name, the second the
+                                              * reason, from the system. */
                                              _("The folder “%s” could not be created: %s"),
                                              dir, g_strerror (errno));
 

@@ -94,8 +94,9 @@ show_failures_toast (ChorusWindow *self)
 
   if (self->sync_failures->len > 1)
     {
-      /* Translators: shown after a sync; the details are in the list of accounts. */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: shown after a sync; the details are in the list of
+                                            * accounts. */
                                            "%u source could not be synced",
                                            "%u sources could not be synced",
                                            self->sync_failures->len),

@@ -109,7 +109,9 @@ _chorus_window_show_error (ChorusWindow *self,
 
   if (quietly)
     {
-      g_autofree char *text = g_strdup_printf ("%s %s", heading, error->message);
+      /* Translators: a short error in a toast: a heading such as “Could Not Open Workspace”, then why,
+       * a sentence of its own. */
+      g_autofree char *text = g_strdup_printf (C_("error toast", "%s: %s"), heading, error->message);
       AdwToast *toast = adw_toast_new (text);
 
       adw_toast_set_timeout (toast, 8);
