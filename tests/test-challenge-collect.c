@@ -12,6 +12,7 @@
 #include "chorus-hashtag.h"
 #include "chorus-store-ingest.h"
 #include "chorus-store-private.h"
+#include "chorus-store-ranking.h"
 #include "chorus-store-sources.h"
 #include "challenge-test-util.h"
 #include "chorus-test-util.h"
@@ -20,11 +21,12 @@
 
 /* Design challenges fed by a fake Mastodon server (fake-mastodon-challenge.c)
  * through the sync engine: which posts become entries, their images in the
- * media folder, the likes and boosts that become votes, and what a failure
- * leaves. The hashtag rules themselves are tested first, without a server. */
+ * media folder, the likes and boosts that become votes, the scores given
+ * in replies, and what a failure leaves. The hashtag rules themselves are tested first, without a server. */
 
 #define DAY CHALLENGE_TEST_DAY
 #define TAG CHALLENGE_TEST_TAG
+#define HOUR (60 * 60)
 
 typedef struct
 {
@@ -400,6 +402,157 @@ test_read_failures (Fixture       *f,
   g_assert_null (message);
 }
 
+static char *
+dump_scores (Fixture *f,
+             gint64   submission_id)
+{
+  return challenge_test_dump_scores (f->rig.store, submission_id);
+}
+
+static const ChorusRankedEntry *
+rank_entry (ChorusRanking *ranking,
+            gint64         submission_id)
+{
+  const ChorusRankedEntry *entry = chorus_ranking_find_entry (ranking, submission_id);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+/* Replies that give a score become reply_score votes, one per person, the
+ * latest; ambiguous, out-of-range, early and nested replies do not count;
+ * a reply deleted or edited to no score withdraws its vote; the ranking
+ * reads the scores. */
+static void
+test_score_replies (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) png = challenge_test_make_png (32, 10);
+  g_autofree char *a = add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png);
+  g_autofree char *b = add_entry_post (f, "li@other.example", 4, "Alpine Glow #" TAG, "b.png", png);
+  g_autofree char *ana = fake_challenge_add_reply (f->fake, a, "ana", f->now - 2 * HOUR, "@maria 5/5");
+  g_autofree char *bo = fake_challenge_add_reply (f->fake, a, "bo@other.example", f->now - 2 * HOUR,
+                                                  "@maria 4 stars, love the colours");
+  g_autofree char *cy = fake_challenge_add_reply (f->fake, a, "cy", f->now - 2 * HOUR, "@maria ★★★★");
+  g_autofree char *scores = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(ChorusRanking) ranking = NULL;
+  g_autoptr(GError) error = NULL;
+  const ChorusRankedEntry *ranked;
+  ChorusSyncSummary summary;
+  gint64 entry_a;
+  guint self_votes = 0;
+  guint asked;
+
+  g_free (fake_challenge_add_reply (f->fake, a, "di", f->now - HOUR, "@maria 5/5 design, 2/5 colours"));
+  g_free (fake_challenge_add_reply (f->fake, a, "eve", f->now - HOUR, "@maria 12/10 would wear"));
+  g_free (fake_challenge_add_reply (f->fake, a, "fay", f->now - HOUR, "@maria love it!"));
+  g_free (fake_challenge_add_reply (f->fake, a, "gus", f->now - 3 * HOUR, "@maria 2/5"));
+  g_free (fake_challenge_add_reply (f->fake, a, "gus", f->now - HOUR, "@maria on second thought, 4/5"));
+  g_free (fake_challenge_add_reply (f->fake, a, "hal", f->now - 3 * DAY, "@maria 5/5 already"));
+  g_free (fake_challenge_add_reply (f->fake, a, "maria", f->now - HOUR, "Thanks all! 5/5 from me"));
+  g_free (fake_challenge_add_reply (f->fake, b, "jo", f->now - HOUR, "@li 3 out of 5"));
+  g_free (fake_challenge_add_reply (f->fake, ana, "ivy", f->now - HOUR, "@ana 1/5, sorry"));
+  fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "ana", TRUE);
+
+  summary = chorus_test_sync_now (f->rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.votes_changed, ==, 7);
+  entry_a = entry_of (f, a);
+  scores = dump_scores (f, entry_a);
+  g_assert_cmpstr (scores, ==, "ana@127.0.0.1=5.0 bo@other.example=4.0 cy@127.0.0.1=4.0 gus@127.0.0.1=4.0"
+                               " maria@127.0.0.1=5.0");
+  g_clear_pointer (&scores, g_free);
+  scores = dump_scores (f, entry_of (f, b));
+  g_assert_cmpstr (scores, ==, "jo@127.0.0.1=3.0");
+  g_clear_pointer (&scores, g_free);
+  sql = g_strdup_printf ("SELECT cast_at FROM votes v JOIN identities i ON i.id = v.voter_id"
+                         " WHERE i.handle = 'gus' AND v.submission_id = %" G_GINT64_FORMAT, entry_a);
+  g_assert_cmpint (count (f, sql), ==, f->now - HOUR);
+  notice = chorus_test_db_query_text (db (f), "SELECT group_concat (notice, ' | ') FROM vote_reads");
+  g_assert_cmpstr (notice, ==, "1 reply gives scores that disagree, and does not count. "
+                               "1 reply gives a score beyond its scale, and does not count.");
+
+  /* The ranking reads them: five scores with a mean of 4.4, and the
+   * author's own score flagged, not dropped. */
+  ranking = chorus_store_rank_challenge (f->rig.store, 1, &error);
+  g_assert_no_error (error);
+  ranked = rank_entry (ranking, entry_a);
+  g_assert_cmpuint (ranked->n_scores, ==, 5);
+  g_assert_cmpfloat_with_epsilon (ranked->mean_score, 4.4, 1e-9);
+  g_assert_cmpuint (ranked->supporters, ==, 1);
+  g_assert_true (ranked->flags & CHORUS_RANKING_FLAG_SELF_VOTE);
+  for (guint i = 0; i < chorus_ranking_get_n_votes (ranking); i++)
+    {
+      const ChorusRankedVote *vote = chorus_ranking_get_vote (ranking, i);
+
+      if (vote->flags & CHORUS_RANKING_FLAG_SELF_VOTE)
+        {
+          g_assert_cmpstr (vote->kind, ==, "reply_score");
+          g_assert_true (vote->counted);
+          self_votes++;
+        }
+    }
+  g_assert_cmpuint (self_votes, ==, 1);
+  g_clear_pointer (&ranking, chorus_ranking_unref);
+
+  /* Read again: nothing changes. */
+  summary = chorus_test_sync_now (f->rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.votes_changed, ==, 0);
+
+  /* A reply deleted and one edited to no score withdraw their votes; one
+   * edited to another score changes it. */
+  fake_challenge_delete_status (f->fake, ana);
+  fake_challenge_edit_status (f->fake, cy, "@maria thanks for sharing", f->now - 1);
+  fake_challenge_edit_status (f->fake, bo, "@maria 3 stars on a second look", f->now - 1);
+  summary = chorus_test_sync_now (f->rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.votes_changed, ==, 3);
+  scores = dump_scores (f, entry_a);
+  g_assert_cmpstr (scores, ==, "bo@other.example=3.0 gus@127.0.0.1=4.0 maria@127.0.0.1=5.0");
+  g_clear_pointer (&scores, g_free);
+  ranking = chorus_store_rank_challenge (f->rig.store, 1, &error);
+  g_assert_no_error (error);
+  ranked = rank_entry (ranking, entry_a);
+  g_assert_cmpuint (ranked->n_scores, ==, 3);
+  g_assert_cmpfloat_with_epsilon (ranked->mean_score, 4.0, 1e-9);
+
+  /* Faults while reading replies (each retried but the answer that is
+   * not JSON) keep the scores stored; the next read withdraws bo's. */
+  fake_challenge_delete_status (f->fake, bo);
+  for (guint fault = FAKE_CHALLENGE_FAULT_RATE_LIMIT; fault <= FAKE_CHALLENGE_FAULT_BAD_JSON; fault++)
+    {
+      guint times = fault == FAKE_CHALLENGE_FAULT_BAD_JSON ? 1 : 4;
+
+      asked = fake_challenge_count_requests (f->fake, "/context");
+      fake_challenge_add_fault (f->fake, "/context", fault, times);
+      summary = chorus_test_sync_now (f->rig.engine);
+      g_assert_cmpuint (summary.sources_failed, ==, 1);
+      g_assert_cmpuint (summary.votes_changed, ==, 0);
+      g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/context"), ==, asked + times);
+      g_clear_pointer (&scores, g_free);
+      scores = dump_scores (f, entry_a);
+      g_assert_cmpstr (scores, ==, "bo@other.example=3.0 gus@127.0.0.1=4.0 maria@127.0.0.1=5.0");
+    }
+
+  summary = chorus_test_sync_now (f->rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.votes_changed, ==, 1);
+  g_clear_pointer (&scores, g_free);
+  scores = dump_scores (f, entry_a);
+  g_assert_cmpstr (scores, ==, "gus@127.0.0.1=4.0 maria@127.0.0.1=5.0");
+
+  /* A support challenge does not read replies. */
+  chorus_test_db_exec (db (f), "UPDATE challenges SET scale = 'support'");
+  asked = fake_challenge_count_requests (f->fake, "/context");
+  summary = chorus_test_sync_now (f->rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/context"), ==, asked);
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), >, 0);
+}
+
 /* An image too large and a page that is not an image are refused for
  * good, with nothing left in the media folder; an image whose server
  * failed waits and is fetched at the next sync. */
@@ -576,6 +729,8 @@ main (int   argc,
               fixture_set_up, test_entries_and_votes, fixture_tear_down);
   g_test_add ("/chorus/challenge-collect/read-failures", Fixture, NULL,
               fixture_set_up, test_read_failures, fixture_tear_down);
+  g_test_add ("/chorus/challenge-collect/score-replies", Fixture, NULL,
+              fixture_set_up, test_score_replies, fixture_tear_down);
   g_test_add ("/chorus/challenge-collect/refused-images", Fixture, NULL,
               fixture_set_up, test_refused_images, fixture_tear_down);
   g_test_add ("/chorus/challenge-collect/windows", Fixture, NULL,

@@ -57,19 +57,22 @@ typedef struct
   char   *uri;
   gint64  voting_open_at;
   gint64  voting_close_at;
+  gboolean scored;           /* the challenge's scale is "score5": replies' scores count */
 } ChorusVoteTarget;
 
 typedef enum
 {
   CHORUS_VOTE_LIKE,
   CHORUS_VOTE_REPOST,
+  CHORUS_VOTE_REPLY_SCORE,            /* a direct reply that gives a score ("4/5") */
 } ChorusVoteKind;
 
-/* One person who liked or boosted an entry's post. */
+/* One person who liked, boosted or scored an entry's post. */
 typedef struct
 {
   ChorusIncomingAuthor *author;
   gint64                cast_at;      /* as the network says, or 0 when it does not */
+  double                score;        /* a reply's score, 0 to 5; NAN for other kinds */
 } ChorusVoter;
 
 /* Who voted one way on one entry, as read, for _chorus_collect_store_votes (). */
@@ -82,6 +85,8 @@ typedef struct
   gboolean          complete;         /* every page was read: a vote missing was withdrawn */
   gboolean          last;             /* the entry's last read this sync: it is marked read */
   char             *notice;           /* what the read could not do, or NULL */
+  guint             ambiguous;        /* replies whose scores disagree: not counted */
+  guint             out_of_range;     /* replies with a score beyond its scale: not counted */
   gint64            now;
   guint             added;            /* out */
   guint             removed;          /* out */

@@ -232,7 +232,7 @@ votes_stored (GTask    *task,
       collect->next_kind = CHORUS_VOTE_LIKE;
     }
   else
-    collect->next_kind = CHORUS_VOTE_REPOST;
+    collect->next_kind = read->kind + 1;
 
   next_vote (task);
 }
@@ -253,8 +253,12 @@ on_votes_read_cb (GObject      *object,
       return;
     }
 
-  /* A post gone is gone for both kinds. */
-  read->last = read->kind == CHORUS_VOTE_REPOST || read->notice != NULL;
+  /* Likes, reposts, then, where scores count, replies; a post gone is
+   * gone for all of them. */
+  read->last = read->kind == (read->target->scored ? CHORUS_VOTE_REPLY_SCORE : CHORUS_VOTE_REPOST) ||
+               read->notice != NULL;
+  if (read->notice == NULL)
+    read->notice = _chorus_vote_read_dup_reply_notice (read);
   read->now = collect->now;
   run_step (task, store_votes, read, (GDestroyNotify) _chorus_vote_read_free, votes_stored);
 }

@@ -41,10 +41,7 @@ typedef struct
 typedef struct
 {
   const ChorusVoteReader *reader;
-  ChorusHttpResponse     *response;
-  ChorusVoteKind          kind;
-  GPtrArray              *voters;    /* out */
-  char                   *token;     /* out: the next page's */
+  ChorusVotePage          page;
 } Page;
 
 static void
@@ -61,9 +58,9 @@ reading_free (Reading *reading)
 static void
 page_free (Page *page)
 {
-  g_clear_pointer (&page->response, chorus_http_response_free);
-  g_clear_pointer (&page->voters, g_ptr_array_unref);
-  g_free (page->token);
+  g_clear_pointer (&page->page.response, chorus_http_response_free);
+  g_clear_pointer (&page->page.voters, g_ptr_array_unref);
+  g_free (page->page.token);
   g_free (page);
 }
 
@@ -86,7 +83,7 @@ parse_worker (GTask        *task,
   Page *page = task_data;
   GError *error = NULL;
 
-  if (!(page->voters = page->reader->parse (page->response, page->kind, &page->token, &error)))
+  if (!page->reader->parse (&page->page, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -99,7 +96,7 @@ on_parsed_cb (GObject      *object,
 {
   GTask *task = user_data;
   Reading *reading = g_task_get_task_data (task);
-  Page *page = g_task_get_task_data (G_TASK (result));
+  ChorusVotePage *page = &((Page *) g_task_get_task_data (G_TASK (result)))->page;
   g_autofree char *host = chorus_http_dup_host (reading->base);
   GError *error = NULL;
 
@@ -112,6 +109,8 @@ on_parsed_cb (GObject      *object,
     }
 
   g_ptr_array_extend_and_steal (reading->read->voters, g_steal_pointer (&page->voters));
+  reading->read->ambiguous += page->ambiguous;
+  reading->read->out_of_range += page->out_of_range;
 
   /* The next page, on the same server only, and CHORUS_VOTE_MAX_PAGES at
    * most: a read stopped short is not complete. */
@@ -122,7 +121,7 @@ on_parsed_cb (GObject      *object,
     g_clear_pointer (&reading->url, g_free);
 
   if (reading->url == NULL)
-    reading->read->complete = page->token == NULL;
+    reading->read->complete = page->token == NULL && !page->partial;
   else if (reading->pages >= CHORUS_VOTE_MAX_PAGES)
     g_clear_pointer (&reading->url, g_free);
 
@@ -179,8 +178,9 @@ on_fetched_cb (GObject      *object,
 
   page = g_new0 (Page, 1);
   page->reader = reading->reader;
-  page->response = g_steal_pointer (&response);
-  page->kind = reading->read->kind;
+  page->page.response = g_steal_pointer (&response);
+  page->page.target = reading->target;
+  page->page.kind = reading->read->kind;
 
   parse = g_task_new (NULL, g_task_get_cancellable (task), on_parsed_cb, task);
   g_task_set_source_tag (parse, on_fetched_cb);
