@@ -170,6 +170,8 @@ _chorus_vote_reader_for (const char *network)
     return &mastodon_reader;
   if (g_strcmp0 (network, "bluesky") == 0)
     return &bluesky_reader;
+  if (g_strcmp0 (network, "discourse") == 0)
+    return &_chorus_discourse_poll_reader;
 
   return NULL;
 }

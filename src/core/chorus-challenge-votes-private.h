@@ -18,8 +18,10 @@ G_BEGIN_DECLS
 typedef struct
 {
   ChorusHttpResponse *response;
+  const char         *base;        /* the server read, borrowed */
   ChorusVoteTarget   *target;      /* borrowed */
   ChorusVoteKind      kind;
+  guint               number;      /* of this page, from 1 */
   GPtrArray          *voters;      /* out: ChorusVoter */
   char               *token;       /* out: what names the next page, or NULL on the last */
   gboolean            partial;     /* out: the network gave less than it has, with no next page */
@@ -64,5 +66,18 @@ gboolean        _chorus_vote_parse_replies       (ChorusVotePage          *page,
                                                   const char              *network,
                                                   GError                 **error);
 char           *_chorus_vote_read_dup_reply_notice (ChorusVoteRead        *read);
+
+/* chorus-challenge-polls.c */
+extern const ChorusVoteReader _chorus_discourse_poll_reader;
+
+void            _chorus_poll_targets_read_async  (ChorusHttp              *http,
+                                                  const char              *base,
+                                                  const char * const      *headers,
+                                                  GPtrArray               *posts,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+GPtrArray      *_chorus_poll_targets_read_finish (GAsyncResult            *result,
+                                                  GError                 **error);
 
 G_END_DECLS

@@ -179,6 +179,8 @@ on_fetched_cb (GObject      *object,
   page = g_new0 (Page, 1);
   page->reader = reading->reader;
   page->page.response = g_steal_pointer (&response);
+  page->page.base = reading->base;
+  page->page.number = reading->pages;
   page->page.target = reading->target;
   page->page.kind = reading->read->kind;
 

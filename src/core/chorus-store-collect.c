@@ -96,6 +96,8 @@ _chorus_vote_target_free (ChorusVoteTarget *target)
 {
   g_free (target->remote_id);
   g_free (target->uri);
+  g_free (target->poll_name);
+  g_free (target->option_id);
   g_free (target);
 }
 
@@ -469,6 +471,8 @@ kind_name (ChorusVoteKind kind)
       return "like";
     case CHORUS_VOTE_REPOST:
       return "repost";
+    case CHORUS_VOTE_POLL:
+      return "poll";
     case CHORUS_VOTE_REPLY_SCORE:
     default:
       return "reply_score";
@@ -566,7 +570,9 @@ add_votes (sqlite3         *db,
 }
 
 /* After a read of every page: the votes of people no longer there were
- * withdrawn (a like undone, a boost removed). */
+ * withdrawn (a like undone, a boost removed, a reply deleted, a poll vote
+ * changed), of those read from the same post: an entry may be named in
+ * several polls. */
 static gboolean
 remove_withdrawn (sqlite3         *db,
                   ChorusVoteRead  *read,
@@ -579,6 +585,7 @@ remove_withdrawn (sqlite3         *db,
 
   if (!(remove = _chorus_sql_prepare_with_id (db,
                                               "DELETE FROM votes WHERE submission_id = ?1 AND kind = ?2"
+                                              " AND origin_post_id IS ?4"
                                               " AND voter_id IS NOT NULL AND kiosk_token IS NULL"
                                               " AND voter_id NOT IN (SELECT value FROM json_each (?3))",
                                               read->target->submission_id, error)))
@@ -586,6 +593,7 @@ remove_withdrawn (sqlite3         *db,
 
   sqlite3_bind_text (remove, 2, kind_name (read->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (remove, 3, ids, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (remove, 4, read->target->post_id);
   if (!_chorus_sql_step_done (db, remove, "withdrawn votes", error))
     return FALSE;
 
