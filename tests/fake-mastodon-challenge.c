@@ -34,6 +34,7 @@ typedef struct
   char      *image_name;   /* or NULL */
   GPtrArray *votes[2];     /* accts, oldest first: likes, boosts */
   guint64    in_reply_to;  /* the status it answers, or 0 */
+  char      *uri;          /* as another server gave it, or NULL: one of this server's */
   gint64     edited_at;    /* 0 when never edited */
 } Status;
 
@@ -64,6 +65,7 @@ status_free (Status *status)
   g_free (status->username);
   g_free (status->text);
   g_free (status->image_name);
+  g_free (status->uri);
   g_ptr_array_unref (status->votes[0]);
   g_ptr_array_unref (status->votes[1]);
   g_free (status);
@@ -219,6 +221,19 @@ fake_challenge_edit_status (FakeChallenge *self,
   status->edited_at = edited_at;
 }
 
+/* @status_id is another server's status, known there as @uri. */
+void
+fake_challenge_set_status_uri (FakeChallenge *self,
+                               const char    *status_id,
+                               const char    *uri)
+{
+  Status *status = find_status (self, status_id);
+
+  g_assert_nonnull (status);
+  g_free (status->uri);
+  status->uri = g_strdup (uri);
+}
+
 void
 fake_challenge_delete_status (FakeChallenge *self,
                               const char    *status_id)
@@ -366,7 +381,8 @@ append_status (FakeChallenge *self,
   JsonArray *tags = json_array_new ();
   JsonArray *attachments = json_array_new ();
   g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, status->id);
-  g_autofree char *uri = g_strdup_printf ("https://fake.example/users/%s/statuses/%s", status->username, id);
+  g_autofree char *uri = status->uri != NULL ? g_strdup (status->uri)
+                                             : g_strdup_printf ("%s/users/%s/statuses/%s", self->base, status->username, id);
   g_autofree char *url = g_strdup_printf ("https://fake.example/@%s/%s", status->username, id);
   g_autofree char *content = build_content (self, status, tags);
   g_autofree char *json = NULL;

@@ -53,6 +53,9 @@ void           fake_challenge_edit_status  (FakeChallenge      *self,
                                             const char         *status_id,
                                             const char         *text,
                                             gint64              edited_at);
+void           fake_challenge_set_status_uri (FakeChallenge    *self,
+                                              const char       *status_id,
+                                              const char       *uri);
 void           fake_challenge_delete_status (FakeChallenge     *self,
                                              const char        *status_id);
 void           fake_challenge_add_image    (FakeChallenge      *self,

@@ -116,6 +116,9 @@ void        _chorus_poll_post_free         (ChorusPollPost        *post);
 ChorusVoter *_chorus_voter_new             (ChorusIncomingAuthor  *author,
                                             gint64                 cast_at);
 void        _chorus_voter_free             (ChorusVoter           *voter);
+ChorusVoteRead *_chorus_vote_read_new      (ChorusVoteTarget      *target,
+                                            const char            *network,
+                                            ChorusVoteKind         kind);
 void        _chorus_vote_read_free         (ChorusVoteRead        *read);
 
 GStrv       _chorus_collect_dup_hashtags   (sqlite3               *db,

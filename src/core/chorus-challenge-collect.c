@@ -44,15 +44,34 @@
  * likes and boosts of each entry that came from a post of this source and
  * is not rejected, read from the source's server (chorus-challenge-votes.c)
  * with its sign-in when it has one (Bluesky: the account's PDS, with a
- * session renewed for it). At most MAX_TARGETS entries a sync,
- * those read least recently first. Each voter becomes an identity, as a
- * post's author does, and one vote per kind; a vote withdrawn is removed at
- * the next read of every page. Mastodon does not say when someone voted:
+ * session renewed for it), and for a Mastodon post from another server,
+ * from that server's public API too (chorus-challenge-votes-origin.c).
+ * At most MAX_TARGETS entries a sync, those read least recently first.
+ * Each voter becomes an identity, as a post's author does, and one vote
+ * per kind; a vote withdrawn is removed at the next read of every page. Mastodon does not say when someone voted:
  * cast_at is when a sync first saw the vote, so a like given before voting
  * opened and still there counts from the first read. Bluesky says when a
  * like was made: a like made outside the voting window does not count and
  * is not kept; a repost, undated, is dated when seen, as on Mastodon.
- * Other networks' entries are collected, without votes.
+ *
+ * Scores: on a "score5" challenge, the direct replies to each such entry's
+ * post that give a score ("5/5", "4 stars", "★★★★"), read after its likes
+ * and boosts (chorus-challenge-votes-replies.c): a "reply_score" vote per
+ * person, their latest reply with a score, dated when the reply was last
+ * written, which counts only within the voting window as a Bluesky like;
+ * a reply deleted or edited to say no score withdraws it at the next
+ * complete read. Replies whose scores disagree or go beyond their scale
+ * do not count, and the entry's vote_reads notice says how many. A
+ * "support" challenge does not read replies: it ranks by support, and a
+ * score says more than support ("1/5" is not support). The entry's author
+ * scoring their own entry is stored, and flagged by the ranking
+ * (chorus-integrity.c).
+ *
+ * Polls: on a forum's source, the public polls of posts that carry an
+ * open challenge's hashtag, whose options name entries by their titles
+ * (chorus-challenge-polls.c); each voter's choice is a "poll" vote, read
+ * and withdrawn as a like is, per poll. Feeds' entries are collected,
+ * without votes.
  *
  * Failures: the first one ends the run and is the run's error, which the
  * engine records as the source's health; what was stored stays, and an

@@ -58,6 +58,13 @@ void            _chorus_votes_read_async  (ChorusHttp              *http,
 ChorusVoteRead *_chorus_votes_read_finish (GAsyncResult            *result,
                                            GError                 **error);
 
+/* chorus-challenge-votes-origin.c */
+ChorusVoteTarget *_chorus_vote_target_dup_origin (ChorusVoteTarget       *target,
+                                                  const char             *base,
+                                                  char                  **origin_base);
+void            _chorus_vote_read_merge_origin   (ChorusVoteRead          *read,
+                                                  ChorusVoteRead          *origin);
+
 /* chorus-challenge-votes-replies.c */
 char           *_chorus_vote_reply_url           (const char              *base,
                                                   const char              *network,

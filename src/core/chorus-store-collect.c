@@ -121,6 +121,21 @@ _chorus_voter_free (ChorusVoter *voter)
   g_free (voter);
 }
 
+/* An empty read of @target's votes of @kind on @network. */
+ChorusVoteRead *
+_chorus_vote_read_new (ChorusVoteTarget *target,
+                       const char       *network,
+                       ChorusVoteKind    kind)
+{
+  ChorusVoteRead *read = g_new0 (ChorusVoteRead, 1);
+
+  read->target = target;
+  read->network = network;
+  read->kind = kind;
+  read->voters = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_voter_free);
+  return read;
+}
+
 void
 _chorus_vote_read_free (ChorusVoteRead *read)
 {
