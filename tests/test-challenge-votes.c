@@ -6,6 +6,7 @@
  */
 
 #include "challenge-mastodon-rig.h"
+#include "chorus-challenge-votes-private.h"
 #include "chorus-store-ranking.h"
 
 /* Community votes on design challenges beyond likes on the source's own
@@ -274,12 +275,49 @@ test_origin_votes (Fixture       *f,
   origin_stop (&origin);
 }
 
+/* Which posts are read from their own server too, and where. */
+static void
+test_origin_rules (void)
+{
+  const struct
+  {
+    const char *uri;
+    const char *base;
+    const char *origin;    /* base, then id, or NULL */
+  } cases[] = {
+    { "https://other.example/users/li/statuses/1132", "https://m.example", "https://other.example 1132" },
+    { "https://other.example:8443/users/li/statuses/01HZX", "https://m.example", "https://other.example:8443 01HZX" },
+    { "https://m.example/users/li/statuses/1132", "https://m.example", NULL },
+    { "https://M.example/users/li/statuses/1132", "https://m.example", NULL },
+    { "http://other.example/users/li/statuses/1132", "https://m.example", NULL },
+    { "http://127.0.0.1:8080/users/li/statuses/1132", "https://m.example", NULL },
+    { "https://misskey.example/notes/9k2j", "https://m.example", NULL },
+    { "https://pleroma.example/objects/4b1c-99", "https://m.example", NULL },
+    { "https://other.example/users/li/statuses/1132/activity", "https://m.example", NULL },
+    { "https://other.example/users/li/statuses/11?x=1", "https://m.example", NULL },
+    { "https://other.example/users/li/statuses/1%2F2", "https://m.example", NULL },
+    { "http://127.0.0.1:9/users/li/statuses/5", "http://127.0.0.1:8", "http://127.0.0.1:9 5" },
+    { NULL, "https://m.example", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ChorusVoteTarget target = { .uri = (char *) cases[i].uri, .remote_id = (char *) "77" };
+      g_autofree char *base = NULL;
+      g_autoptr(ChorusVoteTarget) origin = _chorus_vote_target_dup_origin (&target, cases[i].base, &base);
+      g_autofree char *found = origin != NULL ? g_strdup_printf ("%s %s", base, origin->remote_id) : NULL;
+
+      g_assert_cmpstr (found, ==, cases[i].origin);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/chorus/challenge-votes/origin-rules", test_origin_rules);
   g_test_add ("/chorus/challenge-votes/score-replies", Fixture, NULL,
               challenge_rig_set_up, test_score_replies, challenge_rig_tear_down);
   g_test_add ("/chorus/challenge-votes/origin-votes", Fixture, NULL,

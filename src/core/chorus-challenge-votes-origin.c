@@ -22,7 +22,7 @@
  * <scheme>://<host>/users/<name>/statuses/<id>. Other software names its
  * posts otherwise (Misskey's notes/, Pleroma's objects/) and is read from
  * the source's server only. When the origin cannot be read (it asks for a
- * sign-in, it is down, the post is gone there, it is not HTTPS), the
+ * sign-in, it is down, the post is gone there), the
  * source's list alone is the read, and it is not complete: no vote is
  * taken as withdrawn, as one seen at the origin before may still be
  * there. */
@@ -59,8 +59,13 @@ _chorus_vote_target_dup_origin (ChorusVoteTarget  *target,
   g_auto(GStrv) parts = NULL;
   ChorusVoteTarget *origin;
 
+  /* HTTPS only, as any server Chorus reads, but for a source that is
+   * itself on plain HTTP (a test server on the loopback): a post's URI is
+   * someone else's word, and must not send Chorus to this machine's own
+   * services. */
   if (uri == NULL || source == NULL || g_uri_get_host (uri) == NULL || g_uri_get_query (uri) != NULL ||
-      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
+       g_strcmp0 (g_uri_get_scheme (uri), g_uri_get_scheme (source)) != 0))
     return NULL;
 
   if (g_ascii_strcasecmp (g_uri_get_host (uri), g_uri_get_host (source) != NULL ? g_uri_get_host (source) : "") == 0 &&
