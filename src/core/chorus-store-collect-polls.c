@@ -14,8 +14,11 @@
 /* The workspace's side of challenge polls (see chorus-challenge-polls.c):
  * which forum posts of a source hold a poll that votes in a challenge.
  * A post does when it carries the hashtag of a challenge whose voting is
- * open, and has a poll, as the forum's sync stored it; the newest
- * MAX_POLL_POSTS are read. Blocking: run it in a worker. */
+ * open, was posted since the challenge opened for entries (a poll on its
+ * entries cannot be older), and has a poll, as the forum's sync stored
+ * it; the newest MAX_POLL_POSTS are read. The brand's own posts count:
+ * a poll the team opens on the forum is the usual way to run one.
+ * Blocking: run it in a worker. */
 
 #define MAX_POLL_POSTS 10
 
@@ -24,7 +27,8 @@
   "       ch.voting_open_at, ch.voting_close_at" \
   " FROM polls pl JOIN posts p ON p.id = pl.post_id JOIN challenges ch" \
   " WHERE p.source_id = ?1 AND ch.voting_open_at <= ?2 AND ?2 <= ch.voting_close_at" \
-  "  AND p.remote_id IS NOT NULL AND pl.remote_id IS NOT NULL AND NOT p.is_own" \
+  "  AND p.created_at >= ch.submissions_open_at" \
+  "  AND p.remote_id IS NOT NULL AND pl.remote_id IS NOT NULL" \
   " ORDER BY p.id DESC, ch.id"
 
 #define ENTRIES_SQL \
