@@ -62,6 +62,7 @@ add_entry (Fixture    *f,
  * forum's sync would store it, its poll included. */
 static void
 add_poll_topic (Fixture             *f,
+                gint64               created_at,
                 const char          *text,
                 const char          *poll_flags,
                 const char * const  *options)
@@ -80,7 +81,7 @@ add_poll_topic (Fixture             *f,
 
   post->remote_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   post->uri = g_strdup_printf ("%s/t/%" G_GINT64_FORMAT "/1", fake_discourse_get_url (f->forum), 900 + id - 500);
-  post->created_at = f->now - 60;
+  post->created_at = created_at;
   post->text = g_strdup (text);
   post->poll = chorus_incoming_poll_new ();
   post->poll->remote_id = g_strdup ("poll");
@@ -178,12 +179,17 @@ test_public_poll (Fixture       *f,
   ChorusCollectResult collected = { 0, };
   const ChorusRankedEntry *ranked;
 
-  /* A poll that is not public, and one without the hashtag, give nothing. */
-  add_poll_topic (f, "Quick one, which is best? #" TAG, "", private_options);
+  /* A poll that is not public, one that hides its results, one without
+   * the hashtag, and one older than the challenge give nothing. */
+  add_poll_topic (f, f->now - 60, "Quick one, which is best? #" TAG, "", private_options);
   fake_discourse_add_voter (f->forum, 0, "eve");
-  add_poll_topic (f, "Unrelated poll", " public=true", private_options);
+  add_poll_topic (f, f->now - 60, "Results when it closes #" TAG, " public=true results=on_close", private_options);
+  fake_discourse_add_voter (f->forum, 0, "gil");
+  add_poll_topic (f, f->now - 60, "Unrelated poll", " public=true", private_options);
   fake_discourse_add_voter (f->forum, 0, "fay");
-  add_poll_topic (f, "Vote for your favourite design #" TAG, " public=true", options);
+  add_poll_topic (f, f->now - 30 * CHALLENGE_TEST_DAY, "Last year's #" TAG, " public=true", private_options);
+  fake_discourse_add_voter (f->forum, 0, "hugo");
+  add_poll_topic (f, f->now - 60, "Vote for your favourite design #" TAG, " public=true", options);
   fake_discourse_add_voter (f->forum, 0, "ana");
   fake_discourse_add_voter (f->forum, 0, "bo");
   fake_discourse_add_voter (f->forum, 1, "ana");
@@ -195,9 +201,9 @@ test_public_poll (Fixture       *f,
   g_assert_cmpuint (collected.votes_added, ==, 3);
   assert_votes (f, "ana@127.0.0.1:poll bo@127.0.0.1:poll", "ana@127.0.0.1:poll");
   g_assert_cmpint (chorus_test_db_query_int (db (f), "SELECT count(*) FROM votes WHERE score = 5"), ==, 3);
-  /* Two posts read (the public one and the private one); voters of the
-   * two options that name entries, the rejected one aside. */
-  g_assert_cmpuint (fake_discourse_get_stats (f->forum).post_reads, ==, 2);
+  /* Three posts read (with the hashtag, since the challenge opened);
+   * voters of the two options that name entries, the rejected one aside. */
+  g_assert_cmpuint (fake_discourse_get_stats (f->forum).post_reads, ==, 3);
   g_assert_cmpuint (fake_discourse_get_stats (f->forum).voter_reads, ==, 2);
   g_assert_cmpint (chorus_test_db_query_int (db (f), "SELECT count(*) FROM vote_reads"), ==, 0);
 
@@ -239,7 +245,7 @@ test_faults (Fixture       *f,
   ChorusCollectResult collected = { 0, };
   g_autofree char *message = NULL;
 
-  add_poll_topic (f, "Vote! #" TAG, " public=true", options);
+  add_poll_topic (f, f->now - 60, "Vote! #" TAG, " public=true", options);
   fake_discourse_add_voter (f->forum, 0, "ana");
   message = collect (f, &collected);
   g_assert_null (message);
