@@ -382,7 +382,8 @@ append_status (FakeChallenge *self,
   JsonArray *attachments = json_array_new ();
   g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, status->id);
   g_autofree char *uri = status->uri != NULL ? g_strdup (status->uri)
-                                             : g_strdup_printf ("%s/users/%s/statuses/%s", self->base, status->username, id);
+                                             : g_strdup_printf ("%s/users/%s/statuses/%s", self->base,
+                                                                status->username, id);
   g_autofree char *url = g_strdup_printf ("https://fake.example/@%s/%s", status->username, id);
   g_autofree char *content = build_content (self, status, tags);
   g_autofree char *json = NULL;

@@ -48,11 +48,12 @@
  * from that server's public API too (chorus-challenge-votes-origin.c).
  * At most MAX_TARGETS entries a sync, those read least recently first.
  * Each voter becomes an identity, as a post's author does, and one vote
- * per kind; a vote withdrawn is removed at the next read of every page. Mastodon does not say when someone voted:
- * cast_at is when a sync first saw the vote, so a like given before voting
- * opened and still there counts from the first read. Bluesky says when a
- * like was made: a like made outside the voting window does not count and
- * is not kept; a repost, undated, is dated when seen, as on Mastodon.
+ * per kind; a vote withdrawn is removed at the next read of every page.
+ * Mastodon does not say when someone voted: cast_at is when a sync first
+ * saw the vote, so a like given before voting opened and still there
+ * counts from the first read. Bluesky says when a like was made: a like
+ * made outside the voting window does not count and is not kept; a
+ * repost, undated, is dated when seen, as on Mastodon.
  *
  * Scores: on a "score5" challenge, the direct replies to each such entry's
  * post that give a score ("5/5", "4 stars", "★★★★"), read after its likes
@@ -367,7 +368,8 @@ signed_in (GTask *task)
       return;
     }
 
-  _chorus_poll_targets_read_async (collect->http, collect->base, fill_headers (collect, headers), collect->poll_posts, g_task_get_cancellable (task), on_poll_targets_cb, task);
+  _chorus_poll_targets_read_async (collect->http, collect->base, fill_headers (collect, headers), collect->poll_posts,
+                                   g_task_get_cancellable (task), on_poll_targets_cb, task);
 }
 
 static void

@@ -111,7 +111,8 @@ parse_mastodon (ChorusVotePage  *page,
 
   if (descendants == NULL)
     {
-      g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_PARSE, _("The Mastodon server’s reply is not a thread."));
+      g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                           _("The Mastodon server’s reply is not a thread."));
       return FALSE;
     }
 
