@@ -51,17 +51,37 @@ challenge_test_entry_of (ChorusStore *store,
   return chorus_test_db_query_int (_chorus_store_get_db (store), sql);
 }
 
+/* An entry's votes (those that match @filter), each as @vote says, in
+ * order; @vote and @filter are SQL on votes v and identities i. */
+static char *
+dump_votes (ChorusStore *store,
+            gint64       submission_id,
+            const char  *vote,
+            const char  *filter)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (vote, ' ') FROM"
+                                          " (SELECT %s AS vote"
+                                          "  FROM votes v JOIN identities i ON i.id = v.voter_id"
+                                          "  WHERE v.submission_id = %" G_GINT64_FORMAT " %s ORDER BY 1)",
+                                          vote, submission_id, filter);
+  char *votes = chorus_test_db_query_text (_chorus_store_get_db (store), sql);
+
+  return votes != NULL ? votes : g_strdup ("");
+}
+
 /* An entry's votes, as "handle@server:kind" in order. */
 char *
 challenge_test_dump_votes (ChorusStore *store,
                            gint64       submission_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (vote, ' ') FROM"
-                                          " (SELECT i.handle || '@' || i.server || ':' || v.kind AS vote"
-                                          "  FROM votes v JOIN identities i ON i.id = v.voter_id"
-                                          "  WHERE v.submission_id = %" G_GINT64_FORMAT " ORDER BY 1)",
-                                          submission_id);
-  char *votes = chorus_test_db_query_text (_chorus_store_get_db (store), sql);
+  return dump_votes (store, submission_id, "i.handle || '@' || i.server || ':' || v.kind", "");
+}
 
-  return votes != NULL ? votes : g_strdup ("");
+/* An entry's scores from replies, as "handle@server=score" in order. */
+char *
+challenge_test_dump_scores (ChorusStore *store,
+                            gint64       submission_id)
+{
+  return dump_votes (store, submission_id, "i.handle || '@' || i.server || '=' || printf ('%.1f', v.score)",
+                     "AND v.kind = 'reply_score'");
 }

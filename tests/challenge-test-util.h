@@ -26,5 +26,7 @@ gint64   challenge_test_entry_of      (ChorusStore *store,
                                        const char  *value);
 char    *challenge_test_dump_votes    (ChorusStore *store,
                                        gint64       submission_id);
+char    *challenge_test_dump_scores   (ChorusStore *store,
+                                       gint64       submission_id);
 
 G_END_DECLS

@@ -12,7 +12,8 @@
 /* See fake-bluesky-challenge.h. Posts are the corpus's first search
  * result with their own author, text, tag facet and image; likes and
  * reposts are newest first, VOTES_PAGE a page whatever the client asks,
- * with offset cursors. */
+ * with offset cursors. A post's thread (getPostThread) lists its direct
+ * replies, oldest first. */
 
 #define VOTES_PAGE 2
 
@@ -20,6 +21,7 @@ typedef struct
 {
   GPtrArray *likes;       /* JsonNode {actor, createdAt, indexedAt}, newest first */
   GPtrArray *reposts;     /* JsonNode profile, newest first */
+  GPtrArray *replies;     /* JsonNode post view, oldest first */
 } Votes;
 
 struct _FakeBlueskyChallenge
@@ -37,6 +39,7 @@ votes_free (Votes *votes)
 {
   g_ptr_array_unref (votes->likes);
   g_ptr_array_unref (votes->reposts);
+  g_ptr_array_unref (votes->replies);
   g_free (votes);
 }
 
@@ -101,8 +104,28 @@ serve_media (SoupServer        *server,
                                     g_bytes_get_data (image, NULL), g_bytes_get_size (image));
 }
 
-/* getLikes and getRepostedBy, on the PDS and signed in, as the fake's
- * other data calls. */
+/* Whether @message came to the PDS, signed in, as the fake's other data
+ * calls must; when not, it is refused. */
+static gboolean
+check_signed_in (FakeBlueskyChallenge *self,
+                 SoupServerMessage    *message)
+{
+  FakeBluesky *f = self->fake;
+  const char *authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                                            "Authorization");
+  g_autofree char *expected = g_strconcat ("Bearer ", f->access != NULL ? f->access : "", NULL);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
+  if (g_strcmp0 (g_uri_get_host (soup_server_message_get_uri (message)), "localhost") == 0 &&
+      g_strcmp0 (authorization, expected) == 0)
+    return TRUE;
+
+  f->misplaced++;
+  chorus_test_reply_json (message, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Refused\"}");
+  return FALSE;
+}
+
+/* getLikes and getRepostedBy. */
 static void
 serve_votes (SoupServer        *server,
              SoupServerMessage *message,
@@ -111,10 +134,6 @@ serve_votes (SoupServer        *server,
              gpointer           user_data)
 {
   FakeBlueskyChallenge *self = user_data;
-  FakeBluesky *f = self->fake;
-  const char *authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
-                                                            "Authorization");
-  g_autofree char *expected = g_strconcat ("Bearer ", f->access != NULL ? f->access : "", NULL);
   const char *uri = query != NULL ? g_hash_table_lookup (query, "uri") : NULL;
   const char *cursor = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
   gboolean likes = g_str_has_suffix (path, "getLikes");
@@ -127,13 +146,9 @@ serve_votes (SoupServer        *server,
   GPtrArray *list;
 
   count_request (self, path);
-  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
-  if (g_strcmp0 (g_uri_get_host (soup_server_message_get_uri (message)), "localhost") != 0 ||
-      g_strcmp0 (authorization, expected) != 0)
+  if (!check_signed_in (self, message))
     {
-      f->misplaced++;
       json_array_unref (items);
-      chorus_test_reply_json (message, 401, "{\"error\":\"AuthenticationRequired\",\"message\":\"Refused\"}");
       return;
     }
 
@@ -162,6 +177,74 @@ serve_votes (SoupServer        *server,
   chorus_test_reply_json (message, 200, json);
 }
 
+static JsonNode *
+find_post (FakeBlueskyChallenge *self,
+           const char           *uri)
+{
+  for (guint i = 0; i < self->fake->posts->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (self->fake->posts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (json_node_get_object (node), "uri"), uri) == 0)
+        return node;
+    }
+
+  return NULL;
+}
+
+/* getPostThread of an entry's post: the post and its direct replies. */
+static void
+serve_thread (SoupServer        *server,
+              SoupServerMessage *message,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  FakeBlueskyChallenge *self = user_data;
+  const char *uri = query != NULL ? g_hash_table_lookup (query, "uri") : NULL;
+  Votes *votes = uri != NULL ? g_hash_table_lookup (self->votes, uri) : NULL;
+  JsonNode *post = uri != NULL ? find_post (self, uri) : NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  count_request (self, path);
+  if (!check_signed_in (self, message))
+    return;
+  if (votes == NULL || post == NULL)
+    {
+      chorus_test_reply_json (message, 400, "{\"error\":\"NotFound\",\"message\":\"Post not found\"}");
+      return;
+    }
+
+  json_object_set_int_member (json_node_get_object (post), "replyCount", votes->replies->len);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "thread");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "$type");
+  json_builder_add_string_value (builder, "app.bsky.feed.defs#threadViewPost");
+  json_builder_set_member_name (builder, "post");
+  json_builder_add_value (builder, json_node_copy (post));
+  json_builder_set_member_name (builder, "replies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < votes->replies->len; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "$type");
+      json_builder_add_string_value (builder, "app.bsky.feed.defs#threadViewPost");
+      json_builder_set_member_name (builder, "post");
+      json_builder_add_value (builder, json_node_copy (g_ptr_array_index (votes->replies, i)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json = json_to_string (root, FALSE);
+  chorus_test_reply_json (message, 200, json);
+}
+
 FakeBlueskyChallenge *
 fake_bluesky_challenge_new (FakeBluesky *fake)
 {
@@ -177,6 +260,7 @@ fake_bluesky_challenge_new (FakeBluesky *fake)
   soup_server_add_handler (fake->rig.server, "/media", serve_media, self, NULL);
   soup_server_add_handler (fake->rig.server, "/xrpc/app.bsky.feed.getLikes", serve_votes, self, NULL);
   soup_server_add_handler (fake->rig.server, "/xrpc/app.bsky.feed.getRepostedBy", serve_votes, self, NULL);
+  soup_server_add_handler (fake->rig.server, "/xrpc/app.bsky.feed.getPostThread", serve_thread, self, NULL);
 
   return self;
 }
@@ -187,6 +271,7 @@ fake_bluesky_challenge_free (FakeBlueskyChallenge *self)
   soup_server_remove_handler (self->fake->rig.server, "/media");
   soup_server_remove_handler (self->fake->rig.server, "/xrpc/app.bsky.feed.getLikes");
   soup_server_remove_handler (self->fake->rig.server, "/xrpc/app.bsky.feed.getRepostedBy");
+  soup_server_remove_handler (self->fake->rig.server, "/xrpc/app.bsky.feed.getPostThread");
   g_free (self->template);
   g_hash_table_unref (self->images);
   g_hash_table_unref (self->votes);
@@ -265,6 +350,33 @@ new_image_embed (const char *url)
   return json_builder_get_root (builder);
 }
 
+/* The view of a new post by @handle, its at:// URI in @uri. */
+static JsonNode *
+new_post_view (FakeBlueskyChallenge  *self,
+               const char            *handle,
+               gint64                 created_at,
+               const char            *text,
+               const char            *tag,
+               char                 **uri)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (self->template, &error);
+  JsonObject *post = json_node_get_object (node);
+  JsonNode *author = new_profile (handle);
+  g_autofree char *created = format_time (created_at);
+  g_autofree char *cid = g_strdup_printf ("bafyentry%u", self->serial);
+
+  g_assert_no_error (error);
+  *uri = g_strdup_printf ("at://%s/app.bsky.feed.post/entry%u",
+                          json_object_get_string_member (json_node_get_object (author), "did"), self->serial++);
+  json_object_set_string_member (post, "uri", *uri);
+  json_object_set_string_member (post, "cid", cid);
+  json_object_set_member (post, "author", author);
+  json_object_set_member (post, "record", new_record (text, tag, created));
+  json_object_set_string_member (post, "indexedAt", created);
+  return node;
+}
+
 /* A post by @handle, newer than those before it, with @image at
  * /media/@image_name when it has one. Returns its at:// URI. */
 char *
@@ -276,23 +388,11 @@ fake_bluesky_challenge_add_post (FakeBlueskyChallenge *self,
                                  const char           *image_name,
                                  GBytes               *image)
 {
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (self->template, &error);
+  g_autofree char *uri = NULL;
+  JsonNode *node = new_post_view (self, handle, created_at, text, tag, &uri);
   JsonObject *post = json_node_get_object (node);
-  JsonNode *author = new_profile (handle);
-  g_autofree char *created = format_time (created_at);
-  g_autofree char *uri = g_strdup_printf ("at://%s/app.bsky.feed.post/entry%u",
-                                          json_object_get_string_member (json_node_get_object (author), "did"),
-                                          self->serial);
-  g_autofree char *cid = g_strdup_printf ("bafyentry%u", self->serial++);
   Votes *votes = g_new0 (Votes, 1);
 
-  g_assert_no_error (error);
-  json_object_set_string_member (post, "uri", uri);
-  json_object_set_string_member (post, "cid", cid);
-  json_object_set_member (post, "author", author);
-  json_object_set_member (post, "record", new_record (text, tag, created));
-  json_object_set_string_member (post, "indexedAt", created);
   if (image_name != NULL)
     {
       g_autofree char *url = g_strdup_printf ("%s/media/%s", self->fake->pds, image_name);
@@ -304,6 +404,7 @@ fake_bluesky_challenge_add_post (FakeBlueskyChallenge *self,
 
   votes->likes = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   votes->reposts = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  votes->replies = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   g_hash_table_replace (self->votes, g_strdup (uri), votes);
 
   return g_steal_pointer (&uri);
@@ -365,6 +466,43 @@ fake_bluesky_challenge_unlike (FakeBlueskyChallenge *self,
       if (g_str_equal (json_object_get_string_member (actor, "handle"), handle))
         {
           g_ptr_array_remove_index (likes, i);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* @handle replies to the post @uri with @text at @created_at; the reply
+ * is in the post's thread only. Returns the reply's URI. */
+char *
+fake_bluesky_challenge_reply (FakeBlueskyChallenge *self,
+                              const char           *uri,
+                              const char           *handle,
+                              gint64                created_at,
+                              const char           *text)
+{
+  char *reply_uri = NULL;
+  JsonNode *node = new_post_view (self, handle, created_at, text, NULL, &reply_uri);
+
+  g_ptr_array_add (find_votes (self, uri)->replies, node);
+  return reply_uri;
+}
+
+void
+fake_bluesky_challenge_delete_reply (FakeBlueskyChallenge *self,
+                                     const char           *uri,
+                                     const char           *reply_uri)
+{
+  GPtrArray *replies = find_votes (self, uri)->replies;
+
+  for (guint i = 0; i < replies->len; i++)
+    {
+      JsonObject *reply = json_node_get_object (g_ptr_array_index (replies, i));
+
+      if (g_str_equal (json_object_get_string_member (reply, "uri"), reply_uri))
+        {
+          g_ptr_array_remove_index (replies, i);
           return;
         }
     }

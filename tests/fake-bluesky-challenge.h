@@ -15,8 +15,9 @@ G_BEGIN_DECLS
  * challenge: posts with a hashtag facet and an image, the images (served
  * at /media/<name>, as a CDN would, without sign-in), and who liked and
  * reposted each post (getLikes, getRepostedBy on the PDS, signed in,
- * cursor-paged). It adds its own handlers to the fake's server, so
- * fake-bluesky.c does not know it. */
+ * cursor-paged), and the replies in its thread (getPostThread). It adds
+ * its own handlers to the fake's server, so fake-bluesky.c does not know
+ * it. */
 
 typedef struct _FakeBlueskyChallenge FakeBlueskyChallenge;
 
@@ -39,6 +40,14 @@ void                  fake_bluesky_challenge_repost   (FakeBlueskyChallenge *sel
 void                  fake_bluesky_challenge_unlike   (FakeBlueskyChallenge *self,
                                                        const char           *uri,
                                                        const char           *handle);
+char                 *fake_bluesky_challenge_reply    (FakeBlueskyChallenge *self,
+                                                       const char           *uri,
+                                                       const char           *handle,
+                                                       gint64                created_at,
+                                                       const char           *text);
+void                  fake_bluesky_challenge_delete_reply (FakeBlueskyChallenge *self,
+                                                           const char           *uri,
+                                                           const char           *reply_uri);
 guint                 fake_bluesky_challenge_count    (FakeBlueskyChallenge *self,
                                                        const char           *path);
 

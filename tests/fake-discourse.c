@@ -227,6 +227,36 @@ parse_poll (Post       *post,
     }
 }
 
+/* A post with @raw: the second of @topic_id, or the first of a topic
+ * named @title when @topic_id is 0. */
+static Post *
+add_new_post (FakeDiscourse *self,
+              const char    *raw,
+              gint64         topic_id,
+              const char    *title)
+{
+  Post *post = g_new0 (Post, 1);
+
+  post->id = 500 + self->posts->len;
+  post->raw = g_strdup (raw);
+  post->created_at = g_get_real_time () / G_USEC_PER_SEC;
+  if (topic_id != 0)
+    {
+      post->topic_id = topic_id;
+      post->number = 2;
+    }
+  else
+    {
+      post->topic_id = 900 + self->posts->len;
+      post->number = 1;
+      post->title = g_strdup (title);
+    }
+  parse_poll (post, post->raw);
+  g_ptr_array_add (self->posts, post);
+  self->stats.posts_made++;
+  return post;
+}
+
 static gboolean
 create_post (FakeDiscourse     *self,
              SoupServerMessage *message)
@@ -234,7 +264,6 @@ create_post (FakeDiscourse     *self,
   SoupMessageBody *body = soup_server_message_get_request_body (message);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *input;
-  Post *post;
 
   self->stats.creates++;
   g_assert_true (json_parser_load_from_data (parser, body->data, (gssize) body->length, NULL));
@@ -249,24 +278,9 @@ create_post (FakeDiscourse     *self,
       return FALSE;
     }
 
-  post = g_new0 (Post, 1);
-  post->id = 500 + self->posts->len;
-  post->raw = g_strdup (json_object_get_string_member (input, "raw"));
-  post->created_at = g_get_real_time () / G_USEC_PER_SEC;
-  if (json_object_has_member (input, "topic_id"))
-    {
-      post->topic_id = json_object_get_int_member (input, "topic_id");
-      post->number = 2;
-    }
-  else
-    {
-      post->topic_id = 900 + self->posts->len;
-      post->number = 1;
-      post->title = g_strdup (json_object_get_string_member (input, "title"));
-    }
-  parse_poll (post, post->raw);
-  g_ptr_array_add (self->posts, post);
-  self->stats.posts_made++;
+  add_new_post (self, json_object_get_string_member (input, "raw"),
+                json_object_has_member (input, "topic_id") ? json_object_get_int_member (input, "topic_id") : 0,
+                json_object_get_string_member_with_default (input, "title", NULL));
   return TRUE;
 }
 
@@ -563,6 +577,30 @@ fake_discourse_add_voter (FakeDiscourse *self,
   g_assert_cmpuint (option, <, post->n_options);
   g_ptr_array_add (post->voters[option], g_strdup (username));
   post->votes[option] = post->voters[option]->len;
+}
+
+void
+fake_discourse_remove_voter (FakeDiscourse *self,
+                             guint          option,
+                             const char    *username)
+{
+  Post *post = latest (self);
+  guint index;
+
+  g_assert_cmpuint (option, <, post->n_options);
+  g_assert_true (g_ptr_array_find_with_equal_func (post->voters[option], username, g_str_equal, &index));
+  g_ptr_array_remove_index (post->voters[option], index);
+  post->votes[option] = post->voters[option]->len;
+}
+
+/* A topic named @title opened with @raw, as a member of the forum would
+ * (not through the API); returns the post's id. */
+gint64
+fake_discourse_add_topic (FakeDiscourse *self,
+                          const char    *title,
+                          const char    *raw)
+{
+  return add_new_post (self, raw, 0, title)->id;
 }
 
 void

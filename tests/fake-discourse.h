@@ -46,12 +46,18 @@ void               fake_discourse_stop            (FakeDiscourse      *self);
 const char        *fake_discourse_get_url         (FakeDiscourse      *self);
 FakeDiscourseStats fake_discourse_get_stats       (FakeDiscourse      *self);
 char              *fake_discourse_dup_last_create (FakeDiscourse      *self);
+gint64             fake_discourse_add_topic       (FakeDiscourse      *self,
+                                                   const char         *title,
+                                                   const char         *raw);
 
 /* These act on the latest post made. */
 void               fake_discourse_set_votes       (FakeDiscourse      *self,
                                                    const gint64       *votes,
                                                    guint               n);
 void               fake_discourse_add_voter       (FakeDiscourse      *self,
+                                                   guint               option,
+                                                   const char         *username);
+void               fake_discourse_remove_voter    (FakeDiscourse      *self,
                                                    guint               option,
                                                    const char         *username);
 void               fake_discourse_set_results     (FakeDiscourse      *self,

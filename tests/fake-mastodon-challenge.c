@@ -18,7 +18,8 @@
  * reblogged_by are newest first and page with the Link header's internal
  * ids, which appear nowhere in the body, as Mastodon's do; a full page
  * has a "next" link even when nothing is left, so the last page a client
- * reads may be empty. */
+ * reads may be empty. A status's context lists the replies below it, as
+ * Mastodon does, depth first. */
 
 #define DEFAULT_LIMIT 40
 #define MAX_LIMIT     80
@@ -32,6 +33,9 @@ typedef struct
   char      *text;
   char      *image_name;   /* or NULL */
   GPtrArray *votes[2];     /* accts, oldest first: likes, boosts */
+  guint64    in_reply_to;  /* the status it answers, or 0 */
+  char      *uri;          /* as another server gave it, or NULL: one of this server's */
+  gint64     edited_at;    /* 0 when never edited */
 } Status;
 
 typedef struct
@@ -61,6 +65,7 @@ status_free (Status *status)
   g_free (status->username);
   g_free (status->text);
   g_free (status->image_name);
+  g_free (status->uri);
   g_ptr_array_unref (status->votes[0]);
   g_ptr_array_unref (status->votes[1]);
   g_free (status);
@@ -160,6 +165,22 @@ fake_challenge_add_status (FakeChallenge *self,
   return g_strdup_printf ("%" G_GUINT64_FORMAT, status->id);
 }
 
+/* @username answers @status_id with @text; the reply is in no timeline.
+ * Returns its id. */
+char *
+fake_challenge_add_reply (FakeChallenge *self,
+                          const char    *status_id,
+                          const char    *username,
+                          gint64         created_at,
+                          const char    *text)
+{
+  char *id = fake_challenge_add_status (self, "", username, created_at, text, NULL);
+  Status *reply = g_ptr_array_index (self->statuses, self->statuses->len - 1);
+
+  g_assert_true (g_ascii_string_to_unsigned (status_id, 10, 1, G_MAXUINT64, &reply->in_reply_to, NULL));
+  return id;
+}
+
 /* Served at /media/@name. */
 void
 fake_challenge_add_image (FakeChallenge *self,
@@ -183,6 +204,44 @@ find_status (FakeChallenge *self,
     }
 
   return NULL;
+}
+
+/* The author rewrites @status_id to say @text, at @edited_at. */
+void
+fake_challenge_edit_status (FakeChallenge *self,
+                            const char    *status_id,
+                            const char    *text,
+                            gint64         edited_at)
+{
+  Status *status = find_status (self, status_id);
+
+  g_assert_nonnull (status);
+  g_free (status->text);
+  status->text = g_strdup (text);
+  status->edited_at = edited_at;
+}
+
+/* @status_id is another server's status, known there as @uri. */
+void
+fake_challenge_set_status_uri (FakeChallenge *self,
+                               const char    *status_id,
+                               const char    *uri)
+{
+  Status *status = find_status (self, status_id);
+
+  g_assert_nonnull (status);
+  g_free (status->uri);
+  status->uri = g_strdup (uri);
+}
+
+void
+fake_challenge_delete_status (FakeChallenge *self,
+                              const char    *status_id)
+{
+  Status *status = find_status (self, status_id);
+
+  g_assert_nonnull (status);
+  g_ptr_array_remove (self->statuses, status);
 }
 
 /* @acct, "user" for an account of this server or "user@host", gives
@@ -322,7 +381,9 @@ append_status (FakeChallenge *self,
   JsonArray *tags = json_array_new ();
   JsonArray *attachments = json_array_new ();
   g_autofree char *id = g_strdup_printf ("%" G_GUINT64_FORMAT, status->id);
-  g_autofree char *uri = g_strdup_printf ("https://fake.example/users/%s/statuses/%s", status->username, id);
+  g_autofree char *uri = status->uri != NULL ? g_strdup (status->uri)
+                                             : g_strdup_printf ("%s/users/%s/statuses/%s", self->base,
+                                                                status->username, id);
   g_autofree char *url = g_strdup_printf ("https://fake.example/@%s/%s", status->username, id);
   g_autofree char *content = build_content (self, status, tags);
   g_autofree char *json = NULL;
@@ -340,6 +401,19 @@ append_status (FakeChallenge *self,
       json_array_add_element (attachments, attachment);
     }
 
+  if (status->in_reply_to != 0)
+    {
+      g_autofree char *parent = g_strdup_printf ("%" G_GUINT64_FORMAT, status->in_reply_to);
+
+      json_object_set_string_member (object, "in_reply_to_id", parent);
+    }
+  if (status->edited_at != 0)
+    {
+      char edited[64];
+
+      format_time (status->edited_at, edited, sizeof edited);
+      json_object_set_string_member (object, "edited_at", edited);
+    }
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "uri", uri);
   json_object_set_string_member (object, "url", url);
@@ -519,11 +593,47 @@ serve_fault (SoupServerMessage *message,
       chorus_test_reply_json (message, 500, "{\"error\":\"Something went wrong\"}");
       break;
 
+    case FAKE_CHALLENGE_FAULT_BAD_JSON:
+      chorus_test_reply_json (message, 200, "{\"descendants\": [{\"id\":");
+      break;
+
     case FAKE_CHALLENGE_FAULT_DROP:
     default:
       chorus_test_reply_dropped (message, "[{\"id\":\"1\",\"username\":\"cut\",\"acct\":\"cut\"}]");
       break;
     }
+}
+
+/* The replies below @parent, depth first, each followed by its own. */
+static void
+append_descendants (FakeChallenge *self,
+                    GString       *body,
+                    guint64        parent)
+{
+  for (guint i = 0; i < self->statuses->len; i++)
+    {
+      Status *status = g_ptr_array_index (self->statuses, i);
+
+      if (status->in_reply_to != parent)
+        continue;
+      if (body->str[body->len - 1] != '[')
+        g_string_append_c (body, ',');
+      append_status (self, body, status);
+      append_descendants (self, body, status->id);
+    }
+}
+
+static void
+serve_context (FakeChallenge     *self,
+               SoupServerMessage *message,
+               Status            *status)
+{
+  GString *body = g_string_new ("{\"ancestors\":[],\"descendants\":[");
+
+  append_descendants (self, body, status->id);
+  g_string_append (body, "]}");
+  chorus_test_reply_json (message, 200, body->str);
+  g_string_free (body, TRUE);
 }
 
 static gboolean
@@ -537,11 +647,14 @@ serve_status_votes (FakeChallenge     *self,
   g_autofree char *id = slash != NULL ? g_strndup (rest, slash - rest) : NULL;
   Status *status = id != NULL ? find_status (self, id) : NULL;
 
-  if (slash == NULL || (!g_str_equal (slash, "/favourited_by") && !g_str_equal (slash, "/reblogged_by")))
+  if (slash == NULL || (!g_str_equal (slash, "/favourited_by") && !g_str_equal (slash, "/reblogged_by") &&
+                         !g_str_equal (slash, "/context")))
     return FALSE;
 
   if (status == NULL)
     chorus_test_reply_json (message, 404, "{\"error\":\"Record not found\"}");
+  else if (g_str_equal (slash, "/context"))
+    serve_context (self, message, status);
   else
     serve_votes (self, message, path, status,
                  g_str_equal (slash, "/favourited_by") ? FAKE_CHALLENGE_LIKE : FAKE_CHALLENGE_BOOST, query);

@@ -17,7 +17,8 @@
  * watches nothing by itself searches the challenge's hashtag; posts with
  * the tag and an image become entries, with their image; likes made
  * during voting and reposts become votes, read from the PDS, page by page
- * with the session's token; a like taken back is removed. */
+ * with the session's token; a like taken back is removed; replies in the
+ * post's thread that give a score become scores. */
 
 #define DAY  CHALLENGE_TEST_DAY
 #define HOUR (60 * 60)
@@ -172,6 +173,53 @@ test_entries_and_votes (Fixture       *f,
   g_assert_cmpstr (votes, ==, "ana.test@:like bo.test@:repost");
 }
 
+static char *
+dump_scores (Fixture *f,
+             gint64   submission_id)
+{
+  return challenge_test_dump_scores (f->bluesky.rig.store, submission_id);
+}
+
+/* The direct replies of an entry's thread that give a score, each
+ * person's latest, in the voting window; a deleted reply's score goes. */
+static void
+test_score_replies (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) png = challenge_test_make_png (40, 11);
+  g_autofree char *a = fake_bluesky_challenge_add_post (f->challenge, "maria.test", f->now - 5 * DAY,
+                                                        "Night Trail #" TAG, TAG, "a.png", png);
+  g_autofree char *ana = fake_bluesky_challenge_reply (f->challenge, a, "ana.test", f->now - 2 * HOUR,
+                                                       "⭐⭐⭐⭐⭐");
+  g_autofree char *scores = NULL;
+  g_autofree char *notice = NULL;
+  ChorusSyncSummary summary;
+  gint64 entry;
+
+  g_free (fake_bluesky_challenge_reply (f->challenge, a, "bo.test", f->now - 2 * HOUR, "4 out of 5, nice"));
+  g_free (fake_bluesky_challenge_reply (f->challenge, a, "cy.test", f->now - 2 * HOUR, "5/5 idea, 1/5 print"));
+  g_free (fake_bluesky_challenge_reply (f->challenge, a, "bo.test", f->now - HOUR, "make that 5/5"));
+  g_free (fake_bluesky_challenge_reply (f->challenge, a, "dan.test", f->now - 2 * DAY, "3/5"));
+
+  summary = chorus_test_sync_now (f->bluesky.rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.votes_changed, ==, 2);
+  g_assert_cmpuint (fake_bluesky_challenge_count (f->challenge, "/xrpc/app.bsky.feed.getPostThread"), ==, 1);
+  entry = entry_of (f, a);
+  scores = dump_scores (f, entry);
+  g_assert_cmpstr (scores, ==, "ana.test@=5.0 bo.test@=5.0");
+  notice = chorus_test_db_query_text (db (f), "SELECT notice FROM vote_reads");
+  g_assert_cmpstr (notice, ==, "1 reply gives scores that disagree, and does not count.");
+
+  fake_bluesky_challenge_delete_reply (f->challenge, a, ana);
+  summary = chorus_test_sync_now (f->bluesky.rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.votes_changed, ==, 1);
+  g_clear_pointer (&scores, g_free);
+  scores = dump_scores (f, entry);
+  g_assert_cmpstr (scores, ==, "bo.test@=5.0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +228,8 @@ main (int   argc,
 
   g_test_add ("/chorus/challenge-collect-bluesky/entries-and-votes", Fixture, NULL,
               fixture_set_up, test_entries_and_votes, fixture_tear_down);
+  g_test_add ("/chorus/challenge-collect-bluesky/score-replies", Fixture, NULL,
+              fixture_set_up, test_score_replies, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -13,130 +13,22 @@
 #include "chorus-store-ingest.h"
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
-#include "challenge-test-util.h"
-#include "chorus-test-util.h"
+#include "challenge-mastodon-rig.h"
 #include "chorus-waiting-entry.h"
-#include "fake-mastodon-challenge.h"
 
 /* Design challenges fed by a fake Mastodon server (fake-mastodon-challenge.c)
  * through the sync engine: which posts become entries, their images in the
  * media folder, the likes and boosts that become votes, and what a failure
- * leaves. The hashtag rules themselves are tested first, without a server. */
+ * leaves (the rig is challenge-mastodon-rig.c; scores from replies and
+ * votes read from a post's own server are in test-challenge-votes.c). The
+ * hashtag rules themselves are tested first, without a server. */
 
 #define DAY CHALLENGE_TEST_DAY
 #define TAG CHALLENGE_TEST_TAG
 
-typedef struct
-{
-  ChorusTestSyncRig  rig;
-  FakeChallenge     *fake;
-  gint64             source_id;
-  gint64             now;
-} Fixture;
-
-/* Fixture */
-
-static void
-on_request_cb (SoupServer        *server,
-               SoupServerMessage *message,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
-{
-  Fixture *f = user_data;
-
-  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
-  if (!fake_challenge_serve (f->fake, message, path, query))
-    chorus_test_reply_json (message, 404, "{\"error\":\"Record not found\"}");
-}
-
-/* A challenge open for entries from ten days ago to yesterday, voting from
- * yesterday for five days; a Mastodon source without an account that
- * follows #OtherTag by hand, not the challenge's tag. */
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  chorus_test_sync_rig_set_up (&f->rig, on_request_cb, f);
-  f->fake = fake_challenge_new (g_getenv ("CHORUS_CORPUS_DIR"), f->rig.base);
-  f->now = g_get_real_time () / G_USEC_PER_SEC;
-
-  f->source_id = chorus_store_add_source (f->rig.store, "mastodon", f->rig.base, NULL, "Fake", &error);
-  g_assert_no_error (error);
-  chorus_store_set_source_hashtags (f->rig.store, f->source_id, "OtherTag", &error);
-  g_assert_no_error (error);
-
-  challenge_test_add_challenge (f->rig.store, f->now);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  chorus_test_sync_rig_tear_down (&f->rig);
-  g_clear_pointer (&f->fake, fake_challenge_free);
-}
+typedef ChallengeRig Fixture;
 
 /* Helpers */
-
-static sqlite3 *
-db (Fixture *f)
-{
-  return _chorus_store_get_db (f->rig.store);
-}
-
-static gint64
-count (Fixture    *f,
-       const char *sql)
-{
-  return chorus_test_db_query_int (db (f), sql);
-}
-
-/* The entry a status became, or 0. */
-static gint64
-entry_of (Fixture    *f,
-          const char *status_id)
-{
-  return challenge_test_entry_of (f->rig.store, "remote_id", status_id);
-}
-
-static char *
-dump_votes (Fixture *f,
-            gint64   submission_id)
-{
-  return challenge_test_dump_votes (f->rig.store, submission_id);
-}
-
-static char *
-source_error (Fixture *f)
-{
-  g_autoptr(ChorusSource) source = chorus_test_find_source (f->rig.store, f->source_id);
-
-  return g_strdup (chorus_source_get_last_error (source));
-}
-
-static void
-assert_synced (ChorusSyncSummary summary)
-{
-  g_assert_cmpuint (summary.sources_failed, ==, 0);
-  g_assert_cmpuint (summary.sources_synced, ==, 1);
-}
-
-static char *
-add_entry_post (Fixture    *f,
-                const char *username,
-                gint64      days_ago,
-                const char *text,
-                const char *image_name,
-                GBytes     *image)
-{
-  if (image != NULL)
-    fake_challenge_add_image (f->fake, image_name, image);
-
-  return fake_challenge_add_status (f->fake, TAG, username, f->now - days_ago * DAY, text, image_name);
-}
 
 /* The file the media folder keeps for @sha256, which must hold @bytes. */
 static void
@@ -268,10 +160,10 @@ test_entries_and_votes (Fixture       *f,
   g_autoptr(GBytes) png_a = challenge_test_make_png (64, 1);
   g_autoptr(GBytes) png_b = challenge_test_make_png (48, 2);
   g_autoptr(GBytes) png_other = challenge_test_make_png (32, 3);
-  g_autofree char *a = add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png_a);
-  g_autofree char *b = add_entry_post (f, "li@other.example", 4, "#" TAG " Alpine Glow, my take", "b.png", png_b);
-  g_autofree char *early = add_entry_post (f, "sam", 20, "Too early #" TAG, "early.png", png_other);
-  g_autofree char *no_image = add_entry_post (f, "tom", 3, "Words only #" TAG, NULL, NULL);
+  g_autofree char *a = challenge_rig_add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png_a);
+  g_autofree char *b = challenge_rig_add_entry_post (f, "li@other.example", 4, "#" TAG " Alpine Glow, my take", "b.png", png_b);
+  g_autofree char *early = challenge_rig_add_entry_post (f, "sam", 20, "Too early #" TAG, "early.png", png_other);
+  g_autofree char *no_image = challenge_rig_add_entry_post (f, "tom", 3, "Words only #" TAG, NULL, NULL);
   g_autofree char *other = fake_challenge_add_status (f->fake, "OtherTag", "uma", f->now - 3 * DAY,
                                                       "I like " TAG " designs #OtherTag", "other.png");
   g_autofree char *votes = NULL;
@@ -290,34 +182,34 @@ test_entries_and_votes (Fixture       *f,
   fake_challenge_set_page_size (f->fake, 2);
 
   summary = chorus_test_sync_now (f->rig.engine);
-  assert_synced (summary);
+  challenge_rig_assert_synced (summary);
   g_assert_cmpuint (summary.entries_new, ==, 2);
   g_assert_cmpuint (summary.votes_changed, ==, 5);
 
   /* The challenge's hashtag was followed though the source does not list it. */
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM posts"), ==, 5);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions"), ==, 2);
-  entry_a = entry_of (f, a);
-  entry_b = entry_of (f, b);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM posts"), ==, 5);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, 2);
+  entry_a = challenge_rig_entry_of (f, a);
+  entry_b = challenge_rig_entry_of (f, b);
   g_assert_cmpint (entry_a, >, 0);
   g_assert_cmpint (entry_b, >, 0);
-  g_assert_cmpint (entry_of (f, early), ==, 0);
-  g_assert_cmpint (entry_of (f, no_image), ==, 0);
-  g_assert_cmpint (entry_of (f, other), ==, 0);
+  g_assert_cmpint (challenge_rig_entry_of (f, early), ==, 0);
+  g_assert_cmpint (challenge_rig_entry_of (f, no_image), ==, 0);
+  g_assert_cmpint (challenge_rig_entry_of (f, other), ==, 0);
 
   /* What each entry says, and its image, content-addressed. */
-  title = chorus_test_db_query_text (db (f), "SELECT group_concat (title || '|' || moderation || '|' || image_type"
+  title = chorus_test_db_query_text (challenge_rig_db (f), "SELECT group_concat (title || '|' || moderation || '|' || image_type"
                                               " || '|' || width || 'x' || height, ' / ')"
                                               " FROM (SELECT * FROM submissions ORDER BY id)");
   g_assert_cmpstr (title, ==, "Night Trail|pending|image/png|64x64 / Alpine Glow, my take|pending|image/png|48x48");
-  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions s JOIN posts p ON p.id = s.origin_post_id"
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions s JOIN posts p ON p.id = s.origin_post_id"
                              " JOIN identities i ON i.id = s.author_id"
                              " WHERE s.submitted_at = p.created_at AND s.author_id = p.author_id"
                              "  AND i.handle IN ('maria', 'li')"), ==, 2);
   {
-    g_autofree char *sha_a = chorus_test_db_query_text (db (f), "SELECT image_sha256 FROM submissions ORDER BY id");
-    g_autofree char *sha_b = chorus_test_db_query_text (db (f), "SELECT image_sha256 FROM submissions"
+    g_autofree char *sha_a = chorus_test_db_query_text (challenge_rig_db (f), "SELECT image_sha256 FROM submissions ORDER BY id");
+    g_autofree char *sha_b = chorus_test_db_query_text (challenge_rig_db (f), "SELECT image_sha256 FROM submissions"
                                                                  " ORDER BY id DESC");
 
     assert_stored (f, sha_a, png_a);
@@ -325,33 +217,33 @@ test_entries_and_votes (Fixture       *f,
   }
 
   /* The votes are the fake's likers and boosters, local or not. */
-  votes = dump_votes (f, entry_a);
+  votes = challenge_test_dump_votes (f->rig.store, entry_a);
   g_assert_cmpstr (votes, ==, "ana@127.0.0.1:like bo@other.example:like bo@other.example:repost cy@127.0.0.1:like");
   g_clear_pointer (&votes, g_free);
-  votes = dump_votes (f, entry_b);
+  votes = challenge_test_dump_votes (f->rig.store, entry_b);
   g_assert_cmpstr (votes, ==, "di@127.0.0.1:like");
   g_clear_pointer (&votes, g_free);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM vote_reads"), ==, 2);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM vote_reads"), ==, 2);
 
   /* Again: nothing twice, no image downloaded again. */
   summary = chorus_test_sync_now (f->rig.engine);
-  assert_synced (summary);
+  challenge_rig_assert_synced (summary);
   g_assert_cmpuint (summary.entries_new, ==, 0);
   g_assert_cmpuint (summary.votes_changed, ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions"), ==, 2);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM votes"), ==, 5);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, 2);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM votes"), ==, 5);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/media/a.png"), ==, 1);
 
   /* A like given since counts; a like taken back no longer does. */
   fake_challenge_vote (f->fake, b, FAKE_CHALLENGE_LIKE, "eve@third.example", TRUE);
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "ana", FALSE);
   summary = chorus_test_sync_now (f->rig.engine);
-  assert_synced (summary);
+  challenge_rig_assert_synced (summary);
   g_assert_cmpuint (summary.votes_changed, ==, 2);
-  votes = dump_votes (f, entry_a);
+  votes = challenge_test_dump_votes (f->rig.store, entry_a);
   g_assert_cmpstr (votes, ==, "bo@other.example:like bo@other.example:repost cy@127.0.0.1:like");
   g_clear_pointer (&votes, g_free);
-  votes = dump_votes (f, entry_b);
+  votes = challenge_test_dump_votes (f->rig.store, entry_b);
   g_assert_cmpstr (votes, ==, "di@127.0.0.1:like eve@third.example:like");
 }
 
@@ -363,40 +255,40 @@ test_read_failures (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GBytes) png = challenge_test_make_png (32, 4);
-  g_autofree char *a = add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png);
+  g_autofree char *a = challenge_rig_add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png);
   g_autofree char *votes = NULL;
   g_autofree char *message = NULL;
   ChorusSyncSummary summary;
 
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "ana", TRUE);
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_BOOST, "bo", TRUE);
-  assert_synced (chorus_test_sync_now (f->rig.engine));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM votes"), ==, 2);
+  challenge_rig_assert_synced (chorus_test_sync_now (f->rig.engine));
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM votes"), ==, 2);
 
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "cy", TRUE);
   fake_challenge_add_fault (f->fake, "/favourited_by", FAKE_CHALLENGE_FAULT_RATE_LIMIT, 4);
   summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.sources_failed, ==, 1);
   g_assert_cmpuint (summary.votes_changed, ==, 0);
-  message = source_error (f);
+  message = challenge_rig_source_error (f);
   g_assert_nonnull (strstr (message, "HTTP 429"));
-  g_assert_cmpint (count (f, "SELECT count(*) FROM votes"), ==, 2);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions"), ==, 1);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM votes"), ==, 2);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, 1);
 
   /* The likes are read, then the boosts' page breaks off. */
   fake_challenge_add_fault (f->fake, "/reblogged_by", FAKE_CHALLENGE_FAULT_DROP, 4);
   summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.sources_failed, ==, 1);
   g_clear_pointer (&message, g_free);
-  message = source_error (f);
+  message = challenge_rig_source_error (f);
   g_assert_nonnull (strstr (message, "votes of a challenge entry"));
-  votes = dump_votes (f, entry_of (f, a));
+  votes = challenge_test_dump_votes (f->rig.store, challenge_rig_entry_of (f, a));
   g_assert_cmpstr (votes, ==, "ana@127.0.0.1:like bo@127.0.0.1:repost cy@127.0.0.1:like");
 
   summary = chorus_test_sync_now (f->rig.engine);
-  assert_synced (summary);
+  challenge_rig_assert_synced (summary);
   g_clear_pointer (&message, g_free);
-  message = source_error (f);
+  message = challenge_rig_source_error (f);
   g_assert_null (message);
 }
 
@@ -412,7 +304,7 @@ test_refused_images (Fixture       *f,
   g_autoptr(GBytes) html = g_bytes_new_static ("<html><body>Not found</body></html>", 35);
   g_autofree char *huge_bytes = g_malloc0 (CHORUS_ENTRY_IMAGE_MAX_BYTES + 1);
   g_autoptr(GBytes) huge = NULL;
-  g_autofree char *good_id = add_entry_post (f, "maria", 6, "Good #" TAG, "good.png", good);
+  g_autofree char *good_id = challenge_rig_add_entry_post (f, "maria", 6, "Good #" TAG, "good.png", good);
   g_autofree char *huge_id = NULL;
   g_autofree char *html_id = NULL;
   g_autofree char *flaky_id = NULL;
@@ -421,20 +313,20 @@ test_refused_images (Fixture       *f,
 
   memcpy (huge_bytes, "\x89PNG\r\n\x1a\n", 8);
   huge = g_bytes_new_take (g_steal_pointer (&huge_bytes), CHORUS_ENTRY_IMAGE_MAX_BYTES + 1);
-  huge_id = add_entry_post (f, "sam", 5, "Big #" TAG, "huge.png", huge);
-  html_id = add_entry_post (f, "tom", 4, "Page #" TAG, "page.png", html);
-  flaky_id = add_entry_post (f, "uma", 3, "Flaky #" TAG, "flaky.png", flaky);
+  huge_id = challenge_rig_add_entry_post (f, "sam", 5, "Big #" TAG, "huge.png", huge);
+  html_id = challenge_rig_add_entry_post (f, "tom", 4, "Page #" TAG, "page.png", html);
+  flaky_id = challenge_rig_add_entry_post (f, "uma", 3, "Flaky #" TAG, "flaky.png", flaky);
   fake_challenge_add_fault (f->fake, "/media/flaky.png", FAKE_CHALLENGE_FAULT_SERVER_ERROR, 4);
 
   summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.sources_failed, ==, 1);
   g_assert_cmpuint (summary.entries_new, ==, 1);
-  message = source_error (f);
+  message = challenge_rig_source_error (f);
   g_assert_cmpstr (message, ==, "3 challenge entries could not be collected; the first reason: The image is too large.");
-  g_assert_cmpint (entry_of (f, good_id), >, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM pending_entries WHERE refused"), ==, 2);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM pending_entries WHERE NOT refused"), ==, 1);
+  g_assert_cmpint (challenge_rig_entry_of (f, good_id), >, 0);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, 1);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM pending_entries WHERE refused"), ==, 2);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM pending_entries WHERE NOT refused"), ==, 1);
   g_clear_pointer (&message, g_free);
   message = dump_waiting (f);
   g_assert_cmpstr (message, ==, "@sam@127.0.0.1 refused The image is too large.\n"
@@ -448,11 +340,11 @@ test_refused_images (Fixture       *f,
 
   /* Refused images are not asked for again; the one that failed is. */
   summary = chorus_test_sync_now (f->rig.engine);
-  assert_synced (summary);
+  challenge_rig_assert_synced (summary);
   g_assert_cmpuint (summary.entries_new, ==, 1);
-  g_assert_cmpint (entry_of (f, flaky_id), >, 0);
-  g_assert_cmpint (entry_of (f, huge_id), ==, 0);
-  g_assert_cmpint (entry_of (f, html_id), ==, 0);
+  g_assert_cmpint (challenge_rig_entry_of (f, flaky_id), >, 0);
+  g_assert_cmpint (challenge_rig_entry_of (f, huge_id), ==, 0);
+  g_assert_cmpint (challenge_rig_entry_of (f, html_id), ==, 0);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/media/huge.png"), ==, 1);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/media/page.png"), ==, 1);
   g_clear_pointer (&message, g_free);
@@ -468,23 +360,23 @@ test_windows (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GBytes) png = challenge_test_make_png (32, 4);
-  g_autofree char *a = add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png);
+  g_autofree char *a = challenge_rig_add_entry_post (f, "maria", 5, "Night Trail #" TAG, "a.png", png);
   g_autofree char *message = NULL;
   ChorusSyncSummary summary;
 
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "ana", TRUE);
-  chorus_test_db_exec (db (f), "UPDATE challenges SET voting_open_at = %" G_GINT64_FORMAT, f->now + DAY);
+  chorus_test_db_exec (challenge_rig_db (f), "UPDATE challenges SET voting_open_at = %" G_GINT64_FORMAT, f->now + DAY);
   summary = chorus_test_sync_now (f->rig.engine);
-  assert_synced (summary);
+  challenge_rig_assert_synced (summary);
   g_assert_cmpuint (summary.entries_new, ==, 1);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM votes"), ==, 0);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM votes"), ==, 0);
 
   /* Closed: the source follows #OtherTag only, as it says. */
-  chorus_test_db_exec (db (f), "UPDATE challenges SET voting_open_at = %" G_GINT64_FORMAT ","
+  chorus_test_db_exec (challenge_rig_db (f), "UPDATE challenges SET voting_open_at = %" G_GINT64_FORMAT ","
                                " voting_close_at = %" G_GINT64_FORMAT, f->now - 2 * DAY, f->now - 1);
   summary = chorus_test_sync_now (f->rig.engine);
-  assert_synced (summary);
+  challenge_rig_assert_synced (summary);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 1);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/OtherTag"), ==, 2);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), ==, 0);
@@ -493,7 +385,7 @@ test_windows (Fixture       *f,
   chorus_store_set_source_hashtags (f->rig.store, f->source_id, "", NULL);
   summary = chorus_test_sync_now (f->rig.engine);
   g_assert_cmpuint (summary.sources_failed, ==, 1);
-  message = source_error (f);
+  message = challenge_rig_source_error (f);
   g_assert_cmpstr (message, ==, "This Mastodon source follows no hashtag.");
 }
 
@@ -554,13 +446,13 @@ test_at_most_per_sync (Fixture       *f,
 
   collected = collect_now (f, source);
   g_assert_cmpuint (collected.entries_added, ==, CHORUS_ENTRY_MAX_CANDIDATES);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions WHERE title = 'Entry 0'"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM submissions WHERE title = 'Entry 104'"), ==, 0);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions WHERE title = 'Entry 0'"), ==, 1);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions WHERE title = 'Entry 104'"), ==, 0);
 
   collected = collect_now (f, source);
   g_assert_cmpuint (collected.entries_added, ==, 5);
   g_assert_cmpuint (collected.votes_added, ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(DISTINCT origin_post_id) FROM submissions"), ==, n);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(DISTINCT origin_post_id) FROM submissions"), ==, n);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/media/same.png"), ==, 1);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), ==, 0);
 }
@@ -573,15 +465,15 @@ main (int   argc,
 
   g_test_add_func ("/chorus/challenge-collect/hashtag-rules", test_hashtag_rules);
   g_test_add ("/chorus/challenge-collect/entries-and-votes", Fixture, NULL,
-              fixture_set_up, test_entries_and_votes, fixture_tear_down);
+              challenge_rig_set_up, test_entries_and_votes, challenge_rig_tear_down);
   g_test_add ("/chorus/challenge-collect/read-failures", Fixture, NULL,
-              fixture_set_up, test_read_failures, fixture_tear_down);
+              challenge_rig_set_up, test_read_failures, challenge_rig_tear_down);
   g_test_add ("/chorus/challenge-collect/refused-images", Fixture, NULL,
-              fixture_set_up, test_refused_images, fixture_tear_down);
+              challenge_rig_set_up, test_refused_images, challenge_rig_tear_down);
   g_test_add ("/chorus/challenge-collect/windows", Fixture, NULL,
-              fixture_set_up, test_windows, fixture_tear_down);
+              challenge_rig_set_up, test_windows, challenge_rig_tear_down);
   g_test_add ("/chorus/challenge-collect/at-most-per-sync", Fixture, NULL,
-              fixture_set_up, test_at_most_per_sync, fixture_tear_down);
+              challenge_rig_set_up, test_at_most_per_sync, challenge_rig_tear_down);
 
   return g_test_run ();
 }

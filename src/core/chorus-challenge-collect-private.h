@@ -57,19 +57,39 @@ typedef struct
   char   *uri;
   gint64  voting_open_at;
   gint64  voting_close_at;
+  gboolean scored;           /* the challenge's scale is "score5": replies' scores count */
+  char   *poll_name;         /* for a forum poll's option that names the entry: the poll, */
+  char   *option_id;         /* and the option; NULL otherwise */
 } ChorusVoteTarget;
+
+/* A forum post with a poll that carries an open challenge's hashtag, and
+ * the challenge's entries its options may name. */
+typedef struct
+{
+  gint64     post_id;
+  char      *remote_id;
+  char      *poll_name;
+  gboolean   scored;
+  gint64     voting_open_at;
+  gint64     voting_close_at;
+  GArray    *entry_ids;      /* gint64 */
+  GPtrArray *entry_titles;   /* char *, as entry_ids */
+} ChorusPollPost;
 
 typedef enum
 {
   CHORUS_VOTE_LIKE,
   CHORUS_VOTE_REPOST,
+  CHORUS_VOTE_REPLY_SCORE,            /* a direct reply that gives a score ("4/5") */
+  CHORUS_VOTE_POLL,                   /* a forum poll's option that names the entry */
 } ChorusVoteKind;
 
-/* One person who liked or boosted an entry's post. */
+/* One person who liked, boosted or scored an entry's post. */
 typedef struct
 {
   ChorusIncomingAuthor *author;
   gint64                cast_at;      /* as the network says, or 0 when it does not */
+  double                score;        /* a reply's score, 0 to 5; NAN for other kinds */
 } ChorusVoter;
 
 /* Who voted one way on one entry, as read, for _chorus_collect_store_votes (). */
@@ -82,6 +102,8 @@ typedef struct
   gboolean          complete;         /* every page was read: a vote missing was withdrawn */
   gboolean          last;             /* the entry's last read this sync: it is marked read */
   char             *notice;           /* what the read could not do, or NULL */
+  guint             ambiguous;        /* replies whose scores disagree: not counted */
+  guint             out_of_range;     /* replies with a score beyond its scale: not counted */
   gint64            now;
   guint             added;            /* out */
   guint             removed;          /* out */
@@ -90,9 +112,13 @@ typedef struct
 void        _chorus_entry_candidate_free   (ChorusEntryCandidate  *candidate);
 void        _chorus_entry_image_free       (ChorusEntryImage      *image);
 void        _chorus_vote_target_free       (ChorusVoteTarget      *target);
+void        _chorus_poll_post_free         (ChorusPollPost        *post);
 ChorusVoter *_chorus_voter_new             (ChorusIncomingAuthor  *author,
                                             gint64                 cast_at);
 void        _chorus_voter_free             (ChorusVoter           *voter);
+ChorusVoteRead *_chorus_vote_read_new      (ChorusVoteTarget      *target,
+                                            const char            *network,
+                                            ChorusVoteKind         kind);
 void        _chorus_vote_read_free         (ChorusVoteRead        *read);
 
 GStrv       _chorus_collect_dup_hashtags   (sqlite3               *db,
@@ -107,6 +133,10 @@ GPtrArray  *_chorus_collect_list_targets   (sqlite3               *db,
                                             gint64                 now,
                                             guint                  limit,
                                             GError               **error);
+GPtrArray  *_chorus_collect_list_poll_posts (sqlite3              *db,
+                                             gint64                source_id,
+                                             gint64                now,
+                                             GError              **error);
 gint64      _chorus_collect_store_entry    (sqlite3               *db,
                                             gpointer               image,
                                             GArray                *changed,
@@ -119,5 +149,6 @@ gint64      _chorus_collect_store_votes    (sqlite3               *db,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusEntryCandidate, _chorus_entry_candidate_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusEntryImage, _chorus_entry_image_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusVoter, _chorus_voter_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusVoteTarget, _chorus_vote_target_free)
 
 G_END_DECLS

@@ -44,15 +44,35 @@
  * likes and boosts of each entry that came from a post of this source and
  * is not rejected, read from the source's server (chorus-challenge-votes.c)
  * with its sign-in when it has one (Bluesky: the account's PDS, with a
- * session renewed for it). At most MAX_TARGETS entries a sync,
- * those read least recently first. Each voter becomes an identity, as a
- * post's author does, and one vote per kind; a vote withdrawn is removed at
- * the next read of every page. Mastodon does not say when someone voted:
- * cast_at is when a sync first saw the vote, so a like given before voting
- * opened and still there counts from the first read. Bluesky says when a
- * like was made: a like made outside the voting window does not count and
- * is not kept; a repost, undated, is dated when seen, as on Mastodon.
- * Other networks' entries are collected, without votes.
+ * session renewed for it), and for a Mastodon post from another server,
+ * from that server's public API too (chorus-challenge-votes-origin.c).
+ * At most MAX_TARGETS entries a sync, those read least recently first.
+ * Each voter becomes an identity, as a post's author does, and one vote
+ * per kind; a vote withdrawn is removed at the next read of every page.
+ * Mastodon does not say when someone voted: cast_at is when a sync first
+ * saw the vote, so a like given before voting opened and still there
+ * counts from the first read. Bluesky says when a like was made: a like
+ * made outside the voting window does not count and is not kept; a
+ * repost, undated, is dated when seen, as on Mastodon.
+ *
+ * Scores: on a "score5" challenge, the direct replies to each such entry's
+ * post that give a score ("5/5", "4 stars", "★★★★"), read after its likes
+ * and boosts (chorus-challenge-votes-replies.c): a "reply_score" vote per
+ * person, their latest reply with a score, dated when the reply was last
+ * written, which counts only within the voting window as a Bluesky like;
+ * a reply deleted or edited to say no score withdraws it at the next
+ * complete read. Replies whose scores disagree or go beyond their scale
+ * do not count, and the entry's vote_reads notice says how many. A
+ * "support" challenge does not read replies: it ranks by support, and a
+ * score says more than support ("1/5" is not support). The entry's author
+ * scoring their own entry is stored, and flagged by the ranking
+ * (chorus-integrity.c).
+ *
+ * Polls: on a forum's source, the public polls of posts that carry an
+ * open challenge's hashtag, whose options name entries by their titles
+ * (chorus-challenge-polls.c); each voter's choice is a "poll" vote, read
+ * and withdrawn as a like is, per poll. Feeds' entries are collected,
+ * without votes.
  *
  * Failures: the first one ends the run and is the run's error, which the
  * engine records as the source's health; what was stored stays, and an
@@ -68,11 +88,12 @@ typedef struct
   ChorusSource           *source;
   const ChorusVoteReader *reader;
   char                   *base;            /* where votes are read: the server, or Bluesky's PDS */
-  char                   *authorization;   /* "Bearer <token>", wiped when freed, or NULL */
+  char                   *authorization;   /* "Bearer <token>" or a forum's key, wiped when freed, or NULL */
   ChorusBlueskyLogin     *login;           /* a Bluesky source's, once votes are read */
   gint64                  now;
   GPtrArray              *candidates;      /* ChorusEntryCandidate */
   GPtrArray              *targets;         /* ChorusVoteTarget */
+  GPtrArray              *poll_posts;      /* ChorusPollPost, on a forum */
   guint                   next_candidate;
   guint                   next_target;
   ChorusVoteKind          next_kind;
@@ -93,6 +114,7 @@ collect_free (Collect *collect)
   g_clear_pointer (&collect->login, chorus_bluesky_login_free);
   g_clear_pointer (&collect->candidates, g_ptr_array_unref);
   g_clear_pointer (&collect->targets, g_ptr_array_unref);
+  g_clear_pointer (&collect->poll_posts, g_ptr_array_unref);
   g_clear_error (&collect->entry_failure);
   g_free (collect);
 }
@@ -226,13 +248,13 @@ votes_stored (GTask    *task,
 
   collect->result.votes_added += read->added;
   collect->result.votes_removed += read->removed;
-  if (read->last)
+  if (read->last || read->kind == CHORUS_VOTE_POLL)
     {
       collect->next_target++;
       collect->next_kind = CHORUS_VOTE_LIKE;
     }
   else
-    collect->next_kind = CHORUS_VOTE_REPOST;
+    collect->next_kind = read->kind + 1;
 
   next_vote (task);
 }
@@ -253,17 +275,48 @@ on_votes_read_cb (GObject      *object,
       return;
     }
 
-  /* A post gone is gone for both kinds. */
-  read->last = read->kind == CHORUS_VOTE_REPOST || read->notice != NULL;
+  /* Likes, reposts, then, where scores count, replies; a post gone is
+   * gone for all of them. A poll is not the entry's post: its read is not
+   * the entry's (vote_reads). */
+  read->last = read->kind != CHORUS_VOTE_POLL &&
+               (read->kind == (read->target->scored ? CHORUS_VOTE_REPLY_SCORE : CHORUS_VOTE_REPOST) ||
+                read->notice != NULL);
+  if (read->notice == NULL)
+    read->notice = _chorus_vote_read_dup_reply_notice (read);
   read->now = collect->now;
   run_step (task, store_votes, read, (GDestroyNotify) _chorus_vote_read_free, votes_stored);
+}
+
+/* The sign-in's headers, in @headers, or NULL without one: a forum's
+ * key and account, or a bearer token. */
+static const char * const *
+fill_headers (Collect    *collect,
+              const char *headers[5])
+{
+  const char *account = chorus_source_get_account (collect->source);
+
+  if (collect->authorization == NULL)
+    return NULL;
+
+  headers[0] = "Authorization";
+  headers[1] = collect->authorization;
+  headers[2] = headers[3] = headers[4] = NULL;
+  if (g_str_equal (collect->reader->network, "discourse"))
+    {
+      headers[0] = "Api-Key";
+      headers[2] = account != NULL ? "Api-Username" : NULL;
+      headers[3] = account;
+    }
+
+  return headers;
 }
 
 static void
 next_vote (GTask *task)
 {
   Collect *collect = g_task_get_task_data (task);
-  const char *headers[] = { "Authorization", collect->authorization, NULL };
+  const char *headers[5];
+  ChorusVoteTarget *target;
   GError *error = NULL;
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
@@ -278,18 +331,55 @@ next_vote (GTask *task)
       return;
     }
 
-  _chorus_votes_read_async (collect->http, collect->reader, collect->base,
-                            collect->authorization != NULL ? headers : NULL,
-                            g_ptr_array_index (collect->targets, collect->next_target), collect->next_kind,
+  target = g_ptr_array_index (collect->targets, collect->next_target);
+  _chorus_votes_read_async (collect->http, collect->reader, collect->base, fill_headers (collect, headers), target,
+                            target->option_id != NULL ? CHORUS_VOTE_POLL : collect->next_kind,
                             g_task_get_cancellable (task), on_votes_read_cb, task);
+}
+
+static void
+on_poll_targets_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  Collect *collect = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!(collect->targets = _chorus_poll_targets_read_finish (result, &error)))
+    {
+      return_error (task, error);
+      return;
+    }
+
+  next_vote (task);
+}
+
+/* Signed in, when the source can: a forum's polls first, then the votes. */
+static void
+signed_in (GTask *task)
+{
+  Collect *collect = g_task_get_task_data (task);
+  const char *headers[5];
+
+  if (collect->targets != NULL)
+    {
+      next_vote (task);
+      return;
+    }
+
+  _chorus_poll_targets_read_async (collect->http, collect->base, fill_headers (collect, headers), collect->poll_posts,
+                                   g_task_get_cancellable (task), on_poll_targets_cb, task);
 }
 
 static void
 set_authorization (Collect    *collect,
                    const char *token)
 {
+  gboolean forum = g_str_equal (collect->reader->network, "discourse");
+
   chorus_secrets_free (collect->authorization);
-  collect->authorization = g_strconcat ("Bearer ", token, NULL);
+  collect->authorization = g_strconcat (forum ? "" : "Bearer ", token, NULL);
 }
 
 static void
@@ -310,7 +400,7 @@ on_token_cb (GObject      *object,
     g_debug ("Reading a challenge's votes without signing in: %s", error->message);
   chorus_secrets_free (token);
 
-  next_vote (task);
+  signed_in (task);
 }
 
 static void
@@ -334,16 +424,15 @@ on_bluesky_signed_in_cb (GObject      *object,
   next_vote (task);
 }
 
+/* Signs in where the source can, then reads. */
 static void
-targets_listed (GTask    *task,
-                gpointer  data)
+sign_in (GTask *task)
 {
   Collect *collect = g_task_get_task_data (task);
   ChorusSource *source = collect->source;
+  gboolean forum = g_str_equal (collect->reader->network, "discourse");
 
-  if (collect->targets->len == 0)
-    finish (task);
-  else if (g_str_equal (collect->reader->network, "bluesky"))
+  if (g_str_equal (collect->reader->network, "bluesky"))
     {
       /* Bluesky's votes are read from the account's PDS, signed in: a
        * session of its own, renewed with the token the connector kept. */
@@ -351,23 +440,43 @@ targets_listed (GTask    *task,
       chorus_bluesky_login_open_async (collect->login, g_task_get_cancellable (task), on_bluesky_signed_in_cb, task);
     }
   else if (chorus_source_get_account (source) == NULL && chorus_source_get_secret_env (source) == NULL)
-    next_vote (task);
+    signed_in (task);
   else
     chorus_secrets_lookup_async (chorus_source_get_network (source), chorus_source_get_server_url (source),
-                                 chorus_source_get_account (source), CHORUS_SECRET_KIND_TOKEN,
+                                 chorus_source_get_account (source),
+                                 forum ? CHORUS_SECRET_KIND_API_KEY : CHORUS_SECRET_KIND_TOKEN,
                                  chorus_source_get_secret_env (source), g_task_get_cancellable (task),
                                  on_token_cb, task);
 }
 
+static void
+targets_listed (GTask    *task,
+                gpointer  data)
+{
+  Collect *collect = g_task_get_task_data (task);
+  GPtrArray *listed = collect->poll_posts != NULL ? collect->poll_posts : collect->targets;
+
+  if (listed->len == 0)
+    finish (task);
+  else
+    sign_in (task);
+}
+
+/* The entries whose votes are read, or on a forum, the posts whose polls
+ * vote. */
 static gboolean
 list_targets (Collect   *collect,
               gpointer   data,
               GError   **error)
 {
   g_autoptr(ChorusStoreConnection) connection = _chorus_store_connection_new (collect->store);
+  gint64 source_id = chorus_source_get_id (collect->source);
 
-  collect->targets = _chorus_collect_list_targets (connection->db, chorus_source_get_id (collect->source),
-                                                   collect->now, MAX_TARGETS, error);
+  if (g_str_equal (collect->reader->network, "discourse"))
+    return (collect->poll_posts = _chorus_collect_list_poll_posts (connection->db, source_id, collect->now,
+                                                                   error)) != NULL;
+
+  collect->targets = _chorus_collect_list_targets (connection->db, source_id, collect->now, MAX_TARGETS, error);
   return collect->targets != NULL;
 }
 

@@ -27,7 +27,10 @@
  * passed back as given; a page may be empty and still name another. A
  * like says when it was made (createdAt, which the liker's app sets, and
  * indexedAt, when the AppView saw it: the earlier of the two counts, as
- * Bluesky sorts); a repost does not. */
+ * Bluesky sorts); a repost does not.
+ *
+ * Scores given in replies are read from each network's thread of the
+ * post: see chorus-challenge-votes-replies.c. */
 
 #define MASTODON_PAGE_SIZE 80
 #define BLUESKY_PAGE_SIZE  100
@@ -43,6 +46,8 @@ mastodon_page_url (const char       *base,
   /* The Link header's address, as given. */
   if (token != NULL)
     return g_strdup (token);
+  if (kind == CHORUS_VOTE_REPLY_SCORE)
+    return _chorus_vote_reply_url (base, "mastodon", target);
 
   escaped = g_uri_escape_string (target->remote_id, NULL, FALSE);
 
@@ -50,28 +55,29 @@ mastodon_page_url (const char       *base,
                           kind == CHORUS_VOTE_LIKE ? "favourited_by" : "reblogged_by", MASTODON_PAGE_SIZE);
 }
 
-static GPtrArray *
-mastodon_parse (ChorusHttpResponse  *response,
-                ChorusVoteKind       kind,
-                char               **token,
-                GError             **error)
+static gboolean
+mastodon_parse (ChorusVotePage  *page,
+                GError         **error)
 {
   gsize length;
-  const char *body = chorus_http_response_get_body (response, &length);
-  g_autoptr(GPtrArray) authors = chorus_mastodon_parse_accounts (body != NULL ? body : "", (gssize) length, error);
-  GPtrArray *voters;
+  const char *body = chorus_http_response_get_body (page->response, &length);
+  g_autoptr(GPtrArray) authors = NULL;
+  ChorusHttpResponse *response = page->response;
 
-  if (authors == NULL)
-    return NULL;
+  if (page->kind == CHORUS_VOTE_REPLY_SCORE)
+    return _chorus_vote_parse_replies (page, "mastodon", error);
 
-  voters = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_voter_free);
+  if (!(authors = chorus_mastodon_parse_accounts (body != NULL ? body : "", (gssize) length, error)))
+    return FALSE;
+
+  page->voters = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_voter_free);
   for (guint i = 0; i < authors->len; i++)
-    g_ptr_array_add (voters, _chorus_voter_new (g_steal_pointer (&authors->pdata[i]), 0));
+    g_ptr_array_add (page->voters, _chorus_voter_new (g_steal_pointer (&authors->pdata[i]), 0));
 
-  if (response->link == NULL || !chorus_parse_link_header (response->link, token, NULL))
-    *token = NULL;
+  if (response->link == NULL || !chorus_parse_link_header (response->link, &page->token, NULL))
+    page->token = NULL;
 
-  return voters;
+  return TRUE;
 }
 
 static const ChorusVoteReader mastodon_reader = {
@@ -86,6 +92,9 @@ bluesky_page_url (const char       *base,
 {
   g_autofree char *uri = g_uri_escape_string (target->uri, NULL, FALSE);
   g_autofree char *cursor = token != NULL ? g_uri_escape_string (token, NULL, FALSE) : NULL;
+
+  if (kind == CHORUS_VOTE_REPLY_SCORE)
+    return _chorus_vote_reply_url (base, "bluesky", target);
 
   return g_strdup_printf ("%s/xrpc/app.bsky.feed.%s?uri=%s&limit=%d%s%s", base,
                           kind == CHORUS_VOTE_LIKE ? "getLikes" : "getRepostedBy", uri, BLUESKY_PAGE_SIZE,
@@ -105,31 +114,35 @@ like_time (JsonObject *like)
   return MIN (created, indexed);
 }
 
-static GPtrArray *
-bluesky_parse (ChorusHttpResponse  *response,
-               ChorusVoteKind       kind,
-               char               **token,
-               GError             **error)
+static gboolean
+bluesky_parse (ChorusVotePage  *page,
+               GError         **error)
 {
+  ChorusVoteKind kind = page->kind;
   gsize length;
-  const char *body = chorus_http_response_get_body (response, &length);
-  g_autoptr(JsonNode) root = _chorus_json_load (body != NULL ? body : "", (gssize) length, error);
-  JsonObject *object = _chorus_json_object (root);
-  JsonArray *items = _chorus_json_get_array (object, kind == CHORUS_VOTE_LIKE ? "likes" : "repostedBy");
-  const char *cursor = _chorus_json_get_string (object, "cursor");
-  GPtrArray *voters;
+  const char *body = chorus_http_response_get_body (page->response, &length);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *items;
+  const char *cursor;
 
-  if (root == NULL)
-    return NULL;
+  if (kind == CHORUS_VOTE_REPLY_SCORE)
+    return _chorus_vote_parse_replies (page, "bluesky", error);
 
+  if (!(root = _chorus_json_load (body != NULL ? body : "", (gssize) length, error)))
+    return FALSE;
+
+  object = _chorus_json_object (root);
+  items = _chorus_json_get_array (object, kind == CHORUS_VOTE_LIKE ? "likes" : "repostedBy");
+  cursor = _chorus_json_get_string (object, "cursor");
   if (items == NULL)
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    _("The Bluesky server’s reply is not a list of likes or reposts."));
-      return NULL;
+      return FALSE;
     }
 
-  voters = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_voter_free);
+  page->voters = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_voter_free);
   for (guint i = 0; i < _chorus_json_array_length (items); i++)
     {
       JsonObject *item = _chorus_json_array_object (items, i);
@@ -137,11 +150,11 @@ bluesky_parse (ChorusHttpResponse  *response,
       ChorusIncomingAuthor *author = chorus_bluesky_author_from_profile (profile);
 
       if (author != NULL)
-        g_ptr_array_add (voters, _chorus_voter_new (author, kind == CHORUS_VOTE_LIKE ? like_time (item) : 0));
+        g_ptr_array_add (page->voters, _chorus_voter_new (author, kind == CHORUS_VOTE_LIKE ? like_time (item) : 0));
     }
 
-  *token = cursor != NULL && *cursor != '\0' ? g_strdup (cursor) : NULL;
-  return voters;
+  page->token = cursor != NULL && *cursor != '\0' ? g_strdup (cursor) : NULL;
+  return TRUE;
 }
 
 static const ChorusVoteReader bluesky_reader = {
@@ -157,6 +170,8 @@ _chorus_vote_reader_for (const char *network)
     return &mastodon_reader;
   if (g_strcmp0 (network, "bluesky") == 0)
     return &bluesky_reader;
+  if (g_strcmp0 (network, "discourse") == 0)
+    return &_chorus_discourse_poll_reader;
 
   return NULL;
 }

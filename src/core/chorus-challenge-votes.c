@@ -24,7 +24,10 @@
  * A post gone from its server (404, 410) reads as no one, with a notice,
  * and is not complete: its votes stay as last read. Any other failure (a
  * 429 or 5xx after ChorusHttp's retries, a dropped connection, an answer
- * that cannot be read) fails the read. */
+ * that cannot be read) fails the read.
+ *
+ * The likes and boosts of a Mastodon post from another server are then
+ * read from that server too, as chorus-challenge-votes-origin.c says. */
 
 typedef struct
 {
@@ -36,15 +39,15 @@ typedef struct
   ChorusVoteTarget       *target;
   char                   *url;       /* of the page being read */
   guint                   pages;
+  ChorusVoteTarget       *origin;    /* the post as its own server knows it, or NULL */
+  char                   *origin_base;
+  ChorusVoteRead         *first;     /* the source server's read, while the origin's is read */
 } Reading;
 
 typedef struct
 {
   const ChorusVoteReader *reader;
-  ChorusHttpResponse     *response;
-  ChorusVoteKind          kind;
-  GPtrArray              *voters;    /* out */
-  char                   *token;     /* out: the next page's */
+  ChorusVotePage          page;
 } Page;
 
 static void
@@ -55,27 +58,83 @@ reading_free (Reading *reading)
   g_strfreev (reading->headers);
   g_clear_pointer (&reading->read, _chorus_vote_read_free);
   g_free (reading->url);
+  g_clear_pointer (&reading->origin, _chorus_vote_target_free);
+  g_free (reading->origin_base);
+  g_clear_pointer (&reading->first, _chorus_vote_read_free);
   g_free (reading);
 }
 
 static void
 page_free (Page *page)
 {
-  g_clear_pointer (&page->response, chorus_http_response_free);
-  g_clear_pointer (&page->voters, g_ptr_array_unref);
-  g_free (page->token);
+  g_clear_pointer (&page->page.response, chorus_http_response_free);
+  g_clear_pointer (&page->page.voters, g_ptr_array_unref);
+  g_free (page->page.token);
   g_free (page);
+}
+
+static void
+return_read (GTask          *task,
+             ChorusVoteRead *read)
+{
+  g_task_return_pointer (task, read, (GDestroyNotify) _chorus_vote_read_free);
+  g_object_unref (task);
+}
+
+static void fetch_page (GTask *task);
+
+/* A read is done: the origin's next, when there is one, else the end. */
+static void
+read_done (GTask *task)
+{
+  Reading *reading = g_task_get_task_data (task);
+  ChorusVoteRead *read = g_steal_pointer (&reading->read);
+
+  if (reading->first != NULL)
+    {
+      _chorus_vote_read_merge_origin (reading->first, read);
+      return_read (task, g_steal_pointer (&reading->first));
+      return;
+    }
+
+  /* A post gone from the source's server is gone. */
+  if (reading->origin == NULL || read->notice != NULL)
+    {
+      return_read (task, read);
+      return;
+    }
+
+  reading->first = read;
+  reading->read = _chorus_vote_read_new (reading->origin, reading->reader->network, read->kind);
+  g_free (reading->base);
+  reading->base = g_strdup (reading->origin_base);
+  g_clear_pointer (&reading->headers, g_strfreev);
+  reading->target = reading->origin;
+  reading->pages = 0;
+  g_free (reading->url);
+  reading->url = reading->reader->page_url (reading->base, reading->origin, read->kind, NULL);
+  fetch_page (task);
 }
 
 static void
 return_error (GTask  *task,
               GError *error)
 {
+  Reading *reading = g_task_get_task_data (task);
+
+  /* The origin failing leaves the source server's read, incomplete. */
+  if (reading->first != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Votes of a challenge entry without its own server's: %s", error->message);
+      g_error_free (error);
+      reading->first->complete = FALSE;
+      return_read (task, g_steal_pointer (&reading->first));
+      return;
+    }
+
   g_task_return_error (task, error);
   g_object_unref (task);
 }
-
-static void fetch_page (GTask *task);
 
 static void
 parse_worker (GTask        *task,
@@ -86,7 +145,7 @@ parse_worker (GTask        *task,
   Page *page = task_data;
   GError *error = NULL;
 
-  if (!(page->voters = page->reader->parse (page->response, page->kind, &page->token, &error)))
+  if (!page->reader->parse (&page->page, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -99,7 +158,7 @@ on_parsed_cb (GObject      *object,
 {
   GTask *task = user_data;
   Reading *reading = g_task_get_task_data (task);
-  Page *page = g_task_get_task_data (G_TASK (result));
+  ChorusVotePage *page = &((Page *) g_task_get_task_data (G_TASK (result)))->page;
   g_autofree char *host = chorus_http_dup_host (reading->base);
   GError *error = NULL;
 
@@ -112,6 +171,8 @@ on_parsed_cb (GObject      *object,
     }
 
   g_ptr_array_extend_and_steal (reading->read->voters, g_steal_pointer (&page->voters));
+  reading->read->ambiguous += page->ambiguous;
+  reading->read->out_of_range += page->out_of_range;
 
   /* The next page, on the same server only, and CHORUS_VOTE_MAX_PAGES at
    * most: a read stopped short is not complete. */
@@ -122,14 +183,13 @@ on_parsed_cb (GObject      *object,
     g_clear_pointer (&reading->url, g_free);
 
   if (reading->url == NULL)
-    reading->read->complete = page->token == NULL;
+    reading->read->complete = page->token == NULL && !page->partial;
   else if (reading->pages >= CHORUS_VOTE_MAX_PAGES)
     g_clear_pointer (&reading->url, g_free);
 
   if (reading->url == NULL)
     {
-      g_task_return_pointer (task, g_steal_pointer (&reading->read), (GDestroyNotify) _chorus_vote_read_free);
-      g_object_unref (task);
+      read_done (task);
       return;
     }
 
@@ -163,8 +223,7 @@ on_fetched_cb (GObject      *object,
       /* Translators: %s is a server. */
       reading->read->notice = g_strdup_printf (_("This entry’s post was deleted from %s: its votes are the last "
                                                  "ones Chorus read."), host);
-      g_task_return_pointer (task, g_steal_pointer (&reading->read), (GDestroyNotify) _chorus_vote_read_free);
-      g_object_unref (task);
+      read_done (task);
       return;
     }
 
@@ -179,8 +238,11 @@ on_fetched_cb (GObject      *object,
 
   page = g_new0 (Page, 1);
   page->reader = reading->reader;
-  page->response = g_steal_pointer (&response);
-  page->kind = reading->read->kind;
+  page->page.response = g_steal_pointer (&response);
+  page->page.base = reading->base;
+  page->page.number = reading->pages;
+  page->page.target = reading->target;
+  page->page.kind = reading->read->kind;
 
   parse = g_task_new (NULL, g_task_get_cancellable (task), on_parsed_cb, task);
   g_task_set_source_tag (parse, on_fetched_cb);
@@ -235,13 +297,11 @@ _chorus_votes_read_async (ChorusHttp              *http,
   reading->reader = reader;
   reading->base = g_strdup (base);
   reading->headers = g_strdupv ((char **) headers);
-  reading->read = g_new0 (ChorusVoteRead, 1);
-  reading->read->target = target;
-  reading->read->network = reader->network;
-  reading->read->kind = kind;
-  reading->read->voters = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_voter_free);
+  reading->read = _chorus_vote_read_new (target, reader->network, kind);
   reading->target = target;
   reading->url = reader->page_url (base, target, kind, NULL);
+  if (g_str_equal (reader->network, "mastodon") && (kind == CHORUS_VOTE_LIKE || kind == CHORUS_VOTE_REPOST))
+    reading->origin = _chorus_vote_target_dup_origin (target, base, &reading->origin_base);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, _chorus_votes_read_async);

@@ -780,6 +780,26 @@ chorus_discourse_parse_poll (const char  *data,
 }
 
 /**
+ * chorus_discourse_author_from_user:
+ * @base_url: the forum
+ * @user: (nullable): a user, as a post's author or a poll's voter is given
+ *
+ * Returns: (transfer full) (nullable): the person, or %NULL when @user
+ *   names no one (or @base_url is not a forum's address)
+ */
+ChorusIncomingAuthor *
+chorus_discourse_author_from_user (const char *base_url,
+                                   JsonObject *user)
+{
+  g_auto(Forum) forum = { NULL, NULL };
+
+  if (user == NULL || !forum_init (&forum, base_url, NULL))
+    return NULL;
+
+  return parse_author (user, &forum);
+}
+
+/**
  * chorus_discourse_topic_free:
  * @topic: (nullable): a topic from chorus_discourse_parse_topic_list()
  */

@@ -47,6 +47,8 @@ GPtrArray          *chorus_discourse_parse_search     (const char            *da
 ChorusIncomingPoll *chorus_discourse_parse_poll       (const char            *data,
                                                        gssize                 length,
                                                        GError               **error);
+ChorusIncomingAuthor *chorus_discourse_author_from_user (const char          *base_url,
+                                                         JsonObject          *user);
 char               *chorus_discourse_avatar_url       (const char            *base_url,
                                                        const char            *avatar_template,
                                                        int                    size);

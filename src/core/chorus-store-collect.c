@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "chorus-challenge-collect-private.h"
@@ -59,7 +61,7 @@ static const char scanned_sql[] =
   CANDIDATE_FILTER;
 
 #define TARGETS_SQL \
-  "SELECT s.id, p.id, p.remote_id, p.uri, ch.voting_open_at, ch.voting_close_at" \
+  "SELECT s.id, p.id, p.remote_id, p.uri, ch.voting_open_at, ch.voting_close_at, ch.scale = 'score5'" \
   " FROM challenges ch JOIN submissions s ON s.challenge_id = ch.id" \
   " JOIN posts p ON p.id = s.origin_post_id" \
   " LEFT JOIN vote_reads r ON r.submission_id = s.id" \
@@ -94,6 +96,8 @@ _chorus_vote_target_free (ChorusVoteTarget *target)
 {
   g_free (target->remote_id);
   g_free (target->uri);
+  g_free (target->poll_name);
+  g_free (target->option_id);
   g_free (target);
 }
 
@@ -106,6 +110,7 @@ _chorus_voter_new (ChorusIncomingAuthor *author,
 
   voter->author = author;
   voter->cast_at = cast_at;
+  voter->score = NAN;
   return voter;
 }
 
@@ -114,6 +119,21 @@ _chorus_voter_free (ChorusVoter *voter)
 {
   g_clear_pointer (&voter->author, chorus_incoming_author_free);
   g_free (voter);
+}
+
+/* An empty read of @target's votes of @kind on @network. */
+ChorusVoteRead *
+_chorus_vote_read_new (ChorusVoteTarget *target,
+                       const char       *network,
+                       ChorusVoteKind    kind)
+{
+  ChorusVoteRead *read = g_new0 (ChorusVoteRead, 1);
+
+  read->target = target;
+  read->network = network;
+  read->kind = kind;
+  read->voters = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_voter_free);
+  return read;
 }
 
 void
@@ -344,6 +364,7 @@ _chorus_collect_list_targets (sqlite3  *db,
       target->uri = _chorus_sql_dup_text (stmt, 3);
       target->voting_open_at = sqlite3_column_int64 (stmt, 4);
       target->voting_close_at = sqlite3_column_int64 (stmt, 5);
+      target->scored = sqlite3_column_int (stmt, 6) != 0;
       g_ptr_array_add (targets, target);
     }
 
@@ -459,11 +480,67 @@ _chorus_collect_store_entry (sqlite3  *db,
 static const char *
 kind_name (ChorusVoteKind kind)
 {
-  return kind == CHORUS_VOTE_LIKE ? "like" : "repost";
+  switch (kind)
+    {
+    case CHORUS_VOTE_LIKE:
+      return "like";
+    case CHORUS_VOTE_REPOST:
+      return "repost";
+    case CHORUS_VOTE_POLL:
+      return "poll";
+    case CHORUS_VOTE_REPLY_SCORE:
+    default:
+      return "reply_score";
+    }
+}
+
+static gboolean
+in_window (ChorusVoteRead *read,
+           ChorusVoter    *voter)
+{
+  gint64 cast_at = voter->cast_at > 0 ? voter->cast_at : read->now;
+
+  return cast_at >= read->target->voting_open_at && cast_at <= read->target->voting_close_at;
+}
+
+/* Which of @read's voters count, by index: those in the voting window,
+ * and of a person's scores, the latest (the last read when two are as
+ * late). */
+static GArray *
+pick_voters (ChorusVoteRead *read,
+             GArray         *ids)
+{
+  g_autoptr(GHashTable) latest = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *picked = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < read->voters->len; i++)
+    {
+      ChorusVoter *voter = g_ptr_array_index (read->voters, i);
+      gint64 *id = &g_array_index (ids, gint64, i);
+      gpointer found;
+
+      if (!in_window (read, voter))
+        continue;
+      if (read->kind == CHORUS_VOTE_REPLY_SCORE && g_hash_table_lookup_extended (latest, id, NULL, &found))
+        {
+          guint *index = &g_array_index (picked, guint, GPOINTER_TO_UINT (found));
+          ChorusVoter *other = g_ptr_array_index (read->voters, *index);
+
+          if (voter->cast_at >= other->cast_at)
+            *index = i;
+          continue;
+        }
+
+      g_hash_table_insert (latest, id, GUINT_TO_POINTER (picked->len));
+      g_array_append_val (picked, i);
+    }
+
+  return picked;
 }
 
 /* Each voter's vote, once; @ids are their identities. Votes a network
- * dates outside the voting window do not count and are not kept. */
+ * dates outside the voting window do not count and are not kept. A
+ * score given again replaces the person's earlier one. */
 static gboolean
 add_votes (sqlite3         *db,
            ChorusVoteRead  *read,
@@ -473,27 +550,32 @@ add_votes (sqlite3         *db,
 {
   ChorusVoteTarget *target = read->target;
   g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GArray) picked = pick_voters (read, ids);
 
   if (!(insert = _chorus_sql_prepare_with_id (db,
                                               "INSERT INTO votes (submission_id, voter_id, kind, cast_at,"
-                                              " origin_post_id) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                                              " origin_post_id, score) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                              " ON CONFLICT DO UPDATE SET score = excluded.score,"
+                                              "  cast_at = excluded.cast_at"
+                                              " WHERE votes.score IS NOT excluded.score",
                                               target->submission_id, error)))
     return FALSE;
 
-  for (guint i = 0; i < read->voters->len; i++)
+  for (guint i = 0; i < picked->len; i++)
     {
-      ChorusVoter *voter = g_ptr_array_index (read->voters, i);
-      gint64 cast_at = voter->cast_at > 0 ? voter->cast_at : read->now;
+      guint index = g_array_index (picked, guint, i);
+      ChorusVoter *voter = g_ptr_array_index (read->voters, index);
 
-      if (cast_at < target->voting_open_at || cast_at > target->voting_close_at)
-        continue;
-
-      json_array_add_int_element (seen, g_array_index (ids, gint64, i));
+      json_array_add_int_element (seen, g_array_index (ids, gint64, index));
       sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (insert, 2, g_array_index (ids, gint64, index));
       sqlite3_bind_text (insert, 3, kind_name (read->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (insert, 4, cast_at);
+      sqlite3_bind_int64 (insert, 4, voter->cast_at > 0 ? voter->cast_at : read->now);
       sqlite3_bind_int64 (insert, 5, target->post_id);
+      if (isnan (voter->score))
+        sqlite3_bind_null (insert, 6);
+      else
+        sqlite3_bind_double (insert, 6, voter->score);
       if (!_chorus_sql_step_done (db, insert, "vote", error))
         return FALSE;
       read->added += sqlite3_changes (db);
@@ -503,7 +585,9 @@ add_votes (sqlite3         *db,
 }
 
 /* After a read of every page: the votes of people no longer there were
- * withdrawn (a like undone, a boost removed). */
+ * withdrawn (a like undone, a boost removed, a reply deleted, a poll vote
+ * changed), of those read from the same post: an entry may be named in
+ * several polls. */
 static gboolean
 remove_withdrawn (sqlite3         *db,
                   ChorusVoteRead  *read,
@@ -516,6 +600,7 @@ remove_withdrawn (sqlite3         *db,
 
   if (!(remove = _chorus_sql_prepare_with_id (db,
                                               "DELETE FROM votes WHERE submission_id = ?1 AND kind = ?2"
+                                              " AND origin_post_id IS ?4"
                                               " AND voter_id IS NOT NULL AND kiosk_token IS NULL"
                                               " AND voter_id NOT IN (SELECT value FROM json_each (?3))",
                                               read->target->submission_id, error)))
@@ -523,6 +608,7 @@ remove_withdrawn (sqlite3         *db,
 
   sqlite3_bind_text (remove, 2, kind_name (read->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (remove, 3, ids, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (remove, 4, read->target->post_id);
   if (!_chorus_sql_step_done (db, remove, "withdrawn votes", error))
     return FALSE;
 
@@ -558,7 +644,9 @@ mark_read (sqlite3         *db,
  *
  * A #ChorusStoreWriteFunc: each voter becomes an identity (as a post's
  * author would) and a vote of @read's kind, cast when the network says,
- * else now, and counted once per person and kind (the votes_once index).
+ * else now, and counted once per person and kind (the votes_once index);
+ * for a score given in replies, the person's latest, which replaces the
+ * one stored.
  * When every page was read, the votes of that kind whose people were not
  * there are removed: they were withdrawn. An entry deleted meanwhile is
  * left alone.
