@@ -479,6 +479,16 @@ test_locked (void)
   pick_juror (&f, "summary");
   g_assert_true (test_shows_label (GTK_WIDGET (f.jury), reason));
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (f.jury), "jury.submit")));
+  {
+    LabelWait agreement = { GTK_WIDGET (f.jury), NULL };
+    g_autoptr(ChorusRanking) ranking = chorus_store_rank_challenge (store, f.challenge, &error);
+    g_autofree char *words = NULL;
+
+    g_assert_no_error (error);
+    words = chorus_jury_describe_agreement (chorus_ranking_get_agreement (ranking));
+    agreement.text = words;
+    g_assert_true (chorus_test_spin_until (shows_text, &agreement, CHORUS_TEST_WAIT_MS));
+  }
   shoot (GTK_WINDOW (f.jury), "jury-locked-summary");
 
   title_sql = g_strdup_printf ("SELECT title FROM submissions WHERE id = %" G_GINT64_FORMAT, winner);
