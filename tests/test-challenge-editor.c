@@ -199,13 +199,28 @@ band_shown (gpointer data)
 }
 
 static ChorusChallengeEditor *
+wait_for_editor (void)
+{
+  g_assert_true (chorus_test_spin_until (editor_ready, NULL, CHORUS_TEST_WAIT_MS));
+  return test_find_toplevel (CHORUS_TYPE_CHALLENGE_EDITOR);
+}
+
+static ChorusChallengeEditor *
 open_editor (GtkWidget  *pane,
              const char *label)
 {
   g_assert_true (chorus_test_spin_until (editor_closed, NULL, CHORUS_TEST_WAIT_MS));
   click (find_button (pane, label));
-  g_assert_true (chorus_test_spin_until (editor_ready, NULL, CHORUS_TEST_WAIT_MS));
-  return test_find_toplevel (CHORUS_TYPE_CHALLENGE_EDITOR);
+  return wait_for_editor ();
+}
+
+/* Edit Challenge… is in the header's menu of more actions. */
+static ChorusChallengeEditor *
+open_edit (GtkWidget *pane)
+{
+  g_assert_true (chorus_test_spin_until (editor_closed, NULL, CHORUS_TEST_WAIT_MS));
+  g_assert_true (gtk_widget_activate_action (pane, "designs.edit", NULL));
+  return wait_for_editor ();
 }
 
 typedef struct
@@ -376,7 +391,7 @@ edit_challenge (ChorusWindow *window,
                 gint64        id)
 {
   ChorusDesignsPane *pane = CHORUS_DESIGNS_PANE (window->designs_pane);
-  ChorusChallengeEditor *editor = open_editor (GTK_WIDGET (pane), _("_Edit Challenge…"));
+  ChorusChallengeEditor *editor = open_edit (GTK_WIDGET (pane));
   GtkWidget *title_row = find_row (editor, ADW_TYPE_ENTRY_ROW, C_("challenge field", "Title"));
   g_autoptr(GPtrArray) views = widgets_of (editor, GTK_TYPE_TEXT_VIEW);
   g_autoptr(GPtrArray) criteria = widgets_of (editor, ADW_TYPE_ENTRY_ROW);
@@ -448,7 +463,7 @@ refuse_scored_criterion (ChorusWindow *window,
   g_assert_true (chorus_test_spin_until (pane_selects, &selection, CHORUS_TEST_WAIT_MS));
 
   before = chorus_test_db_query_text (db, state);
-  editor = open_editor (GTK_WIDGET (pane), _("_Edit Challenge…"));
+  editor = open_edit (GTK_WIDGET (pane));
   criteria = widgets_of (editor, ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (criteria->len, >, 2);
   click (find_button (criteria->pdata[2], _("Remove Criterion")));

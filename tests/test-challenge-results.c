@@ -9,7 +9,8 @@
  * workspace, as the team goes through it: the ranking's rows are the
  * workspace's ranking in order; a flagged vote is excluded with a reason
  * and the entry's counts change; an entry is chosen as winner (the
- * winners table and the audit log keep it), announced with a reply that
+ * winners table and the audit log keep it, the gallery marks its tile
+ * with the place), announced with a reply that
  * the outbox sends to a fake Mastodon server, and rewarded, the reward
  * then marked paid. The PDF report, rendered by pdftoppm and read back
  * by tesseract, names the challenge and the winner; a winner's image,
@@ -32,6 +33,7 @@
 #include "chorus-store-awards.h"
 #include "chorus-store-private.h"
 #include "chorus-store-ranking.h"
+#include "chorus-submission-tile.h"
 
 #include "fake-mastodon.h"
 #include "fake-mastodon-private.h"
@@ -264,6 +266,57 @@ choose_winner (Flow       *flow,
     shoot (GTK_WINDOW (dialog), shot);
   test_click_button (GTK_WIDGET (dialog), _("_Choose Winner"));
   wait_reload (flow);
+}
+
+typedef struct
+{
+  Flow       *flow;
+  gint64      submission_id;
+  const char *badge;          /* or NULL for none */
+  guint       n_badges;
+} Badges;
+
+/* Whether the gallery shows @data's badge on its entry's tile, and on
+ * @n_badges tiles in all. */
+static gboolean
+gallery_shows_badge (gpointer data)
+{
+  Badges *badges = data;
+  g_autoptr(GPtrArray) tiles = test_collect (GTK_WIDGET (badges->flow->window), CHORUS_TYPE_SUBMISSION_TILE);
+  guint n = 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      ChorusSubmission *entry = chorus_submission_tile_get_submission (tiles->pdata[i]);
+      const char *badge = chorus_submission_tile_get_badge (tiles->pdata[i]);
+
+      n += badge != NULL;
+      if (entry != NULL && chorus_submission_get_id (entry) == badges->submission_id)
+        found = g_strcmp0 (badge, badges->badge) == 0;
+    }
+  return found && n == badges->n_badges;
+}
+
+/* The gallery, reloaded after the winner changed, marks its tile with
+ * the place, in words for assistive technologies too. */
+static void
+check_gallery_badge (Flow       *flow,
+                     gint64      submission_id,
+                     guint       place,
+                     const char *shot)
+{
+  GtkStack *views = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (flow->results), GTK_TYPE_STACK));
+  g_autofree char *ordinal = chorus_format_place (place);
+  g_autofree char *badge = g_strdup_printf (_("Winner, %s place"), ordinal);
+  Badges badges = { flow, submission_id, badge, 1 };
+
+  gtk_stack_set_visible_child_name (views, "gallery");
+  if (!chorus_test_spin_until (gallery_shows_badge, &badges, CHORUS_TEST_WAIT_MS))
+    g_error ("no tile of entry %" G_GINT64_FORMAT " says “%s”", submission_id, badge);
+  if (shot != NULL)
+    shoot (GTK_WINDOW (flow->window), shot);
+  gtk_stack_set_visible_child_name (views, "results");
 }
 
 static void
@@ -523,6 +576,7 @@ test_flow (void)
                                          " AND json_extract (detail, '$.note')"
                                          "  = 'Jury favourite, strong community support'", flow.challenge), ==, 1);
   winner_title = g_strdup (chorus_awards_find_winner (flow.awards, winner)->title);
+  check_gallery_badge (&flow, winner, 1, "gallery-winner");
   check_hand_added_winner (&flow);
 
   chorus_challenge_results_show_page (flow.results, "awards");
@@ -538,6 +592,110 @@ test_flow (void)
 
   test_destroy_window (flow.window);
   fake_mastodon_stop (flow.fake);
+}
+
+#define LONG_TITLE "Misty switchbacks above the tree line at first light, drawn for the Summit Tee 2026"
+
+/* The title label of the ranking row of @title, or NULL. */
+static GtkWidget *
+find_title_label (Flow       *flow,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) labels = test_collect (GTK_WIDGET (flow->results), GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), title) == 0 && gtk_widget_get_mapped (labels->pdata[i]))
+      return labels->pdata[i];
+  return NULL;
+}
+
+/* Where the window is too narrow for both, the pane shows the list of
+ * challenges or the challenge: this opens the challenge, as a click on
+ * its row does. */
+static void
+show_challenge_content (Flow *flow)
+{
+  g_autoptr(GPtrArray) leaflets = test_collect (GTK_WIDGET (flow->window->designs_pane), ADW_TYPE_LEAFLET);
+  g_autoptr(GPtrArray) lists = test_collect (GTK_WIDGET (flow->window->designs_pane), GTK_TYPE_LIST_BOX);
+
+  g_assert_cmpuint (leaflets->len, ==, 1);
+  if (!adw_leaflet_get_folded (leaflets->pdata[0]))
+    return;
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_has_css_class (lists->pdata[i], "navigation-sidebar"))
+      g_signal_emit_by_name (lists->pdata[i], "row-activated", gtk_list_box_get_selected_row (lists->pdata[i]));
+  test_settle (600);
+}
+
+/* At @width, a long title beside its place badge keeps room for its
+ * first words, in at most two lines, with the whole of it in its tooltip,
+ * and the badge keeps its size. */
+static void
+check_long_title (Flow *flow,
+                  int   width)
+{
+  g_autofree char *place = chorus_format_place (1);
+  g_autofree char *what = g_strdup_printf ("long-title-%d", width);
+  GtkWidget *title;
+  GtkWidget *badge;
+  PangoLayout *layout;
+  graphene_rect_t title_box, badge_box;
+  int natural;
+
+  gtk_window_set_default_size (GTK_WINDOW (flow->window), width, 860);
+  test_settle (600);
+  show_challenge_content (flow);
+  shoot (GTK_WINDOW (flow->window), what);
+  title = find_title_label (flow, LONG_TITLE);
+  g_assert_nonnull (title);
+  badge = gtk_widget_get_next_sibling (title);
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, place);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, LONG_TITLE);
+
+  /* Bounds with the padding, as measured. */
+  g_assert_true (gtk_widget_compute_bounds (badge, badge, &badge_box));
+  g_assert_true (gtk_widget_compute_bounds (title, title, &title_box));
+  gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpfloat (badge_box.size.width, >=, natural);
+  /* Room for a dozen characters at least: far from an ellipsis alone. */
+  g_assert_cmpfloat (title_box.size.width, >=, 2 * badge_box.size.width);
+  layout = gtk_label_get_layout (GTK_LABEL (title));
+  g_assert_cmpint (pango_layout_get_line_count (layout), <=, 2);
+  g_test_message ("at %d px: title %.0f px, badge %.0f px, %d lines", width, title_box.size.width,
+                  badge_box.size.width, pango_layout_get_line_count (layout));
+}
+
+static void
+test_long_title (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "long-title.chorus", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusStore) store = NULL;
+  g_autoptr(ChorusRanking) ranking = NULL;
+  Flow flow = { 0, };
+  sqlite3 *db;
+  gint64 challenge, top;
+
+  g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
+  store = chorus_store_open (path, CHORUS_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  db = _chorus_store_get_db (store);
+  challenge = chorus_test_db_query_int (db, "SELECT id FROM challenges WHERE voting_close_at > strftime ('%s', 'now')");
+  ranking = chorus_store_rank_challenge (store, challenge, &error);
+  g_assert_no_error (error);
+  top = chorus_ranking_get_entry (ranking, 0)->submission_id;
+  chorus_test_db_exec (db, "UPDATE submissions SET title = '" LONG_TITLE "' WHERE id = %" G_GINT64_FORMAT, top);
+  chorus_test_db_exec (db, "DELETE FROM winners WHERE challenge_id = %" G_GINT64_FORMAT, challenge);
+  g_assert_cmpint (chorus_store_choose_winner (store, challenge, top, 1, "Clear favourite", &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  open_results (&flow, path);
+  check_long_title (&flow, 1200);
+  check_long_title (&flow, 900);
+
+  test_destroy_window (flow.window);
 }
 
 static void
@@ -571,6 +729,7 @@ main (int   argc,
   test_window_init (&argc, &argv);
   g_test_add_func ("/challenge-results/clean-image", test_clean_image);
   g_test_add_func ("/challenge-results/flow", test_flow);
+  g_test_add_func ("/challenge-results/long-title", test_long_title);
   status = g_test_run ();
   test_window_finish ();
 

@@ -232,8 +232,61 @@ has_kiosk_votes (gpointer data)
   return kiosk_votes (wait->db) == wait->n;
 }
 
+static gboolean
+kiosk_shows_notice (gpointer data)
+{
+  return chorus_kiosk_window_get_idle_notice (data) != NULL;
+}
+
+/* A turn left alone: no notice until its last seconds, which are counted
+ * down; Keep Voting gives it its time again; then the turn ends by
+ * itself on the welcome page, its votes kept, and the next voter starts
+ * afresh. The time-out is made short through the property. */
+static void
+check_idle_turn (ChorusKioskWindow *kiosk,
+                 VoteWait          *wait)
+{
+  g_autofree char *notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Still there? This turn ends in %u second.",
+                                                          "Still there? This turn ends in %u seconds.", 2), 2);
+  gint64 start;
+
+  g_assert_cmpuint (kiosk_votes (wait->db), ==, wait->n);
+
+  /* A long countdown, to look at the notice; Keep Voting hides it. */
+  g_object_set (kiosk, "idle-timeout", 30, "idle-countdown", 29, NULL);
+  g_assert_true (chorus_test_spin_until (kiosk_shows_notice, kiosk, CHORUS_TEST_WAIT_MS));
+  shoot (GTK_WINDOW (kiosk), "kiosk-idle");
+  gtk_widget_activate_action (GTK_WIDGET (kiosk), "kiosk.keep-voting", NULL);
+  g_assert_null (chorus_kiosk_window_get_idle_notice (kiosk));
+  g_assert_true (kiosk_on_page ((gpointer) "vote"));
+
+  /* A short one, counted from now: no notice before its last 2 s. */
+  start = g_get_monotonic_time ();
+  g_object_set (kiosk, "idle-timeout", 3, "idle-countdown", 2, NULL);
+  g_assert_null (chorus_kiosk_window_get_idle_notice (kiosk));
+  g_assert_true (chorus_test_spin_until (kiosk_shows_notice, kiosk, CHORUS_TEST_WAIT_MS));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 900 * 1000);
+  g_assert_cmpstr (chorus_kiosk_window_get_idle_notice (kiosk), ==, notice);
+  g_assert_true (kiosk_on_page ((gpointer) "vote"));
+  g_assert_true (chorus_test_spin_until (kiosk_on_page, (gpointer) "welcome", CHORUS_TEST_WAIT_MS));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 2900 * 1000);
+  g_assert_null (chorus_kiosk_window_get_idle_notice (kiosk));
+  g_assert_cmpuint (kiosk_votes (wait->db), ==, wait->n);
+
+  /* The next voter's turn has a token of its own. */
+  gtk_widget_activate_action (GTK_WIDGET (kiosk), "kiosk.start", NULL);
+  g_assert_true (kiosk_on_page ((gpointer) "vote"));
+  click_score (kiosk, "1");
+  wait->n++;
+  g_assert_true (chorus_test_spin_until (has_kiosk_votes, wait, CHORUS_TEST_WAIT_MS));
+  g_assert_cmpint (chorus_test_db_query_int (wait->db, "SELECT count (DISTINCT kiosk_token) FROM votes"
+                                                       " WHERE kind = 'kiosk' AND cast_at > strftime ('%s', 'now') - 600"),
+                   ==, 3);
+}
+
 /* A turn at the kiosk: scores for the first entries, a change of mind,
- * Finish, and the next voter's turn starts afresh. */
+ * Finish, and the next voter's turn starts afresh; a turn left idle ends
+ * by itself. */
 static void
 test_kiosk (void)
 {
@@ -297,6 +350,7 @@ test_kiosk (void)
   g_assert_cmpint (chorus_test_db_query_int (wait.db, "SELECT count (DISTINCT kiosk_token) FROM votes"
                                                       " WHERE kind = 'kiosk' AND cast_at > strftime ('%s', 'now') - 600"),
                    ==, 2);
+  check_idle_turn (kiosk, &wait);
 
   gtk_window_destroy (GTK_WINDOW (kiosk));
   test_destroy_window (window);

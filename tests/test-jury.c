@@ -13,7 +13,8 @@
  * it, out of every label until it is switched off; the summary states
  * the jurors' agreement as the ranking computes it, and Submit Scorecard
  * writes one audit entry. A score set just before the window closes is
- * still written. With CHORUS_DESIGNS_SHOTS naming a folder, the pages
+ * still written. Winners chosen lock the card until they are taken
+ * back. With CHORUS_DESIGNS_SHOTS naming a folder, the pages
  * are saved there, light and dark. */
 
 #include "config.h"
@@ -26,7 +27,9 @@
 #include "chorus-jury-window.h"
 #include "chorus-jury.h"
 #include "chorus-sample.h"
+#include "chorus-scorecard.h"
 #include "chorus-store-private.h"
+#include "chorus-store-awards.h"
 #include "chorus-store-ranking.h"
 
 #include "chorus-test-window.h"
@@ -192,9 +195,11 @@ open_jury (Fixture *f)
   f->jury = test_find_toplevel (CHORUS_TYPE_JURY_WINDOW);
 }
 
-/* Picks the juror halfway through their card; "me" is offered first. */
+/* Picks the juror halfway through their card; "me" is offered first.
+ * The card opens on @page. */
 static void
-pick_juror (Fixture *f)
+pick_juror (Fixture    *f,
+            const char *page)
 {
   g_autoptr(GPtrArray) combos = test_collect (GTK_WIDGET (f->jury), ADW_TYPE_COMBO_ROW);
   g_autofree char *me = chorus_test_db_query_text (f->db, "SELECT name FROM team_members WHERE is_me");
@@ -222,7 +227,7 @@ pick_juror (Fixture *f)
     if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name))
       adw_combo_row_set_selected (combo, i);
   gtk_widget_activate_action (GTK_WIDGET (f->jury), "jury.start", NULL);
-  g_assert_true (chorus_test_spin_until (jury_on_page, (gpointer) "score", CHORUS_TEST_WAIT_MS));
+  g_assert_true (chorus_test_spin_until (jury_on_page, (gpointer) page, CHORUS_TEST_WAIT_MS));
 }
 
 /* Blind mode hides the author's name the workspace holds, and shows it
@@ -358,7 +363,7 @@ test_scorecard (void)
   criteria = chorus_test_db_query_int (f.db, criteria_sql);
 
   open_jury (&f);
-  pick_juror (&f);
+  pick_juror (&f, "score");
   /* Every accepted entry is on the card. */
   for (guint i = 1; i <= accepted && !shows_where; i++)
     {
@@ -438,6 +443,90 @@ test_scorecard (void)
   test_destroy_window (f.window);
 }
 
+/* Winners chosen lock the card: it opens on its summary, Submit rests
+ * under the reason, and an entry shows its scores without a spin
+ * button; once the winners are taken back, the card opens to score. */
+static void
+test_locked (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "jury-locked.chorus", NULL);
+  g_autofree char *entry_sql = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *title_sql = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  ChorusStore *store;
+  Fixture f = { NULL, };
+  gint64 winner;
+
+  g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
+  f.window = test_open_window (path);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1200, 860);
+  store = chorus_window_get_store (f.window);
+  f.db = _chorus_store_get_db (store);
+  f.challenge = chorus_test_db_query_int (f.db, "SELECT id FROM challenges WHERE voting_close_at > strftime ('%s', 'now')");
+  chorus_test_db_exec (f.db, "DELETE FROM winners WHERE challenge_id = %" G_GINT64_FORMAT, f.challenge);
+  entry_sql = g_strdup_printf ("SELECT min (id) FROM submissions WHERE moderation = 'accepted'"
+                               " AND challenge_id = %" G_GINT64_FORMAT, f.challenge);
+  winner = chorus_test_db_query_int (f.db, entry_sql);
+  g_assert_cmpint (chorus_store_choose_winner (store, f.challenge, winner, 1, "Clear favourite", &error), >, 0);
+  g_assert_no_error (error);
+  chorus_test_db_exec (f.db, "UPDATE winners SET chosen_at = 1700000000");
+  reason = chorus_scorecard_dup_lock_reason (1700000000);
+
+  open_jury (&f);
+  pick_juror (&f, "summary");
+  g_assert_true (test_shows_label (GTK_WIDGET (f.jury), reason));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (f.jury), "jury.submit")));
+  {
+    LabelWait agreement = { GTK_WIDGET (f.jury), NULL };
+    g_autoptr(ChorusRanking) ranking = chorus_store_rank_challenge (store, f.challenge, &error);
+    g_autofree char *words = NULL;
+
+    g_assert_no_error (error);
+    words = chorus_jury_describe_agreement (chorus_ranking_get_agreement (ranking));
+    agreement.text = words;
+    g_assert_true (chorus_test_spin_until (shows_text, &agreement, CHORUS_TEST_WAIT_MS));
+  }
+  shoot (GTK_WINDOW (f.jury), "jury-locked-summary");
+
+  title_sql = g_strdup_printf ("SELECT title FROM submissions WHERE id = %" G_GINT64_FORMAT, winner);
+  title = chorus_test_db_query_text (f.db, title_sql);
+  open_from_summary (&f, title);
+  rows = test_collect (GTK_WIDGET (f.jury), CHORUS_TYPE_JURY_SCORE_ROW);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(GPtrArray) spins = test_collect (rows->pdata[i], GTK_TYPE_SPIN_BUTTON);
+
+      g_assert_true (chorus_jury_score_row_is_locked (rows->pdata[i]));
+      g_assert_false (gtk_widget_is_visible (spins->pdata[0]));
+    }
+  g_assert_true (test_shows_label (GTK_WIDGET (f.jury), reason));
+  shoot (GTK_WINDOW (f.jury), "jury-locked-entry");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_object_ref (f.jury);
+  gtk_window_destroy (GTK_WINDOW (f.jury));
+  chorus_test_finalize_object (f.jury);
+
+  /* Every winner taken back: the card opens on an entry to score. */
+  g_assert_cmpint (chorus_store_remove_winner (store, f.challenge, 1, "Start over", &error), >, 0);
+  g_assert_no_error (error);
+  open_jury (&f);
+  pick_juror (&f, "score");
+  g_assert_false (test_shows_label (GTK_WIDGET (f.jury), reason));
+  rows = test_collect (GTK_WIDGET (f.jury), CHORUS_TYPE_JURY_SCORE_ROW);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_false (chorus_jury_score_row_is_locked (rows->pdata[0]));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (spin_of (rows->pdata[0]))));
+  g_object_ref (f.jury);
+  gtk_window_destroy (GTK_WINDOW (f.jury));
+  chorus_test_finalize_object (f.jury);
+
+  test_destroy_window (f.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +535,7 @@ main (int   argc,
 
   test_window_init (&argc, &argv);
   g_test_add_func ("/jury/scorecard", test_scorecard);
+  g_test_add_func ("/jury/locked", test_locked);
   status = g_test_run ();
   test_window_finish ();
 

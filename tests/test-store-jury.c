@@ -16,10 +16,12 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "challenge-workspace.h"
 #include "chorus-error.h"
 #include "chorus-jury-private.h"
+#include "chorus-store-awards.h"
 #include "chorus-store-jury.h"
 #include "chorus-store-private.h"
 #include "chorus-store-ranking.h"
@@ -194,6 +196,63 @@ test_refusals (Fixture       *f,
   g_assert_false (chorus_store_clear_jury_score (f->store, COPY, KIM, ORIGINALITY, &error));
   g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
   g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM audit_log"), ==, 0);
+}
+
+/* Winners chosen lock every juror's scores until the last winner is
+ * taken back; the card says since when. */
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusScorecard) card = NULL;
+  g_autofree char *before = all_scores (f);
+  g_autofree char *after = NULL;
+  g_autofree char *reason = NULL;
+
+  g_assert_cmpint (chorus_store_choose_winner (f->store, SUMMIT_TEE, PINE_RIDGE, 1, "Jury favourite", &error), >, 0);
+  g_assert_no_error (error);
+  chorus_test_db_exec (f->db, "UPDATE winners SET chosen_at = 1700000000");
+
+  g_assert_false (chorus_store_set_jury_score (f->store, NIGHT_TRAIL, LEE, BRAND_FIT, 6.5, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "Scores are locked because winners were chosen on "));
+  g_clear_error (&error);
+  g_assert_false (chorus_store_clear_jury_score (f->store, PINE_RIDGE, KIM, ORIGINALITY, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (chorus_store_submit_scorecard (f->store, SUMMIT_TEE, KIM, &error), ==, 0);
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  after = all_scores (f);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT count (*) FROM audit_log WHERE action = 'jury-scorecard'"),
+                   ==, 0);
+
+  card = load_card (f, LEE);
+  g_assert_true (chorus_scorecard_is_locked (card));
+  g_assert_cmpint (chorus_scorecard_get_locked_at (card), ==, 1700000000);
+  reason = chorus_scorecard_dup_blocker (card);
+  g_assert_nonnull (strstr (reason, "winners were chosen on "));
+  g_clear_pointer (&card, chorus_scorecard_unref);
+
+  /* A second winner keeps the first date; taking back both unlocks. */
+  g_assert_cmpint (chorus_store_choose_winner (f->store, SUMMIT_TEE, NIGHT_TRAIL, 2, "Runner-up", &error), >, 0);
+  card = load_card (f, LEE);
+  g_assert_cmpint (chorus_scorecard_get_locked_at (card), ==, 1700000000);
+  g_clear_pointer (&card, chorus_scorecard_unref);
+  g_assert_cmpint (chorus_store_remove_winner (f->store, SUMMIT_TEE, 1, "Author is staff", &error), >, 0);
+  g_assert_false (chorus_store_set_jury_score (f->store, NIGHT_TRAIL, LEE, BRAND_FIT, 6.5, &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpint (chorus_store_remove_winner (f->store, SUMMIT_TEE, 2, "Start over", &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (chorus_store_set_jury_score (f->store, NIGHT_TRAIL, LEE, BRAND_FIT, 6.5, &error));
+  g_assert_no_error (error);
+  card = load_card (f, LEE);
+  g_assert_false (chorus_scorecard_is_locked (card));
+  g_assert_cmpint (chorus_scorecard_get_locked_at (card), ==, 0);
 }
 
 static void
@@ -510,6 +569,7 @@ main (int   argc,
   ADD ("load-jury", test_load_jury);
   ADD ("load-scorecard", test_load_scorecard);
   ADD ("refusals", test_refusals);
+  ADD ("locked", test_locked);
   ADD ("round-trip", test_round_trip);
   ADD ("clear", test_clear);
   ADD ("jurors-apart", test_jurors_apart);

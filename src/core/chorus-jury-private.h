@@ -33,5 +33,7 @@ void             _chorus_scorecard_add_entry     (ChorusScorecard *self,
 void             _chorus_scorecard_set_submitted (ChorusScorecard *self,
                                                   gint64           at,
                                                   const char      *digest);
+void             _chorus_scorecard_set_locked_at (ChorusScorecard *self,
+                                                  gint64           at);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chorus-format.h"
 #include "chorus-jury-private.h"
 #include "chorus-ranking-private.h"
 
@@ -34,6 +35,7 @@ struct _ChorusScorecard
   GArray          *scores;            /* ChorusJuryScore, this juror's */
   gint64           submitted_at;      /* 0 when never */
   char            *submitted_digest;
+  gint64           locked_at;         /* when the first winner was chosen, 0 when none */
 };
 
 G_DEFINE_BOXED_TYPE (ChorusScorecard, chorus_scorecard, chorus_scorecard_ref, chorus_scorecard_unref)
@@ -68,6 +70,13 @@ _chorus_scorecard_set_submitted (ChorusScorecard *self,
   self->submitted_at = at;
   g_free (self->submitted_digest);
   self->submitted_digest = g_strdup (digest);
+}
+
+void
+_chorus_scorecard_set_locked_at (ChorusScorecard *self,
+                                 gint64           at)
+{
+  self->locked_at = at;
 }
 
 ChorusScorecard *
@@ -264,6 +273,39 @@ chorus_scorecard_is_submitted (const ChorusScorecard *self)
   return g_str_equal (digest, self->submitted_digest);
 }
 
+/* Returns: when the challenge's first winner was chosen, in Unix
+ * seconds, or 0 while it has none */
+gint64
+chorus_scorecard_get_locked_at (const ChorusScorecard *self)
+{
+  return self->locked_at;
+}
+
+/* Returns: whether the card can no longer change: once a challenge has
+ * winners, the scores that chose them stay as they were until every
+ * winner is taken back */
+gboolean
+chorus_scorecard_is_locked (const ChorusScorecard *self)
+{
+  return self->locked_at != 0;
+}
+
+/**
+ * chorus_scorecard_dup_lock_reason:
+ * @locked_at: when the challenge's first winner was chosen, in Unix seconds
+ *
+ * Returns: (transfer full): why a challenge's jury scores cannot change,
+ *   in one sentence, with the date
+ */
+char *
+chorus_scorecard_dup_lock_reason (gint64 locked_at)
+{
+  g_autofree char *date = chorus_format_date (locked_at);
+
+  /* Translators: %s is a date, such as “12 March”. */
+  return g_strdup_printf (_("Scores are locked because winners were chosen on %s."), date);
+}
+
 /* Returns: (transfer full) (nullable): why the card cannot be submitted
  * now, in one sentence, or %NULL when it can */
 char *
@@ -271,6 +313,8 @@ chorus_scorecard_dup_blocker (const ChorusScorecard *self)
 {
   guint incomplete = chorus_scorecard_count_incomplete (self);
 
+  if (self->locked_at != 0)
+    return chorus_scorecard_dup_lock_reason (self->locked_at);
   if (self->entries->len == 0)
     return g_strdup (_("The challenge has no accepted entries to score yet."));
   if (incomplete > 0)

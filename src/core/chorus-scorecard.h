@@ -50,6 +50,10 @@ gboolean          chorus_scorecard_is_submitted          (const ChorusScorecard 
 char             *chorus_scorecard_dup_digest            (const ChorusScorecard *self);
 char             *chorus_scorecard_dup_blocker           (const ChorusScorecard *self);
 
+gint64            chorus_scorecard_get_locked_at         (const ChorusScorecard *self);
+gboolean          chorus_scorecard_is_locked             (const ChorusScorecard *self);
+char             *chorus_scorecard_dup_lock_reason       (gint64                 locked_at);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusScorecard, chorus_scorecard_unref)
 
 G_END_DECLS

@@ -32,7 +32,8 @@
   "        WHERE v.submission_id = s.id AND NOT v.excluded) AS vote_count," \
   "       (SELECT avg (v.score) FROM votes v" \
   "        WHERE v.submission_id = s.id AND NOT v.excluded AND v.score IS NOT NULL)," \
-  "       s.moderation_reason" \
+  "       s.moderation_reason," \
+  "       (SELECT w.place FROM winners w WHERE w.challenge_id = s.challenge_id AND w.submission_id = s.id)" \
   " FROM submissions s LEFT JOIN identities i ON i.id = s.author_id" \
   " WHERE s.challenge_id = ?1" \
   " ORDER BY vote_count DESC, s.submitted_at DESC, s.id DESC"
@@ -109,6 +110,7 @@ build_submission (ChorusStore  *store,
                        "vote-count", (guint) sqlite3_column_int (stmt, 9),
                        "mean-score", sqlite3_column_double (stmt, 10),
                        "moderation-reason", (const char *) sqlite3_column_text (stmt, 11),
+                       "winner-place", (guint) sqlite3_column_int (stmt, 12),
                        NULL);
 }
 

@@ -34,7 +34,12 @@
  * The digest (chorus_scorecard_dup_digest()) tells whether the card still
  * holds what was submitted; a card changed since is submitted again,
  * with a new entry. The actor is the member marked as "me", who may be
- * entering a juror's paper card for them. */
+ * entering a juror's paper card for them.
+ *
+ * Lock: once a challenge has a winner, its jury scores are what chose it,
+ * so no score is set, cleared or submitted until every winner is taken
+ * back; the card tells when the first winner was chosen. Nothing is
+ * stored for the lock: the winners table is the lock. */
 
 #define CHALLENGE_SQL \
   "SELECT title FROM challenges WHERE id = ?1"
@@ -64,8 +69,12 @@
 #define TARGET_SQL \
   "SELECT s.moderation," \
   "       EXISTS (SELECT 1 FROM jury_members m WHERE m.challenge_id = s.challenge_id AND m.member_id = ?2)," \
-  "       EXISTS (SELECT 1 FROM jury_criteria c WHERE c.challenge_id = s.challenge_id AND c.id = ?3)" \
+  "       EXISTS (SELECT 1 FROM jury_criteria c WHERE c.challenge_id = s.challenge_id AND c.id = ?3)," \
+  "       (SELECT min (w.chosen_at) FROM winners w WHERE w.challenge_id = s.challenge_id)" \
   " FROM submissions s WHERE s.id = ?1"
+
+#define LOCKED_SQL \
+  "SELECT min (chosen_at) FROM winners WHERE challenge_id = ?1"
 
 #define UPSERT_SQL \
   "INSERT INTO jury_scores (submission_id, juror_id, criterion_id, score, scored_at)" \
@@ -102,6 +111,17 @@ set_refused (GError     **error,
              const char  *message)
 {
   g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT, message);
+}
+
+static void
+set_locked (GError **error,
+            gint64   locked_at)
+{
+  g_autofree char *reason = chorus_scorecard_dup_lock_reason (locked_at);
+
+  g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY,
+               /* Translators: %s is a sentence such as “Scores are locked because winners were chosen on 12 March.” */
+               _("%s Take back every winner to change the jury’s scores again."), reason);
 }
 
 static ChorusJury *
@@ -155,11 +175,13 @@ read_card_rows (sqlite3          *db,
   g_autoptr(sqlite3_stmt) entries = NULL;
   g_autoptr(sqlite3_stmt) scores = NULL;
   g_autoptr(sqlite3_stmt) submitted = NULL;
+  g_autoptr(sqlite3_stmt) locked = NULL;
   int rc;
 
   if (!(entries = _chorus_sql_prepare_with_id (db, ENTRIES_SQL, challenge_id, error)) ||
       !(scores = _chorus_sql_prepare_with_id (db, SCORES_SQL, challenge_id, error)) ||
-      !(submitted = _chorus_sql_prepare_with_id (db, SUBMITTED_SQL, challenge_id, error)))
+      !(submitted = _chorus_sql_prepare_with_id (db, SUBMITTED_SQL, challenge_id, error)) ||
+      !(locked = _chorus_sql_prepare_with_id (db, LOCKED_SQL, challenge_id, error)))
     return FALSE;
   sqlite3_bind_int64 (scores, 2, juror_id);
   sqlite3_bind_int64 (submitted, 2, juror_id);
@@ -173,6 +195,8 @@ read_card_rows (sqlite3          *db,
   if (rc == SQLITE_DONE && (rc = sqlite3_step (submitted)) == SQLITE_ROW)
     _chorus_scorecard_set_submitted (card, sqlite3_column_int64 (submitted, 0),
                                      (const char *) sqlite3_column_text (submitted, 1));
+  if ((rc == SQLITE_DONE || rc == SQLITE_ROW) && (rc = sqlite3_step (locked)) == SQLITE_ROW)
+    _chorus_scorecard_set_locked_at (card, sqlite3_column_int64 (locked, 0));
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       _chorus_set_sqlite_error (error, db, "scorecard");
@@ -247,7 +271,7 @@ load_scorecard (ChorusStore    *store,
 
 /* Refuses a score that cannot be written: the entry gone or not
  * accepted, the member not on its challenge's jury, the criterion not
- * the challenge's. */
+ * the challenge's, or the challenge's winners chosen (the lock). */
 static gboolean
 check_target (sqlite3   *db,
               JuryCall  *call,
@@ -268,6 +292,8 @@ check_target (sqlite3   *db,
     set_refused (error, _("Only members of the challenge’s jury can score its entries."));
   else if (sqlite3_column_int (stmt, 2) == 0)
     set_not_found (error, _("This criterion is no longer one the challenge’s jury scores on."));
+  else if (sqlite3_column_int64 (stmt, 3) != 0)
+    set_locked (error, sqlite3_column_int64 (stmt, 3));
   else
     return TRUE;
 
@@ -329,6 +355,11 @@ write_submission (sqlite3   *db,
 
   if (card == NULL)
     return 0;
+  if (chorus_scorecard_is_locked (card))
+    {
+      set_locked (error, chorus_scorecard_get_locked_at (card));
+      return 0;
+    }
   if ((blocker = chorus_scorecard_dup_blocker (card)) != NULL)
     {
       set_refused (error, blocker);

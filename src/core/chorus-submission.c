@@ -26,6 +26,7 @@ struct _ChorusSubmission
   char *moderation_reason;
   guint vote_count;
   double mean_score;
+  guint winner_place;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusSubmission, chorus_submission, G_TYPE_OBJECT)
@@ -43,6 +44,7 @@ enum {
   PROP_MODERATION_REASON,
   PROP_VOTE_COUNT,
   PROP_MEAN_SCORE,
+  PROP_WINNER_PLACE,
   N_PROPS
 };
 
@@ -119,6 +121,10 @@ chorus_submission_get_property (GObject    *object,
       g_value_set_double (value, self->mean_score);
       break;
 
+    case PROP_WINNER_PLACE:
+      g_value_set_uint (value, self->winner_place);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -176,6 +182,10 @@ chorus_submission_set_property (GObject      *object,
 
     case PROP_MEAN_SCORE:
       self->mean_score = g_value_get_double (value);
+      break;
+
+    case PROP_WINNER_PLACE:
+      self->winner_place = g_value_get_uint (value);
       break;
 
     default:
@@ -246,6 +256,11 @@ chorus_submission_class_init (ChorusSubmissionClass *klass)
     g_param_spec_double ("mean-score", NULL, NULL,
                          -G_MAXDOUBLE, G_MAXDOUBLE, 0,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_WINNER_PLACE] =
+    g_param_spec_uint ("winner-place", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -347,4 +362,14 @@ chorus_submission_get_mean_score (ChorusSubmission *self)
   g_return_val_if_fail (CHORUS_IS_SUBMISSION (self), 0);
 
   return self->mean_score;
+}
+
+/* The place the entry won (1 for the first), or 0 when it is not among
+ * the challenge's winners. */
+guint
+chorus_submission_get_winner_place (ChorusSubmission *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SUBMISSION (self), 0);
+
+  return self->winner_place;
 }

@@ -26,5 +26,6 @@ const char *chorus_submission_get_moderation    (ChorusSubmission *self);
 const char *chorus_submission_get_moderation_reason (ChorusSubmission *self);
 guint       chorus_submission_get_vote_count    (ChorusSubmission *self);
 double      chorus_submission_get_mean_score    (ChorusSubmission *self);
+guint       chorus_submission_get_winner_place  (ChorusSubmission *self);
 
 G_END_DECLS

@@ -19,7 +19,8 @@
  * score may have one decimal). A spin button always holds a number, so
  * "no score yet" is the step below 0, shown as an empty field: pressing +
  * from there gives 0, and − from 0 (or Clear, or emptying the field)
- * takes the score away. Typed
+ * takes the score away. A locked row (winners chosen) shows the score
+ * as a label instead, with nothing to press. Typed
  * scores take either decimal separator, since GtkSpinButton reads only
  * the C locale's. */
 
@@ -31,6 +32,7 @@ struct _ChorusJuryScoreRow
 
   GtkSpinButton *spin;
   GtkButton     *clear_button;
+  GtkLabel      *score_label;
   gint64         criterion_id;
   gboolean       updating;
 };
@@ -127,6 +129,7 @@ chorus_jury_score_row_class_init (ChorusJuryScoreRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-jury-score-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusJuryScoreRow, spin);
   gtk_widget_class_bind_template_child (widget_class, ChorusJuryScoreRow, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusJuryScoreRow, score_label);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_input_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_spin_value_changed_cb);
@@ -197,4 +200,35 @@ chorus_jury_score_row_set_score (ChorusJuryScoreRow *self,
   on_spin_output_cb (self->spin, self);
   update_clear_button (self);
   self->updating = FALSE;
+}
+
+/* Shows the score as a label, without the spin button and Clear, when
+ * @locked: the jury's scores no longer change. */
+void
+chorus_jury_score_row_set_locked (ChorusJuryScoreRow *self,
+                                  gboolean            locked)
+{
+  double score;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CHORUS_IS_JURY_SCORE_ROW (self));
+
+  score = chorus_jury_score_row_get_score (self);
+  /* An em dash for a criterion nobody scored. */
+  text = isnan (score) ? g_strdup ("—") : g_strdup_printf ("%.1f", score);
+  gtk_label_set_label (self->score_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->score_label), locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->spin), !locked);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), !locked);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), locked ? NULL : GTK_WIDGET (self->spin));
+}
+
+gboolean
+chorus_jury_score_row_is_locked (ChorusJuryScoreRow *self)
+{
+  g_return_val_if_fail (CHORUS_IS_JURY_SCORE_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->score_label));
 }

@@ -25,4 +25,8 @@ double     chorus_jury_score_row_get_score        (ChorusJuryScoreRow    *self);
 void       chorus_jury_score_row_set_score        (ChorusJuryScoreRow    *self,
                                                    double                 score);
 
+void       chorus_jury_score_row_set_locked       (ChorusJuryScoreRow    *self,
+                                                   gboolean               locked);
+gboolean   chorus_jury_score_row_is_locked        (ChorusJuryScoreRow    *self);
+
 G_END_DECLS

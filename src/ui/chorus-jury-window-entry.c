@@ -19,7 +19,9 @@
 /* The jury window's entry page: the image, the title, the author and the
  * community's votes unless in blind mode, where the juror is ("Entry 3 of
  * 15 · 2 of 3 criteria scored"), and one row per criterion, whose scores
- * go to the window's queue of writes (chorus-jury-window.c). */
+ * go to the window's queue of writes (chorus-jury-window.c). Once the
+ * challenge has winners, the rows only show the scores, under a line
+ * that says since when they are locked. */
 
 #define IMAGE_SIZE 720
 
@@ -167,8 +169,20 @@ fill_criteria (ChorusJuryWindow *self,
                                                                               criterion->id));
 
       g_signal_connect (row, "score-changed", G_CALLBACK (on_row_score_changed_cb), self);
+      chorus_jury_score_row_set_locked (CHORUS_JURY_SCORE_ROW (row), chorus_scorecard_is_locked (self->card));
       gtk_list_box_append (self->criteria_list, row);
     }
+}
+
+/* Says why the rows show scores without a way to change them. */
+static void
+update_lock (ChorusJuryWindow *self)
+{
+  gint64 locked_at = chorus_scorecard_get_locked_at (self->card);
+  g_autofree char *reason = locked_at != 0 ? chorus_scorecard_dup_lock_reason (locked_at) : NULL;
+
+  gtk_label_set_label (self->lock_label, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_label), reason != NULL);
 }
 
 void
@@ -189,6 +203,7 @@ _chorus_jury_window_show_entry (ChorusJuryWindow *self,
                                  on_picture_loaded_cb, g_object_ref (self));
 
   fill_criteria (self, entry);
+  update_lock (self);
   update_progress (self);
   _chorus_jury_window_update_details (self);
   _chorus_jury_window_show_error (self, NULL);

@@ -48,6 +48,7 @@ struct _ChorusJuryWindow
   GtkLabel         *entry_title;
   GtkLabel         *author_label;
   GtkLabel         *community_label;
+  GtkLabel         *lock_label;
   GtkListBox       *criteria_list;
   GtkLabel         *entry_error;
   GtkButton        *next_button;

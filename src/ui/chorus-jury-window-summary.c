@@ -104,6 +104,8 @@ _chorus_jury_window_update_summary (ChorusJuryWindow *self)
   blocker = chorus_scorecard_dup_blocker (self->card);
   if (saving)
     gtk_label_set_label (self->submit_hint, _("Saving your scores…"));
+  else if (chorus_scorecard_is_locked (self->card))
+    gtk_label_set_label (self->submit_hint, blocker);
   else if (chorus_scorecard_is_submitted (self->card))
     gtk_label_set_label (self->submit_hint, _("The team has these scores. Change any of them to submit the card "
                                               "again."));

@@ -230,6 +230,13 @@ open_card (ChorusJuryWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
   _chorus_jury_window_refresh_ranking (self);
 
+  /* A locked card has nothing left to score: its summary says why. */
+  if (chorus_scorecard_is_locked (self->card))
+    {
+      _chorus_jury_window_show_summary (self);
+      return;
+    }
+
   for (guint i = 0; i < self->entries->len; i++)
     if (chorus_scorecard_count_scored (self->card, chorus_submission_get_id (self->entries->pdata[i])) <
         chorus_jury_get_n_criteria (self->jury))
@@ -519,6 +526,7 @@ chorus_jury_window_class_init (ChorusJuryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusJuryWindow, entry_title);
   gtk_widget_class_bind_template_child (widget_class, ChorusJuryWindow, author_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusJuryWindow, community_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusJuryWindow, lock_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusJuryWindow, criteria_list);
   gtk_widget_class_bind_template_child (widget_class, ChorusJuryWindow, entry_error);
   gtk_widget_class_bind_template_child (widget_class, ChorusJuryWindow, next_button);

@@ -19,9 +19,17 @@
  * order shuffled for them (so that no entry gains from coming first),
  * scores or supports each, and hands over with Next Voter. Authors are
  * never shown, and nothing identifies the voter. Escape leaves only from
- * the welcome page, so that a voter cannot close the kiosk by mistake. */
+ * the welcome page, so that a voter cannot close the kiosk by mistake.
+ *
+ * A turn left idle (no key, click, touch, scroll or pointer move, no vote)
+ * for #ChorusKioskWindow:idle-timeout seconds ends by itself and the
+ * kiosk goes back to its welcome page for the next person; the last
+ * #ChorusKioskWindow:idle-countdown seconds are counted down in a notice
+ * with Keep Voting. The votes cast in the turn were written as they were
+ * cast, so they stay. */
 
 #define IMAGE_SIZE 720
+#define IDLE_TICK_MS 250
 
 struct _ChorusKioskWindow
 {
@@ -35,6 +43,7 @@ struct _ChorusKioskWindow
   guint            position;
   gboolean         support;
   GCancellable    *cancellable;
+  GCancellable    *picture_cancellable;  /* the image shown, dropped for the next */
 
   GtkStack        *stack;
   GtkLabel        *welcome_detail;
@@ -47,10 +56,133 @@ struct _ChorusKioskWindow
   GtkButton       *back_button;
   GtkButton       *next_button;
   GtkLabel        *thanks_detail;
+  GtkRevealer     *idle_revealer;
+  GtkLabel        *idle_label;
   gboolean         updating;
+
+  guint            idle_timeout;   /* seconds */
+  guint            idle_countdown; /* seconds */
+  gint64           last_input;     /* monotonic µs */
+  guint            idle_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusKioskWindow, chorus_kiosk_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_IDLE_TIMEOUT,
+  PROP_IDLE_COUNTDOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static gboolean
+in_turn (ChorusKioskWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  return g_strcmp0 (page, "vote") == 0 || g_strcmp0 (page, "thanks") == 0;
+}
+
+/* The voter did something: the turn's idle time starts again. */
+static void
+note_input (ChorusKioskWindow *self)
+{
+  self->last_input = g_get_monotonic_time ();
+  gtk_revealer_set_reveal_child (self->idle_revealer, FALSE);
+}
+
+/* Nobody there: the welcome page waits for the next voter, who gets a
+ * token of their own when they start. */
+static void
+end_idle_turn (ChorusKioskWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->idle_revealer, FALSE);
+  g_hash_table_remove_all (self->votes);
+  g_clear_pointer (&self->token, g_free);
+  gtk_stack_set_visible_child_name (self->stack, "welcome");
+}
+
+static gboolean
+on_idle_tick_cb (gpointer user_data)
+{
+  ChorusKioskWindow *self = user_data;
+  gint64 left_us;
+  guint left;
+  g_autofree char *text = NULL;
+
+  if (!in_turn (self))
+    {
+      self->idle_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  left_us = (gint64) self->idle_timeout * G_USEC_PER_SEC - (g_get_monotonic_time () - self->last_input);
+  if (left_us <= 0)
+    {
+      self->idle_tick_id = 0;
+      end_idle_turn (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  left = (guint) ((left_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  if (left > self->idle_countdown)
+    return G_SOURCE_CONTINUE;
+
+  /* Translators: a notice on the kiosk when nobody has touched it for a while. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Still there? This turn ends in %u second.",
+                                       "Still there? This turn ends in %u seconds.", left), left);
+  if (g_strcmp0 (text, gtk_label_get_label (self->idle_label)) != 0)
+    gtk_label_set_label (self->idle_label, text);
+  gtk_revealer_set_reveal_child (self->idle_revealer, TRUE);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_idle (ChorusKioskWindow *self)
+{
+  note_input (self);
+  if (self->idle_tick_id == 0 && self->idle_timeout > 0)
+    self->idle_tick_id = g_timeout_add (IDLE_TICK_MS, on_idle_tick_cb, self);
+}
+
+static void
+on_input_cb (ChorusKioskWindow *self)
+{
+  note_input (self);
+}
+
+static gboolean
+on_key_pressed_cb (ChorusKioskWindow *self)
+{
+  note_input (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Any key, press, scroll or pointer move on the window counts. */
+static void
+add_input_controllers (ChorusKioskWindow *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (on_input_cb), self);
+  g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (on_input_cb), self);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_key_pressed_cb), self);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_input_cb), self);
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
 
 static int
 vote_of (ChorusKioskWindow *self,
@@ -88,7 +220,11 @@ show_entry (ChorusKioskWindow *self)
   gtk_picture_set_paintable (self->picture, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   chorus_submission_get_title (entry), -1);
-  chorus_thumbnailer_load_async (chorus_submission_get_image_path (entry), IMAGE_SIZE, self->cancellable,
+  /* An image still loading for the entry before would land on this one. */
+  g_cancellable_cancel (self->picture_cancellable);
+  g_clear_object (&self->picture_cancellable);
+  self->picture_cancellable = g_cancellable_new ();
+  chorus_thumbnailer_load_async (chorus_submission_get_image_path (entry), IMAGE_SIZE, self->picture_cancellable,
                                  on_picture_loaded_cb, g_object_ref (self));
 
   self->updating = TRUE;
@@ -129,6 +265,7 @@ on_score_toggled_cb (GtkToggleButton   *button,
 
   if (self->updating)
     return;
+  note_input (self);
   /* Pressing a score lets go of the one before: only the press counts. */
   if (!gtk_toggle_button_get_active (button) && !self->support)
     return;
@@ -202,6 +339,7 @@ start_turn (ChorusKioskWindow *self)
   self->position = 0;
   show_entry (self);
   gtk_stack_set_visible_child_name (self->stack, "vote");
+  watch_idle (self);
 }
 
 static void
@@ -224,6 +362,7 @@ kiosk_action (GtkWidget  *widget,
 {
   ChorusKioskWindow *self = CHORUS_KIOSK_WINDOW (widget);
 
+  note_input (self);
   if (g_str_equal (action_name, "kiosk.start") || g_str_equal (action_name, "kiosk.next-voter"))
     start_turn (self);
   else if (g_str_equal (action_name, "kiosk.next"))
@@ -300,6 +439,9 @@ chorus_kiosk_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->idle_tick_id, g_source_remove);
+  g_cancellable_cancel (self->picture_cancellable);
+  g_clear_object (&self->picture_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->challenge);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
@@ -310,12 +452,95 @@ chorus_kiosk_window_dispose (GObject *object)
 }
 
 static void
+chorus_kiosk_window_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ChorusKioskWindow *self = CHORUS_KIOSK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IDLE_TIMEOUT:
+      g_value_set_uint (value, self->idle_timeout);
+      break;
+
+    case PROP_IDLE_COUNTDOWN:
+      g_value_set_uint (value, self->idle_countdown);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_kiosk_window_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ChorusKioskWindow *self = CHORUS_KIOSK_WINDOW (object);
+  guint *field;
+
+  switch (prop_id)
+    {
+    case PROP_IDLE_TIMEOUT:
+      field = &self->idle_timeout;
+      break;
+
+    case PROP_IDLE_COUNTDOWN:
+      field = &self->idle_countdown;
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (*field == g_value_get_uint (value))
+    return;
+
+  *field = g_value_get_uint (value);
+  g_object_notify_by_pspec (object, pspec);
+  /* A turn under way keeps to the new time, counted from now. */
+  if (in_turn (self))
+    watch_idle (self);
+}
+
+static void
 chorus_kiosk_window_class_init (ChorusKioskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = chorus_kiosk_window_dispose;
+  object_class->get_property = chorus_kiosk_window_get_property;
+  object_class->set_property = chorus_kiosk_window_set_property;
+
+  /**
+   * ChorusKioskWindow:idle-timeout:
+   *
+   * How many seconds a voter's turn may sit without any input before it
+   * ends by itself; 0 never ends it.
+   */
+  properties [PROP_IDLE_TIMEOUT] =
+    g_param_spec_uint ("idle-timeout", NULL, NULL,
+                       0, G_MAXUINT, CHORUS_KIOSK_IDLE_TIMEOUT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ChorusKioskWindow:idle-countdown:
+   *
+   * For how many of the last seconds of an idle turn a notice counts
+   * down, with Keep Voting.
+   */
+  properties [PROP_IDLE_COUNTDOWN] =
+    g_param_spec_uint ("idle-countdown", NULL, NULL,
+                       0, G_MAXUINT, CHORUS_KIOSK_IDLE_COUNTDOWN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-kiosk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusKioskWindow, stack);
@@ -329,12 +554,15 @@ chorus_kiosk_window_class_init (ChorusKioskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusKioskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, ChorusKioskWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, ChorusKioskWindow, thanks_detail);
+  gtk_widget_class_bind_template_child (widget_class, ChorusKioskWindow, idle_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ChorusKioskWindow, idle_label);
 
   gtk_widget_class_install_action (widget_class, "kiosk.start", NULL, kiosk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.next", NULL, kiosk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.back", NULL, kiosk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.next-voter", NULL, kiosk_action);
   gtk_widget_class_install_action (widget_class, "kiosk.leave", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "kiosk.keep-voting", NULL, kiosk_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape_cb, NULL);
 }
 
@@ -346,6 +574,9 @@ chorus_kiosk_window_init (ChorusKioskWindow *self)
   self->entries = g_ptr_array_new_with_free_func (g_object_unref);
   self->votes = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
+  self->idle_timeout = CHORUS_KIOSK_IDLE_TIMEOUT;
+  self->idle_countdown = CHORUS_KIOSK_IDLE_COUNTDOWN;
+  add_input_controllers (self);
 }
 
 /**
@@ -393,4 +624,13 @@ chorus_kiosk_window_get_n_entries (ChorusKioskWindow *self)
   g_return_val_if_fail (CHORUS_IS_KIOSK_WINDOW (self), 0);
 
   return self->entries->len;
+}
+
+/* Whether the notice that the turn is about to end shows, and its words. */
+const char *
+chorus_kiosk_window_get_idle_notice (ChorusKioskWindow *self)
+{
+  g_return_val_if_fail (CHORUS_IS_KIOSK_WINDOW (self), NULL);
+
+  return gtk_revealer_get_reveal_child (self->idle_revealer) ? gtk_label_get_label (self->idle_label) : NULL;
 }

@@ -154,10 +154,19 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
   GtkWidget *author = gtk_label_new (NULL);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  /* A long title wraps to a second line, then ends in an ellipsis, but
+   * keeps room for a dozen characters beside the place badge, which
+   * keeps its size; the full title is in the tooltip. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (title), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_set_valign (place, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (place, GTK_ALIGN_START);
   gtk_widget_set_visible (place, FALSE);
   gtk_widget_add_css_class (place, "chorus-pill");
   gtk_widget_add_css_class (place, "chorus-place");
@@ -188,6 +197,8 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
   g_autofree char *place_text = winner != NULL ? chorus_format_place (winner->place) : NULL;
 
   gtk_label_set_label (GTK_LABEL (title), entry->title);
+  gtk_widget_set_tooltip_text (title, entry->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, entry->title, -1);
   gtk_label_set_label (GTK_LABEL (place), place_text);
   gtk_widget_set_visible (place, winner != NULL);
   gtk_label_set_label (GTK_LABEL (author), entry->author != NULL ? entry->author : _("Added by hand"));

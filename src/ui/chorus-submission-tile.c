@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "chorus-format.h"
+#include "chorus-results-format.h"
 #include "chorus-submission-tile.h"
 #include "chorus-thumbnailer.h"
 
@@ -25,8 +26,12 @@ struct _ChorusSubmissionTile
   GtkLabel         *author_label;
   GtkLabel         *votes_label;
   GtkLabel         *moderation_label;
+  GtkWidget        *winner_badge;
+  GtkImage         *winner_icon;
+  GtkLabel         *winner_label;
 
   ChorusSubmission *submission;
+  char             *badge;          /* what the winner badge says, or NULL */
   GCancellable     *cancellable;
 };
 
@@ -83,6 +88,48 @@ build_votes_text (ChorusSubmission *submission)
   return g_strdup_printf (_("%s · ★ %.1f"), votes_text, mean);
 }
 
+/* A medal for the podium, from the icon theme when it has one; later
+ * places show their ordinal alone. */
+static void
+update_winner_icon (ChorusSubmissionTile *self,
+                    guint                 place)
+{
+  static const char * const medals[] = { "trophy-gold", "trophy-silver", "trophy-bronze" };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  const char *icon = place >= 1 && place <= G_N_ELEMENTS (medals) ? medals[place - 1] : NULL;
+
+  if (icon != NULL && !gtk_icon_theme_has_icon (theme, icon))
+    icon = NULL;
+  gtk_image_set_from_icon_name (self->winner_icon, icon);
+  gtk_widget_set_visible (GTK_WIDGET (self->winner_icon), icon != NULL);
+}
+
+/* The badge of an entry among the challenge's winners: its place on the
+ * image, and the same in words for assistive technologies. */
+static void
+update_winner_badge (ChorusSubmissionTile *self)
+{
+  guint place = self->submission ? chorus_submission_get_winner_place (self->submission) : 0;
+  g_autofree char *ordinal = place > 0 ? chorus_format_place (place) : NULL;
+
+  g_clear_pointer (&self->badge, g_free);
+  gtk_widget_set_visible (self->winner_badge, place > 0);
+  if (place == 0)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  /* Translators: the badge of a winning design, read out by screen readers; %s is its place, such as “1st”. */
+  self->badge = g_strdup_printf (_("Winner, %s place"), ordinal);
+  gtk_label_set_label (self->winner_label, ordinal);
+  gtk_widget_set_tooltip_text (self->winner_badge, self->badge);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->winner_label), GTK_ACCESSIBLE_PROPERTY_LABEL, self->badge, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->badge,
+                                  -1);
+  update_winner_icon (self, place);
+}
+
 static void
 update (ChorusSubmissionTile *self)
 {
@@ -96,6 +143,7 @@ update (ChorusSubmissionTile *self)
   gtk_picture_set_paintable (self->picture, NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->picture), "chorus-missing-image");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->picture), NULL);
+  update_winner_badge (self);
 
   if (s == NULL)
     return;
@@ -128,6 +176,7 @@ chorus_submission_tile_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_SUBMISSION_TILE);
   g_clear_object (&self->submission);
+  g_clear_pointer (&self->badge, g_free);
 
   G_OBJECT_CLASS (chorus_submission_tile_parent_class)->dispose (object);
 }
@@ -194,6 +243,9 @@ chorus_submission_tile_class_init (ChorusSubmissionTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, author_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, votes_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, moderation_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, winner_badge);
+  gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, winner_icon);
+  gtk_widget_class_bind_template_child (widget_class, ChorusSubmissionTile, winner_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -232,4 +284,15 @@ chorus_submission_tile_has_thumbnail (ChorusSubmissionTile *self)
   g_return_val_if_fail (CHORUS_IS_SUBMISSION_TILE (self), FALSE);
 
   return gtk_picture_get_paintable (self->picture) != NULL;
+}
+
+/* Returns: (nullable): what the winner badge says to assistive
+ * technologies, such as “Winner, 1st place”, or %NULL when the entry is
+ * not among the winners */
+const char *
+chorus_submission_tile_get_badge (ChorusSubmissionTile *self)
+{
+  g_return_val_if_fail (CHORUS_IS_SUBMISSION_TILE (self), NULL);
+
+  return self->badge;
 }

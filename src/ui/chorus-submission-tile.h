@@ -21,5 +21,6 @@ ChorusSubmission *chorus_submission_tile_get_submission (ChorusSubmissionTile *s
 void              chorus_submission_tile_set_submission (ChorusSubmissionTile *self,
                                                          ChorusSubmission     *submission);
 gboolean          chorus_submission_tile_has_thumbnail  (ChorusSubmissionTile *self);
+const char       *chorus_submission_tile_get_badge      (ChorusSubmissionTile *self);
 
 G_END_DECLS
