@@ -193,7 +193,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
+  chorus_test_use_locale ();
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CHORUS_LOCALE_DIR") ? g_getenv ("CHORUS_LOCALE_DIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
