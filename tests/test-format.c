@@ -6,7 +6,9 @@
  */
 
 /* The pure text helpers: handles, labels, relative times, numbers. main()
- * pins TZ=UTC and the C locale so that every expected string is exact. */
+ * pins TZ=UTC and the C locale so that every expected string is exact;
+ * the locale cases switch to es_ES, de_DE and fr_FR (generated under
+ * $LOCPATH) and read the built catalogs, as a person there sees them. */
 
 #include "config.h"
 
