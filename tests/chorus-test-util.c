@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -12,6 +13,65 @@
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
 #include "chorus-test-util.h"
+
+/* Locales */
+
+/* Whether @locale, such as "es_ES.UTF-8", was generated under $LOCPATH,
+ * where build-aux/chorus-test puts it: a fresh system has only C and
+ * C.UTF-8, and with LOCPATH set glibc looks nowhere else. */
+gboolean
+chorus_test_locale_available (const char *locale)
+{
+  const char *locpath = g_getenv ("LOCPATH");
+  g_autofree char *dir = NULL;
+
+  if (locpath == NULL || *locpath == '\0')
+    return FALSE;
+
+  dir = g_build_filename (locpath, locale, "LC_CTYPE", NULL);
+  return g_file_test (dir, G_FILE_TEST_EXISTS);
+}
+
+/* Sets @category of this process to @locale and returns the setting it
+ * replaced, to give back with setlocale(); or skips the running test,
+ * saying why, and returns NULL when @locale is not there. */
+char *
+chorus_test_switch_locale (int         category,
+                           const char *locale)
+{
+  g_autofree char *saved = g_strdup (setlocale (category, NULL));
+  g_autofree char *reason = NULL;
+
+  if (chorus_test_locale_available (locale) && setlocale (category, locale) != NULL)
+    return g_steal_pointer (&saved);
+
+  reason = g_strdup_printf ("%s is not generated under $LOCPATH; build-aux/chorus-test makes it, or run "
+                            "localedef -i %.*s -f UTF-8 DIR/%s and set LOCPATH=DIR (with C.UTF-8 there too)",
+                            locale, (int) strcspn (locale, "."), locale, locale);
+  g_test_skip (reason);
+  return NULL;
+}
+
+/* For the translated UI tests, before gtk_init() (which calls setlocale()
+ * from the environment again): the whole process runs in the locale that
+ * CHORUS_TEST_LOCALE names, such as es_ES.UTF-8, when it was generated, so
+ * numbers and dates are written as a Spanish user sees them. Otherwise,
+ * and in the English runs, the environment's locale (C.UTF-8). Returns
+ * whether CHORUS_TEST_LOCALE is in effect. */
+gboolean
+chorus_test_use_locale (void)
+{
+  const char *locale = g_getenv ("CHORUS_TEST_LOCALE");
+
+  if (locale != NULL && chorus_test_locale_available (locale) && setlocale (LC_ALL, locale) != NULL)
+    {
+      g_setenv ("LC_ALL", locale, TRUE);
+      return TRUE;
+    }
+
+  setlocale (LC_ALL, "");
+  return FALSE;
+}
 
 /* Temporary folders */
 

@@ -152,6 +152,14 @@ typedef struct
 void          chorus_test_run_clear            (ChorusTestRun        *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChorusTestRun, chorus_test_run_clear)
 
+/* Locales generated under $LOCPATH (build-aux/chorus-test makes es_ES,
+ * fr_FR and de_DE) */
+
+gboolean      chorus_test_locale_available     (const char           *locale);
+char         *chorus_test_switch_locale        (int                   category,
+                                                const char           *locale);
+gboolean      chorus_test_use_locale           (void);
+
 char         *chorus_test_chorusctl_path       (void);
 gboolean      chorus_test_skip_without_chorusctl (void);
 void          chorus_test_run_chorusctl        (ChorusTestRun        *run,

@@ -32,6 +32,9 @@
 /* The folder of this run, where the user data dir and workspaces go. */
 static char *test_dir;
 static ChorusApplication *test_app;
+/* Whether the run is in a real locale (CHORUS_TEST_LOCALE, such as
+ * es_ES.UTF-8), not only translated. */
+static gboolean test_real_locale G_GNUC_UNUSED;
 
 /* Before GLib caches the user dirs, and not gtk_test_init(), which would
  * force the en_US locale (TOOLCHAIN.md). */
@@ -49,7 +52,7 @@ test_window_init (int    *argc,
   config_dir = g_build_filename (test_dir, "config", NULL);
   g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
 
-  setlocale (LC_ALL, "");
+  test_real_locale = chorus_test_use_locale ();
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -343,6 +343,10 @@ check_chart (Flow *flow)
 
       g_assert_true (shows_label_containing (flow->page, share));
     }
+  /* As a person in Spain reads the leader's share: a decimal comma, and a
+   * no-break space before the sign. */
+  if (test_real_locale && g_strcmp0 (g_getenv ("CHORUS_TEST_LANGUAGE"), "es") == 0)
+    g_assert_true (shows_label_containing (flow->page, "61,0\u00a0%"));
 
   g_assert_cmpuint (charts->len, ==, 1);
   g_assert_true (gtk_widget_is_drawable (charts->pdata[0]));

@@ -378,6 +378,58 @@ test_unknown (Fixture       *f,
   }
 }
 
+/* In a German locale a person reads German numbers, and a script gets
+ * the same JSON as anywhere else. */
+static void
+test_german (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char * const in_german[] = { "LC_ALL=de_DE.UTF-8", "LANGUAGE=de", NULL };
+  g_auto(ChorusTestRun) json = { 0 };
+  g_auto(ChorusTestRun) text = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *id_text = NULL;
+  JsonObject *first;
+
+  if (chorus_test_skip_without_chorusctl ())
+    return;
+  if (!chorus_test_locale_available ("de_DE.UTF-8"))
+    {
+      g_test_skip ("de_DE.UTF-8 is not generated under $LOCPATH; build-aux/chorus-test makes it");
+      return;
+    }
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT,
+                             create_campaign (f, "Spring slogan", "Tall pines, small fires.", "Leave no trace.",
+                                              "Pack it out."));
+  csv = write_csv (f, "poll.csv", "variant,count\n1,1460\n2,1390\n3,780\n");
+  add_results (f, g_ascii_strtoll (id_text, NULL, 10), csv);
+
+  chorus_test_run_chorusctl (&json, in_german, NULL, "--workspace", f->workspace.path, "campaign", "analysis",
+                             id_text, "--format", "json", NULL);
+  g_assert_cmpstr (json.err, ==, "");
+  g_assert_cmpint (json.status, ==, 0);
+  /* "0,402…" would not even parse. */
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  first = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                       "variants"), 0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (first, "share"), 1460.0 / 3630.0, 1e-9);
+  g_assert_cmpint (json_object_get_int_member (first, "count"), ==, 1460);
+
+  chorus_test_run_chorusctl (&text, in_german, NULL, "--workspace", f->workspace.path, "campaign", "analysis",
+                             id_text, "--format", "text", NULL);
+  g_assert_cmpstr (text.err, ==, "");
+  g_assert_cmpint (text.status, ==, 0);
+  /* 3,630 votes, 1,460 of them (40.2 %) for the first: German grouping and
+   * decimal comma, whether or not a German catalog is installed. */
+  g_assert_nonnull (strstr (text.out, "3.630"));
+  g_assert_nonnull (strstr (text.out, "1.460"));
+  g_assert_nonnull (strstr (text.out, "40,2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +443,7 @@ main (int   argc,
   g_test_add ("/chorus/chorusctl/campaign/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
   g_test_add ("/chorus/chorusctl/campaign/unknown", Fixture, NULL, fixture_set_up, test_unknown,
               fixture_tear_down);
+  g_test_add ("/chorus/chorusctl/campaign/german", Fixture, NULL, fixture_set_up, test_german, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -147,7 +147,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
+  chorus_test_use_locale ();
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -221,6 +221,23 @@ test_totals_text (void)
   g_assert_cmpstr (text_ambiguous, ==, "5 rows: 4 match a person, 1 matches more than one person");
 }
 
+/* A big file's counts with the locale's digit grouping (the words stay
+ * English: no catalog is bound here). */
+static void
+test_totals_text_grouped (void)
+{
+  ChorusCrmTotals totals = { 12345, 12000, 345, 0, 0 };
+  g_autofree char *saved = chorus_test_switch_locale (LC_ALL, "de_DE.UTF-8");
+  g_autofree char *text = NULL;
+
+  if (saved == NULL)
+    return;
+  text = chorus_crm_totals_dup_text (&totals);
+  setlocale (LC_ALL, saved);
+
+  g_assert_cmpstr (text, ==, "12.345 rows: 12.000 match a person, 345 match nobody");
+}
+
 static ChorusCrmPreview *
 preview (Fixture                *f,
          ChorusCsvTable         *table,
@@ -599,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/chorus/crm-import/keys", test_keys);
   g_test_add_func ("/chorus/crm-import/mapping", test_mapping);
   g_test_add_func ("/chorus/crm-import/totals-text", test_totals_text);
+  g_test_add_func ("/chorus/crm-import/totals-text-grouped", test_totals_text_grouped);
   g_test_add ("/chorus/crm-import/preview", Fixture, NULL, fixture_set_up, test_preview, fixture_tear_down);
   g_test_add ("/chorus/crm-import/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/chorus/crm-import/reimport", Fixture, NULL, fixture_set_up, test_reimport, fixture_tear_down);

@@ -6,15 +6,21 @@
  */
 
 /* The pure text helpers: handles, labels, relative times, numbers. main()
- * pins TZ=UTC and the C locale so that every expected string is exact. */
+ * pins TZ=UTC and the C locale so that every expected string is exact;
+ * the locale cases switch to es_ES, de_DE and fr_FR (generated under
+ * $LOCPATH) and read the built catalogs, as a person there sees them. */
+
+#include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <time.h>
 
-#include <glib.h>
+#include <glib/gi18n.h>
 
 #include "chorus-format.h"
+#include "chorus-test-util.h"
 
 static gint64
 unix_utc (int year,
@@ -224,58 +230,86 @@ test_count_c_locale (void)
     }
 }
 
-static const char *
-find_generated_locale (void)
+/* In the C locale: a full stop for decimals, no grouping, no space. */
+static void
+test_decimal_c_locale (void)
 {
-  static const char * const candidates[] = { "de_DE.UTF-8", "es_ES.UTF-8" };
-  const char *locpath = g_getenv ("LOCPATH");
+  struct
+  {
+    double value;
+    guint decimals;
+    const char *expected;
+  } cases[] = {
+    { 1234.5, 1, "1234.5" },
+    { 4.425, 2, "4.42" },
+    { 0.0, 0, "0" },
+    { -0.25, 1, "-0.2" },
+    { NAN, 1, "—" },
+  };
 
-  if (locpath == NULL || *locpath == '\0')
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *dir = g_build_filename (locpath, candidates[i], NULL);
+      g_autofree char *text = chorus_format_decimal (cases[i].value, cases[i].decimals);
 
-      if (g_file_test (dir, G_FILE_TEST_IS_DIR))
-        return candidates[i];
+      g_assert_cmpstr (text, ==, cases[i].expected);
     }
-
-  return NULL;
 }
 
-static void
-test_count_grouping (void)
+/* Where the build puts the catalogs, po/es/LC_MESSAGES/chorus.mo… */
+static char *po_dir;
+
+/* What a person in Spain, Germany or France reads: the generated locale
+ * for numbers and dates, the catalog for how a percentage and a date are
+ * written. */
+typedef struct
 {
-  const char *locale = find_generated_locale ();
+  const char *locale;
+  const char *count;    /* 1234567 */
+  const char *decimal;  /* 1234.5, one decimal */
+  const char *share;    /* 0.559 */
+  const char *percent;  /* 0.456 */
+  const char *date;     /* 12 March 2019 */
+  const char *weekday;  /* a Friday three days ago */
+} LocaleCase;
+
+static const LocaleCase locale_cases[] = {
+  { "es_ES.UTF-8", "1.234.567", "1.234,5", "55,9\u00a0%", "46\u00a0%", "12 mar 2019", "viernes" },
+  { "de_DE.UTF-8", "1.234.567", "1.234,5", "55,9\u00a0%", "46\u00a0%", "12. Mär 2019", "Freitag" },
+  /* French groups digits with a narrow no-break space. */
+  { "fr_FR.UTF-8", "1\u202f234\u202f567", "1\u202f234,5", "55,9\u00a0%", "46\u00a0%", "12 mars 2019", "vendredi" },
+};
+
+static void
+test_locale (gconstpointer data)
+{
+  const LocaleCase *c = data;
+  g_autofree char *language = g_strndup (c->locale, 2);
+  g_autofree char *catalog = g_build_filename (po_dir, language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
   g_autofree char *saved = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *small = NULL;
+  g_autofree char *count = NULL, *decimal = NULL, *share = NULL, *percent = NULL, *date = NULL, *weekday = NULL;
 
-  if (locale == NULL)
+  if (!g_file_test (catalog, G_FILE_TEST_EXISTS))
     {
-      g_test_skip ("No es_ES.UTF-8 or de_DE.UTF-8 under $LOCPATH; generate one with "
-                   "localedef -i de_DE -f UTF-8 DIR/de_DE.UTF-8 and set LOCPATH=DIR");
+      g_test_skip ("The catalogs are not built in $CHORUS_BUILD_DIR/po");
       return;
     }
+  if ((saved = chorus_test_switch_locale (LC_ALL, c->locale)) == NULL)
+    return;
 
-  saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  count = chorus_format_count (1234567);
+  decimal = chorus_format_decimal (1234.5, 1);
+  share = chorus_format_share (0.559);
+  percent = chorus_format_percent (0.456);
+  date = chorus_format_date (unix_utc (2019, 3, 12, 9, 30, 0));
+  weekday = chorus_format_relative_time (unix_utc (NOW), unix_utc (2026, 6, 12, 12, 0, 0));
+  setlocale (LC_ALL, saved);
 
-  if (setlocale (LC_NUMERIC, locale) == NULL)
-    {
-      g_autofree char *reason = g_strdup_printf ("setlocale (LC_NUMERIC, \"%s\") failed", locale);
-
-      g_test_skip (reason);
-      return;
-    }
-
-  text = chorus_format_count (1234567);
-  small = chorus_format_count (999);
-  setlocale (LC_NUMERIC, saved);
-
-  /* Both locales group by thousands with a full stop. */
-  g_assert_cmpstr (text, ==, "1.234.567");
-  g_assert_cmpstr (small, ==, "999");
+  g_assert_cmpstr (count, ==, c->count);
+  g_assert_cmpstr (decimal, ==, c->decimal);
+  g_assert_cmpstr (share, ==, c->share);
+  g_assert_cmpstr (percent, ==, c->percent);
+  g_assert_cmpstr (date, ==, c->date);
+  g_assert_cmpstr (weekday, ==, c->weekday);
 }
 
 static void
@@ -285,20 +319,23 @@ test_percent (void)
   {
     double fraction;
     const char *expected;
+    const char *share;
   } cases[] = {
-    { 0.456, "46%" },
-    { 0.0, "0%" },
-    { 1.0, "100%" },
-    { 0.333333, "33%" },
-    { 0.999, "100%" },
-    { 0.004, "0%" },
+    { 0.456, "46%", "45.6%" },
+    { 0.0, "0%", "0.0%" },
+    { 1.0, "100%", "100.0%" },
+    { 0.333333, "33%", "33.3%" },
+    { 0.999, "100%", "99.9%" },
+    { 0.004, "0%", "0.4%" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = chorus_format_percent (cases[i].fraction);
+      g_autofree char *share = chorus_format_share (cases[i].fraction);
 
       g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_cmpstr (share, ==, cases[i].share);
     }
 }
 
@@ -334,11 +371,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   /* Before anything reads the zone: every expected clock time is UTC. */
   g_setenv ("TZ", "UTC", TRUE);
   tzset ();
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "C");
+  /* The translated formats, for the runs in real locales. */
+  po_dir = g_build_filename (g_getenv ("CHORUS_BUILD_DIR") ? g_getenv ("CHORUS_BUILD_DIR") : ".", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_init (&argc, &argv, NULL);
   /* Plain value checks: a wrong string fails its case and the rest still run. */
@@ -368,9 +411,18 @@ main (int   argc,
       g_test_add_data_func (path, &in_sentence_cases[i], test_relative_time);
     }
   g_test_add_func ("/chorus/format/count/c-locale", test_count_c_locale);
-  g_test_add_func ("/chorus/format/count/grouping", test_count_grouping);
+  g_test_add_func ("/chorus/format/decimal/c-locale", test_decimal_c_locale);
   g_test_add_func ("/chorus/format/percent", test_percent);
   g_test_add_func ("/chorus/format/initials", test_initials);
 
-  return g_test_run ();
+  for (guint i = 0; i < G_N_ELEMENTS (locale_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/chorus/format/locale/%.5s", locale_cases[i].locale);
+
+      g_test_add_data_func (path, &locale_cases[i], test_locale);
+    }
+
+  ret = g_test_run ();
+  g_free (po_dir);
+  return ret;
 }

@@ -214,8 +214,8 @@ static void
 test_bulk (Rig           *rig,
            gconstpointer  data)
 {
-  g_autofree char *closed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation closed",
-                                                          "%d conversations closed", 3), 3);
+  g_autofree char *closed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation closed",
+                                                          "%s conversations closed", 3), "3");
   g_autofree char *last_audit = sql_text (rig, "SELECT coalesce (max (id), 0) FROM audit_log");
   g_autofree char *entries = NULL;
   AdwToast *toast;

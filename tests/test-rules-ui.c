@@ -210,7 +210,7 @@ main (int   argc,
   const char *locale_dir = g_getenv ("CHORUS_LOCALE_DIR");
 
   /* Not gtk_test_init(), which would force en_US (TOOLCHAIN.md). */
-  setlocale (LC_ALL, "");
+  chorus_test_use_locale ();
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

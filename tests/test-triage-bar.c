@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "chorus-note.h"
+#include "chorus-triage-change.h"
 
 #include "chorus-test-window.h"
 #include "triage-bar-fixture.h"
@@ -115,7 +116,7 @@ test_bulk (Rig           *rig,
   g_assert_cmpstr (selected_of (priority), ==, _("No Priority"));
 
   pick (status, C_("conversation status", "Done"));
-  closed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation closed", "%d conversations closed", 3), 3);
+  closed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation closed", "%s conversations closed", 3), "3");
   audit_id = wait_change (rig, 0, closed);
   for (int i = 0; i < 3; i++)
     g_assert_cmpint (column_of (&rig->f, "status_id", i), ==, DONE);
@@ -131,8 +132,8 @@ test_bulk (Rig           *rig,
   g_assert_cmpstr (selected_of (status), ==, _("Mixed Statuses"));
 
   pick (assignee, me);
-  assigned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation assigned to %s",
-                                           "%d conversations assigned to %s", 3), 3, "Ana Lima");
+  assigned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation assigned to %s",
+                                           "%s conversations assigned to %s", 3), "3", "Ana Lima");
   wait_change (rig, 1, assigned);
   for (int i = 0; i < 3; i++)
     g_assert_cmpint (column_of (&rig->f, "assignee_id", i), ==, rig->f.ana);
@@ -140,8 +141,8 @@ test_bulk (Rig           *rig,
   g_assert_cmpstr (selected_of (assignee), ==, me);
 
   pick (priority, _("Low Priority"));
-  prioritized = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Priority of %d conversation set to %s",
-                                              "Priority of %d conversations set to %s", 3), 3, C_("priority", "Low"));
+  prioritized = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Priority of %s conversation set to %s",
+                                              "Priority of %s conversations set to %s", 3), "3", C_("priority", "Low"));
   wait_change (rig, 2, prioritized);
   for (int i = 0; i < 3; i++)
     g_assert_cmpint (column_of (&rig->f, "priority", i), ==, CHORUS_PRIORITY_LOW);
@@ -179,8 +180,8 @@ test_tags (Rig           *rig,
   gtk_editable_set_text (GTK_EDITABLE (popover_child (popover, "entry")), "billing");
   g_signal_emit_by_name (popover_child (popover, "entry"), "activate");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” added to %d conversation",
-                                        "Tag “%s” added to %d conversations", 2), "billing", 2);
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” added to %s conversation",
+                                        "Tag “%s” added to %s conversations", 2), "billing", "2");
   wait_change (rig, 0, added);
   g_assert_cmpint (tagged (rig, "billing", 0), ==, 1);
   g_assert_cmpint (tagged (rig, "billing", 1), ==, 1);
@@ -198,8 +199,8 @@ test_tags (Rig           *rig,
   match = g_list_model_get_item (matches, 0);
   g_assert_cmpstr (gtk_string_object_get_string (match), ==, "urgent");
   g_signal_emit_by_name (popover_child (popover, "list_view"), "activate", 0u);
-  completed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” added to %d conversation",
-                                            "Tag “%s” added to %d conversations", 2), "urgent", 2);
+  completed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” added to %s conversation",
+                                            "Tag “%s” added to %s conversations", 2), "urgent", "2");
   wait_change (rig, 1, completed);
   g_assert_cmpint (tagged (rig, "urgent", 0), ==, 1);
   g_assert_cmpint (tagged (rig, "urgent", 1), ==, 1);
@@ -209,8 +210,8 @@ test_tags (Rig           *rig,
   button = find_widget (GTK_WIDGET (rig->bar), is_button, remove_billing);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  removed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” removed from %d conversation",
-                                          "Tag “%s” removed from %d conversations", 2), "billing", 2);
+  removed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” removed from %s conversation",
+                                          "Tag “%s” removed from %s conversations", 2), "billing", "2");
   wait_change (rig, 2, removed);
   g_assert_cmpint (tagged (rig, "billing", 0), ==, 0);
   g_assert_cmpint (tagged (rig, "billing", 1), ==, 0);
@@ -234,8 +235,8 @@ test_actions (Rig           *rig,
   show_bar (rig, 0, 1, -1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig->bar), "triage.unread", NULL));
-  unread = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation marked as unread",
-                                         "%d conversations marked as unread", 2), 2);
+  unread = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation marked as unread",
+                                         "%s conversations marked as unread", 2), "2");
   wait_change (rig, 0, unread);
   g_assert_cmpint (column_of (&rig->f, "unread", 0), ==, 1);
   g_assert_cmpint (column_of (&rig->f, "unread", 1), ==, 1);
@@ -243,14 +244,14 @@ test_actions (Rig           *rig,
   g_assert_false (gtk_widget_get_sensitive (child_of (rig->bar, CHORUS_TYPE_TRIAGE_BAR, "unread_button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig->bar), "triage.done", NULL));
-  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation closed", "%d conversations closed", 2), 2);
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation closed", "%s conversations closed", 2), "2");
   wait_change (rig, 1, done);
   g_assert_cmpint (column_of (&rig->f, "status_id", 0), ==, DONE);
   g_assert_cmpint (column_of (&rig->f, "status_id", 1), ==, DONE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig->bar), "triage.sentiment", "s", "positive"));
-  positive = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sentiment of %d conversation set to %s",
-                                           "Sentiment of %d conversations set to %s", 2), 2,
+  positive = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sentiment of %s conversation set to %s",
+                                           "Sentiment of %s conversations set to %s", 2), "2",
                               C_("sentiment", "Positive"));
   wait_change (rig, 2, positive);
   g_assert_cmpint (column_of (&rig->f, "sentiment_override", 0), ==, CHORUS_SENTIMENT_POSITIVE);
@@ -258,8 +259,8 @@ test_actions (Rig           *rig,
   g_assert_cmpstr (gtk_label_get_label (sentiment), ==, C_("sentiment", "Positive"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig->bar), "triage.sentiment", "s", "automatic"));
-  automatic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sentiment of %d conversation set back to automatic",
-                                            "Sentiment of %d conversations set back to automatic", 2), 2);
+  automatic = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sentiment of %s conversation set back to automatic",
+                                            "Sentiment of %s conversations set back to automatic", 2), "2");
   wait_change (rig, 3, automatic);
   g_assert_cmpint (column_of (&rig->f, "sentiment_override", 0), ==, -100);
 
@@ -338,8 +339,8 @@ test_large (Rig           *rig,
 
   g_signal_connect (rig->bar, "notify::loading", G_CALLBACK (on_loading_cb), &was_loading);
   pick (drop_down (rig, "status_drop_down"), C_("conversation status", "Done"));
-  closed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation closed", "%d conversations closed", 105),
-                            105);
+  closed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation closed", "%s conversations closed", 105),
+                            "105");
   wait_change (rig, 0, closed);
   g_assert_true (was_loading);
   g_assert_cmpint (query_int (&rig->f, "SELECT count (*) FROM conversations WHERE status_id = %d", DONE), ==, 105);
@@ -529,6 +530,27 @@ test_screenshots (Rig           *rig,
   shoot (rig, "bulk", 520);
 }
 
+/* A bulk change to thousands of conversations says how many with the
+ * locale's grouping: es_ES in the Spanish run, de_DE otherwise. */
+static void
+test_message_grouped (void)
+{
+  g_autofree char *saved = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!test_real_locale && (saved = chorus_test_switch_locale (LC_ALL, "de_DE.UTF-8")) == NULL)
+    return;
+
+  message = chorus_triage_message_status (12500, C_("conversation status", "Done"), TRUE);
+  expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation closed", "%s conversations closed",
+                                           12500), "12.500");
+  if (saved != NULL)
+    setlocale (LC_ALL, saved);
+
+  g_assert_cmpstr (message, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +574,7 @@ main (int   argc,
   g_test_add ("/chorus/triage-bar/failure", Rig, NULL, rig_set_up, test_failure, rig_tear_down);
   g_test_add ("/chorus/triage-bar/large", Rig, NULL, rig_set_up, test_large, rig_tear_down);
   g_test_add ("/chorus/notes-panel/notes", Rig, NULL, rig_set_up, test_notes, rig_tear_down);
+  g_test_add_func ("/chorus/triage-bar/message-grouped", test_message_grouped);
   if (g_getenv ("CHORUS_TRIAGE_SHOTS") != NULL)
     g_test_add ("/chorus/triage-bar/screenshots", Rig, NULL, rig_set_up, test_screenshots, rig_tear_down);
 

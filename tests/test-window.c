@@ -442,7 +442,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
 
   /* Not gtk_test_init(): it would force the en_US locale (TOOLCHAIN.md). */
-  setlocale (LC_ALL, "");
+  chorus_test_use_locale ();
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -168,6 +168,9 @@ on_source_finished_cb (ChorusSyncEngine *engine,
                        const GError     *error,
                        gpointer          user_data)
 {
+  g_autofree char *new_text = NULL;
+  g_autofree char *updated_text = NULL;
+
   if (error != NULL)
     {
       g_autofree char *line = g_strdup (error->message);
@@ -179,9 +182,12 @@ on_source_finished_cb (ChorusSyncEngine *engine,
       return;
     }
 
-  /* Translators: a source's name, then how many new posts the sync brought and how many changed. */
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u new post, %u updated\n", "%s: %u new posts, %u updated\n", inserted),
-           chorus_source_get_display_name (source), inserted, updated);
+  new_text = chorus_format_count (inserted);
+  updated_text = chorus_format_count (updated);
+  /* Translators: a source's name, then how many new posts the sync brought and how many changed, as
+   * numbers formatted for the locale. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %s new post, %s updated\n", "%s: %s new posts, %s updated\n", inserted),
+           chorus_source_get_display_name (source), new_text, updated_text);
 }
 
 static int
@@ -196,6 +202,8 @@ run_sync (const ChorusctlCommand *command,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   ChorusSyncSummary summary = { 0, };
+  g_autofree char *new_text = NULL;
+  g_autofree char *updated_text = NULL;
   gint64 only_source = 0;
   const GOptionEntry entries[] = {
     { "source", 0, 0, G_OPTION_ARG_INT64, &only_source, N_("Sync only this source"), N_("ID") },
@@ -246,9 +254,11 @@ run_sync (const ChorusctlCommand *command,
   if (!chorus_sync_engine_sync_finish (engine, result, &summary, &error))
     return chorusctl_fail (error);
 
-  /* Translators: the summary of "chorusctl sync". */
-  g_print (_("%u sources synced, %u failed: %u new posts, %u updated.\n"),
-           summary.sources_synced, summary.sources_failed, summary.posts_new, summary.posts_updated);
+  new_text = chorus_format_count (summary.posts_new);
+  updated_text = chorus_format_count (summary.posts_updated);
+  /* Translators: the summary of "chorusctl sync"; the last two %s are numbers formatted for the locale. */
+  g_print (_("%u sources synced, %u failed: %s new posts, %s updated.\n"),
+           summary.sources_synced, summary.sources_failed, new_text, updated_text);
 
   return summary.sources_failed > 0 ? CHORUSCTL_EXIT_FAILURE : CHORUSCTL_EXIT_OK;
 }

@@ -14,6 +14,7 @@
 
 #include "chorus-crm-import.h"
 #include "chorus-error.h"
+#include "chorus-format.h"
 
 /* The plain half of a CRM import (see chorus-store-crm.c for the store's):
  * the mapping of the file's columns, what a cell of the match column says
@@ -560,21 +561,27 @@ chorus_crm_totals_dup_text (const ChorusCrmTotals *totals)
   g_autofree char *matched = NULL;
   g_autofree char *unmatched = NULL;
   g_autofree char *ambiguous = NULL;
+  g_autofree char *n_rows = NULL, *n_matched = NULL, *n_unmatched = NULL, *n_ambiguous = NULL;
 
   g_return_val_if_fail (totals != NULL, NULL);
 
-  /* Translators: the start of the totals of a CSV file, “142 rows: …”. */
-  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", totals->n_rows), totals->n_rows);
+  n_rows = chorus_format_count (totals->n_rows);
+  n_matched = chorus_format_count (totals->n_matched);
+  n_unmatched = chorus_format_count (totals->n_unmatched);
+  n_ambiguous = chorus_format_count (totals->n_ambiguous);
+  /* Translators: the start of the totals of a CSV file, “142 rows: …”; %s is a number formatted for
+   * the locale, as in the next three. */
+  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows", totals->n_rows), n_rows);
   /* Translators: how many rows of a CSV file match a person of the workspace. */
-  matched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matches a person", "%u match a person",
-                                          totals->n_matched), totals->n_matched);
-  /* Translators: %u is a number of rows of the imported CRM file. */
-  unmatched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matches nobody", "%u match nobody",
-                                            totals->n_unmatched), totals->n_unmatched);
-  /* Translators: %u is a number of rows of the imported CRM file. */
-  ambiguous = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matches more than one person",
-                                            "%u match more than one person", totals->n_ambiguous),
-                               totals->n_ambiguous);
+  matched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s matches a person", "%s match a person",
+                                          totals->n_matched), n_matched);
+  /* Translators: %s is a number of rows of the imported CRM file, formatted for the locale. */
+  unmatched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s matches nobody", "%s match nobody",
+                                            totals->n_unmatched), n_unmatched);
+  /* Translators: %s is a number of rows of the imported CRM file, formatted for the locale. */
+  ambiguous = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s matches more than one person",
+                                            "%s match more than one person", totals->n_ambiguous),
+                               n_ambiguous);
 
   /* What did not happen is left out: “7 rows: 7 match a person”. */
   if (totals->n_unmatched > 0 && totals->n_ambiguous > 0)

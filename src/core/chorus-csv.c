@@ -667,7 +667,9 @@ chorus_csv_table_get_row (ChorusCsvTable *self,
  * a space; a field that starts like a spreadsheet formula (=, +, -, @,
  * tab) is written as text, behind a quote mark, so that opening the file
  * never runs it. Numbers are written in the C locale ("." for decimals, no
- * digit grouping), the same in every language. */
+ * digit grouping), the same in every language: the README says so, and
+ * g_ascii_formatd() keeps to it where printf() would write "0,5" in a
+ * process running in de_DE. */
 
 /**
  * chorus_csv_append_field:

@@ -341,18 +341,6 @@ chorus_format_challenge_phase (gint64 now,
 }
 
 /**
- * chorus_format_count:
- * @count: a number
- *
- * Returns: (transfer full): @count with the locale's digit grouping
- */
-char *
-chorus_format_count (gint64 count)
-{
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
-}
-
-/**
  * chorus_format_metric_count:
  * @metric: "votes", "likes", "reposts", "replies" or "engagements"
  * @count: how many
@@ -381,19 +369,6 @@ chorus_format_metric_count (const char *metric,
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s engagement", "%s engagements", n), number);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s vote", "%s votes", n), number);
-}
-
-/**
- * chorus_format_percent:
- * @fraction: a share between 0 and 1
- *
- * Returns: (transfer full): the share as a whole percentage, the locale's way
- */
-char *
-chorus_format_percent (double fraction)
-{
-  /* Translators: a percentage; use "%.0f %%" where a space goes before the sign. */
-  return g_strdup_printf (C_("percentage", "%.0f%%"), fraction * 100.0);
 }
 
 /**

@@ -33,7 +33,10 @@ char       *chorus_format_metric_count    (const char *metric,
                                            gint64      count);
 char       *chorus_format_count           (gint64      count);
 char       *chorus_format_duration        (gint64      seconds);
+char       *chorus_format_decimal         (double      value,
+                                           guint       decimals);
 char       *chorus_format_percent         (double      fraction);
+char       *chorus_format_share           (double      fraction);
 char       *chorus_format_weighting       (double      community_weight);
 char       *chorus_format_initials        (const char *name);
 

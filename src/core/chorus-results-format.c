@@ -65,9 +65,7 @@ char *
 chorus_format_score (double value,
                      int    decimals)
 {
-  if (isnan (value))
-    return g_strdup ("—");
-  return g_strdup_printf ("%.*f", decimals, value);
+  return chorus_format_decimal (value, (guint) MAX (decimals, 0));
 }
 
 /* Returns: how a community vote was cast, as a person says it */

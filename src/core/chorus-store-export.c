@@ -192,7 +192,9 @@ check_done (Exporter    *self,
   return TRUE;
 }
 
-/* 2026-11-22T10:04:05Z, or NULL when GDateTime cannot hold the time. */
+/* 2026-11-22T10:04:05Z, or NULL when GDateTime cannot hold the time.
+ * Exports are for programs, so their dates are ISO 8601 in UTC in every
+ * locale (README); only digits are formatted, so no locale reaches them. */
 static char *
 dup_iso8601 (gint64 unix_time)
 {

@@ -26,8 +26,7 @@
 char *
 chorus_verdict_format_share (double fraction)
 {
-  /* Translators: a percentage with one decimal; use "%.1f %%" where a space goes before the sign. */
-  return g_strdup_printf (C_("percentage", "%.1f%%"), fraction * 100.0);
+  return chorus_format_share (fraction);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include "chorus-challenge-export.h"
 #include "chorus-challenge-results-private.h"
+#include "chorus-format.h"
 #include "chorus-jury.h"
 #include "chorus-ranked-item.h"
 #include "chorus-results-format.h"
@@ -101,6 +102,7 @@ static void
 update_flagged_title (ChorusChallengeResults *self)
 {
   guint flagged = 0;
+  g_autofree char *count = NULL;
   g_autofree char *title = NULL;
 
   for (guint i = 0; i < chorus_ranking_get_n_votes (self->ranking); i++)
@@ -110,8 +112,9 @@ update_flagged_title (ChorusChallengeResults *self)
       flagged += vote->flags != 0 || vote->excluded;
     }
 
-  /* Translators: a page of a challenge's results; %u is how many votes it lists. */
-  title = flagged > 0 ? g_strdup_printf (_("Flagged Votes (%u)"), flagged) : g_strdup (_("Flagged Votes"));
+  count = chorus_format_count (flagged);
+  /* Translators: a page of a challenge's results; %s is how many votes it lists, formatted for the locale. */
+  title = flagged > 0 ? g_strdup_printf (_("Flagged Votes (%s)"), count) : g_strdup (_("Flagged Votes"));
   gtk_stack_page_set_title (self->votes_page, title);
 }
 

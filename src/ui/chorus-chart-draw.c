@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "chorus-chart-draw.h"
+#include "chorus-format.h"
 
 /* The pre-test chart, drawn with cairo for the window and for the PDF
  * report alike: per variant, its name and caption on one line, then a bar
@@ -186,9 +187,7 @@ draw_axis (cairo_t                 *cr,
     {
       double fraction = tick / 10.0;
       double x = to_x (fraction, top, width, rtl);
-      /* Translators: a tick of the chart's scale, a whole percentage; use "%.0f %%" where a space goes
-       * before the sign. */
-      g_autofree char *text = g_strdup_printf (C_("percentage", "%.0f%%"), fraction * 100.0);
+      g_autofree char *text = chorus_format_percent (fraction);
       int text_width, text_height;
 
       pango_layout_set_width (layout, -1);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "chorus-crm-import-dialog.h"
+#include "chorus-format.h"
 #include "chorus-store-crm.h"
 
 /* Imports people's CRM fields from a CSV file. The file is read in a
@@ -392,6 +393,7 @@ on_imported_cb (GObject      *object,
   g_autoptr(ChorusCrmImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *count = NULL;
   ChorusCrmTotals totals = { 0, };
   gint64 id;
 
@@ -409,10 +411,12 @@ on_imported_cb (GObject      *object,
       return;
     }
 
-  /* Translators: a toast after a CRM import; %u is how many rows of the file matched a person. */
-  message = g_strdup_printf (ngettext ("Imported CRM fields from %u row", "Imported CRM fields from %u rows",
+  count = chorus_format_count (totals.n_matched);
+  /* Translators: a toast after a CRM import; %s is how many rows of the file matched a person, formatted
+   * for the locale. */
+  message = g_strdup_printf (ngettext ("Imported CRM fields from %s row", "Imported CRM fields from %s rows",
                                        totals.n_matched),
-                             totals.n_matched);
+                             count);
   g_signal_emit (self, signals[IMPORTED], 0, id, message);
   if (self->stack != NULL)
     gtk_window_close (GTK_WINDOW (self));

@@ -165,11 +165,14 @@ describe_day (const ChorusInsights *insights,
   g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (insights->first_day + (gint64) day * 24 * 60 * 60);
   g_autofree char *when = g_date_time_format (date, C_("insight day", "%a %e %b"));
   g_autofree char *volume = chorus_format_count (insights->volume[day]);
+  g_autofree char *positive = chorus_format_count (insights->positive[day]);
+  g_autofree char *neutral = chorus_format_count (insights->neutral[day]);
+  g_autofree char *negative = chorus_format_count (insights->negative[day]);
 
   /* Translators: a day of the insight chart: the date, customer posts,
-   * then conversations by sentiment. */
-  return g_strdup_printf (_("%s: %s posts; %u positive, %u neutral, %u negative"), when, volume,
-                          insights->positive[day], insights->neutral[day], insights->negative[day]);
+   * then conversations by sentiment; each number is formatted for the locale. */
+  return g_strdup_printf (_("%s: %s posts; %s positive, %s neutral, %s negative"), when, volume,
+                          positive, neutral, negative);
 }
 
 static gboolean

@@ -31,7 +31,7 @@ create_entry_row (ChorusJuryWindow *self,
   gboolean complete = chorus_scorecard_count_scored (self->card, id) == chorus_jury_get_n_criteria (self->jury);
   g_autofree char *subtitle = complete ? g_strdup (_("Every criterion scored"))
                                        : _chorus_jury_window_dup_scored (self, entry);
-  g_autofree char *score = isnan (weighted) ? g_strdup ("—") : g_strdup_printf ("%.1f", weighted);
+  g_autofree char *score = chorus_format_decimal (weighted, 1);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (score);
   GtkWidget *icon = gtk_image_new_from_icon_name (complete ? "object-select-symbolic" : "go-next-symbolic");

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-format.h"
 #include "chorus-store-triage.h"
 #include "chorus-triage-change.h"
 
@@ -263,19 +264,22 @@ chorus_triage_message_status (guint       n,
                               const char *status,
                               gboolean    closed)
 {
+  g_autofree char *count = chorus_format_count (n);
+
   if (n == 1)
     /* Translators: a toast after a change; %s is a status such as “Done”. */
     return g_strdup_printf (_("Status set to %s"), status);
 
   if (closed)
-    /* Translators: a toast after closing many conversations at once. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation closed",
-                                         "%d conversations closed", n), (int) n);
+    /* Translators: a toast after closing many conversations at once; %s is how many, formatted for the
+     * locale. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation closed",
+                                         "%s conversations closed", n), count);
 
-  /* Translators: a toast after a change to many conversations; %d is how
-   * many, %s a status such as “Waiting”. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Status of %d conversation set to %s",
-                                       "Status of %d conversations set to %s", n), (int) n, status);
+  /* Translators: a toast after a change to many conversations; the first %s is how
+   * many, formatted for the locale, the second a status such as “Waiting”. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Status of %s conversation set to %s",
+                                       "Status of %s conversations set to %s", n), count, status);
 }
 
 /* @member is %NULL when the conversations were unassigned. */
@@ -283,43 +287,47 @@ char *
 chorus_triage_message_assignee (guint       n,
                                 const char *member)
 {
+  g_autofree char *count = chorus_format_count (n);
+
   if (member == NULL && n == 1)
     /* Translators: a toast after a change. */
     return g_strdup (_("Conversation unassigned"));
   if (member == NULL)
-    /* Translators: a toast after a change to many conversations. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation unassigned",
-                                         "%d conversations unassigned", n), (int) n);
+    /* Translators: a toast after a change to many conversations; %s is how many, formatted for the locale. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation unassigned",
+                                         "%s conversations unassigned", n), count);
   if (n == 1)
     /* Translators: a toast after a change; %s is a team member's name. */
     return g_strdup_printf (_("Assigned to %s"), member);
 
-  /* Translators: a toast after a change to many conversations; %d is how
-   * many, %s a team member's name. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation assigned to %s",
-                                       "%d conversations assigned to %s", n), (int) n, member);
+  /* Translators: a toast after a change to many conversations; the first %s is how
+   * many, formatted for the locale, the second a team member's name. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation assigned to %s",
+                                       "%s conversations assigned to %s", n), count, member);
 }
 
 char *
 chorus_triage_message_priority (guint          n,
                                 ChorusPriority priority)
 {
+  g_autofree char *count = chorus_format_count (n);
+
   if (priority == CHORUS_PRIORITY_NONE && n == 1)
     /* Translators: a toast after a change. */
     return g_strdup (_("Priority cleared"));
   if (priority == CHORUS_PRIORITY_NONE)
-    /* Translators: a toast after a change to many conversations. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Priority of %d conversation cleared",
-                                         "Priority of %d conversations cleared", n), (int) n);
+    /* Translators: a toast after a change to many conversations; %s is how many, formatted for the locale. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Priority of %s conversation cleared",
+                                         "Priority of %s conversations cleared", n), count);
   if (n == 1)
     /* Translators: a toast after a change; %s is “Low”, “Normal” or “High”. */
     return g_strdup_printf (_("Priority set to %s"), priority_name (priority));
 
-  /* Translators: a toast after a change to many conversations; %d is how
-   * many, %s “Low”, “Normal” or “High”. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Priority of %d conversation set to %s",
-                                       "Priority of %d conversations set to %s", n),
-                          (int) n, priority_name (priority));
+  /* Translators: a toast after a change to many conversations; the first %s is how
+   * many, formatted for the locale, the second “Low”, “Normal” or “High”. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Priority of %s conversation set to %s",
+                                       "Priority of %s conversations set to %s", n),
+                          count, priority_name (priority));
 }
 
 char *
@@ -327,34 +335,38 @@ chorus_triage_message_tag (guint       n,
                            const char *tag,
                            gboolean    added)
 {
+  g_autofree char *count = chorus_format_count (n);
+
   if (added && n == 1)
     /* Translators: a toast after a change; %s is a tag's name. */
     return g_strdup_printf (_("Tag “%s” added"), tag);
   if (added)
-    /* Translators: a toast after a change to many conversations; %s is a
-     * tag's name, %d how many conversations. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” added to %d conversation",
-                                         "Tag “%s” added to %d conversations", n), tag, (int) n);
+    /* Translators: a toast after a change to many conversations; the first %s is
+     * a tag's name, the second how many conversations, formatted for the locale. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” added to %s conversation",
+                                         "Tag “%s” added to %s conversations", n), tag, count);
   if (n == 1)
     /* Translators: a toast after a change; %s is a tag's name. */
     return g_strdup_printf (_("Tag “%s” removed"), tag);
 
-  /* Translators: a toast after a change to many conversations; %s is a
-   * tag's name, %d how many conversations. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” removed from %d conversation",
-                                       "Tag “%s” removed from %d conversations", n), tag, (int) n);
+  /* Translators: a toast after a change to many conversations; the first %s is
+   * a tag's name, the second how many conversations, formatted for the locale. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tag “%s” removed from %s conversation",
+                                       "Tag “%s” removed from %s conversations", n), tag, count);
 }
 
 char *
 chorus_triage_message_unread (guint n)
 {
+  g_autofree char *count = chorus_format_count (n);
+
   if (n == 1)
     /* Translators: a toast after a change. */
     return g_strdup (_("Marked as unread"));
 
-  /* Translators: a toast after a change to many conversations. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d conversation marked as unread",
-                                       "%d conversations marked as unread", n), (int) n);
+  /* Translators: a toast after a change to many conversations; %s is how many, formatted for the locale. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conversation marked as unread",
+                                       "%s conversations marked as unread", n), count);
 }
 
 /* %CHORUS_SENTIMENT_NONE: back to the automatic sentiment. */
@@ -363,22 +375,23 @@ chorus_triage_message_sentiment (guint           n,
                                  ChorusSentiment sentiment)
 {
   const char *name = chorus_triage_sentiment_name (sentiment);
+  g_autofree char *count = chorus_format_count (n);
 
   if (sentiment == CHORUS_SENTIMENT_NONE && n == 1)
     /* Translators: a toast after a change. */
     return g_strdup (_("Sentiment set back to automatic"));
   if (sentiment == CHORUS_SENTIMENT_NONE)
-    /* Translators: a toast after a change to many conversations. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sentiment of %d conversation set back to automatic",
-                                         "Sentiment of %d conversations set back to automatic", n), (int) n);
+    /* Translators: a toast after a change to many conversations; %s is how many, formatted for the locale. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sentiment of %s conversation set back to automatic",
+                                         "Sentiment of %s conversations set back to automatic", n), count);
   if (n == 1)
     /* Translators: a toast after a change; %s is “Positive”, “Neutral” or “Negative”. */
     return g_strdup_printf (_("Sentiment set to %s"), name);
 
-  /* Translators: a toast after a change to many conversations; %d is how
-   * many, %s “Positive”, “Neutral” or “Negative”. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sentiment of %d conversation set to %s",
-                                       "Sentiment of %d conversations set to %s", n), (int) n, name);
+  /* Translators: a toast after a change to many conversations; the first %s is how
+   * many, formatted for the locale, the second “Positive”, “Neutral” or “Negative”. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sentiment of %s conversation set to %s",
+                                       "Sentiment of %s conversations set to %s", n), count, name);
 }
 
 char *

@@ -109,15 +109,15 @@ char *
 _chorus_variant_replies_describe_mix (const ChorusSentimentMix *mix)
 {
   guint total = mix->positive + mix->neutral + mix->negative;
-  g_autofree char *replies = NULL;
+  g_autofree char *replies = chorus_format_metric_count ("replies", total);
+  g_autofree char *positive = chorus_format_count (mix->positive);
+  g_autofree char *neutral = chorus_format_count (mix->neutral);
+  g_autofree char *negative = chorus_format_count (mix->negative);
 
-  /* Translators: how many replies a variant's posts had. */
-  replies = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reply", "%u replies", total), total);
   /* Translators: the sentiment of the replies to one variant: %s is how
    * many replies there are ("12 replies"), then how many read positive,
-   * neutral and negative. */
-  return g_strdup_printf (_("%s · positive: %u · neutral: %u · negative: %u"), replies, mix->positive, mix->neutral,
-                          mix->negative);
+   * neutral and negative, each formatted for the locale. */
+  return g_strdup_printf (_("%s · positive: %s · neutral: %s · negative: %s"), replies, positive, neutral, negative);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "chorus-conversations-pane.h"
 #include "chorus-designs-pane.h"
 #include "chorus-error.h"
+#include "chorus-format.h"
 #include "chorus-pretests-pane.h"
 #include "chorus-store-sources.h"
 #include "chorus-window-private.h"
@@ -163,6 +164,7 @@ notify_new_posts (ChorusWindow *self,
 {
   GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autoptr(GNotification) notification = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autofree char *name = NULL;
@@ -173,9 +175,11 @@ notify_new_posts (ChorusWindow *self,
       !chorus_source_get_watch_mentions (source) || chorus_source_get_account (source) == NULL)
     return;
 
-  /* Translators: a desktop notification; %s is an account, such as "@brand on mastodon.social". */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new post for %s", "%u new posts for %s", inserted),
-                           inserted, chorus_source_get_display_name (source));
+  count = chorus_format_count (inserted);
+  /* Translators: a desktop notification; the first %s is a number formatted for the locale, the second
+   * an account, such as "@brand on mastodon.social". */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new post for %s", "%s new posts for %s", inserted),
+                           count, chorus_source_get_display_name (source));
   name = chorus_store_dup_name (self->store);
   /* Translators: %s is the workspace's name. */
   body = g_strdup_printf (_("Open the inbox of “%s” to read and answer them."), name);
@@ -262,10 +266,12 @@ on_synced_cb (GObject      *object,
     show_failures_toast (self);
   else if (!self->sync_automatic)
     {
-      /* Translators: shown after a sync. */
-      text = summary.posts_new > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new post", "%u new posts",
+      g_autofree char *count = chorus_format_count (summary.posts_new);
+
+      /* Translators: shown after a sync; %s is a number formatted for the locale. */
+      text = summary.posts_new > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new post", "%s new posts",
                                                                    summary.posts_new),
-                                                      summary.posts_new)
+                                                      count)
                                    : g_strdup (_("Everything is up to date"));
       show_toast (self, text, NULL, NULL, NULL);
     }
