@@ -81,20 +81,28 @@ x_of (PangoLayout *layout,
   return pos.x;
 }
 
+/* @sentence laid out as a label would, in a paragraph of its own. */
+static PangoLayout *
+lay_out (const char *sentence)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *layout = pango_layout_new (context);
+
+  g_object_unref (context);
+  pango_layout_set_text (layout, sentence, -1);
+  return layout;
+}
+
 /* Whether "into" in @sentence is drawn left to right, as English is. */
 static gboolean
 into_reads_forward (const char *sentence)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (font_map);
-  PangoLayout *layout = pango_layout_new (context);
+  PangoLayout *layout = lay_out (sentence);
   gboolean forward;
 
-  pango_layout_set_text (layout, sentence, -1);
   forward = x_of (layout, sentence, "into") < x_of (layout, sentence, "nto") &&
             x_of (layout, sentence, "nto") < x_of (layout, sentence, "to Bo");
   g_object_unref (layout);
-  g_object_unref (context);
 
   return forward;
 }
@@ -119,18 +127,14 @@ test_override_does_not_reorder (void)
 static gboolean
 number_follows_name (const char *sentence)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (font_map);
-  PangoLayout *layout = pango_layout_new (context);
+  PangoLayout *layout = lay_out (sentence);
   int number_x;
   gboolean follows;
 
-  pango_layout_set_text (layout, sentence, -1);
   number_x = x_of (layout, sentence, "3");
   follows = number_x > x_of (layout, sentence, SHIN) && number_x > x_of (layout, sentence, RESH) &&
             number_x > x_of (layout, sentence, HE);
   g_object_unref (layout);
-  g_object_unref (context);
 
   return follows;
 }
