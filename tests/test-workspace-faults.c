@@ -8,7 +8,10 @@
 #include <libsoup/soup.h>
 
 #include "chorus-error.h"
+#include "chorus-format.h"
 #include "chorus-http.h"
+#include "chorus-incoming.h"
+#include "chorus-store-ingest.h"
 #include "chorus-test-util.h"
 #include "chorus-store-private.h"
 #include "chorus-store-sources.h"
@@ -261,6 +264,65 @@ test_write_refused (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count (*) FROM sources"), ==, 1);
 }
 
+/* Clock skew. A post dated years ahead (a broken server clock, or a post
+ * that would pin itself to the top of the inbox) is stored as read now;
+ * one a few hours ahead keeps its server's time. Either way the list says
+ * a time or a date, never a negative age. */
+static void
+test_clock_skew (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const struct { const char *uri; gint64 ahead; gboolean kept; } posts[] = {
+    { "https://a.example/2099", 73 * 365 * 24 * 3600LL, FALSE },
+    { "https://a.example/in-two-days", 2 * 24 * 3600, FALSE },
+    { "https://a.example/in-three-hours", 3 * 3600, TRUE },
+    { "https://a.example/in-ten-minutes", 10 * 60, TRUE },
+  };
+  g_autoptr(ChorusStore) store = chorus_test_open_store (f->workspace.path, CHORUS_STORE_OPEN_EXISTING);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) chorus_incoming_post_free);
+  g_autoptr(GError) error = NULL;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 after;
+
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      ChorusIncomingPost *post = chorus_incoming_post_new ("feed");
+
+      post->uri = g_strdup (posts[i].uri);
+      post->created_at = before + posts[i].ahead;
+      post->text = g_strdup ("From the future");
+      g_ptr_array_add (batch, post);
+    }
+
+  g_assert_true (chorus_store_ingest (store, 0, batch, NULL, &error));
+  g_assert_no_error (error);
+  after = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT created_at FROM posts WHERE uri = '%s'", posts[i].uri);
+      gint64 stored = chorus_test_db_query_int (_chorus_store_get_db (store), sql);
+      g_autofree char *shown = chorus_format_relative_time (before, stored);
+
+      if (posts[i].kept)
+        g_assert_cmpint (stored, ==, before + posts[i].ahead);
+      else
+        {
+          g_assert_cmpint (stored, >=, before);
+          g_assert_cmpint (stored, <=, after);
+        }
+
+      g_assert_cmpstr (shown, !=, "");
+      g_assert_null (strchr (shown, '-'));
+    }
+
+  /* Nothing in the workspace is dated more than a day ahead. */
+  g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (store),
+                                             "SELECT count (*) FROM posts WHERE created_at > strftime ('%s', 'now') + 86400"),
+                   ==, 0);
+  chorus_test_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +334,8 @@ main (int   argc,
   g_test_add ("/chorus/workspace-faults/read-only-while-open", Fixture, NULL, fixture_set_up,
               test_read_only_while_open, fixture_tear_down);
   g_test_add ("/chorus/workspace-faults/write-refused", Fixture, NULL, fixture_set_up, test_write_refused,
+              fixture_tear_down);
+  g_test_add ("/chorus/workspace-faults/clock-skew", Fixture, NULL, fixture_set_up, test_clock_skew,
               fixture_tear_down);
 
   return g_test_run ();
