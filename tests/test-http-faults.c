@@ -229,6 +229,19 @@ test_dns_failure (Fixture       *f,
                    "chorus-no-such-host.invalid could not be found. Check the address and your internet connection.");
 
   assert_sync_fails (f, url, "could not be found");
+
+  /* chorusctl says it on standard error, and fails. */
+  if (!chorus_test_skip_without_chorusctl ())
+    {
+      g_auto(ChorusTestRun) run = { 0 };
+
+      chorus_test_run_chorusctl (&run, NULL, NULL, "--workspace", f->rig.workspace.path, "sync", NULL);
+      g_test_message ("chorusctl: %s / %s", run.out, run.err);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "chorusctl: Faulty: chorus-no-such-host.invalid could not be found. "
+                                         "Check the address and your internet connection.\n"));
+      g_assert_nonnull (strstr (run.out, "0 sources synced, 1 failed"));
+    }
 }
 
 static void

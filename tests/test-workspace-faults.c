@@ -323,6 +323,39 @@ test_clock_skew (Fixture       *f,
   chorus_test_finalize_object (g_steal_pointer (&store));
 }
 
+/* A workspace just created, still open in the app (or left by a crash
+ * before SQLite copied its first page from the -wal into the file), is
+ * opened by a second program, chorusctl say, as the workspace it is. */
+static void
+test_open_while_new (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->workspace.dir, "new.chorus", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(ChorusStore) first = chorus_test_open_store (path, CHORUS_STORE_OPEN_CREATE);
+  g_autoptr(ChorusStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = chorus_store_add_source (first, "feed", f->feed_url, NULL, "Guardian", &error);
+  g_autofree char *header = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+
+  /* The file's own header does not say "Chorus" yet; the -wal does. */
+  header = chorus_test_read_file (path, &length);
+  g_assert_cmpuint (length, >=, 72);
+  g_assert_cmpint (header[68] | header[69] | header[70] | header[71], ==, 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  second = chorus_store_open (path, CHORUS_STORE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_cmpint (chorus_test_db_query_int (_chorus_store_get_db (second), "SELECT max (id) FROM sources"), ==, id);
+
+  chorus_test_finalize_object (g_steal_pointer (&second));
+  chorus_test_finalize_object (g_steal_pointer (&first));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +367,8 @@ main (int   argc,
   g_test_add ("/chorus/workspace-faults/read-only-while-open", Fixture, NULL, fixture_set_up,
               test_read_only_while_open, fixture_tear_down);
   g_test_add ("/chorus/workspace-faults/write-refused", Fixture, NULL, fixture_set_up, test_write_refused,
+              fixture_tear_down);
+  g_test_add ("/chorus/workspace-faults/open-while-new", Fixture, NULL, fixture_set_up, test_open_while_new,
               fixture_tear_down);
   g_test_add ("/chorus/workspace-faults/clock-skew", Fixture, NULL, fixture_set_up, test_clock_skew,
               fixture_tear_down);
