@@ -172,13 +172,15 @@ on_dismiss_clicked_cb (GtkButton         *button,
 {
   const char *name = NULL;
   Action *action = start_action (self, GTK_WIDGET (button), &name);
+  g_autofree char *dismissed = NULL;
 
   if (action == NULL)
     return;
 
+  dismissed = chorus_text_isolate (name);
   /* Translators: a toast; %s is the name of a person suggested as the
    * same as the one shown. */
-  action->message = g_strdup_printf (_("%s will not be suggested again"), name);
+  action->message = g_strdup_printf (_("%s will not be suggested again"), dismissed);
   chorus_store_dismiss_merge_async (self->store, chorus_person_get_id (self->person), action->other_id,
                                     self->cancellable, on_dismissed_cb, action);
 }
