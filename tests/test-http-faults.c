@@ -29,6 +29,9 @@ typedef struct
   GSocketService    *endless;      /* sends a chunked body that never ends */
   char              *endless_base;
   guint64            endless_sent;
+  GSocketService    *trickle;      /* sends its answer a byte every 100 ms */
+  char              *trickle_base;
+  GPtrArray         *trickling;    /* Trickle, one per connection */
 } Fixture;
 
 static void
@@ -120,6 +123,54 @@ on_endless_incoming_cb (GSocketService    *service,
   return TRUE;
 }
 
+typedef struct
+{
+  GOutputStream *out;
+  guint          source_id;
+} Trickle;
+
+static void
+trickle_free (Trickle *trickle)
+{
+  g_clear_handle_id (&trickle->source_id, g_source_remove);
+  g_object_unref (trickle->out);
+  g_free (trickle);
+}
+
+static gboolean
+on_trickle_cb (gpointer user_data)
+{
+  Trickle *trickle = user_data;
+
+  if (g_output_stream_write (trickle->out, "x", 1, NULL, NULL) == 1)
+    return G_SOURCE_CONTINUE;
+
+  trickle->source_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Answers at once, announcing a megabyte, then sends it a byte at a time:
+ * never quiet long enough for an idle timeout. */
+static gboolean
+on_trickle_incoming_cb (GSocketService    *service,
+                        GSocketConnection *connection,
+                        GObject           *source,
+                        gpointer           user_data)
+{
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+                             "Content-Length: 1000000\r\nConnection: close\r\n\r\n";
+  Fixture *f = user_data;
+  Trickle *trickle = g_new0 (Trickle, 1);
+
+  trickle->out = g_object_ref (g_io_stream_get_output_stream (G_IO_STREAM (connection)));
+  g_output_stream_write_all (trickle->out, head, sizeof head - 1, NULL, NULL, NULL);
+  trickle->source_id = g_timeout_add (100, on_trickle_cb, trickle);
+  g_ptr_array_add (f->trickling, trickle);
+  g_ptr_array_add (f->held, g_object_ref (connection));
+
+  return TRUE;
+}
+
 static GSocketService *
 listen_local (GCallback  callback,
               Fixture   *f,
@@ -152,6 +203,8 @@ fixture_set_up (Fixture       *f,
   f->held = g_ptr_array_new_with_free_func (g_object_unref);
   f->silent = listen_local (G_CALLBACK (on_silent_incoming_cb), f, &f->silent_base);
   f->endless = listen_local (G_CALLBACK (on_endless_incoming_cb), f, &f->endless_base);
+  f->trickling = g_ptr_array_new_with_free_func ((GDestroyNotify) trickle_free);
+  f->trickle = listen_local (G_CALLBACK (on_trickle_incoming_cb), f, &f->trickle_base);
 }
 
 static void
@@ -162,11 +215,16 @@ fixture_tear_down (Fixture       *f,
   g_socket_listener_close (G_SOCKET_LISTENER (f->silent));
   g_socket_service_stop (f->endless);
   g_socket_listener_close (G_SOCKET_LISTENER (f->endless));
+  g_socket_service_stop (f->trickle);
+  g_socket_listener_close (G_SOCKET_LISTENER (f->trickle));
+  g_ptr_array_unref (f->trickling);
   g_ptr_array_unref (f->held);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&f->silent);
   g_clear_object (&f->endless);
+  g_clear_object (&f->trickle);
+  g_free (f->trickle_base);
   g_free (f->silent_base);
   g_free (f->endless_base);
   chorus_test_sync_rig_tear_down (&f->rig);
@@ -317,23 +375,46 @@ test_self_signed (Fixture       *f,
   soup_server_disconnect (server);
 }
 
-/* Accepted, then nothing: given up after the timeout, on each attempt. */
+/* Two attempts of a second each, both given up: the sentence, two
+ * connections to the server, about two seconds. */
 static void
-test_never_answers (Fixture       *f,
-                    gconstpointer  data)
+assert_times_out (Fixture    *f,
+                  const char *url,
+                  GPtrArray  *connections)
 {
-  g_autofree char *url = g_strconcat (f->silent_base, "feed.xml", NULL);
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GError) error = fetch_error (f, url);
   gint64 elapsed_ms = (g_get_monotonic_time () - start) / 1000;
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
   g_assert_cmpstr (error->message, ==, "127.0.0.1 did not answer in time.");
-  g_assert_cmpuint (f->held->len, ==, 2);
+  g_assert_cmpuint (connections->len, ==, 2);
   g_assert_cmpint (elapsed_ms, >=, 2 * 1000 - 100);
   g_assert_cmpint (elapsed_ms, <, 10 * 1000);
 
   assert_sync_fails (f, url, "did not answer in time");
+}
+
+/* Accepted, then nothing: given up after the timeout, on each attempt. */
+static void
+test_never_answers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *url = g_strconcat (f->silent_base, "feed.xml", NULL);
+
+  assert_times_out (f, url, f->held);
+}
+
+/* A server that never goes quiet but never finishes either: each attempt
+ * ends at its deadline. */
+static void
+test_trickle (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *url = g_strconcat (f->trickle_base, "feed.xml", NULL);
+
+  chorus_http_set_deadline (f->rig.http, 1);
+  assert_times_out (f, url, f->trickling);
 }
 
 /* A body that never ends is cut off at the cap, and reading stops there. */
@@ -369,6 +450,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/chorus/http-faults/never-answers", Fixture, NULL, fixture_set_up, test_never_answers,
               fixture_tear_down);
+  g_test_add ("/chorus/http-faults/trickle", Fixture, NULL, fixture_set_up, test_trickle, fixture_tear_down);
   g_test_add ("/chorus/http-faults/endless-body", Fixture, NULL, fixture_set_up, test_endless_body,
               fixture_tear_down);
 
