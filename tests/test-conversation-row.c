@@ -55,6 +55,32 @@ test_excerpt (void)
   g_object_unref (row);
 }
 
+/* A name or handle with bidi overrides, zero-width spaces or a line
+ * break is shown as the letters it has, on one line: it cannot reverse
+ * itself ("redlaw" drawn as "walder") or hide what it is made of. */
+static void
+test_hostile_name (void)
+{
+  ChorusConversationRow *row = g_object_ref_sink (g_object_new (CHORUS_TYPE_CONVERSATION_ROW, NULL));
+  g_autoptr(ChorusConversation) conversation = g_object_new (CHORUS_TYPE_CONVERSATION,
+                                                             "id", (gint64) 1,
+                                                             "network", "mastodon",
+                                                             "author-name", "Kai \u202Eredlaw\u202C\n\u200B",
+                                                             "author-handle", "\u2066@kai\u2069\uFEFF@evil.example",
+                                                             "excerpt", "Hi",
+                                                             NULL);
+  GtkWidget *widget = GTK_WIDGET (row);
+
+  chorus_conversation_row_set_conversation (row, conversation);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (widget, CHORUS_TYPE_CONVERSATION_ROW,
+                                                                               "name_label"))), ==, "Kai redlaw");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (widget, CHORUS_TYPE_CONVERSATION_ROW,
+                                                                               "handle_label"))), ==,
+                   "@kai@evil.example");
+
+  g_object_unref (row);
+}
+
 /* The row's avatar looks as AdwAvatar, which draws the person elsewhere,
  * for the same name: the same initials, colour and fitted font size,
  * whether its name came before or after it was in a window. */
@@ -153,6 +179,7 @@ main (int   argc,
 
   g_test_add_func ("/chorus/conversation-row/excerpt", test_excerpt);
   g_test_add_func ("/chorus/conversation-row/avatar", test_avatar);
+  g_test_add_func ("/chorus/conversation-row/hostile-name", test_hostile_name);
 
   return g_test_run ();
 }

@@ -75,6 +75,15 @@ handle (SoupServer        *server,
     serve (message, "image/webp", webp_bytes, sizeof webp_bytes - 1);
   else if (strcmp (path, "/fake.png") == 0)
     serve (message, "image/png", html_bytes, sizeof html_bytes - 1);
+  else if (strcmp (path, "/bomb.png") == 0)
+    {
+      /* The 1×1 PNG, saying it is 100,000 × 100,000 pixels. */
+      g_autofree guint8 *bomb = g_memdup2 (png_bytes, sizeof png_bytes);
+      static const guint8 sides[] = { 0x00, 0x01, 0x86, 0xa0, 0x00, 0x01, 0x86, 0xa0 };
+
+      memcpy (bomb + 16, sides, sizeof sides);
+      serve (message, "image/png", bomb, sizeof png_bytes);
+    }
   else if (strcmp (path, "/big.png") == 0)
     {
       g_autofree guint8 *big = g_malloc0 (BIG_SIZE);
@@ -348,10 +357,12 @@ test_refused (Fixture       *f,
 {
   g_autofree char *big = url_for (f, "/big.png");
   g_autofree char *fake = url_for (f, "/fake.png");
+  g_autofree char *bomb = url_for (f, "/bomb.png");
   g_autofree char *missing = url_for (f, "/missing.png");
 
   assert_refused (f, big, SMALL_LIMIT, G_IO_ERROR_MESSAGE_TOO_LARGE, "The image is too large.");
   assert_refused (f, fake, 0, G_IO_ERROR_INVALID_DATA, "This is not an image.");
+  assert_refused (f, bomb, 0, G_IO_ERROR_MESSAGE_TOO_LARGE, "The image is too large.");
   assert_refused (f, missing, 0, G_IO_ERROR_NOT_FOUND, "The image is no longer on its server.");
   g_assert_cmpuint (requests_for (f, "/missing.png"), ==, 1);
 

@@ -26,6 +26,7 @@ typedef enum
   CHORUS_ERROR_PARSE,
   CHORUS_ERROR_NEEDS_SIGN_IN,
   CHORUS_ERROR_EXISTS,
+  CHORUS_ERROR_DISK_FULL,
 } ChorusError;
 
 GQuark chorus_error_quark (void);

@@ -19,6 +19,7 @@
 
 #define DEFAULT_MAX_BYTES (16 * 1024 * 1024)
 #define DEFAULT_TIMEOUT_SECONDS 30
+#define DEFAULT_DEADLINE_SECONDS (10 * 60)
 #define DEFAULT_BACKOFF_MS 1000
 #define DEFAULT_MAX_ATTEMPTS 4
 #define MAX_RETRY_AFTER_SECONDS 120
@@ -34,6 +35,7 @@ struct _ChorusHttp
   guint        backoff_ms;
   guint        max_attempts;
   gsize        max_bytes;
+  guint        deadline_seconds;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusHttp, chorus_http, G_TYPE_OBJECT)
@@ -50,13 +52,31 @@ typedef struct
   SoupMessage *message;
   GByteArray  *body;
   guint        wait_id;
+  GCancellable *caller_cancellable;   /* the task's, or NULL */
+  GCancellable *attempt_cancellable;  /* cancelled by the caller's, or by the deadline */
+  gulong       cancelled_id;
+  guint        deadline_id;
+  gboolean     timed_out;             /* the attempt ran past its deadline */
 } Request;
 
 static void start_attempt (GTask *task);
 
 static void
+end_attempt (Request *request)
+{
+  g_clear_handle_id (&request->deadline_id, g_source_remove);
+  if (request->cancelled_id != 0)
+    g_cancellable_disconnect (request->caller_cancellable, request->cancelled_id);
+  request->cancelled_id = 0;
+  g_clear_object (&request->attempt_cancellable);
+  request->timed_out = FALSE;
+}
+
+static void
 request_free (Request *request)
 {
+  end_attempt (request);
+  g_clear_object (&request->caller_cancellable);
   g_clear_handle_id (&request->wait_id, g_source_remove);
   g_free (request->url);
   g_free (request->host);
@@ -215,6 +235,20 @@ describe_error (const Request *request,
                       /* Translators: the first %s is a server's name, such as mastodon.social; the second the
                        * reason, from the network library, often in English. */
                       _("The connection to %s failed (%s)."), request->host, error->message);
+}
+
+/* An attempt cancelled by its deadline, rather than by the caller, timed
+ * out: a server that trickles its answer a byte at a time never trips
+ * libsoup's idle timeout. */
+static void
+note_deadline (const Request  *request,
+               GError        **error)
+{
+  if (request->timed_out && g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "deadline");
+    }
 }
 
 static void
@@ -396,9 +430,9 @@ static void
 read_next (GInputStream *stream,
            GTask        *task)
 {
-  GCancellable *cancellable = g_task_get_cancellable (task);
+  Request *request = g_task_get_task_data (task);
 
-  g_input_stream_read_bytes_async (stream, READ_CHUNK, G_PRIORITY_DEFAULT, cancellable,
+  g_input_stream_read_bytes_async (stream, READ_CHUNK, G_PRIORITY_DEFAULT, request->attempt_cancellable,
                                    on_read_cb, task);
 }
 
@@ -416,6 +450,7 @@ on_read_cb (GObject      *object,
 
   if (!(chunk = g_input_stream_read_bytes_finish (stream, result, &error)))
     {
+      note_deadline (request, &error);
       /* A connection dropped in the middle of the body. */
       if (is_transient (error) && retry_later (task, backoff_delay (self, request->attempt)))
         return;
@@ -483,6 +518,7 @@ on_sent_cb (GObject      *object,
 
   if (!(stream = soup_session_send_finish (SOUP_SESSION (object), result, &error)))
     {
+      note_deadline (request, &error);
       if (is_transient (error) && retry_later (task, backoff_delay (self, request->attempt)))
         return;
 
@@ -522,6 +558,40 @@ on_sent_cb (GObject      *object,
 }
 
 static void
+on_caller_cancelled_cb (GCancellable *cancellable,
+                        GCancellable *attempt_cancellable)
+{
+  g_cancellable_cancel (attempt_cancellable);
+}
+
+static gboolean
+on_deadline_cb (gpointer user_data)
+{
+  Request *request = user_data;
+
+  request->deadline_id = 0;
+  request->timed_out = TRUE;
+  g_cancellable_cancel (request->attempt_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Each attempt has a cancellable of its own, which the caller's cancels,
+ * and a deadline for the whole exchange. */
+static void
+arm_attempt (ChorusHttp *self,
+             Request    *request)
+{
+  end_attempt (request);
+  request->attempt_cancellable = g_cancellable_new ();
+  if (request->caller_cancellable != NULL)
+    request->cancelled_id = g_cancellable_connect (request->caller_cancellable, G_CALLBACK (on_caller_cancelled_cb),
+                                                   request->attempt_cancellable, NULL);
+  request->deadline_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->deadline_seconds * 1000, on_deadline_cb,
+                                             request, NULL);
+}
+
+static void
 start_attempt (GTask *task)
 {
   ChorusHttp *self = g_task_get_source_object (task);
@@ -531,6 +601,7 @@ start_attempt (GTask *task)
   if (wait_for_rate_limit (task))
     return;
 
+  arm_attempt (self, request);
   request->attempt++;
   g_clear_object (&request->message);
   g_clear_pointer (&request->body, g_byte_array_unref);
@@ -545,7 +616,7 @@ start_attempt (GTask *task)
     soup_message_headers_replace (headers, request->headers[i], request->headers[i + 1]);
 
   soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task), on_sent_cb, g_object_ref (task));
+                           request->attempt_cancellable, on_sent_cb, g_object_ref (task));
 }
 
 static void
@@ -578,6 +649,7 @@ chorus_http_init (ChorusHttp *self)
   self->backoff_ms = DEFAULT_BACKOFF_MS;
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
   self->max_bytes = DEFAULT_MAX_BYTES;
+  self->deadline_seconds = DEFAULT_DEADLINE_SECONDS;
 }
 
 ChorusHttp *
@@ -622,6 +694,26 @@ chorus_http_set_timeout (ChorusHttp *self,
   soup_session_set_timeout (self->session, seconds);
 }
 
+/**
+ * chorus_http_set_deadline:
+ * @self: a #ChorusHttp
+ * @seconds: how long one attempt may take in all, from sending the request
+ *   to the last byte of the answer
+ *
+ * The timeout (chorus_http_set_timeout()) is for a server that goes quiet;
+ * the deadline is for one that never stops answering slowly. Ten minutes
+ * unless set.
+ */
+void
+chorus_http_set_deadline (ChorusHttp *self,
+                          guint       seconds)
+{
+  g_return_if_fail (CHORUS_IS_HTTP (self));
+  g_return_if_fail (seconds > 0);
+
+  self->deadline_seconds = seconds;
+}
+
 static void
 request_async (ChorusHttp          *self,
                const char          *method,
@@ -653,6 +745,7 @@ request_async (ChorusHttp          *self,
   request->headers = g_strdupv ((char **) headers);
   request->content_type = g_strdup (content_type);
   request->request_body = body != NULL ? g_bytes_ref (body) : NULL;
+  request->caller_cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
   start_attempt (task);

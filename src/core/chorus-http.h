@@ -38,6 +38,8 @@ void                chorus_http_set_max_bytes    (ChorusHttp          *self,
                                                   gsize                max_bytes);
 void                chorus_http_set_timeout      (ChorusHttp          *self,
                                                   guint                seconds);
+void                chorus_http_set_deadline     (ChorusHttp          *self,
+                                                  guint                seconds);
 gboolean            chorus_http_check_url        (const char          *url,
                                                   GError             **error);
 char               *chorus_http_dup_host         (const char          *url);

@@ -114,16 +114,31 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
-/* The file type of @bytes from its first bytes, as the extension it is
- * stored with, or NULL when it is none of the four kinds kept. */
-static const char *
-sniff_extension (GBytes *bytes)
+/* The file type of @bytes from its first bytes, or NULL when it is none
+ * of the four kinds kept. */
+static const ChorusImageFormat *
+sniff_format (GBytes *bytes)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
-  const ChorusImageFormat *format = chorus_image_format_sniff (data, size);
 
-  return format != NULL ? format->extension : NULL;
+  return chorus_image_format_sniff (data, size);
+}
+
+/* A decompression bomb: a few bytes that say they are more pixels than
+ * anything would be asked to decode. A header that cannot be read says
+ * nothing, and is left to the decoder to refuse. */
+static gboolean
+states_too_many_pixels (const ChorusImageFormat *format,
+                        GBytes                  *bytes)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  guint width, height;
+
+  return chorus_image_format_read_size (format, data, size, &width, &height) &&
+         (width > CHORUS_MEDIA_IMPORT_MAX_SIDE || height > CHORUS_MEDIA_IMPORT_MAX_SIDE ||
+          (guint64) width * height > CHORUS_MEDIA_IMPORT_MAX_PIXELS);
 }
 
 /* The content file a marker names, "<sha256>.<ext>", checked so that a
@@ -308,6 +323,8 @@ check_response (Fetch               *fetch,
                 const char         **extension,
                 GError             **error)
 {
+  const ChorusImageFormat *format;
+
   if (response->status == 404 || response->status == 410)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The image is no longer on its server."));
@@ -329,12 +346,19 @@ check_response (Fetch               *fetch,
       return FALSE;
     }
 
-  if (!(*extension = sniff_extension (response->body)))
+  if (!(format = sniff_format (response->body)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("This is not an image."));
       return FALSE;
     }
 
+  if (states_too_many_pixels (format, response->body))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, _("The image is too large."));
+      return FALSE;
+    }
+
+  *extension = format->extension;
   return TRUE;
 }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "chorus-error.h"
 #include "chorus-store-private.h"
 
@@ -22,9 +24,35 @@ error_code_for_sqlite (int code)
     case SQLITE_READONLY:
     case SQLITE_PERM:
       return CHORUS_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return CHORUS_ERROR_DISK_FULL;
     default:
       return CHORUS_ERROR_DATABASE;
     }
+}
+
+/* A full disk, or a workspace that became read-only while open, is
+ * something a person can fix: say so in words, not in SQLite's. Other
+ * failures keep SQLite's own message. */
+static gboolean
+set_fixable_error (GError     **error,
+                   int          code,
+                   const char  *detail)
+{
+  ChorusError chorus_code = error_code_for_sqlite (code);
+  const char *message;
+
+  if (chorus_code == CHORUS_ERROR_DISK_FULL)
+    message = _("The disk is full, so Chorus could not save this change. Free some space, then try again.");
+  else if (chorus_code == CHORUS_ERROR_READ_ONLY)
+    message = _("The workspace cannot be written to, so Chorus could not save this change. Check that its "
+                "file and its folder are not read-only, then try again.");
+  else
+    return FALSE;
+
+  g_debug ("SQLite: %s", detail);
+  g_set_error_literal (error, CHORUS_ERROR, chorus_code, message);
+  return TRUE;
 }
 
 void
@@ -33,6 +61,9 @@ _chorus_set_sqlite_error (GError     **error,
                           const char  *context)
 {
   int code = sqlite3_extended_errcode (db);
+
+  if (set_fixable_error (error, code, sqlite3_errmsg (db)))
+    return;
 
   g_set_error (error, CHORUS_ERROR, error_code_for_sqlite (code),
                "%s: %s", context, sqlite3_errmsg (db));
@@ -48,9 +79,10 @@ _chorus_sql_exec (sqlite3     *db,
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
       int code = sqlite3_extended_errcode (db);
+      const char *detail = message ? message : sqlite3_errstr (code);
 
-      g_set_error (error, CHORUS_ERROR, error_code_for_sqlite (code),
-                   "%s", message ? message : sqlite3_errstr (code));
+      if (!set_fixable_error (error, code, detail))
+        g_set_error (error, CHORUS_ERROR, error_code_for_sqlite (code), "%s", detail);
       sqlite3_free (message);
       return FALSE;
     }

@@ -15,6 +15,8 @@
 #include "chorus-store-private.h"
 #include "chorus-store-rules-private.h"
 
+#define MAX_AHEAD_SECONDS (24 * 60 * 60)
+
 /* Writes what connectors read into the workspace: idempotent (a post is
  * keyed by its canonical URI, so reading it again from another instance or
  * another page changes nothing), one transaction per batch (a crash leaves
@@ -604,6 +606,13 @@ ingest_one (Ingest              *ingest,
       return FALSE;
     }
 
+  /* A time far ahead of this machine's clock is a server's broken clock
+   * or a post pinning itself to the top of the inbox: it is taken as the
+   * time the post was read. Within a day, a server's time is kept, so its
+   * posts stay in their order. */
+  if (post->created_at > ingest->now + MAX_AHEAD_SECONDS)
+    post->created_at = ingest->now;
+
   if (!find_post (ingest, post, &known, error))
     return FALSE;
 
@@ -642,7 +651,9 @@ ingest_one (Ingest              *ingest,
  * @error: a location for a #GError
  *
  * Stores a batch of posts in one transaction, creating people, identities
- * and conversations as needed. Blocking: call it from a worker thread.
+ * and conversations as needed. A post dated more than a day ahead of this
+ * machine's clock is stored, and its created_at in @posts changed, as read
+ * now. Blocking: call it from a worker thread.
  *
  * Returns: %TRUE when the whole batch was stored; %FALSE and nothing stored
  *   otherwise

@@ -63,6 +63,37 @@ read_be32 (const guint8 *bytes)
          ((guint32) bytes[2] << 8) | (guint32) bytes[3];
 }
 
+/* The application id and version a workspace in WAL mode has, -wal
+ * included, read through a read-only connection; left as they are when
+ * there is no -wal, or it cannot be read. */
+static void
+read_ids_through_wal (const char *path,
+                      guint32    *application_id,
+                      guint32    *user_version)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *uri = g_strconcat (file_uri, "?mode=ro", NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if (g_stat (wal, &st) != 0 || st.st_size == 0)
+    return;
+
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT application_id, user_version FROM pragma_application_id, pragma_user_version",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *application_id = (guint32) sqlite3_column_int64 (stmt, 0);
+      *user_version = (guint32) sqlite3_column_int64 (stmt, 1);
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+}
+
 /* Looks at the file without letting SQLite touch it: a foreign or newer
  * file must come out of an open attempt exactly as it went in. */
 static gboolean
@@ -101,6 +132,12 @@ check_header (const char  *path,
 
   user_version = read_be32 (header + 60);
   application_id = read_be32 (header + 68);
+
+  /* A workspace that was just created, by a program still running or one
+   * that crashed, may have its first page only in the -wal so far: what
+   * the file's own header says is then out of date. */
+  if (application_id != CHORUS_APPLICATION_ID)
+    read_ids_through_wal (path, &application_id, &user_version);
 
   if (application_id != CHORUS_APPLICATION_ID)
     {

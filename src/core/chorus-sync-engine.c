@@ -168,13 +168,20 @@ on_collected_cb (GObject      *object,
       error = g_steal_pointer (&collect_error);
     }
 
+  /* A workspace that cannot take even the source's health (a full disk)
+   * fails the source: the person hears of it through the signal. */
+  if (!chorus_store_record_sync (self->store, chorus_source_get_id (source), error, &record_error))
+    {
+      g_debug ("Could not record the health of source %" G_GINT64_FORMAT ": %s",
+               chorus_source_get_id (source), record_error->message);
+      if (error == NULL)
+        error = g_steal_pointer (&record_error);
+    }
+
   if (error != NULL)
     run->summary.sources_failed++;
   else
     run->summary.sources_synced++;
-
-  if (!chorus_store_record_sync (self->store, chorus_source_get_id (source), error, &record_error))
-    g_warning ("Could not record the health of a source: %s", record_error->message);
 
   g_signal_emit (self, signals[SOURCE_FINISHED], 0, source, run->ingested.inserted, run->ingested.updated, error);
 

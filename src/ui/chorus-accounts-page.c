@@ -12,6 +12,7 @@
 #include "chorus-account-row.h"
 #include "chorus-accounts-page.h"
 #include "chorus-store-sources.h"
+#include "chorus-text.h"
 #include "chorus-window-private.h"
 
 /* The accounts and feeds of a window's workspace, with their health, and
@@ -160,13 +161,15 @@ sync_action (GtkWidget  *widget,
   ChorusAccountsPage *self = CHORUS_ACCOUNTS_PAGE (widget);
   ChorusSource *source = find_source (self, parameter);
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
 
   if (source == NULL)
     return;
 
   _chorus_window_sync_source (self->window, chorus_source_get_id (source));
+  name = chorus_text_isolate (chorus_source_get_display_name (source));
   /* Translators: %s is a source, such as "@brand on mastodon.social". */
-  text = g_strdup_printf (_("Syncing %s…"), chorus_source_get_display_name (source));
+  text = g_strdup_printf (_("Syncing %s…"), name);
   show_toast (self, text);
 }
 
@@ -190,6 +193,7 @@ remove_action (GtkWidget  *widget,
   ChorusAccountsPage *self = CHORUS_ACCOUNTS_PAGE (widget);
   ChorusSource *source = find_source (self, parameter);
   g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
   const char *body;
 
@@ -197,7 +201,8 @@ remove_action (GtkWidget  *widget,
     return;
 
   /* Translators: %s is a source, such as "@brand on mastodon.social". */
-  heading = g_strdup_printf (_("Remove %s?"), chorus_source_get_display_name (source));
+  name = chorus_text_isolate (chorus_source_get_display_name (source));
+  heading = g_strdup_printf (_("Remove %s?"), name);
   if (chorus_source_get_account (source) != NULL && chorus_source_get_secret_env (source) == NULL)
     body = _("Its posts stay in the workspace. Chorus also forgets how to sign in to it on this computer.");
   else

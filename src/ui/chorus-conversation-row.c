@@ -14,6 +14,7 @@
 #include "chorus-conversation-row.h"
 #include "chorus-format.h"
 #include "chorus-search-query.h"
+#include "chorus-text.h"
 
 struct _ChorusConversationRow
 {
@@ -125,19 +126,20 @@ update (ChorusConversationRow *self)
 {
   ChorusConversation *c = self->conversation;
   const char *network = c ? chorus_conversation_get_network (c) : NULL;
-  const char *name = c ? chorus_conversation_get_author_name (c) : NULL;
+  g_autofree char *safe_name = c ? chorus_text_safe_name (chorus_conversation_get_author_name (c)) : NULL;
+  g_autofree char *handle = c ? chorus_text_safe_name (chorus_conversation_get_author_handle (c)) : NULL;
+  const char *name = safe_name;
   g_autofree char *excerpt = NULL;
   g_autofree char *time_text = NULL;
   g_autofree char *details = NULL;
   gboolean unread;
 
   if (name == NULL || *name == '\0')
-    name = c && chorus_conversation_get_author_handle (c) ? chorus_conversation_get_author_handle (c)
-                                                          : _("Unknown author");
+    name = handle != NULL ? handle : _("Unknown author");
 
   chorus_avatar_set_text (self->avatar, name);
   gtk_label_set_label (self->name_label, name);
-  gtk_label_set_label (self->handle_label, c ? chorus_conversation_get_author_handle (c) : NULL);
+  gtk_label_set_label (self->handle_label, handle);
 
   excerpt = flatten_excerpt (c ? chorus_conversation_get_excerpt (c) : NULL);
   if (self->search != NULL && !chorus_search_query_is_empty (self->search))

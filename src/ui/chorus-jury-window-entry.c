@@ -14,6 +14,7 @@
 #include "chorus-format.h"
 #include "chorus-jury-score-row.h"
 #include "chorus-jury-window-private.h"
+#include "chorus-text.h"
 #include "chorus-thumbnailer.h"
 
 /* The jury window's entry page: the image, the title, the author and the
@@ -57,15 +58,17 @@ update_progress (ChorusJuryWindow *self)
 static char *
 dup_author (ChorusSubmission *entry)
 {
-  const char *name = chorus_submission_get_author_name (entry);
-  const char *handle = chorus_submission_get_author_handle (entry);
+  g_autofree char *name = chorus_text_safe_name (chorus_submission_get_author_name (entry));
+  g_autofree char *handle = chorus_text_safe_name (chorus_submission_get_author_handle (entry));
+  g_autofree char *isolated_name = chorus_text_isolate (name);
+  g_autofree char *isolated_handle = chorus_text_isolate (handle);
 
   if (name != NULL && *name != '\0' && handle != NULL && *handle != '\0')
     /* Translators: under a design entry's title; the first %s is its author's name, the second their handle. */
-    return g_strdup_printf (_("By %s · %s"), name, handle);
+    return g_strdup_printf (_("By %s · %s"), isolated_name, isolated_handle);
   if ((name != NULL && *name != '\0') || (handle != NULL && *handle != '\0'))
     /* Translators: under a design entry's title; %s is its author's name or handle. */
-    return g_strdup_printf (_("By %s"), name != NULL && *name != '\0' ? name : handle);
+    return g_strdup_printf (_("By %s"), name != NULL && *name != '\0' ? isolated_name : isolated_handle);
   return g_strdup (_("Added by hand"));
 }
 

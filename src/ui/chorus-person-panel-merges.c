@@ -14,6 +14,7 @@
 #include "chorus-person-panel.h"
 #include "chorus-person-panel-private.h"
 #include "chorus-store-merges.h"
+#include "chorus-text.h"
 
 /* The person panel's "Might Be the Same Person" section and its opt-out
  * caption, read in a worker by chorus_store_suggest_merges_async(). Each
@@ -150,13 +151,17 @@ on_merge_clicked_cb (GtkButton         *button,
 {
   const char *name = NULL;
   Action *action = start_action (self, GTK_WIDGET (button), &name);
+  g_autofree char *merged = NULL;
+  g_autofree char *kept = NULL;
 
   if (action == NULL)
     return;
 
+  merged = chorus_text_isolate (name);
+  kept = chorus_text_isolate (chorus_person_get_display_name (self->person));
   /* Translators: a toast after merging two people; the first %s is the
    * name of the person merged, the second of the person kept. */
-  action->message = g_strdup_printf (_("Merged %s into %s"), name, chorus_person_get_display_name (self->person));
+  action->message = g_strdup_printf (_("Merged %s into %s"), merged, kept);
   chorus_store_merge_people_async (self->store, chorus_person_get_id (self->person), action->other_id,
                                    self->cancellable, on_merged_cb, action);
 }
@@ -167,13 +172,15 @@ on_dismiss_clicked_cb (GtkButton         *button,
 {
   const char *name = NULL;
   Action *action = start_action (self, GTK_WIDGET (button), &name);
+  g_autofree char *dismissed = NULL;
 
   if (action == NULL)
     return;
 
+  dismissed = chorus_text_isolate (name);
   /* Translators: a toast; %s is the name of a person suggested as the
    * same as the one shown. */
-  action->message = g_strdup_printf (_("%s will not be suggested again"), name);
+  action->message = g_strdup_printf (_("%s will not be suggested again"), dismissed);
   chorus_store_dismiss_merge_async (self->store, chorus_person_get_id (self->person), action->other_id,
                                     self->cancellable, on_dismissed_cb, action);
 }

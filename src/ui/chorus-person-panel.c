@@ -16,6 +16,7 @@
 #include "chorus-person-panel.h"
 #include "chorus-person-panel-private.h"
 #include "chorus-store-people.h"
+#include "chorus-text.h"
 #include "chorus-triage-change.h"
 
 /* The person beside the thread: who wrote the conversation, their
@@ -119,10 +120,11 @@ show_person (ChorusPersonPanel *self,
 {
   GPtrArray *identities = chorus_person_get_identities (person);
   ChorusPersonSegments segments = chorus_person_get_segments (person);
+  g_autofree char *display_name = chorus_text_safe_name (chorus_person_get_display_name (person));
 
   g_set_object (&self->person, person);
-  adw_avatar_set_text (self->avatar, chorus_person_get_display_name (person));
-  gtk_label_set_label (self->name_label, chorus_person_get_display_name (person));
+  adw_avatar_set_text (self->avatar, display_name);
+  gtk_label_set_label (self->name_label, display_name);
 
   _chorus_person_panel_clear_list (self->identities_list);
   for (guint i = 0; i < identities->len; i++)

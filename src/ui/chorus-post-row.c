@@ -13,6 +13,7 @@
 #include "chorus-format.h"
 #include "chorus-post-actions.h"
 #include "chorus-post-row-private.h"
+#include "chorus-text.h"
 #include "chorus-thumbnailer.h"
 
 /* One post in the thread view: the author, when, the text with its links,
@@ -192,8 +193,9 @@ static void
 update_header (ChorusPostRow *self)
 {
   ChorusPost *post = self->post;
-  const char *name = chorus_post_get_author_name (post);
-  const char *handle = chorus_post_get_author_handle (post);
+  g_autofree char *safe_name = chorus_text_safe_name (chorus_post_get_author_name (post));
+  g_autofree char *handle = chorus_text_safe_name (chorus_post_get_author_handle (post));
+  const char *name = safe_name;
   g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (chorus_post_get_created_at (post));
   g_autofree char *time_text = NULL;
   g_autofree char *full_time = NULL;

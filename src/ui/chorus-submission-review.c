@@ -12,6 +12,7 @@
 
 #include "chorus-store-moderation.h"
 #include "chorus-submission-review.h"
+#include "chorus-text.h"
 
 /* One entry of a challenge, large, with what the moderation queue can do
  * with it: accept it, reject it with a reason (the reason is required,
@@ -134,15 +135,17 @@ describe (ChorusSubmission *submission)
   const char *moderation = chorus_submission_get_moderation (submission);
   const char *author = chorus_submission_get_author_name (submission);
   const char *handle = chorus_submission_get_author_handle (submission);
+  g_autofree char *isolated_author = chorus_text_isolate (author);
+  g_autofree char *isolated_handle = chorus_text_isolate (handle);
   g_autofree char *by = NULL;
   const char *state;
 
   if (author != NULL && handle != NULL && *handle != '\0')
     /* Translators: who made a design entry: a name, then a handle such as @ana@social.example. */
-    by = g_strdup_printf (_("Made by %s (%s)."), author, handle);
+    by = g_strdup_printf (_("Made by %s (%s)."), isolated_author, isolated_handle);
   else if (author != NULL)
     /* Translators: who made a design entry: a name. */
-    by = g_strdup_printf (_("Made by %s."), author);
+    by = g_strdup_printf (_("Made by %s."), isolated_author);
   else
     by = g_strdup (_("Nobody is named as its maker."));
 

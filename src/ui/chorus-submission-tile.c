@@ -12,6 +12,7 @@
 #include "chorus-format.h"
 #include "chorus-results-format.h"
 #include "chorus-submission-tile.h"
+#include "chorus-text.h"
 #include "chorus-thumbnailer.h"
 
 #define THUMBNAIL_SIZE 176
@@ -135,7 +136,7 @@ update (ChorusSubmissionTile *self)
 {
   ChorusSubmission *s = self->submission;
   const char *moderation = s ? chorus_submission_get_moderation (s) : NULL;
-  const char *author = s ? chorus_submission_get_author_name (s) : NULL;
+  g_autofree char *author = s ? chorus_text_safe_name (chorus_submission_get_author_name (s)) : NULL;
   g_autofree char *votes = NULL;
 
   g_cancellable_cancel (self->cancellable);
@@ -149,7 +150,10 @@ update (ChorusSubmissionTile *self)
     return;
 
   if (author == NULL || *author == '\0')
-    author = chorus_submission_get_author_handle (s);
+    {
+      g_free (author);
+      author = chorus_text_safe_name (chorus_submission_get_author_handle (s));
+    }
 
   gtk_label_set_label (self->title_label, chorus_submission_get_title (s));
   gtk_label_set_label (self->author_label, author ? author : _("Added by hand"));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-media-import.h"
 #include "chorus-thumbnailer.h"
 
 /* Decoding and scaling images happens in a pool of worker threads, one
@@ -95,9 +96,22 @@ load_worker (gpointer item,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   GdkTexture *texture;
   GError *error = NULL;
+  int width, height;
 
   if (g_task_return_error_if_cancelled (task))
     return;
+
+  /* The header is read before anything is decoded: a few bytes that
+   * claim 100,000 × 100,000 pixels are refused here, not allocated. */
+  if (gdk_pixbuf_get_file_info (data->path, &width, &height) != NULL &&
+      (width > CHORUS_MEDIA_IMPORT_MAX_SIDE || height > CHORUS_MEDIA_IMPORT_MAX_SIDE ||
+       (guint64) width * height > CHORUS_MEDIA_IMPORT_MAX_PIXELS))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                               /* Translators: %d × %d is an image's width and height in pixels. */
+                               _("The image says it is %d × %d pixels, too large to show."), width, height);
+      return;
+    }
 
   if (!(pixbuf = gdk_pixbuf_new_from_file_at_scale (data->path, data->size, data->size, TRUE, &error)))
     {

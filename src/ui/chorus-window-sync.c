@@ -17,6 +17,7 @@
 #include "chorus-format.h"
 #include "chorus-pretests-pane.h"
 #include "chorus-store-sources.h"
+#include "chorus-text.h"
 #include "chorus-window-private.h"
 
 /* The window's sync: the Sync button and its progress, the toasts that
@@ -91,6 +92,7 @@ static void
 show_failures_toast (ChorusWindow *self)
 {
   g_autofree char *text = NULL;
+  g_autofree char *source_name = NULL;
   SyncFailure *failure;
 
   if (self->sync_failures->len > 1)
@@ -107,18 +109,18 @@ show_failures_toast (ChorusWindow *self)
     }
 
   failure = g_ptr_array_index (self->sync_failures, 0);
+  source_name = chorus_text_isolate (chorus_source_get_display_name (failure->source));
   if (g_error_matches (failure->error, CHORUS_ERROR, CHORUS_ERROR_NEEDS_SIGN_IN))
     {
       /* Translators: %s is a source, such as "@brand on mastodon.social". */
-      text = g_strdup_printf (_("%s needs you to sign in again"),
-                              chorus_source_get_display_name (failure->source));
+      text = g_strdup_printf (_("%s needs you to sign in again"), source_name);
       show_toast (self, text, _("Sign _In"), "win.sign-in-source",
                   g_variant_new_int64 (chorus_source_get_id (failure->source)));
       return;
     }
 
   /* Translators: %s is a source, such as "@brand on mastodon.social". */
-  text = g_strdup_printf (_("Could not sync %s"), chorus_source_get_display_name (failure->source));
+  text = g_strdup_printf (_("Could not sync %s"), source_name);
   show_toast (self, text, _("_Details"), "win.show-sources", NULL);
 }
 
