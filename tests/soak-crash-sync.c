@@ -1,0 +1,227 @@
+/* soak-crash-sync.c
+ *
+ * Copyright 2026 The Chorus authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "chorus-test-util.h"
+#include "fake-bluesky.h"
+#include "fake-mastodon.h"
+#include "soak-util.h"
+
+/* A sync of several networks that is killed again and again must end with
+ * what an uninterrupted one gets. The real chorusctl catches up on a fake
+ * Mastodon server (a hashtag and the account's mentions, with replies
+ * forming threads) and a fake Bluesky service (a keyword search and the
+ * account's notifications), and is sent SIGKILL at random moments within
+ * the span of one uninterrupted catch-up, CHORUS_SOAK_TRIALS times (100)
+ * in a row; CHORUS_SOAK_SEED repeats a run. After every kill the
+ * workspace must pass SQLite's quick check; a run that finished before its
+ * kill must hold the reference's posts, and the next run starts again from
+ * before the catch-up. At the end one run finishes: the workspace must
+ * pass SQLite's and FTS5's integrity checks and hold the same posts
+ * (network, remote id, text, author, parent), conversations and
+ * identities as a workspace that was never interrupted, once each. */
+
+#define TAG             "chorussoak"
+#define KEYWORD         "redistricting"
+#define TOKEN           "soak-sync-token"
+#define TOKEN_ENV       "CHORUS_SOAK_SYNC_TOKEN"
+#define MASTODON_FIRST  40
+#define MASTODON_MORE   2500
+#define BLUESKY_FIRST   20
+#define BLUESKY_MORE    90     /* a catch-up reads 10 pages of 10 at most */
+#define NOTIFICATIONS   90
+
+#define POSTS_SQL \
+  "SELECT p.uri, s.network, p.remote_id, p.text, i.network, i.handle, p.reply_to_uri, p.is_own " \
+  "FROM posts p LEFT JOIN sources s ON s.id = p.source_id LEFT JOIN identities i ON i.id = p.author_id " \
+  "ORDER BY p.uri"
+#define CONVERSATIONS_SQL \
+  "SELECT c.network, c.root_uri, c.post_count, (SELECT count(*) FROM posts p WHERE p.conversation_id = c.id) " \
+  "FROM conversations c ORDER BY c.root_uri"
+#define IDENTITIES_SQL "SELECT network, server, handle FROM identities ORDER BY network, server, handle"
+
+typedef struct
+{
+  FakeMastodon *mastodon;
+  FakeBluesky   bluesky;
+  char         *dir;
+  char         *log;
+  char         *before;       /* synced once, before the catch-up */
+  char         *reference;    /* caught up without interruption */
+  char         *path;         /* the one that is killed */
+  guint         reference_ms;
+} Soak;
+
+static const char * const child_env[] = { TOKEN_ENV "=" TOKEN, PASSWORD_ENV "=" APP_PASSWORD, NULL };
+
+static void
+sync_ok (Soak       *soak,
+         const char *path)
+{
+  soak_run_chorusctl_ok (child_env, soak->log, path, "sync", NULL);
+}
+
+/* Both networks, a workspace that follows them and has synced once, and
+ * then much more to catch up on. */
+static void
+soak_init (Soak *soak)
+{
+  FakeMastodonConfig config = { 0, };
+
+  config.corpus_dir = g_getenv ("CHORUS_CORPUS_DIR");
+  config.tag = TAG;
+  config.token = TOKEN;
+  config.statuses = MASTODON_FIRST;
+  config.mention_every = 15;
+  config.reply_every = 4;
+  g_assert_nonnull (config.corpus_dir);
+  soak->mastodon = fake_mastodon_start (&config);
+  fake_bluesky_set_up (&soak->bluesky);
+  fake_bluesky_add_posts (&soak->bluesky, BLUESKY_FIRST);
+
+  soak->dir = chorus_test_make_temp_dir ();
+  soak->log = g_build_filename (soak->dir, "chorusctl.log", NULL);
+  soak->before = g_build_filename (soak->dir, "before.chorus", NULL);
+  soak->reference = g_build_filename (soak->dir, "reference.chorus", NULL);
+  soak->path = g_build_filename (soak->dir, "soak.chorus", NULL);
+
+  soak_run_chorusctl_ok (child_env, soak->log, soak->before, "account", "add", "mastodon", "--server",
+                         fake_mastodon_get_url (soak->mastodon), "--token-env", TOKEN_ENV, "--watch-tag", TAG, NULL);
+  soak_run_chorusctl_ok (child_env, soak->log, soak->before, "account", "add", "bluesky", "--server",
+                         soak->bluesky.rig.base, "--handle", HANDLE, "--password-env", PASSWORD_ENV,
+                         "--watch-keyword", KEYWORD, NULL);
+  sync_ok (soak, soak->before);
+
+  fake_mastodon_append (soak->mastodon, MASTODON_MORE);
+  fake_bluesky_add_posts (&soak->bluesky, BLUESKY_MORE);
+  fake_bluesky_add_notifications (&soak->bluesky, NOTIFICATIONS);
+}
+
+static void
+soak_clear (Soak *soak)
+{
+  fake_mastodon_stop (soak->mastodon);
+  fake_bluesky_tear_down (&soak->bluesky);
+  chorus_test_remove_tree (soak->dir);
+  g_free (soak->dir);
+  g_free (soak->log);
+  g_free (soak->before);
+  g_free (soak->reference);
+  g_free (soak->path);
+}
+
+/* The uninterrupted catch-up, and how long it took. */
+static void
+make_reference (Soak *soak)
+{
+  gint64 started;
+  gint64 posts;
+
+  soak_copy_workspace (soak->before, soak->reference);
+  started = g_get_monotonic_time ();
+  sync_ok (soak, soak->reference);
+  soak->reference_ms = (guint) ((g_get_monotonic_time () - started) / 1000);
+  soak_assert_integrity (soak->reference);
+  posts = soak_quick_check (soak->reference, "SELECT count(*) FROM posts");
+
+  /* Both networks took part, and the catch-up went beyond a first page. */
+  g_assert_cmpint (posts, >=, MASTODON_FIRST + MASTODON_MORE + BLUESKY_MORE);
+  g_assert_cmpint (soak_quick_check (soak->reference, "SELECT count(*) FROM posts WHERE uri LIKE 'at://%'"), >=,
+                   BLUESKY_FIRST + BLUESKY_MORE);
+  g_test_message ("An uninterrupted catch-up took %u ms and stored %" G_GINT64_FORMAT " posts",
+                  soak->reference_ms, posts);
+}
+
+/* The same posts, threads and people as the reference, once each. */
+static void
+assert_complete (Soak *soak)
+{
+  soak_assert_integrity (soak->path);
+  g_assert_cmpint (soak_quick_check (soak->path, "SELECT count(*) - count(DISTINCT uri) FROM posts"), ==, 0);
+  soak_assert_same_rows (soak->path, soak->reference, POSTS_SQL);
+  soak_assert_same_rows (soak->path, soak->reference, CONVERSATIONS_SQL);
+  soak_assert_same_rows (soak->path, soak->reference, IDENTITIES_SQL);
+}
+
+static gint64
+count_posts (const char *path)
+{
+  return soak_quick_check (path, "SELECT count(*) FROM posts");
+}
+
+static void
+test_kills (void)
+{
+  g_autoptr(GRand) rand = NULL;
+  guint trials;
+  guint killed = 0;
+  guint progressed = 0;
+  guint finished = 0;
+  gint64 posts;
+  gint64 started;
+  Soak soak = { 0, };
+
+  if (chorus_test_skip_without_chorusctl ())
+    return;
+
+  started = g_get_monotonic_time ();
+  soak_init (&soak);
+  make_reference (&soak);
+  soak_copy_workspace (soak.before, soak.path);
+  posts = count_posts (soak.path);
+  rand = soak_new_rand ("sync soak", &trials);
+
+  for (guint trial = 1; trial <= trials; trial++)
+    {
+      /* Anywhere from the child's start to the end of what an
+       * uninterrupted catch-up took, so kills land in start-up, fetches,
+       * parses and transactions alike. */
+      guint delay_ms = (guint) g_rand_int_range (rand, 1, MAX (soak.reference_ms, 2) + 1);
+      SoakRun run = { child_env, soak.log, delay_ms, NULL };
+      gboolean died = soak_run_chorusctl (&run, soak.path, "sync", NULL);
+      gint64 now = count_posts (soak.path);
+
+      g_test_message ("trial %u: kill after %u ms: %s, %" G_GINT64_FORMAT " posts", trial, delay_ms,
+                      died ? "killed" : "finished first", now);
+      g_assert_cmpint (now, >=, posts);
+      killed += died;
+      progressed += died && now > posts;
+      posts = now;
+
+      if (!died)
+        {
+          assert_complete (&soak);
+          soak_copy_workspace (soak.before, soak.path);
+          posts = count_posts (soak.path);
+          finished++;
+        }
+    }
+
+  sync_ok (&soak, soak.path);
+  assert_complete (&soak);
+  g_test_message ("%u trials: %u killed (%u of them after storing something new), %u finished first; "
+                  "%.1f s in all", trials, killed, progressed, finished,
+                  (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_printerr ("sync soak: %u kills, %u mid-catch-up with posts stored, %u runs finished first\n",
+              killed, progressed, finished);
+  g_assert_cmpuint (killed, >, 0);
+  soak_clear (&soak);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chorus/soak/crash-sync", test_kills);
+
+  return g_test_run ();
+}
