@@ -46,6 +46,8 @@ struct _FakeDiscourse
   FakeDiscourseStats  stats;
   gboolean            refuse_public;
   char               *last_create;
+  FakeDiscourseRequestFunc request_func;
+  gpointer            request_data;
 };
 
 static void
@@ -447,6 +449,8 @@ handle (SoupServer        *server,
   FakeDiscourseFault fault;
   gint64 id;
 
+  if (self->request_func != NULL)
+    self->request_func (method, path, self->request_data);
   if (g_str_has_prefix (path, "/posts/"))
     self->stats.post_reads++;
   fault = take_fault (self, path);
@@ -540,6 +544,28 @@ char *
 fake_discourse_dup_last_create (FakeDiscourse *self)
 {
   return g_strdup (self->last_create);
+}
+
+void
+fake_discourse_set_request_func (FakeDiscourse            *self,
+                                 FakeDiscourseRequestFunc  func,
+                                 gpointer                  user_data)
+{
+  self->request_func = func;
+  self->request_data = user_data;
+}
+
+/* How many posts the forum holds whose raw is @raw. */
+guint
+fake_discourse_count_raw (FakeDiscourse *self,
+                          const char    *raw)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->posts->len; i++)
+    n += g_strcmp0 (((Post *) g_ptr_array_index (self->posts, i))->raw, raw) == 0;
+
+  return n;
 }
 
 void

@@ -40,12 +40,22 @@ typedef struct
   guint voter_reads;      /* GET /polls/voters.json */
 } FakeDiscourseStats;
 
+/* Called as each request arrives, before it is answered. */
+typedef void (*FakeDiscourseRequestFunc) (const char *method,
+                                          const char *path,
+                                          gpointer    user_data);
+
 FakeDiscourse     *fake_discourse_start           (const char         *key,
                                                    const char         *username);
 void               fake_discourse_stop            (FakeDiscourse      *self);
 const char        *fake_discourse_get_url         (FakeDiscourse      *self);
 FakeDiscourseStats fake_discourse_get_stats       (FakeDiscourse      *self);
 char              *fake_discourse_dup_last_create (FakeDiscourse      *self);
+void               fake_discourse_set_request_func (FakeDiscourse           *self,
+                                                    FakeDiscourseRequestFunc func,
+                                                    gpointer                 user_data);
+guint              fake_discourse_count_raw       (FakeDiscourse      *self,
+                                                   const char         *raw);
 
 /* These act on the latest post made. */
 void               fake_discourse_set_votes       (FakeDiscourse      *self,

@@ -73,16 +73,7 @@ sync_ok (Soak       *soak,
 static void
 soak_init (Soak *soak)
 {
-  FakeMastodonConfig config = { 0, };
-
-  config.corpus_dir = g_getenv ("CHORUS_CORPUS_DIR");
-  config.tag = TAG;
-  config.token = TOKEN;
-  config.statuses = MASTODON_FIRST;
-  config.mention_every = 15;
-  config.reply_every = 4;
-  g_assert_nonnull (config.corpus_dir);
-  soak->mastodon = fake_mastodon_start (&config);
+  soak->mastodon = soak_start_mastodon (TAG, TOKEN, MASTODON_FIRST, 15, 4);
   fake_bluesky_set_up (&soak->bluesky);
   fake_bluesky_add_posts (&soak->bluesky, BLUESKY_FIRST);
 
@@ -219,9 +210,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  g_test_add_func ("/chorus/soak/crash-sync", test_kills);
-
-  return g_test_run ();
+  return soak_main (&argc, &argv, "/chorus/soak/crash-sync", test_kills);
 }

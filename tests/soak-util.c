@@ -245,3 +245,37 @@ soak_assert_same_rows (const char *path,
     g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
   g_assert_cmpuint (rows->len, ==, expected->len);
 }
+
+/* A fake Mastodon server on the corpus, holding @statuses of @tag. */
+FakeMastodon *
+soak_start_mastodon (const char *tag,
+                     const char *token,
+                     guint       statuses,
+                     guint       mention_every,
+                     guint       reply_every)
+{
+  FakeMastodonConfig config = { 0, };
+
+  config.corpus_dir = g_getenv ("CHORUS_CORPUS_DIR");
+  config.tag = tag;
+  config.token = token;
+  config.statuses = statuses;
+  config.mention_every = mention_every;
+  config.reply_every = reply_every;
+  g_assert_nonnull (config.corpus_dir);
+
+  return fake_mastodon_start (&config);
+}
+
+/* A soak program's main (): its one test. */
+int
+soak_main (int          *argc,
+           char       ***argv,
+           const char   *test_path,
+           GTestFunc     test)
+{
+  g_test_init (argc, argv, NULL);
+  g_test_add_func (test_path, test);
+
+  return g_test_run ();
+}

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "fake-mastodon.h"
+
 G_BEGIN_DECLS
 
 /* What the crash soaks share: the real chorusctl run as a child that is
@@ -48,5 +50,16 @@ void     soak_assert_integrity  (const char    *path);
 void     soak_assert_same_rows  (const char    *path,
                                  const char    *expected_path,
                                  const char    *sql);
+
+FakeMastodon *soak_start_mastodon (const char *tag,
+                                  const char *token,
+                                  guint       statuses,
+                                  guint       mention_every,
+                                  guint       reply_every);
+
+int      soak_main              (int           *argc,
+                                 char        ***argv,
+                                 const char    *test_path,
+                                 GTestFunc      test);
 
 G_END_DECLS

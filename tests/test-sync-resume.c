@@ -63,22 +63,6 @@ static guint reference_requests;
 /* What chorusctl runs with (see dup_child_env ()). */
 static GStrv child_env;
 
-static FakeMastodon *
-start_server (void)
-{
-  FakeMastodonConfig config = { 0, };
-
-  config.corpus_dir = g_getenv ("CHORUS_CORPUS_DIR");
-  config.tag = TAG;
-  config.token = TOKEN;
-  config.statuses = FIRST;
-  config.mention_every = 20;
-  config.reply_every = 25;
-  g_assert_nonnull (config.corpus_dir);
-
-  return fake_mastodon_start (&config);
-}
-
 /* What chorusctl runs with: the token, and under AddressSanitizer the fast
  * unwinder. tests/meson.build turns it off for this program, whose fake
  * server's leaks are suppressed by function name; chorusctl would run 20
@@ -132,7 +116,7 @@ workspace_init (Workspace *ws)
 {
   g_auto(ChorusTestRun) add = { 0 };
 
-  ws->server = start_server ();
+  ws->server = soak_start_mastodon (TAG, TOKEN, FIRST, 20, 25);
   ws->dir = chorus_test_make_temp_dir ();
   ws->path = g_build_filename (ws->dir, "resume.chorus", NULL);
 
