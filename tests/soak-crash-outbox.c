@@ -301,7 +301,7 @@ test_kills (void)
     {
       gboolean timed = g_rand_boolean (rand);
       guint delay_ms = timed ? (guint) g_rand_int_range (rand, 1, MAX (reference_ms, 2) + 1) : 0;
-      SoakRun run = { child_env, soak.log, delay_ms, &soak.pid };
+      SoakRun run = { child_env, soak.log, delay_ms, &soak.pid, NULL, NULL, 0 };
       gboolean died;
       gint kill_at;
       gint64 now;

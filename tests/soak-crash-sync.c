@@ -175,7 +175,7 @@ test_kills (void)
        * uninterrupted catch-up took, so kills land in start-up, fetches,
        * parses and transactions alike. */
       guint delay_ms = (guint) g_rand_int_range (rand, 1, MAX (soak.reference_ms, 2) + 1);
-      SoakRun run = { child_env, soak.log, delay_ms, NULL };
+      SoakRun run = { child_env, soak.log, delay_ms, NULL, NULL, NULL, 0 };
       gboolean died = soak_run_chorusctl (&run, soak.path, "sync", NULL);
       gint64 now = count_posts (soak.path);
 

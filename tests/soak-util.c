@@ -7,26 +7,40 @@
 
 #include <signal.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "chorus-test-util.h"
 #include "soak-util.h"
 
-/* The child's argument vector: chorusctl --workspace @workspace @first … */
+/* The child's argument vector: chorusctl --workspace @workspace @args… */
 static GPtrArray *
-dup_argv (const char *workspace,
-          const char *first,
-          va_list     ap)
+dup_argv (const char         *workspace,
+          const char * const *args)
 {
   GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_add (argv, chorus_test_chorusctl_path ());
   g_ptr_array_add (argv, g_strdup ("--workspace"));
   g_ptr_array_add (argv, g_strdup (workspace));
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
 
   return argv;
+}
+
+/* @first … up to NULL, as a NULL-terminated array of borrowed strings. */
+static GPtrArray *
+collect_args (const char *first,
+              va_list     ap)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+
+  return args;
 }
 
 static gboolean
@@ -39,7 +53,9 @@ run_argv (const SoakRun *run,
   g_autoptr(GError) error = NULL;
   gint64 deadline = g_get_monotonic_time () + run->delay_ms * G_TIME_SPAN_MILLISECOND;
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_MERGE |
+                                        (run->input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
+  g_subprocess_launcher_set_cwd (launcher, run->cwd);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   for (guint i = 0; run->env != NULL && run->env[i] != NULL; i++)
@@ -52,6 +68,13 @@ run_argv (const SoakRun *run,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
+  if (run->input != NULL)
+    {
+      GOutputStream *in = g_subprocess_get_stdin_pipe (process);
+
+      g_assert_true (g_output_stream_write_all (in, run->input, strlen (run->input), NULL, NULL, &error));
+      g_assert_true (g_output_stream_close (in, NULL, &error));
+    }
   if (run->pid_slot != NULL)
     g_atomic_int_set (run->pid_slot, (gint) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL, 10));
 
@@ -67,7 +90,9 @@ run_argv (const SoakRun *run,
   if (run->pid_slot != NULL)
     g_atomic_int_set (run->pid_slot, 0);
 
-  if (g_subprocess_get_if_signaled (process) && g_subprocess_get_term_sig (process) == SIGKILL)
+  if (g_subprocess_get_if_signaled (process) &&
+      (g_subprocess_get_term_sig (process) == SIGKILL ||
+       (run->crash != 0 && g_subprocess_get_term_sig (process) == run->crash)))
     return TRUE;
 
   /* Not killed: then it must have finished well. */
@@ -91,7 +116,8 @@ run_argv (const SoakRun *run,
  * it SIGKILL after @run->delay_ms unless it ended first. Fails the test
  * when it ended by itself and not well.
  *
- * Returns: whether SIGKILL ended it (from here or through @run->pid_slot)
+ * Returns: whether SIGKILL (from here or through @run->pid_slot) or
+ *   @run->crash ended it
  */
 gboolean
 soak_run_chorusctl (const SoakRun *run,
@@ -99,12 +125,23 @@ soak_run_chorusctl (const SoakRun *run,
                     const char    *first,
                     ...)
 {
-  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
   va_start (ap, first);
-  argv = dup_argv (workspace, first, ap);
+  args = collect_args (first, ap);
   va_end (ap);
+
+  return soak_run_chorusctlv (run, workspace, (const char * const *) args->pdata);
+}
+
+/* The same, with the command and its arguments in @args. */
+gboolean
+soak_run_chorusctlv (const SoakRun      *run,
+                     const char         *workspace,
+                     const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = dup_argv (workspace, args);
 
   return run_argv (run, argv);
 }
@@ -117,15 +154,15 @@ soak_run_chorusctl_ok (const char * const *env,
                        const char         *first,
                        ...)
 {
-  SoakRun run = { env, log, 0, NULL };
-  g_autoptr(GPtrArray) argv = NULL;
+  SoakRun run = { env, log, 0, NULL, NULL, NULL, 0 };
+  g_autoptr(GPtrArray) args = NULL;
   va_list ap;
 
   va_start (ap, first);
-  argv = dup_argv (workspace, first, ap);
+  args = collect_args (first, ap);
   va_end (ap);
 
-  g_assert_false (run_argv (&run, argv));
+  g_assert_false (soak_run_chorusctlv (&run, workspace, (const char * const *) args->pdata));
 }
 
 guint

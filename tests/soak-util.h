@@ -25,12 +25,18 @@ typedef struct
   const char         *log;        /* where its stderr goes */
   guint               delay_ms;   /* SIGKILL after this long; 0 for never */
   gint               *pid_slot;   /* set to its pid while it runs, for kills from elsewhere */
+  const char         *input;      /* its standard input, or NULL for none */
+  const char         *cwd;        /* its working folder, or NULL for this one's */
+  int                 crash;      /* a signal that may end it too, as SIGKILL may; 0 for none */
 } SoakRun;
 
 gboolean soak_run_chorusctl     (const SoakRun *run,
                                  const char    *workspace,
                                  const char    *first,
                                  ...) G_GNUC_NULL_TERMINATED;
+gboolean soak_run_chorusctlv    (const SoakRun *run,
+                                 const char    *workspace,
+                                 const char * const *args);
 void     soak_run_chorusctl_ok  (const char * const *env,
                                  const char    *log,
                                  const char    *workspace,
