@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 #include "chorus-test-util.h"
 #include "fake-bluesky.h"
@@ -17,8 +18,8 @@
 /* A sync of several networks that is killed again and again must end with
  * what an uninterrupted one gets. The real chorusctl catches up on a fake
  * Mastodon server (a hashtag and the account's mentions, with replies
- * forming threads) and a fake Bluesky service (a keyword search and the
- * account's notifications), and is sent SIGKILL at random moments within
+ * forming threads), a fake Bluesky service (a keyword search and the
+ * account's notifications) and a blog's RSS feed, and is sent SIGKILL at random moments within
  * the span of one uninterrupted catch-up, CHORUS_SOAK_TRIALS times (100)
  * in a row; CHORUS_SOAK_SEED repeats a run. After every kill the
  * workspace must pass SQLite's quick check; a run that finished before its
@@ -37,6 +38,8 @@
 #define BLUESKY_FIRST   20
 #define BLUESKY_MORE    90     /* a catch-up reads 10 pages of 10 at most */
 #define NOTIFICATIONS   90
+#define FEED_FIRST      20
+#define FEED_MORE       180
 
 #define POSTS_SQL \
   "SELECT p.uri, s.network, p.remote_id, p.text, i.network, i.handle, p.reply_to_uri, p.is_own " \
@@ -51,6 +54,9 @@ typedef struct
 {
   FakeMastodon *mastodon;
   FakeBluesky   bluesky;
+  SoupServer   *feed;         /* a blog's RSS, on this thread */
+  char         *feed_url;
+  guint         feed_items;
   char         *dir;
   char         *log;
   char         *before;       /* synced once, before the catch-up */
@@ -58,6 +64,52 @@ typedef struct
   char         *path;         /* the one that is killed */
   guint         reference_ms;
 } Soak;
+
+/* The blog: its newest @feed_items posts, newest first, an hour apart. */
+static void
+on_feed_request_cb (SoupServer        *server,
+                    SoupServerMessage *message,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  Soak *soak = user_data;
+  g_autoptr(GString) rss = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                                         "<title>Soak blog</title><link>https://blog.example/</link>"
+                                         "<description>Reviews</description>");
+
+  for (guint i = soak->feed_items; i > 0; i--)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (G_GINT64_CONSTANT (1767225600) + i * 3600);
+      g_autofree char *date = g_date_time_format (time, "%a, %d %b %Y %H:%M:%S +0000");
+
+      g_string_append_printf (rss, "<item><title>Review %u</title><link>https://blog.example/review-%u</link>"
+                                   "<guid>https://blog.example/review-%u</guid><pubDate>%s</pubDate>"
+                                   "<description>&lt;p&gt;Review number %u of the tall pine tent.&lt;/p&gt;"
+                                   "</description></item>", i, i, i, date, i);
+    }
+  g_string_append (rss, "</channel></rss>");
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/rss+xml", SOUP_MEMORY_COPY, rss->str, rss->len);
+}
+
+static void
+start_feed (Soak *soak)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+
+  soak->feed_items = FEED_FIRST;
+  soak->feed = soup_server_new (NULL, NULL);
+  soup_server_add_handler (soak->feed, "/feed.xml", on_feed_request_cb, soak, NULL);
+  soup_server_listen_local (soak->feed, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (soak->feed);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  soak->feed_url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", "feed.xml", NULL);
+}
 
 static const char * const child_env[] = { TOKEN_ENV "=" TOKEN, PASSWORD_ENV "=" APP_PASSWORD, NULL };
 
@@ -76,6 +128,7 @@ soak_init (Soak *soak)
   soak->mastodon = soak_start_mastodon (TAG, TOKEN, MASTODON_FIRST, 15, 4);
   fake_bluesky_set_up (&soak->bluesky);
   fake_bluesky_add_posts (&soak->bluesky, BLUESKY_FIRST);
+  start_feed (soak);
 
   soak->dir = chorus_test_make_temp_dir ();
   soak->log = g_build_filename (soak->dir, "chorusctl.log", NULL);
@@ -88,11 +141,14 @@ soak_init (Soak *soak)
   soak_run_chorusctl_ok (child_env, soak->log, soak->before, "account", "add", "bluesky", "--server",
                          soak->bluesky.rig.base, "--handle", HANDLE, "--password-env", PASSWORD_ENV,
                          "--watch-keyword", KEYWORD, NULL);
+  soak_run_chorusctl_ok (child_env, soak->log, soak->before, "account", "add", "feed", "--url", soak->feed_url,
+                         NULL);
   sync_ok (soak, soak->before);
 
   fake_mastodon_append (soak->mastodon, MASTODON_MORE);
   fake_bluesky_add_posts (&soak->bluesky, BLUESKY_MORE);
   fake_bluesky_add_notifications (&soak->bluesky, NOTIFICATIONS);
+  soak->feed_items = FEED_FIRST + FEED_MORE;
 }
 
 static void
@@ -100,6 +156,9 @@ soak_clear (Soak *soak)
 {
   fake_mastodon_stop (soak->mastodon);
   fake_bluesky_tear_down (&soak->bluesky);
+  soup_server_disconnect (soak->feed);
+  g_assert_finalize_object (soak->feed);
+  g_free (soak->feed_url);
   chorus_test_remove_tree (soak->dir);
   g_free (soak->dir);
   g_free (soak->log);
@@ -123,9 +182,12 @@ make_reference (Soak *soak)
   posts = soak_quick_check (soak->reference, "SELECT count(*) FROM posts");
 
   /* Both networks took part, and the catch-up went beyond a first page. */
-  g_assert_cmpint (posts, >=, MASTODON_FIRST + MASTODON_MORE + BLUESKY_MORE);
+  g_assert_cmpint (posts, >=, MASTODON_FIRST + MASTODON_MORE + BLUESKY_MORE + FEED_FIRST + FEED_MORE);
   g_assert_cmpint (soak_quick_check (soak->reference, "SELECT count(*) FROM posts WHERE uri LIKE 'at://%'"), >=,
                    BLUESKY_FIRST + BLUESKY_MORE);
+  g_assert_cmpint (soak_quick_check (soak->reference, "SELECT count(*) FROM posts p JOIN sources s "
+                                                      "ON s.id = p.source_id WHERE s.network = 'feed'"), ==,
+                   FEED_FIRST + FEED_MORE);
   g_test_message ("An uninterrupted catch-up took %u ms and stored %" G_GINT64_FORMAT " posts",
                   soak->reference_ms, posts);
 }
@@ -154,6 +216,7 @@ test_kills (void)
   guint trials;
   guint killed = 0;
   guint progressed = 0;
+  guint wrote = 0;
   guint finished = 0;
   gint64 posts;
   gint64 started;
@@ -177,12 +240,14 @@ test_kills (void)
       guint delay_ms = (guint) g_rand_int_range (rand, 1, MAX (soak.reference_ms, 2) + 1);
       SoakRun run = { child_env, soak.log, delay_ms, NULL, NULL, NULL, 0 };
       gboolean died = soak_run_chorusctl (&run, soak.path, "sync", NULL);
+      gboolean written = soak_wal_written (soak.path);
       gint64 now = count_posts (soak.path);
 
       g_test_message ("trial %u: kill after %u ms: %s, %" G_GINT64_FORMAT " posts", trial, delay_ms,
                       died ? "killed" : "finished first", now);
       g_assert_cmpint (now, >=, posts);
       killed += died;
+      wrote += died && written;
       progressed += died && now > posts;
       posts = now;
 
@@ -197,11 +262,11 @@ test_kills (void)
 
   sync_ok (&soak, soak.path);
   assert_complete (&soak);
-  g_test_message ("%u trials: %u killed (%u of them after storing something new), %u finished first; "
-                  "%.1f s in all", trials, killed, progressed, finished,
+  g_test_message ("%u trials: %u killed (%u of them after writing to the workspace, %u after storing new "
+                  "posts), %u finished first; %.1f s in all", trials, killed, wrote, progressed, finished,
                   (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
-  g_printerr ("sync soak: %u kills, %u mid-catch-up with posts stored, %u runs finished first\n",
-              killed, progressed, finished);
+  g_printerr ("sync soak: %u kills, %u after writing to the workspace, %u after storing new posts, "
+              "%u runs finished first\n", killed, wrote, progressed, finished);
   g_assert_cmpuint (killed, >, 0);
   soak_clear (&soak);
 }

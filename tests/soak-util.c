@@ -9,6 +9,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "chorus-test-util.h"
 #include "soak-util.h"
 
@@ -189,6 +191,18 @@ soak_new_rand (const char *what,
   g_printerr ("%s: seed %u\n", what, seed);
 
   return g_rand_new_with_seed (seed);
+}
+
+/* Whether a killed child left frames in the workspace's write-ahead log:
+ * it wrote to the workspace in that run (every check here closes the
+ * last connection, which checkpoints the log and removes it). */
+gboolean
+soak_wal_written (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
 /* Copies the workspace file @from (with its -wal, if any) to @to. */

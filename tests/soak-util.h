@@ -48,6 +48,7 @@ guint    soak_env_uint          (const char    *name,
 GRand   *soak_new_rand          (const char    *what,
                                  guint         *trials);
 
+gboolean soak_wal_written       (const char    *path);
 void     soak_copy_workspace    (const char    *from,
                                  const char    *to);
 gint64   soak_quick_check       (const char    *path,
