@@ -15,12 +15,16 @@
 #include "fake-discourse.h"
 
 #define MAX_OPTIONS 20
+#define FIRST_FORUM_TOPIC 5000   /* the members' topics, fake_discourse_add_topic () */
+#define LIST_PAGE   30           /* topics per page of /latest.json, as Discourse has */
+#define TOPIC_CHUNK 20           /* posts in /t/<id>.json, as Discourse has */
 
 typedef struct
 {
   gint64     id;
   gint64     topic_id;
   guint      number;
+  char      *username;     /* a member's; NULL for the account's own */
   char      *title;
   char      *raw;
   gint64     created_at;
@@ -48,12 +52,15 @@ struct _FakeDiscourse
   char               *last_create;
   FakeDiscourseRequestFunc request_func;
   gpointer            request_data;
+  guint               forum_topics;
+  gint64              forum_clock;    /* when the members' latest post was made */
 };
 
 static void
 post_free (Post *post)
 {
   g_free (post->title);
+  g_free (post->username);
   g_free (post->raw);
   g_free (post->results);
   for (guint i = 0; i < post->n_options; i++)
@@ -151,20 +158,22 @@ add_post (FakeDiscourse *self,
           Post          *post)
 {
   g_autofree char *created = stamp (post->created_at);
+  g_autofree char *cooked = post->username != NULL ? g_markup_printf_escaped ("<p>%s</p>", post->raw) : NULL;
+  const char *username = post->username != NULL ? post->username : self->username;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, post->id);
   json_builder_set_member_name (b, "username");
-  json_builder_add_string_value (b, self->username);
+  json_builder_add_string_value (b, username);
   json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, self->username);
+  json_builder_add_string_value (b, username);
   json_builder_set_member_name (b, "avatar_template");
   json_builder_add_string_value (b, "/letter_avatar_proxy/v4/letter/b/{size}.png");
   json_builder_set_member_name (b, "created_at");
   json_builder_add_string_value (b, created);
   json_builder_set_member_name (b, "cooked");
-  json_builder_add_string_value (b, "<p>A poll</p>");
+  json_builder_add_string_value (b, cooked != NULL ? cooked : "<p>A poll</p>");
   json_builder_set_member_name (b, "raw");
   json_builder_add_string_value (b, post->raw);
   json_builder_set_member_name (b, "post_number");
@@ -178,7 +187,7 @@ add_post (FakeDiscourse *self,
   json_builder_set_member_name (b, "reply_to_post_number");
   json_builder_add_null_value (b);
   json_builder_set_member_name (b, "yours");
-  json_builder_add_boolean_value (b, TRUE);
+  json_builder_add_boolean_value (b, post->username == NULL);
   json_builder_set_member_name (b, "deleted_at");
   if (post->deleted)
     json_builder_add_string_value (b, created);
@@ -302,9 +311,12 @@ serve_topic (FakeDiscourse     *self,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "posts");
   json_builder_begin_array (b);
-  for (guint i = 0; i < self->posts->len; i++)
+  for (guint i = 0, n = 0; i < self->posts->len && n < TOPIC_CHUNK; i++)
     if (((Post *) g_ptr_array_index (self->posts, i))->topic_id == topic_id)
-      add_post (self, b, g_ptr_array_index (self->posts, i));
+      {
+        add_post (self, b, g_ptr_array_index (self->posts, i));
+        n++;
+      }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "stream");
   json_builder_begin_array (b);
@@ -312,6 +324,107 @@ serve_topic (FakeDiscourse     *self,
     if (((Post *) g_ptr_array_index (self->posts, i))->topic_id == topic_id)
       json_builder_add_int_value (b, ((Post *) g_ptr_array_index (self->posts, i))->id);
   json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  reply_builder (message, b);
+}
+
+/* /t/<id>/posts.json?post_ids[]=…, read from the raw query (the decoded
+ * one keeps one value per name). */
+static void
+serve_posts (FakeDiscourse     *self,
+             SoupServerMessage *message)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const char *query = g_uri_get_query (soup_server_message_get_uri (message));
+  g_auto(GStrv) pairs = g_strsplit (query != NULL ? query : "", "&", -1);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "post_stream");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "posts");
+  json_builder_begin_array (b);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char *value = g_str_has_prefix (pairs[i], "post_ids%5B%5D=") ? pairs[i] + strlen ("post_ids%5B%5D=")
+                          : g_str_has_prefix (pairs[i], "post_ids[]=") ? pairs[i] + strlen ("post_ids[]=") : NULL;
+      Post *post = value != NULL ? find_post (self, g_ascii_strtoll (value, NULL, 10)) : NULL;
+
+      if (post != NULL)
+        add_post (self, b, post);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  reply_builder (message, b);
+}
+
+/* A topic summary of /latest.json, from the topic's latest post. */
+static void
+add_topic_summary (FakeDiscourse *self,
+                   JsonBuilder   *b,
+                   Post          *last)
+{
+  g_autofree char *last_posted = stamp (last->created_at);
+  g_autofree char *slug = g_strdup_printf ("topic-%" G_GINT64_FORMAT, last->topic_id);
+  Post *first = NULL;
+
+  for (guint i = 0; i < self->posts->len && first == NULL; i++)
+    if (((Post *) g_ptr_array_index (self->posts, i))->topic_id == last->topic_id)
+      first = g_ptr_array_index (self->posts, i);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, last->topic_id);
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, first->title);
+  json_builder_set_member_name (b, "slug");
+  json_builder_add_string_value (b, slug);
+  json_builder_set_member_name (b, "posts_count");
+  json_builder_add_int_value (b, last->number);
+  json_builder_set_member_name (b, "last_posted_at");
+  json_builder_add_string_value (b, last_posted);
+  json_builder_set_member_name (b, "bumped_at");
+  json_builder_add_string_value (b, last_posted);
+  json_builder_end_object (b);
+}
+
+/* The members' topics, the latest active first, LIST_PAGE a page: posts
+ * are made in time order, so a topic's last post is its latest. */
+static void
+serve_latest (FakeDiscourse     *self,
+              SoupServerMessage *message,
+              GHashTable        *query)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GPtrArray) latest_posts = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const char *page_text = query != NULL ? g_hash_table_lookup (query, "page") : NULL;
+  guint page = page_text != NULL ? (guint) g_ascii_strtoull (page_text, NULL, 10) : 0;
+
+  for (guint i = self->posts->len; i > 0; i--)
+    {
+      Post *post = g_ptr_array_index (self->posts, i - 1);
+
+      if (post->username != NULL && g_hash_table_add (seen, &post->topic_id))
+        g_ptr_array_add (latest_posts, post);
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "topic_list");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "topics");
+  json_builder_begin_array (b);
+  for (guint i = page * LIST_PAGE; i < MIN (latest_posts->len, (page + 1) * LIST_PAGE); i++)
+    add_topic_summary (self, b, g_ptr_array_index (latest_posts, i));
+  json_builder_end_array (b);
+  if ((page + 1) * LIST_PAGE < latest_posts->len)
+    {
+      g_autofree char *more = g_strdup_printf ("/latest.json?page=%u", page + 1);
+
+      json_builder_set_member_name (b, "more_topics_url");
+      json_builder_add_string_value (b, more);
+    }
   json_builder_end_object (b);
   json_builder_end_object (b);
   reply_builder (message, b);
@@ -471,13 +584,15 @@ handle (SoupServer        *server,
         }
     }
   else if (g_str_equal (path, "/latest.json"))
-    chorus_test_reply_json (message, 200, "{\"users\":[],\"topic_list\":{\"can_create_topic\":true,\"topics\":[]}}");
+    serve_latest (self, message, query);
   else if (g_str_equal (path, "/polls/voters.json"))
     serve_voters (self, message, query);
   else if (g_str_has_prefix (path, "/topics/created-by/"))
     serve_created_topics (self, message);
   else if (sscanf (path, "/posts/%" G_GINT64_FORMAT ".json", &id) == 1)
     serve_post (self, message, find_post (self, id));
+  else if (g_str_has_prefix (path, "/t/") && g_str_has_suffix (path, "/posts.json"))
+    serve_posts (self, message);
   else if (sscanf (path, "/t/%" G_GINT64_FORMAT ".json", &id) == 1)
     serve_topic (self, message, id);
   else
@@ -553,6 +668,53 @@ fake_discourse_set_request_func (FakeDiscourse            *self,
 {
   self->request_func = func;
   self->request_data = user_data;
+}
+
+/* A post of a member's in a topic of the members', a minute after the
+ * one before. */
+static void
+add_member_post (FakeDiscourse *self,
+                 gint64         topic_id)
+{
+  Post *post = g_new0 (Post, 1);
+
+  for (guint i = 0; i < self->posts->len; i++)
+    post->number += ((Post *) g_ptr_array_index (self->posts, i))->topic_id == topic_id;
+  post->number++;
+  post->id = 500 + self->posts->len;
+  post->topic_id = topic_id;
+  post->username = g_strdup_printf ("member%u", (guint) (topic_id + post->number) % 7);
+  post->raw = g_strdup_printf ("Post %u of topic %" G_GINT64_FORMAT " about the tall pine tent.", post->number,
+                               topic_id);
+  if (self->forum_clock == 0)
+    self->forum_clock = g_get_real_time () / G_USEC_PER_SEC - 30 * 24 * 60 * 60;
+  post->created_at = self->forum_clock += 60;
+  if (post->number == 1)
+    post->title = g_strdup_printf ("Topic %" G_GINT64_FORMAT, topic_id);
+  g_ptr_array_add (self->posts, post);
+}
+
+/* A new topic of the members', with @replies after its first post;
+ * /latest.json lists these topics only. Returns its index. */
+guint
+fake_discourse_add_topic (FakeDiscourse *self,
+                          guint          replies)
+{
+  guint index = self->forum_topics++;
+
+  for (guint i = 0; i <= replies; i++)
+    add_member_post (self, FIRST_FORUM_TOPIC + index);
+  return index;
+}
+
+void
+fake_discourse_add_replies (FakeDiscourse *self,
+                            guint          topic,
+                            guint          replies)
+{
+  g_assert_cmpuint (topic, <, self->forum_topics);
+  for (guint i = 0; i < replies; i++)
+    add_member_post (self, FIRST_FORUM_TOPIC + topic);
 }
 
 /* How many posts the forum holds whose raw is @raw. */

@@ -14,10 +14,12 @@ G_BEGIN_DECLS
 /* A Discourse forum for tests, on 127.0.0.1 and a random port, served
  * from the thread-default main context of the thread that started it
  * (tests spin it while they wait). It checks Api-Key and Api-Username,
- * serves an empty /latest.json, takes posts (POST /posts.json, in a topic
+ * serves /latest.json (the members' topics a test added, paged; none at
+ * first), takes posts (POST /posts.json, in a topic
  * or opening one) and reads the poll block of their raw, and serves a
  * post (/posts/:id.json) with its polls in the shape of the corpus's
- * api_docs and discourse_api_gem answers, a topic (/t/:id.json), the
+ * api_docs and discourse_api_gem answers, a topic (/t/:id.json, its first
+ * 20 posts and every id; /t/:id/posts.json, the posts asked for), the
  * topics an account created and a public poll's voters, paged. */
 
 typedef struct _FakeDiscourse FakeDiscourse;
@@ -54,6 +56,12 @@ char              *fake_discourse_dup_last_create (FakeDiscourse      *self);
 void               fake_discourse_set_request_func (FakeDiscourse           *self,
                                                     FakeDiscourseRequestFunc func,
                                                     gpointer                 user_data);
+/* The forum's members' topics, for syncs: numbered from 0. */
+guint              fake_discourse_add_topic       (FakeDiscourse      *self,
+                                                   guint               replies);
+void               fake_discourse_add_replies     (FakeDiscourse      *self,
+                                                   guint               topic,
+                                                   guint               replies);
 guint              fake_discourse_count_raw       (FakeDiscourse      *self,
                                                    const char         *raw);
 

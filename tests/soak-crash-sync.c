@@ -12,6 +12,7 @@
 
 #include "chorus-test-util.h"
 #include "fake-bluesky.h"
+#include "fake-discourse.h"
 #include "fake-mastodon.h"
 #include "soak-util.h"
 
@@ -19,7 +20,8 @@
  * what an uninterrupted one gets. The real chorusctl catches up on a fake
  * Mastodon server (a hashtag and the account's mentions, with replies
  * forming threads), a fake Bluesky service (a keyword search and the
- * account's notifications) and a blog's RSS feed, and is sent SIGKILL at random moments within
+ * account's notifications), a fake Discourse forum (new topics, and new
+ * posts in topics it read before) and a blog's RSS feed, and is sent SIGKILL at random moments within
  * the span of one uninterrupted catch-up, CHORUS_SOAK_TRIALS times (100)
  * in a row; CHORUS_SOAK_SEED repeats a run. After every kill the
  * workspace must pass SQLite's quick check; a run that finished before its
@@ -40,6 +42,12 @@
 #define NOTIFICATIONS   90
 #define FEED_FIRST      20
 #define FEED_MORE       180
+#define KEY             "soak-sync-discourse-key"
+#define KEY_ENV         "CHORUS_SOAK_SYNC_KEY"
+#define USERNAME        "brand"
+#define TOPICS_FIRST    10     /* a first walk reads one page of 30 */
+#define TOPICS_MORE     60
+#define TOPIC_REPLIES   8
 
 #define POSTS_SQL \
   "SELECT p.uri, s.network, p.remote_id, p.text, i.network, i.handle, p.reply_to_uri, p.is_own " \
@@ -54,6 +62,7 @@ typedef struct
 {
   FakeMastodon *mastodon;
   FakeBluesky   bluesky;
+  FakeDiscourse *discourse;
   SoupServer   *feed;         /* a blog's RSS, on this thread */
   char         *feed_url;
   guint         feed_items;
@@ -111,7 +120,9 @@ start_feed (Soak *soak)
   soak->feed_url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", "feed.xml", NULL);
 }
 
-static const char * const child_env[] = { TOKEN_ENV "=" TOKEN, PASSWORD_ENV "=" APP_PASSWORD, NULL };
+static const char * const child_env[] = {
+  TOKEN_ENV "=" TOKEN, PASSWORD_ENV "=" APP_PASSWORD, KEY_ENV "=" KEY, NULL
+};
 
 static void
 sync_ok (Soak       *soak,
@@ -129,6 +140,9 @@ soak_init (Soak *soak)
   fake_bluesky_set_up (&soak->bluesky);
   fake_bluesky_add_posts (&soak->bluesky, BLUESKY_FIRST);
   start_feed (soak);
+  soak->discourse = fake_discourse_start (KEY, USERNAME);
+  for (guint i = 0; i < TOPICS_FIRST; i++)
+    fake_discourse_add_topic (soak->discourse, TOPIC_REPLIES);
 
   soak->dir = chorus_test_make_temp_dir ();
   soak->log = g_build_filename (soak->dir, "chorusctl.log", NULL);
@@ -143,12 +157,19 @@ soak_init (Soak *soak)
                          "--watch-keyword", KEYWORD, NULL);
   soak_run_chorusctl_ok (child_env, soak->log, soak->before, "account", "add", "feed", "--url", soak->feed_url,
                          NULL);
+  soak_run_chorusctl_ok (child_env, soak->log, soak->before, "account", "add", "discourse", "--server",
+                         fake_discourse_get_url (soak->discourse), "--username", USERNAME, "--api-key-env", KEY_ENV,
+                         NULL);
   sync_ok (soak, soak->before);
 
   fake_mastodon_append (soak->mastodon, MASTODON_MORE);
   fake_bluesky_add_posts (&soak->bluesky, BLUESKY_MORE);
   fake_bluesky_add_notifications (&soak->bluesky, NOTIFICATIONS);
   soak->feed_items = FEED_FIRST + FEED_MORE;
+  for (guint i = 0; i < TOPICS_FIRST; i++)
+    fake_discourse_add_replies (soak->discourse, i, 3);
+  for (guint i = 0; i < TOPICS_MORE; i++)
+    fake_discourse_add_topic (soak->discourse, TOPIC_REPLIES);
 }
 
 static void
@@ -156,6 +177,7 @@ soak_clear (Soak *soak)
 {
   fake_mastodon_stop (soak->mastodon);
   fake_bluesky_tear_down (&soak->bluesky);
+  fake_discourse_stop (soak->discourse);
   soup_server_disconnect (soak->feed);
   g_assert_finalize_object (soak->feed);
   g_free (soak->feed_url);
@@ -182,12 +204,16 @@ make_reference (Soak *soak)
   posts = soak_quick_check (soak->reference, "SELECT count(*) FROM posts");
 
   /* Both networks took part, and the catch-up went beyond a first page. */
-  g_assert_cmpint (posts, >=, MASTODON_FIRST + MASTODON_MORE + BLUESKY_MORE + FEED_FIRST + FEED_MORE);
+  g_assert_cmpint (posts, >=, MASTODON_FIRST + MASTODON_MORE + BLUESKY_MORE + FEED_FIRST + FEED_MORE +
+                              TOPICS_MORE * (TOPIC_REPLIES + 1));
   g_assert_cmpint (soak_quick_check (soak->reference, "SELECT count(*) FROM posts WHERE uri LIKE 'at://%'"), >=,
                    BLUESKY_FIRST + BLUESKY_MORE);
   g_assert_cmpint (soak_quick_check (soak->reference, "SELECT count(*) FROM posts p JOIN sources s "
                                                       "ON s.id = p.source_id WHERE s.network = 'feed'"), ==,
                    FEED_FIRST + FEED_MORE);
+  g_assert_cmpint (soak_quick_check (soak->reference, "SELECT count(*) FROM posts p JOIN sources s "
+                                                      "ON s.id = p.source_id WHERE s.network = 'discourse'"), ==,
+                   (TOPICS_FIRST + TOPICS_MORE) * (TOPIC_REPLIES + 1) + TOPICS_FIRST * 3);
   g_test_message ("An uninterrupted catch-up took %u ms and stored %" G_GINT64_FORMAT " posts",
                   soak->reference_ms, posts);
 }

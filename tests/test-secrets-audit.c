@@ -20,7 +20,6 @@
 #include "fake-bluesky.h"
 #include "fake-discourse.h"
 #include "fake-mastodon.h"
-#include "outbox-test-util.h"
 #include "soak-util.h"
 
 /* Secrets stay in the keyring. With every debug message on
@@ -114,6 +113,7 @@ audit_init (Audit *audit)
   fake_bluesky_add_posts (&audit->bluesky, 15);
   fake_bluesky_add_notifications (&audit->bluesky, 10);
   audit->discourse = fake_discourse_start (audit->api_key, USERNAME);
+  fake_discourse_add_topic (audit->discourse, 3);
 
   audit->dir = chorus_test_make_temp_dir ();
   audit->path = g_build_filename (audit->dir, "audit.chorus", NULL);
@@ -197,27 +197,16 @@ sign_in (Audit *audit)
        "--username", USERNAME, "--api-key-stdin");
 }
 
-/* A reply on each network: to a synced Mastodon status and Bluesky post,
- * and to a forum post the workspace is given. */
+/* A reply on each network, to a post the sync read. */
 static void
 reply_everywhere (Audit *audit)
 {
   g_autofree char *mastodon = query_id (audit, "SELECT id FROM posts WHERE uri LIKE 'http%' ORDER BY id LIMIT 1");
   g_autofree char *bluesky = query_id (audit, "SELECT id FROM posts WHERE uri LIKE 'at://%' ORDER BY id LIMIT 1");
-  g_autofree char *discourse = NULL;
+  g_autofree char *discourse = query_id (audit, "SELECT p.id FROM posts p JOIN sources s ON s.id = p.source_id "
+                                                "WHERE s.network = 'discourse' ORDER BY p.id LIMIT 1");
   g_autofree char *sent = NULL;
   g_autofree char *output = NULL;
-
-  {
-    g_autoptr(ChorusStore) store = chorus_test_open_store (audit->path, CHORUS_STORE_OPEN_EXISTING);
-    gint64 source = soak_quick_check (audit->path, "SELECT id FROM sources WHERE network = 'discourse'");
-    g_autofree char *topic = g_strdup_printf ("%s/t/301/1", fake_discourse_get_url (audit->discourse));
-    g_autofree char *uri = g_strdup_printf ("%s/t/301/2", fake_discourse_get_url (audit->discourse));
-    gint64 id = outbox_test_store_post (store, source, "discourse", uri, "301002", topic);
-
-    discourse = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-    chorus_test_finalize_object (g_steal_pointer (&store));
-  }
 
   RUN (audit, NULL, "reply", "--post", mastodon, "--text", "Thanks from the audit, Mastodon.");
   RUN (audit, NULL, "reply", "--post", bluesky, "--text", "Thanks from the audit, Bluesky.");
@@ -230,6 +219,7 @@ reply_everywhere (Audit *audit)
   output = chorus_test_read_file (sent, NULL);
   g_assert_nonnull (strstr (output, "3 sent, 0 failed, 0 still queued."));
   g_assert_cmpuint (fake_discourse_get_stats (audit->discourse).posts_made, ==, 1);
+  g_assert_cmpuint (fake_discourse_count_raw (audit->discourse, "Thanks from the audit, Discourse."), ==, 1);
   g_assert_cmpuint (audit->bluesky.feed->records->len, ==, 1);
 }
 
