@@ -78,6 +78,17 @@ latest (FakeDiscourse *self)
   return g_ptr_array_index (self->posts, self->posts->len - 1);
 }
 
+static guint
+count_posts (FakeDiscourse *self,
+             gint64         topic_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->posts->len; i++)
+    n += ((Post *) g_ptr_array_index (self->posts, i))->topic_id == topic_id;
+  return n;
+}
+
 static Post *
 find_post (FakeDiscourse *self,
            gint64         id)
@@ -267,7 +278,7 @@ create_post (FakeDiscourse     *self,
   if (json_object_has_member (input, "topic_id"))
     {
       post->topic_id = json_object_get_int_member (input, "topic_id");
-      post->number = 2;
+      post->number = post->topic_id >= FIRST_FORUM_TOPIC ? count_posts (self, post->topic_id) + 1 : 2;
     }
   else
     {
@@ -346,9 +357,8 @@ serve_posts (FakeDiscourse     *self,
   json_builder_begin_array (b);
   for (guint i = 0; pairs[i] != NULL; i++)
     {
-      const char *value = g_str_has_prefix (pairs[i], "post_ids%5B%5D=") ? pairs[i] + strlen ("post_ids%5B%5D=")
-                          : g_str_has_prefix (pairs[i], "post_ids[]=") ? pairs[i] + strlen ("post_ids[]=") : NULL;
-      Post *post = value != NULL ? find_post (self, g_ascii_strtoll (value, NULL, 10)) : NULL;
+      Post *post = g_str_has_prefix (pairs[i], "post_ids%5B%5D=")
+                     ? find_post (self, g_ascii_strtoll (pairs[i] + strlen ("post_ids%5B%5D="), NULL, 10)) : NULL;
 
       if (post != NULL)
         add_post (self, b, post);
@@ -359,34 +369,19 @@ serve_posts (FakeDiscourse     *self,
   reply_builder (message, b);
 }
 
-/* A topic summary of /latest.json, from the topic's latest post. */
+/* A topic summary of /latest.json, from the topic's latest post (a
+ * members' topic is titled after its id). */
 static void
-add_topic_summary (FakeDiscourse *self,
-                   JsonBuilder   *b,
-                   Post          *last)
+add_topic_summary (JsonBuilder *b,
+                   Post        *last)
 {
   g_autofree char *last_posted = stamp (last->created_at);
-  g_autofree char *slug = g_strdup_printf ("topic-%" G_GINT64_FORMAT, last->topic_id);
-  Post *first = NULL;
+  g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"title\":\"Topic %" G_GINT64_FORMAT "\","
+                                           "\"slug\":\"topic-%" G_GINT64_FORMAT "\",\"posts_count\":%u,"
+                                           "\"last_posted_at\":\"%s\"}", last->topic_id, last->topic_id,
+                                           last->topic_id, last->number, last_posted);
 
-  for (guint i = 0; i < self->posts->len && first == NULL; i++)
-    if (((Post *) g_ptr_array_index (self->posts, i))->topic_id == last->topic_id)
-      first = g_ptr_array_index (self->posts, i);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, last->topic_id);
-  json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, first->title);
-  json_builder_set_member_name (b, "slug");
-  json_builder_add_string_value (b, slug);
-  json_builder_set_member_name (b, "posts_count");
-  json_builder_add_int_value (b, last->number);
-  json_builder_set_member_name (b, "last_posted_at");
-  json_builder_add_string_value (b, last_posted);
-  json_builder_set_member_name (b, "bumped_at");
-  json_builder_add_string_value (b, last_posted);
-  json_builder_end_object (b);
+  json_builder_add_value (b, json_from_string (json, NULL));
 }
 
 /* The members' topics, the latest active first, LIST_PAGE a page: posts
@@ -416,7 +411,7 @@ serve_latest (FakeDiscourse     *self,
   json_builder_set_member_name (b, "topics");
   json_builder_begin_array (b);
   for (guint i = page * LIST_PAGE; i < MIN (latest_posts->len, (page + 1) * LIST_PAGE); i++)
-    add_topic_summary (self, b, g_ptr_array_index (latest_posts, i));
+    add_topic_summary (b, g_ptr_array_index (latest_posts, i));
   json_builder_end_array (b);
   if ((page + 1) * LIST_PAGE < latest_posts->len)
     {
@@ -613,6 +608,7 @@ fake_discourse_start (const char *key,
   self->key = g_strdup (key);
   self->username = g_strdup (username);
   self->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) post_free);
+  self->forum_clock = g_get_real_time () / G_USEC_PER_SEC - 30 * 24 * 60 * 60;
   self->fault_prefixes = g_ptr_array_new_with_free_func (g_free);
   self->faults = g_array_new (FALSE, FALSE, sizeof (FakeDiscourseFault));
   self->server = soup_server_new (NULL, NULL);
@@ -678,43 +674,52 @@ add_member_post (FakeDiscourse *self,
 {
   Post *post = g_new0 (Post, 1);
 
-  for (guint i = 0; i < self->posts->len; i++)
-    post->number += ((Post *) g_ptr_array_index (self->posts, i))->topic_id == topic_id;
-  post->number++;
+  post->number = count_posts (self, topic_id) + 1;
   post->id = 500 + self->posts->len;
   post->topic_id = topic_id;
   post->username = g_strdup_printf ("member%u", (guint) (topic_id + post->number) % 7);
   post->raw = g_strdup_printf ("Post %u of topic %" G_GINT64_FORMAT " about the tall pine tent.", post->number,
                                topic_id);
-  if (self->forum_clock == 0)
-    self->forum_clock = g_get_real_time () / G_USEC_PER_SEC - 30 * 24 * 60 * 60;
   post->created_at = self->forum_clock += 60;
-  if (post->number == 1)
-    post->title = g_strdup_printf ("Topic %" G_GINT64_FORMAT, topic_id);
   g_ptr_array_add (self->posts, post);
 }
 
 /* A new topic of the members', with @replies after its first post;
- * /latest.json lists these topics only. Returns its index. */
-guint
+ * /latest.json lists these topics only. Returns its id. */
+gint64
 fake_discourse_add_topic (FakeDiscourse *self,
                           guint          replies)
 {
-  guint index = self->forum_topics++;
+  gint64 topic_id = FIRST_FORUM_TOPIC + self->forum_topics++;
 
   for (guint i = 0; i <= replies; i++)
-    add_member_post (self, FIRST_FORUM_TOPIC + index);
-  return index;
+    add_member_post (self, topic_id);
+  return topic_id;
 }
 
 void
 fake_discourse_add_replies (FakeDiscourse *self,
-                            guint          topic,
+                            gint64         topic_id,
                             guint          replies)
 {
-  g_assert_cmpuint (topic, <, self->forum_topics);
   for (guint i = 0; i < replies; i++)
-    add_member_post (self, FIRST_FORUM_TOPIC + topic);
+    add_member_post (self, topic_id);
+}
+
+/* The id of post @number of topic @topic_id, or 0. */
+gint64
+fake_discourse_get_post_id (FakeDiscourse *self,
+                            gint64         topic_id,
+                            guint          number)
+{
+  for (guint i = 0; i < self->posts->len; i++)
+    {
+      Post *post = g_ptr_array_index (self->posts, i);
+
+      if (post->topic_id == topic_id && post->number == number)
+        return post->id;
+    }
+  return 0;
 }
 
 /* How many posts the forum holds whose raw is @raw. */

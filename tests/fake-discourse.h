@@ -56,12 +56,15 @@ char              *fake_discourse_dup_last_create (FakeDiscourse      *self);
 void               fake_discourse_set_request_func (FakeDiscourse           *self,
                                                     FakeDiscourseRequestFunc func,
                                                     gpointer                 user_data);
-/* The forum's members' topics, for syncs: numbered from 0. */
-guint              fake_discourse_add_topic       (FakeDiscourse      *self,
+/* The forum's members' topics, for syncs, known by their ids. */
+gint64             fake_discourse_add_topic       (FakeDiscourse      *self,
                                                    guint               replies);
 void               fake_discourse_add_replies     (FakeDiscourse      *self,
-                                                   guint               topic,
+                                                   gint64              topic_id,
                                                    guint               replies);
+gint64             fake_discourse_get_post_id     (FakeDiscourse      *self,
+                                                   gint64              topic_id,
+                                                   guint               number);
 guint              fake_discourse_count_raw       (FakeDiscourse      *self,
                                                    const char         *raw);
 

@@ -23,7 +23,9 @@
  * sending. A workspace queues PER_NETWORK replies on each of a fake
  * Mastodon server (which honours Idempotency-Key as Mastodon does), a
  * fake Bluesky PDS (which refuses a record key it already holds, as a
- * PDS does) and a fake Discourse forum (which has no idempotency at all),
+ * PDS does) and a fake Discourse forum (which has no idempotency at all;
+ * each reply goes to a topic longer than its first page of posts, so
+ * that looking for it before a resend reads the topic's tail),
  * and the real "chorusctl outbox send" is sent SIGKILL again and again
  * (CHORUS_SOAK_TRIALS times, 100; whenever nothing is left to send, a
  * new workspace queues as many again; CHORUS_SOAK_SEED repeats a run): half the time after a random delay
@@ -42,18 +44,20 @@
 #define USERNAME     "brand"
 #define PER_NETWORK  10
 #define N_NETWORKS   3
-#define FIRST_TOPIC  101
+#define BUSY_TOPIC   25     /* replies in each forum topic answered: more than /t/<id>.json holds */
 
 typedef struct
 {
   FakeMastodon  *mastodon;
   FakeBluesky    bluesky;
   FakeDiscourse *discourse;
+  gint64         topics[PER_NETWORK];
   char          *dir;
   char          *log;
   gint           pid;           /* chorusctl, while the servers may kill it */
   gint           creates;       /* create requests seen, from any server */
   gint           kill_at;       /* the create that kills it; 0 for none */
+  guint          lookups;       /* reads of a forum topic's tail, looking for a reply */
 } Soak;
 
 static const char * const child_env[] = {
@@ -97,8 +101,12 @@ on_discourse_request_cb (const char *method,
                          const char *path,
                          gpointer    user_data)
 {
+  Soak *soak = user_data;
+
   if (g_str_equal (method, "POST") && g_str_equal (path, "/posts.json"))
-    see_create (user_data);
+    see_create (soak);
+  else if (g_str_has_prefix (path, "/t/") && g_str_has_suffix (path, "/posts.json"))
+    soak->lookups++;
 }
 
 static void
@@ -111,6 +119,8 @@ soak_init (Soak *soak)
   soak->bluesky.extra_data = soak;
   soak->discourse = fake_discourse_start (KEY, USERNAME);
   fake_discourse_set_request_func (soak->discourse, on_discourse_request_cb, soak);
+  for (guint i = 0; i < PER_NETWORK; i++)
+    soak->topics[i] = fake_discourse_add_topic (soak->discourse, BUSY_TOPIC);
 
   soak->dir = chorus_test_make_temp_dir ();
   soak->log = g_build_filename (soak->dir, "chorusctl.log", NULL);
@@ -159,9 +169,11 @@ make_workspace (Soak       *soak,
       g_autofree char *at_uri = g_strdup_printf ("at://did:plc:chorussoakfan%02u2222222/app.bsky.feed.post/3ksoak%u",
                                                  i, i);
       g_autofree char *cid = g_strdup_printf ("bafysoaktarget%u", i);
-      g_autofree char *topic_uri = g_strdup_printf ("%s/t/%u/1", discourse_url, FIRST_TOPIC + i);
-      g_autofree char *post_uri = g_strdup_printf ("%s/t/%u/3", discourse_url, FIRST_TOPIC + i);
-      g_autofree char *post_id = g_strdup_printf ("%u", (FIRST_TOPIC + i) * 1000 + 3);
+      gint64 topic = soak->topics[i];
+      g_autofree char *topic_uri = g_strdup_printf ("%s/t/%" G_GINT64_FORMAT "/1", discourse_url, topic);
+      g_autofree char *post_uri = g_strdup_printf ("%s/t/%" G_GINT64_FORMAT "/3", discourse_url, topic);
+      g_autofree char *post_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  fake_discourse_get_post_id (soak->discourse, topic, 3));
       gint64 targets[N_NETWORKS];
 
       targets[0] = outbox_test_store_post (store, mastodon, "mastodon", status_uri, status_id, NULL);
@@ -339,10 +351,12 @@ test_kills (void)
   if (path != NULL)
     finish_round (&soak, path, prefix, rounds);
 
-  g_test_message ("%u trials in %u rounds: %u killed (%u as a create arrived, %u after sending something)",
-                  trials, rounds, killed, at_create, progressed);
-  g_printerr ("outbox soak: %u kills in %u rounds of %u replies, %u as a create arrived, %u after sending something\n",
-              killed, rounds, N_NETWORKS * PER_NETWORK, at_create, progressed);
+  g_test_message ("%u trials in %u rounds: %u killed (%u as a create arrived, %u after sending something); "
+                  "%u reads of a forum topic's tail before a resend", trials, rounds, killed, at_create, progressed,
+                  soak.lookups);
+  g_printerr ("outbox soak: %u kills in %u rounds of %u replies, %u as a create arrived, %u after sending "
+              "something, %u forum tail reads\n", killed, rounds, N_NETWORKS * PER_NETWORK, at_create, progressed,
+              soak.lookups);
   g_assert_cmpuint (killed, >, 0);
   soak_clear (&soak);
 }

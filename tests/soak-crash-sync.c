@@ -63,6 +63,7 @@ typedef struct
   FakeMastodon *mastodon;
   FakeBluesky   bluesky;
   FakeDiscourse *discourse;
+  gint64        topics[TOPICS_FIRST];
   SoupServer   *feed;         /* a blog's RSS, on this thread */
   char         *feed_url;
   guint         feed_items;
@@ -142,7 +143,7 @@ soak_init (Soak *soak)
   start_feed (soak);
   soak->discourse = fake_discourse_start (KEY, USERNAME);
   for (guint i = 0; i < TOPICS_FIRST; i++)
-    fake_discourse_add_topic (soak->discourse, TOPIC_REPLIES);
+    soak->topics[i] = fake_discourse_add_topic (soak->discourse, TOPIC_REPLIES);
 
   soak->dir = chorus_test_make_temp_dir ();
   soak->log = g_build_filename (soak->dir, "chorusctl.log", NULL);
@@ -167,7 +168,7 @@ soak_init (Soak *soak)
   fake_bluesky_add_notifications (&soak->bluesky, NOTIFICATIONS);
   soak->feed_items = FEED_FIRST + FEED_MORE;
   for (guint i = 0; i < TOPICS_FIRST; i++)
-    fake_discourse_add_replies (soak->discourse, i, 3);
+    fake_discourse_add_replies (soak->discourse, soak->topics[i], 3);
   for (guint i = 0; i < TOPICS_MORE; i++)
     fake_discourse_add_topic (soak->discourse, TOPIC_REPLIES);
 }
