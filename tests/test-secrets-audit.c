@@ -25,7 +25,8 @@
 /* Secrets stay in the keyring. With every debug message on
  * (G_MESSAGES_DEBUG=all), the real chorusctl signs in to a fake Mastodon
  * server, Bluesky PDS and Discourse forum with secrets made for this run
- * and given on standard input (so they go to the keyring), syncs every
+ * and given on standard input (so they go to the keyring; then again with
+ * them in environment variables, as headless use has), syncs every
  * network twice (the second time on the Bluesky session the keyring
  * kept), sends a reply on each, writes every export it has (posts as
  * JSON Lines and CSV, a challenge's ranking as CSV and JSON, a pre-test
@@ -36,15 +37,19 @@
  * each alignment and URL-encoded: the workspace, its -wal and -shm, the
  * workspace's folder (media), the XDG folders it ran with, every log of
  * its standard output and error, every export, and whatever the crashes
- * left. Needs an unlocked keyring on the session bus, as
- * build-aux/chorus-test provides; skipped without a session bus. */
+ * left. The keyring run needs an unlocked keyring on the session bus, as
+ * build-aux/chorus-test provides, and is skipped without a session bus. */
 
 #define TAG       "chorusaudit"
+#define TOKEN_ENV "CHORUS_AUDIT_TOKEN"
+#define PASSWORD_VARIABLE "CHORUS_AUDIT_PASSWORD"
+#define KEY_ENV   "CHORUS_AUDIT_KEY"
 #define KEYWORD   "redistricting"
 #define USERNAME  "brand"
 
 typedef struct
 {
+  gboolean       from_env;       /* secrets in environment variables, not the keyring */
   char          *token;          /* Mastodon */
   char          *password;       /* Bluesky */
   char          *api_key;        /* Discourse */
@@ -71,10 +76,10 @@ make_secret (void)
   return g_string_free (g_steal_pointer (&secret), FALSE);
 }
 
-/* What every chorusctl runs with: all debug messages, and XDG folders in
- * the audited folder. */
+/* What every chorusctl runs with: all debug messages, XDG folders in the
+ * audited folder, and the secrets when they come from the environment. */
 static GStrv
-dup_env (const char *dir)
+dup_env (Audit *audit)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   static const char * const xdg[] = { "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME" };
@@ -82,19 +87,29 @@ dup_env (const char *dir)
   g_strv_builder_add (builder, "G_MESSAGES_DEBUG=all");
   for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
     {
-      g_autofree char *variable = g_strdup_printf ("%s=%s/xdg/%s", xdg[i], dir, xdg[i]);
+      g_autofree char *variable = g_strdup_printf ("%s=%s/xdg/%s", xdg[i], audit->dir, xdg[i]);
 
       g_strv_builder_add (builder, variable);
+    }
+  if (audit->from_env)
+    {
+      g_autofree char *token = g_strconcat (TOKEN_ENV "=", audit->token, NULL);
+      g_autofree char *password = g_strconcat (PASSWORD_VARIABLE "=", audit->password, NULL);
+      g_autofree char *key = g_strconcat (KEY_ENV "=", audit->api_key, NULL);
+
+      g_strv_builder_add_many (builder, token, password, key, NULL);
     }
 
   return g_strv_builder_end (builder);
 }
 
 static void
-audit_init (Audit *audit)
+audit_init (Audit    *audit,
+            gboolean  from_env)
 {
   FakeMastodonConfig config = { 0, };
 
+  audit->from_env = from_env;
   audit->token = make_secret ();
   audit->password = make_secret ();
   audit->api_key = make_secret ();
@@ -117,7 +132,7 @@ audit_init (Audit *audit)
 
   audit->dir = chorus_test_make_temp_dir ();
   audit->path = g_build_filename (audit->dir, "audit.chorus", NULL);
-  audit->env = dup_env (audit->dir);
+  audit->env = dup_env (audit);
 }
 
 static void
@@ -182,19 +197,23 @@ query_id (Audit      *audit,
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
+/* The three accounts, each secret on standard input (to the keyring), or
+ * named by its environment variable. */
 static void
 sign_in (Audit *audit)
 {
   g_autofree char *token = g_strconcat (audit->token, "\n", NULL);
   g_autofree char *password = g_strconcat (audit->password, "\n", NULL);
   g_autofree char *key = g_strconcat (audit->api_key, "\n", NULL);
+  gboolean env = audit->from_env;
 
-  RUN (audit, token, "account", "add", "mastodon", "--server", fake_mastodon_get_url (audit->mastodon),
-       "--token-stdin", "--watch-tag", TAG);
-  RUN (audit, password, "account", "add", "bluesky", "--server", audit->bluesky.rig.base, "--handle", HANDLE,
-       "--password-stdin", "--watch-keyword", KEYWORD);
-  RUN (audit, key, "account", "add", "discourse", "--server", fake_discourse_get_url (audit->discourse),
-       "--username", USERNAME, "--api-key-stdin");
+  RUN (audit, env ? NULL : token, "account", "add", "mastodon", "--server", fake_mastodon_get_url (audit->mastodon),
+       env ? "--token-env" : "--token-stdin", env ? TOKEN_ENV : "--watch-tag", env ? "--watch-tag" : TAG,
+       env ? TAG : NULL);
+  RUN (audit, env ? NULL : password, "account", "add", "bluesky", "--server", audit->bluesky.rig.base, "--handle",
+       HANDLE, "--watch-keyword", KEYWORD, env ? "--password-env" : "--password-stdin", env ? PASSWORD_VARIABLE : NULL);
+  RUN (audit, env ? NULL : key, "account", "add", "discourse", "--server", fake_discourse_get_url (audit->discourse),
+       "--username", USERNAME, env ? "--api-key-env" : "--api-key-stdin", env ? KEY_ENV : NULL);
 }
 
 /* A reply on each network, to a post the sync read. */
@@ -408,21 +427,24 @@ search_everything (Audit *audit)
   g_assert_cmpuint (leaks, ==, 0);
 }
 
+/* @data: whether the secrets come from environment variables (else the
+ * keyring, which needs a session bus). */
 static void
-test_audit (void)
+test_audit (gconstpointer data)
 {
+  gboolean from_env = GPOINTER_TO_INT (data);
   g_autofree char *workspace_files = NULL;
   Audit audit = { 0, };
 
   if (chorus_test_skip_without_chorusctl ())
     return;
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+  if (!from_env && g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
     {
       g_test_skip ("no session bus, so no keyring; build-aux/chorus-test runs this with one");
       return;
     }
 
-  audit_init (&audit);
+  audit_init (&audit, from_env);
   sign_in (&audit);
   RUN (&audit, NULL, "sync");
   g_assert_cmpuint (audit.bluesky.searches, >, 0);
@@ -444,5 +466,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  return soak_main (&argc, &argv, "/chorus/secrets-audit/full-run", test_audit);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/chorus/secrets-audit/keyring", GINT_TO_POINTER (FALSE), test_audit);
+  g_test_add_data_func ("/chorus/secrets-audit/environment", GINT_TO_POINTER (TRUE), test_audit);
+
+  return g_test_run ();
 }
