@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char * const *env;        /* extra "NAME=value" for the child, or NULL */
-  const char         *log;        /* where its stderr goes */
+  const char         *log;        /* where its stdout and stderr go */
   guint               delay_ms;   /* SIGKILL after this long; 0 for never */
   gint               *pid_slot;   /* set to its pid while it runs, for kills from elsewhere */
   const char         *input;      /* its standard input, or NULL for none */
@@ -30,43 +30,43 @@ typedef struct
   int                 crash;      /* a signal that may end it too, as SIGKILL may; 0 for none */
 } SoakRun;
 
-gboolean soak_run_chorusctl     (const SoakRun *run,
-                                 const char    *workspace,
-                                 const char    *first,
-                                 ...) G_GNUC_NULL_TERMINATED;
-gboolean soak_run_chorusctlv    (const SoakRun *run,
-                                 const char    *workspace,
-                                 const char * const *args);
-void     soak_run_chorusctl_ok  (const char * const *env,
-                                 const char    *log,
-                                 const char    *workspace,
-                                 const char    *first,
-                                 ...) G_GNUC_NULL_TERMINATED;
+gboolean      soak_run_chorusctl    (const SoakRun       *run,
+                                     const char          *workspace,
+                                     const char          *first,
+                                     ...) G_GNUC_NULL_TERMINATED;
+gboolean      soak_run_chorusctlv   (const SoakRun       *run,
+                                     const char          *workspace,
+                                     const char * const  *args);
+void          soak_run_chorusctl_ok (const char * const  *env,
+                                     const char          *log,
+                                     const char          *workspace,
+                                     const char          *first,
+                                     ...) G_GNUC_NULL_TERMINATED;
 
-guint    soak_env_uint          (const char    *name,
-                                 guint          fallback);
-GRand   *soak_new_rand          (const char    *what,
-                                 guint         *trials);
+guint         soak_env_uint         (const char          *name,
+                                     guint                fallback);
+GRand        *soak_new_rand         (const char          *what,
+                                     guint               *trials);
 
-gboolean soak_wal_written       (const char    *path);
-void     soak_copy_workspace    (const char    *from,
-                                 const char    *to);
-gint64   soak_quick_check       (const char    *path,
-                                 const char    *count_sql);
-void     soak_assert_integrity  (const char    *path);
-void     soak_assert_same_rows  (const char    *path,
-                                 const char    *expected_path,
-                                 const char    *sql);
+gboolean      soak_wal_written      (const char          *path);
+void          soak_copy_workspace   (const char          *from,
+                                     const char          *to);
+gint64        soak_quick_check      (const char          *path,
+                                     const char          *count_sql);
+void          soak_assert_integrity (const char          *path);
+void          soak_assert_same_rows (const char          *path,
+                                     const char          *expected_path,
+                                     const char          *sql);
 
-FakeMastodon *soak_start_mastodon (const char *tag,
-                                  const char *token,
-                                  guint       statuses,
-                                  guint       mention_every,
-                                  guint       reply_every);
+FakeMastodon *soak_start_mastodon   (const char          *tag,
+                                     const char          *token,
+                                     guint                statuses,
+                                     guint                mention_every,
+                                     guint                reply_every);
 
-int      soak_main              (int           *argc,
-                                 char        ***argv,
-                                 const char    *test_path,
-                                 GTestFunc      test);
+int           soak_main             (int                 *argc,
+                                     char              ***argv,
+                                     const char          *test_path,
+                                     GTestFunc            test);
 
 G_END_DECLS
