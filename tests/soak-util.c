@@ -177,7 +177,8 @@ soak_env_uint (const char *name,
 }
 
 /* The soak's generator, from CHORUS_SOAK_SEED or a new seed, and its
- * number of trials, from CHORUS_SOAK_TRIALS or 100. The seed is printed,
+ * number of trials (kills, or runs that may be killed), from
+ * CHORUS_SOAK_TRIALS or 100. The seed is printed,
  * so that a failing run can be repeated. */
 GRand *
 soak_new_rand (const char *what,
