@@ -246,6 +246,8 @@ test_kills (void)
   guint progressed = 0;
   guint wrote = 0;
   guint finished = 0;
+  guint window_ms;
+  gboolean fresh = TRUE;     /* the workspace is at its state before the catch-up */
   gint64 posts;
   gint64 started;
   Soak soak = { 0, };
@@ -260,15 +262,18 @@ test_kills (void)
   posts = count_posts (soak.path);
   rand = soak_new_rand ("sync soak", &trials);
 
+  window_ms = soak.reference_ms * 3 / 4;
   for (guint trial = 1; killed < trials; trial++)
     {
       /* Anywhere from the child's start to three quarters of what an
-       * uninterrupted catch-up took (a run that resumes has less to do),
+       * uninterrupted catch-up takes (a run that resumes has less to do),
        * so kills land in start-up, fetches, parses and transactions
        * alike. */
-      guint delay_ms = (guint) g_rand_int_range (rand, 1, MAX (soak.reference_ms * 3 / 4, 2) + 1);
+      guint delay_ms = (guint) g_rand_int_range (rand, 1, MAX (window_ms, 2) + 1);
       SoakRun run = { child_env, soak.log, delay_ms, NULL, NULL, NULL, 0 };
+      gint64 run_started = g_get_monotonic_time ();
       gboolean died = soak_run_chorusctl (&run, soak.path, "sync", NULL);
+      guint run_ms = (guint) ((g_get_monotonic_time () - run_started) / 1000);
       gboolean written = soak_wal_written (soak.path);
       gint64 now = count_posts (soak.path);
 
@@ -281,11 +286,18 @@ test_kills (void)
       progressed += died && now > posts;
       posts = now;
 
+      /* The machine is faster now than when the reference ran: a whole
+       * catch-up took @run_ms. */
+      if (!died && fresh)
+        window_ms = MIN (window_ms, run_ms * 3 / 4);
+      fresh = FALSE;
+
       if (!died)
         {
           assert_complete (&soak);
           soak_copy_workspace (soak.before, soak.path);
           posts = count_posts (soak.path);
+          fresh = TRUE;
           finished++;
         }
     }
