@@ -27,7 +27,8 @@
  * server, Bluesky PDS and Discourse forum with secrets made for this run
  * and given on standard input (so they go to the keyring; then again with
  * them in environment variables, as headless use has), syncs every
- * network twice (the second time on the Bluesky session the keyring
+ * network twice (the first time through one refusal from each, so that
+ * requests are retried; the second on the Bluesky session the keyring
  * kept), sends a reply on each, writes every export it has (posts as
  * JSON Lines and CSV, a challenge's ranking as CSV and JSON, a pre-test
  * campaign's analysis as text and JSON, the account and source lists),
@@ -380,7 +381,8 @@ list_files (const char *dir,
 
 /* No file in the audited folder holds a secret in any form; and, so that
  * the search is known to look, the workspace holds the text of a reply
- * it sent and the logs hold Chorus's debug messages. */
+ * it sent and the logs hold Chorus's debug messages, its HTTP retries'
+ * among them. */
 static void
 search_everything (Audit *audit)
 {
@@ -388,6 +390,7 @@ search_everything (Audit *audit)
   g_autoptr(GPtrArray) secrets = g_ptr_array_new ();
   gboolean saw_reply = FALSE;
   gboolean saw_debug = FALSE;
+  gboolean saw_retry = FALSE;
   guint leaks = 0;
   gsize bytes = 0;
 
@@ -408,6 +411,7 @@ search_everything (Audit *audit)
       bytes += length;
       saw_reply |= contains (data, length, "Thanks from the audit, Bluesky.");
       saw_debug |= contains (data, length, "ChorusCore-DEBUG");
+      saw_retry |= contains (data, length, "ChorusCore-DEBUG") && contains (data, length, "Retrying");
       for (guint s = 0; s < secrets->len; s++)
         {
           g_autoptr(GPtrArray) forms = dup_forms (g_ptr_array_index (secrets, s));
@@ -424,6 +428,7 @@ search_everything (Audit *audit)
   g_test_message ("Searched %u files, %" G_GSIZE_FORMAT " bytes, for %u secrets", files->len, bytes, secrets->len);
   g_assert_true (saw_reply);
   g_assert_true (saw_debug);
+  g_assert_true (saw_retry);
   g_assert_cmpuint (leaks, ==, 0);
 }
 
@@ -446,8 +451,16 @@ test_audit (gconstpointer data)
 
   audit_init (&audit, from_env);
   sign_in (&audit);
+
+  /* Each network refuses once, so that the HTTP layer's retries (and
+   * what they log) carry the secrets too. */
+  fake_mastodon_add_page_fault (audit.mastodon, fake_mastodon_get_stats (audit.mastodon).list_requests + 1,
+                                FAKE_MASTODON_FAULT_RATE_LIMIT);
+  audit.bluesky.fail_500 = 1;
+  fake_discourse_add_fault (audit.discourse, "/latest.json", FAKE_DISCOURSE_FAULT_SERVER_ERROR);
   RUN (&audit, NULL, "sync");
   g_assert_cmpuint (audit.bluesky.searches, >, 0);
+  g_assert_cmpuint (fake_mastodon_get_stats (audit.mastodon).faults_served, ==, 1);
   reply_everywhere (&audit);
   RUN (&audit, NULL, "sync");
   export_everything (&audit);
