@@ -126,7 +126,8 @@ create_session (FakeBluesky       *f,
   if (!json_parser_load_from_data (parser, body->data, body->length, NULL) ||
       !(input = json_node_get_object (json_parser_get_root (parser))) ||
       g_strcmp0 (json_object_get_string_member_with_default (input, "identifier", ""), HANDLE) != 0 ||
-      g_strcmp0 (json_object_get_string_member_with_default (input, "password", ""), APP_PASSWORD) != 0)
+      g_strcmp0 (json_object_get_string_member_with_default (input, "password", ""),
+                 f->password != NULL ? f->password : APP_PASSWORD) != 0)
     reply_error (message, 401, "AuthenticationRequired");
   else
     reply_session (f, message);

@@ -44,6 +44,7 @@ typedef struct _FakeBluesky
   gint64            clock;         /* indexedAt of the next new item */
   guint             serial;
 
+  const char       *password;      /* the app password it takes; NULL for APP_PASSWORD */
   char             *access;        /* the tokens the server gave last */
   char             *refresh;
   guint             tokens;

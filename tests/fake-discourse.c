@@ -15,12 +15,16 @@
 #include "fake-discourse.h"
 
 #define MAX_OPTIONS 20
+#define FIRST_FORUM_TOPIC 5000   /* the members' topics, fake_discourse_add_topic () */
+#define LIST_PAGE   30           /* topics per page of /latest.json, as Discourse has */
+#define TOPIC_CHUNK 20           /* posts in /t/<id>.json, as Discourse has */
 
 typedef struct
 {
   gint64     id;
   gint64     topic_id;
   guint      number;
+  char      *username;     /* a member's; NULL for the account's own */
   char      *title;
   char      *raw;
   gint64     created_at;
@@ -46,12 +50,17 @@ struct _FakeDiscourse
   FakeDiscourseStats  stats;
   gboolean            refuse_public;
   char               *last_create;
+  FakeDiscourseRequestFunc request_func;
+  gpointer            request_data;
+  guint               forum_topics;
+  gint64              forum_clock;    /* when the members' latest post was made */
 };
 
 static void
 post_free (Post *post)
 {
   g_free (post->title);
+  g_free (post->username);
   g_free (post->raw);
   g_free (post->results);
   for (guint i = 0; i < post->n_options; i++)
@@ -67,6 +76,17 @@ latest (FakeDiscourse *self)
 {
   g_assert_cmpuint (self->posts->len, >, 0);
   return g_ptr_array_index (self->posts, self->posts->len - 1);
+}
+
+static guint
+count_posts (FakeDiscourse *self,
+             gint64         topic_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->posts->len; i++)
+    n += ((Post *) g_ptr_array_index (self->posts, i))->topic_id == topic_id;
+  return n;
 }
 
 static Post *
@@ -149,20 +169,22 @@ add_post (FakeDiscourse *self,
           Post          *post)
 {
   g_autofree char *created = stamp (post->created_at);
+  g_autofree char *cooked = post->username != NULL ? g_markup_printf_escaped ("<p>%s</p>", post->raw) : NULL;
+  const char *username = post->username != NULL ? post->username : self->username;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, post->id);
   json_builder_set_member_name (b, "username");
-  json_builder_add_string_value (b, self->username);
+  json_builder_add_string_value (b, username);
   json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, self->username);
+  json_builder_add_string_value (b, username);
   json_builder_set_member_name (b, "avatar_template");
   json_builder_add_string_value (b, "/letter_avatar_proxy/v4/letter/b/{size}.png");
   json_builder_set_member_name (b, "created_at");
   json_builder_add_string_value (b, created);
   json_builder_set_member_name (b, "cooked");
-  json_builder_add_string_value (b, "<p>A poll</p>");
+  json_builder_add_string_value (b, cooked != NULL ? cooked : "<p>A poll</p>");
   json_builder_set_member_name (b, "raw");
   json_builder_add_string_value (b, post->raw);
   json_builder_set_member_name (b, "post_number");
@@ -176,7 +198,7 @@ add_post (FakeDiscourse *self,
   json_builder_set_member_name (b, "reply_to_post_number");
   json_builder_add_null_value (b);
   json_builder_set_member_name (b, "yours");
-  json_builder_add_boolean_value (b, TRUE);
+  json_builder_add_boolean_value (b, post->username == NULL);
   json_builder_set_member_name (b, "deleted_at");
   if (post->deleted)
     json_builder_add_string_value (b, created);
@@ -227,8 +249,8 @@ parse_poll (Post       *post,
     }
 }
 
-/* A post with @raw: the second of @topic_id, or the first of a topic
- * named @title when @topic_id is 0. */
+/* A post with @raw: the next of @topic_id, or the first of a topic named
+ * @title when @topic_id is 0. */
 static Post *
 add_new_post (FakeDiscourse *self,
               const char    *raw,
@@ -243,7 +265,7 @@ add_new_post (FakeDiscourse *self,
   if (topic_id != 0)
     {
       post->topic_id = topic_id;
-      post->number = 2;
+      post->number = topic_id >= FIRST_FORUM_TOPIC ? count_posts (self, topic_id) + 1 : 2;
     }
   else
     {
@@ -314,9 +336,12 @@ serve_topic (FakeDiscourse     *self,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "posts");
   json_builder_begin_array (b);
-  for (guint i = 0; i < self->posts->len; i++)
+  for (guint i = 0, n = 0; i < self->posts->len && n < TOPIC_CHUNK; i++)
     if (((Post *) g_ptr_array_index (self->posts, i))->topic_id == topic_id)
-      add_post (self, b, g_ptr_array_index (self->posts, i));
+      {
+        add_post (self, b, g_ptr_array_index (self->posts, i));
+        n++;
+      }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "stream");
   json_builder_begin_array (b);
@@ -324,6 +349,91 @@ serve_topic (FakeDiscourse     *self,
     if (((Post *) g_ptr_array_index (self->posts, i))->topic_id == topic_id)
       json_builder_add_int_value (b, ((Post *) g_ptr_array_index (self->posts, i))->id);
   json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  reply_builder (message, b);
+}
+
+/* /t/<id>/posts.json?post_ids[]=…, read from the raw query (the decoded
+ * one keeps one value per name). */
+static void
+serve_posts (FakeDiscourse     *self,
+             SoupServerMessage *message)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const char *query = g_uri_get_query (soup_server_message_get_uri (message));
+  g_auto(GStrv) pairs = g_strsplit (query != NULL ? query : "", "&", -1);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "post_stream");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "posts");
+  json_builder_begin_array (b);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      Post *post = g_str_has_prefix (pairs[i], "post_ids%5B%5D=")
+                     ? find_post (self, g_ascii_strtoll (pairs[i] + strlen ("post_ids%5B%5D="), NULL, 10)) : NULL;
+
+      if (post != NULL)
+        add_post (self, b, post);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  reply_builder (message, b);
+}
+
+/* A topic summary of /latest.json, from the topic's latest post (a
+ * members' topic is titled after its id). */
+static void
+add_topic_summary (JsonBuilder *b,
+                   Post        *last)
+{
+  g_autofree char *last_posted = stamp (last->created_at);
+  g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"title\":\"Topic %" G_GINT64_FORMAT "\","
+                                           "\"slug\":\"topic-%" G_GINT64_FORMAT "\",\"posts_count\":%u,"
+                                           "\"last_posted_at\":\"%s\"}", last->topic_id, last->topic_id,
+                                           last->topic_id, last->number, last_posted);
+
+  json_builder_add_value (b, json_from_string (json, NULL));
+}
+
+/* The members' topics, the latest active first, LIST_PAGE a page: posts
+ * are made in time order, so a topic's last post is its latest. */
+static void
+serve_latest (FakeDiscourse     *self,
+              SoupServerMessage *message,
+              GHashTable        *query)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(GPtrArray) latest_posts = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  const char *page_text = query != NULL ? g_hash_table_lookup (query, "page") : NULL;
+  guint page = page_text != NULL ? (guint) g_ascii_strtoull (page_text, NULL, 10) : 0;
+
+  for (guint i = self->posts->len; i > 0; i--)
+    {
+      Post *post = g_ptr_array_index (self->posts, i - 1);
+
+      if (post->username != NULL && g_hash_table_add (seen, &post->topic_id))
+        g_ptr_array_add (latest_posts, post);
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "topic_list");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "topics");
+  json_builder_begin_array (b);
+  for (guint i = page * LIST_PAGE; i < MIN (latest_posts->len, (page + 1) * LIST_PAGE); i++)
+    add_topic_summary (b, g_ptr_array_index (latest_posts, i));
+  json_builder_end_array (b);
+  if ((page + 1) * LIST_PAGE < latest_posts->len)
+    {
+      g_autofree char *more = g_strdup_printf ("/latest.json?page=%u", page + 1);
+
+      json_builder_set_member_name (b, "more_topics_url");
+      json_builder_add_string_value (b, more);
+    }
   json_builder_end_object (b);
   json_builder_end_object (b);
   reply_builder (message, b);
@@ -461,6 +571,8 @@ handle (SoupServer        *server,
   FakeDiscourseFault fault;
   gint64 id;
 
+  if (self->request_func != NULL)
+    self->request_func (method, path, self->request_data);
   if (g_str_has_prefix (path, "/posts/"))
     self->stats.post_reads++;
   fault = take_fault (self, path);
@@ -481,13 +593,15 @@ handle (SoupServer        *server,
         }
     }
   else if (g_str_equal (path, "/latest.json"))
-    chorus_test_reply_json (message, 200, "{\"users\":[],\"topic_list\":{\"can_create_topic\":true,\"topics\":[]}}");
+    serve_latest (self, message, query);
   else if (g_str_equal (path, "/polls/voters.json"))
     serve_voters (self, message, query);
   else if (g_str_has_prefix (path, "/topics/created-by/"))
     serve_created_topics (self, message);
   else if (sscanf (path, "/posts/%" G_GINT64_FORMAT ".json", &id) == 1)
     serve_post (self, message, find_post (self, id));
+  else if (g_str_has_prefix (path, "/t/") && g_str_has_suffix (path, "/posts.json"))
+    serve_posts (self, message);
   else if (sscanf (path, "/t/%" G_GINT64_FORMAT ".json", &id) == 1)
     serve_topic (self, message, id);
   else
@@ -508,6 +622,7 @@ fake_discourse_start (const char *key,
   self->key = g_strdup (key);
   self->username = g_strdup (username);
   self->posts = g_ptr_array_new_with_free_func ((GDestroyNotify) post_free);
+  self->forum_clock = g_get_real_time () / G_USEC_PER_SEC - 30 * 24 * 60 * 60;
   self->fault_prefixes = g_ptr_array_new_with_free_func (g_free);
   self->faults = g_array_new (FALSE, FALSE, sizeof (FakeDiscourseFault));
   self->server = soup_server_new (NULL, NULL);
@@ -557,6 +672,84 @@ fake_discourse_dup_last_create (FakeDiscourse *self)
 }
 
 void
+fake_discourse_set_request_func (FakeDiscourse            *self,
+                                 FakeDiscourseRequestFunc  func,
+                                 gpointer                  user_data)
+{
+  self->request_func = func;
+  self->request_data = user_data;
+}
+
+/* A post of a member's in a topic of the members', a minute after the
+ * one before. */
+static void
+add_member_post (FakeDiscourse *self,
+                 gint64         topic_id)
+{
+  Post *post = g_new0 (Post, 1);
+
+  post->number = count_posts (self, topic_id) + 1;
+  post->id = 500 + self->posts->len;
+  post->topic_id = topic_id;
+  post->username = g_strdup_printf ("member%u", (guint) (topic_id + post->number) % 7);
+  post->raw = g_strdup_printf ("Post %u of topic %" G_GINT64_FORMAT " about the tall pine tent.", post->number,
+                               topic_id);
+  post->created_at = self->forum_clock += 60;
+  g_ptr_array_add (self->posts, post);
+}
+
+/* A new topic of the members', with @replies after its first post;
+ * /latest.json lists these topics only. Returns its id. */
+gint64
+fake_discourse_add_topic (FakeDiscourse *self,
+                          guint          replies)
+{
+  gint64 topic_id = FIRST_FORUM_TOPIC + self->forum_topics++;
+
+  for (guint i = 0; i <= replies; i++)
+    add_member_post (self, topic_id);
+  return topic_id;
+}
+
+void
+fake_discourse_add_replies (FakeDiscourse *self,
+                            gint64         topic_id,
+                            guint          replies)
+{
+  for (guint i = 0; i < replies; i++)
+    add_member_post (self, topic_id);
+}
+
+/* The id of post @number of topic @topic_id, or 0. */
+gint64
+fake_discourse_get_post_id (FakeDiscourse *self,
+                            gint64         topic_id,
+                            guint          number)
+{
+  for (guint i = 0; i < self->posts->len; i++)
+    {
+      Post *post = g_ptr_array_index (self->posts, i);
+
+      if (post->topic_id == topic_id && post->number == number)
+        return post->id;
+    }
+  return 0;
+}
+
+/* How many posts the forum holds whose raw is @raw. */
+guint
+fake_discourse_count_raw (FakeDiscourse *self,
+                          const char    *raw)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->posts->len; i++)
+    n += g_strcmp0 (((Post *) g_ptr_array_index (self->posts, i))->raw, raw) == 0;
+
+  return n;
+}
+
+void
 fake_discourse_set_votes (FakeDiscourse *self,
                           const gint64  *votes,
                           guint          n)
@@ -577,30 +770,6 @@ fake_discourse_add_voter (FakeDiscourse *self,
   g_assert_cmpuint (option, <, post->n_options);
   g_ptr_array_add (post->voters[option], g_strdup (username));
   post->votes[option] = post->voters[option]->len;
-}
-
-void
-fake_discourse_remove_voter (FakeDiscourse *self,
-                             guint          option,
-                             const char    *username)
-{
-  Post *post = latest (self);
-  guint index;
-
-  g_assert_cmpuint (option, <, post->n_options);
-  g_assert_true (g_ptr_array_find_with_equal_func (post->voters[option], username, g_str_equal, &index));
-  g_ptr_array_remove_index (post->voters[option], index);
-  post->votes[option] = post->voters[option]->len;
-}
-
-/* A topic named @title opened with @raw, as a member of the forum would
- * (not through the API); returns the post's id. */
-gint64
-fake_discourse_add_topic (FakeDiscourse *self,
-                          const char    *title,
-                          const char    *raw)
-{
-  return add_new_post (self, raw, 0, title)->id;
 }
 
 void
@@ -639,4 +808,28 @@ fake_discourse_add_fault (FakeDiscourse      *self,
 {
   g_ptr_array_add (self->fault_prefixes, g_strdup (prefix));
   g_array_append_val (self->faults, fault);
+}
+
+void
+fake_discourse_remove_voter (FakeDiscourse *self,
+                             guint          option,
+                             const char    *username)
+{
+  Post *post = latest (self);
+  guint index;
+
+  g_assert_cmpuint (option, <, post->n_options);
+  g_assert_true (g_ptr_array_find_with_equal_func (post->voters[option], username, g_str_equal, &index));
+  g_ptr_array_remove_index (post->voters[option], index);
+  post->votes[option] = post->voters[option]->len;
+}
+
+/* A topic named @title opened with @raw, as a member of the forum would
+ * (not through the API); returns the post's id. */
+gint64
+fake_discourse_open_topic (FakeDiscourse *self,
+                           const char    *title,
+                           const char    *raw)
+{
+  return add_new_post (self, raw, 0, title)->id;
 }

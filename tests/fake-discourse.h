@@ -14,10 +14,12 @@ G_BEGIN_DECLS
 /* A Discourse forum for tests, on 127.0.0.1 and a random port, served
  * from the thread-default main context of the thread that started it
  * (tests spin it while they wait). It checks Api-Key and Api-Username,
- * serves an empty /latest.json, takes posts (POST /posts.json, in a topic
+ * serves /latest.json (the members' topics a test added, paged; none at
+ * first), takes posts (POST /posts.json, in a topic
  * or opening one) and reads the poll block of their raw, and serves a
  * post (/posts/:id.json) with its polls in the shape of the corpus's
- * api_docs and discourse_api_gem answers, a topic (/t/:id.json), the
+ * api_docs and discourse_api_gem answers, a topic (/t/:id.json, its first
+ * 20 posts and every id; /t/:id/posts.json, the posts asked for), the
  * topics an account created and a public poll's voters, paged. */
 
 typedef struct _FakeDiscourse FakeDiscourse;
@@ -40,13 +42,33 @@ typedef struct
   guint voter_reads;      /* GET /polls/voters.json */
 } FakeDiscourseStats;
 
+/* Called as each request arrives, before it is answered. */
+typedef void (*FakeDiscourseRequestFunc) (const char *method,
+                                          const char *path,
+                                          gpointer    user_data);
+
 FakeDiscourse     *fake_discourse_start           (const char         *key,
                                                    const char         *username);
 void               fake_discourse_stop            (FakeDiscourse      *self);
 const char        *fake_discourse_get_url         (FakeDiscourse      *self);
 FakeDiscourseStats fake_discourse_get_stats       (FakeDiscourse      *self);
 char              *fake_discourse_dup_last_create (FakeDiscourse      *self);
+void               fake_discourse_set_request_func (FakeDiscourse           *self,
+                                                    FakeDiscourseRequestFunc func,
+                                                    gpointer                 user_data);
+/* The forum's members' topics, for syncs, known by their ids. */
 gint64             fake_discourse_add_topic       (FakeDiscourse      *self,
+                                                   guint               replies);
+void               fake_discourse_add_replies     (FakeDiscourse      *self,
+                                                   gint64              topic_id,
+                                                   guint               replies);
+gint64             fake_discourse_get_post_id     (FakeDiscourse      *self,
+                                                   gint64              topic_id,
+                                                   guint               number);
+guint              fake_discourse_count_raw       (FakeDiscourse      *self,
+                                                   const char         *raw);
+/* A topic opened by a member with @raw (a poll, say); returns its post's id. */
+gint64             fake_discourse_open_topic      (FakeDiscourse      *self,
                                                    const char         *title,
                                                    const char         *raw);
 

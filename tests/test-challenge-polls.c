@@ -77,7 +77,7 @@ add_poll_topic (Fixture             *f,
   for (guint i = 0; options[i] != NULL; i++)
     g_string_append_printf (raw, "* %s\n", options[i]);
   g_string_append (raw, "[/poll]");
-  id = fake_discourse_add_topic (f->forum, "Vote for the Summit Tee", raw->str);
+  id = fake_discourse_open_topic (f->forum, "Vote for the Summit Tee", raw->str);
 
   post->remote_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   post->uri = g_strdup_printf ("%s/t/%" G_GINT64_FORMAT "/1", fake_discourse_get_url (f->forum), 900 + id - 500);

@@ -15,6 +15,7 @@
 
 #include "chorus-test-util.h"
 #include "fake-mastodon.h"
+#include "soak-util.h"
 
 /* A Mastodon catch-up that is killed again and again must end with what an
  * uninterrupted one gets: the real chorusctl syncs a hashtag (and the
@@ -61,22 +62,6 @@ static guint reference_requests;
 
 /* What chorusctl runs with (see dup_child_env ()). */
 static GStrv child_env;
-
-static FakeMastodon *
-start_server (void)
-{
-  FakeMastodonConfig config = { 0, };
-
-  config.corpus_dir = g_getenv ("CHORUS_CORPUS_DIR");
-  config.tag = TAG;
-  config.token = TOKEN;
-  config.statuses = FIRST;
-  config.mention_every = 20;
-  config.reply_every = 25;
-  g_assert_nonnull (config.corpus_dir);
-
-  return fake_mastodon_start (&config);
-}
 
 /* What chorusctl runs with: the token, and under AddressSanitizer the fast
  * unwinder. tests/meson.build turns it off for this program, whose fake
@@ -131,7 +116,7 @@ workspace_init (Workspace *ws)
 {
   g_auto(ChorusTestRun) add = { 0 };
 
-  ws->server = start_server ();
+  ws->server = soak_start_mastodon (TAG, TOKEN, FIRST, 20, 25);
   ws->dir = chorus_test_make_temp_dir ();
   ws->path = g_build_filename (ws->dir, "resume.chorus", NULL);
 
@@ -150,43 +135,6 @@ workspace_clear (Workspace *ws)
   chorus_test_remove_tree (ws->dir);
   g_free (ws->dir);
   g_free (ws->path);
-}
-
-/* Every row of @sql, columns joined by tabs. */
-static GPtrArray *
-query_rows (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = chorus_test_db_open (path, SQLITE_OPEN_READONLY, 5000);
-  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      GString *row = g_string_new (NULL);
-
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        g_string_append_printf (row, "%s%s", i > 0 ? "\t" : "", (const char *) sqlite3_column_text (stmt, i));
-      g_ptr_array_add (rows, g_string_free (row, FALSE));
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return rows;
-}
-
-static void
-assert_same_rows (const char *path,
-                  const char *expected_path,
-                  const char *sql)
-{
-  g_autoptr(GPtrArray) rows = query_rows (path, sql);
-  g_autoptr(GPtrArray) expected = query_rows (expected_path, sql);
-
-  for (guint i = 0; i < MIN (rows->len, expected->len); i++)
-    g_assert_cmpstr (g_ptr_array_index (rows, i), ==, g_ptr_array_index (expected, i));
-  g_assert_cmpuint (rows->len, ==, expected->len);
 }
 
 /* What a sync must leave, killed or not: a workspace SQLite and FTS5
@@ -216,10 +164,10 @@ static void
 assert_complete (const char *path)
 {
   g_assert_cmpint (assert_sound (path), ==, FIRST + MORE);
-  assert_same_rows (path, reference_path,
+  soak_assert_same_rows (path, reference_path,
                     "SELECT uri, text, like_count, reply_count, repost_count FROM posts ORDER BY uri");
-  assert_same_rows (path, reference_path, "SELECT count(*) FROM conversations");
-  assert_same_rows (path, reference_path, "SELECT root_uri, post_count FROM conversations ORDER BY root_uri");
+  soak_assert_same_rows (path, reference_path, "SELECT count(*) FROM conversations");
+  soak_assert_same_rows (path, reference_path, "SELECT root_uri, post_count FROM conversations ORDER BY root_uri");
 }
 
 /* Built once, on a server of its own: its posts are the same, byte for
@@ -334,37 +282,6 @@ sync_and_kill (Workspace *ws,
   return FALSE;
 }
 
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *value = g_getenv (name);
-
-  return value != NULL && *value != '\0' ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
-}
-
-/* Copies the workspace file @from (with its -wal, if any) to @to. */
-static void
-copy_workspace (const char *from,
-                const char *to)
-{
-  static const char * const suffixes[] = { "", "-wal" };
-
-  chorus_test_unlink_workspace (to);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *source = g_strconcat (from, suffixes[i], NULL);
-      g_autofree char *target = g_strconcat (to, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (!g_file_test (source, G_FILE_TEST_EXISTS))
-        continue;
-      contents = chorus_test_read_file (source, &length);
-      g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
-    }
-}
-
 /* Kills catch-ups until the count is reached. A run that finishes before
  * its kill completes a catch-up: it is checked, and the next run starts
  * again from the first sync's workspace, so that every kill lands in a
@@ -372,8 +289,8 @@ copy_workspace (const char *from,
 static void
 test_kills (void)
 {
-  guint kills = env_uint ("CHORUS_RESUME_KILLS", DEFAULT_KILLS);
-  guint seed = env_uint ("CHORUS_RESUME_SEED", DEFAULT_SEED);
+  guint kills = soak_env_uint ("CHORUS_RESUME_KILLS", DEFAULT_KILLS);
+  guint seed = soak_env_uint ("CHORUS_RESUME_SEED", DEFAULT_SEED);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autofree char *first_sync = NULL;
   KillPlan plan = { 0, };
@@ -386,7 +303,7 @@ test_kills (void)
   if (!begin (&ws))
     return;
   first_sync = g_build_filename (ws.dir, "first-sync.chorus", NULL);
-  copy_workspace (ws.path, first_sync);
+  soak_copy_workspace (ws.path, first_sync);
   fake_mastodon_set_request_func (ws.server, on_request_cb, &plan);
   g_test_message ("%u kills, seed %u (CHORUS_RESUME_KILLS, CHORUS_RESUME_SEED)", kills, seed);
 
@@ -416,7 +333,7 @@ test_kills (void)
       if (!died)
         {
           assert_complete (ws.path);
-          copy_workspace (first_sync, ws.path);
+          soak_copy_workspace (first_sync, ws.path);
           posts = FIRST;
           catch_ups++;
         }
