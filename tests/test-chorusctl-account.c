@@ -339,12 +339,12 @@ test_sync_source (Fixture       *f,
   g_assert_cmpint (one.status, ==, 0);
   g_assert_nonnull (strstr (one.err, "Syncing @brand on 127.0.0.1"));
   g_assert_nonnull (strstr (one.out, "@brand on 127.0.0.1: 0 new posts, 0 updated\n"));
-  g_assert_nonnull (strstr (one.out, "1 sources synced, 0 failed"));
+  g_assert_nonnull (strstr (one.out, "Sources synced: 1, failed: 0."));
 
   /* With the broken feed, the sync fails with a sentence for it. */
   run (f, &all, env, NULL, "sync", NULL);
   g_assert_cmpint (all.status, ==, 1);
-  g_assert_nonnull (strstr (all.out, "1 sources synced, 1 failed"));
+  g_assert_nonnull (strstr (all.out, "Sources synced: 1, failed: 1."));
   g_assert_nonnull (strstr (all.err, "chorusctl: 127.0.0.1: "));
   g_assert_null (strstr (all.err, TOKEN));
 }

@@ -298,7 +298,7 @@ test_dns_failure (Fixture       *f,
       g_assert_cmpint (run.status, ==, 1);
       g_assert_nonnull (strstr (run.err, "chorusctl: Faulty: chorus-no-such-host.invalid could not be found. "
                                          "Check the address and your internet connection.\n"));
-      g_assert_nonnull (strstr (run.out, "0 sources synced, 1 failed"));
+      g_assert_nonnull (strstr (run.out, "Sources synced: 0, failed: 1."));
     }
 }
 

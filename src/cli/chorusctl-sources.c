@@ -256,8 +256,10 @@ run_sync (const ChorusctlCommand *command,
 
   new_text = chorus_format_count (summary.posts_new);
   updated_text = chorus_format_count (summary.posts_updated);
-  /* Translators: the summary of "chorusctl sync"; the last two %s are numbers formatted for the locale. */
-  g_print (_("%u sources synced, %u failed: %s new posts, %s updated.\n"),
+  /* Translators: the summary of "chorusctl sync", each figure after its
+   * label (so no plural forms are needed); the two %s are numbers formatted
+   * for the locale. */
+  g_print (_("Sources synced: %u, failed: %u. New posts: %s, updated: %s.\n"),
            summary.sources_synced, summary.sources_failed, new_text, updated_text);
 
   return summary.sources_failed > 0 ? CHORUSCTL_EXIT_FAILURE : CHORUSCTL_EXIT_OK;

@@ -203,16 +203,18 @@ _chorus_vote_read_dup_reply_notice (ChorusVoteRead *read)
   g_autofree char *out_of_range = NULL;
 
   if (read->ambiguous > 0)
-    /* Translators: %u is a number of replies to a design challenge entry. */
     ambiguous = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: %u is a number of replies to a design
+                                               * challenge entry. */
                                               "%u reply gives scores that disagree, and does not count.",
                                               "%u replies give scores that disagree, and do not count.",
                                               read->ambiguous),
                                  read->ambiguous);
   if (read->out_of_range > 0)
-    /* Translators: %u is a number of replies to a design challenge entry;
-     * "12/10" or "7 stars" are scores beyond their scale. */
     out_of_range = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: %u is a number of replies to a design
+                                                  * challenge entry; "12/10" or "7 stars" are scores
+                                                  * beyond their scale. */
                                                  "%u reply gives a score beyond its scale, and does not count.",
                                                  "%u replies give a score beyond its scale, and do not count.",
                                                  read->out_of_range),

@@ -121,7 +121,7 @@ set_locked (GError **error,
 
   g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_READ_ONLY,
                /* Translators: %s is a sentence such as “Scores are locked because winners were chosen on 12 March.” */
-               _("%s Take back every winner to change the jury’s scores again."), reason);
+               _("%s Remove every winner to change the jury’s scores again."), reason);
 }
 
 static ChorusJury *

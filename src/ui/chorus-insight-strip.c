@@ -170,9 +170,12 @@ describe_day (const ChorusInsights *insights,
   g_autofree char *negative = chorus_format_count (insights->negative[day]);
 
   /* Translators: a day of the insight chart: the date, customer posts,
-   * then conversations by sentiment; each number is formatted for the locale. */
-  return g_strdup_printf (_("%s: %s posts; %s positive, %s neutral, %s negative"), when, volume,
-                          positive, neutral, negative);
+   * then conversations by sentiment; each number is formatted for the locale,
+   * and the plural follows the number of posts. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s post; %s positive, %s neutral, %s negative",
+                                       "%s: %s posts; %s positive, %s neutral, %s negative",
+                                       (gulong) CLAMP (insights->volume[day], 0, G_MAXLONG)),
+                          when, volume, positive, neutral, negative);
 }
 
 static gboolean
