@@ -174,7 +174,7 @@ describe_day (const ChorusInsights *insights,
    * and the plural follows the number of posts. */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s post; %s positive, %s neutral, %s negative",
                                        "%s: %s posts; %s positive, %s neutral, %s negative",
-                                       (gulong) CLAMP (insights->volume[day], 0, G_MAXLONG)),
+                                       (gulong) insights->volume[day]),
                           when, volume, positive, neutral, negative);
 }
 
