@@ -68,19 +68,42 @@ button_label (GtkWidget *button)
   return gtk_button_get_label (GTK_BUTTON (button));
 }
 
-/* The button on screen labelled @label, or with @label as its tooltip. */
+typedef struct
+{
+  gpointer    root;
+  const char *label;
+  GtkWidget  *found;
+} ButtonSearch;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ButtonSearch *search = data;
+  g_autoptr(GPtrArray) buttons = widgets_of (search->root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_mapped (buttons->pdata[i]) &&
+        (g_strcmp0 (button_label (buttons->pdata[i]), search->label) == 0 ||
+         g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), search->label) == 0))
+      {
+        search->found = buttons->pdata[i];
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The button on screen labelled @label, or with @label as its tooltip,
+ * once it is shown (a pane fills in after its workspace is read). */
 static GtkWidget *
 find_button (gpointer    root,
              const char *label)
 {
-  g_autoptr(GPtrArray) buttons = widgets_of (root, GTK_TYPE_BUTTON);
+  ButtonSearch search = { root, label, NULL };
 
-  for (guint i = 0; i < buttons->len; i++)
-    if (gtk_widget_get_mapped (buttons->pdata[i]) &&
-        (g_strcmp0 (button_label (buttons->pdata[i]), label) == 0 ||
-         g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), label) == 0))
-      return buttons->pdata[i];
-  g_error ("no button labelled %s", label);
+  if (!chorus_test_spin_until (button_shown, &search, CHORUS_TEST_WAIT_MS))
+    g_error ("no button labelled %s", label);
+  return search.found;
 }
 
 static void

@@ -26,8 +26,12 @@ def fail(message):
     sys.exit(1)
 
 
+# Sanitized builds run several times slower (see tests/meson.build).
+TIMEOUT_SCALE = max(1.0, float(os.environ.get("CHORUS_TEST_TIMEOUT_SCALE", "1")))
+
+
 def wait_for(predicate, what, timeout=20):
-    deadline = time.time() + timeout
+    deadline = time.time() + timeout * TIMEOUT_SCALE
     while time.time() < deadline:
         try:
             result = predicate()
@@ -99,6 +103,9 @@ class SampleApp:
         return window
 
     def stop(self):
+        # An app that is gone already crashed (or a sanitizer stopped it).
+        if self.process.poll() is not None:
+            fail("the app exited on its own with status %d" % self.process.returncode)
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
