@@ -11,11 +11,14 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include "chorus-incoming.h"
 #include "fuzz-util.h"
 
-/* Debug and info messages would only slow the run down. */
+/* Debug and info messages would only slow the run down. A fatal one ends
+ * the run with abort(), which libFuzzer catches and keeps the input of
+ * (GLib's own way out, a breakpoint trap, it does not). */
 static GLogWriterOutput
 quiet_writer (GLogLevelFlags   log_level,
               const GLogField *fields,
@@ -25,7 +28,11 @@ quiet_writer (GLogLevelFlags   log_level,
   if (log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO | G_LOG_LEVEL_MESSAGE))
     return G_LOG_WRITER_HANDLED;
 
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
+  g_log_writer_default (log_level, fields, n_fields, user_data);
+  if (log_level & (G_LOG_FLAG_FATAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+
+  return G_LOG_WRITER_HANDLED;
 }
 
 /**
