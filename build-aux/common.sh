@@ -19,6 +19,8 @@ CHORUS_BUILD=$CHORUS_ROOT/build
 CHORUS_PREFIX=$CHORUS_BUILD/install
 # shellcheck disable=SC2034
 CHORUS_BUILD_ASAN=$CHORUS_ROOT/build-asan
+# shellcheck disable=SC2034
+CHORUS_BUILD_FUZZ=$CHORUS_ROOT/build-fuzz
 
 say ()
 {

@@ -285,6 +285,11 @@ chorus_csv_reader_new (GBytes  *bytes,
 
   self->bytes = g_bytes_ref (bytes);
   self->data = g_bytes_get_data (bytes, &self->length);
+  /* An empty GBytes may hold no pointer at all (g_bytes_new (x, 0) does
+   * not keep one), and pointer arithmetic on NULL is undefined even by
+   * zero: read it as an empty buffer. */
+  if (self->data == NULL)
+    self->data = "";
   self->line = 1;
   if (self->length >= 3 && memcmp (self->data, UTF8_BOM, 3) == 0)
     self->pos = 3;

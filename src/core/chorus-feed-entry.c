@@ -16,6 +16,7 @@
 
 #include "chorus-feed-private.h"
 #include "chorus-html.h"
+#include "chorus-parse-json-private.h"
 
 #define MAX_NAME  256
 #define MAX_TITLE 1024
@@ -108,8 +109,7 @@ _chorus_feed_resolve (const char *base,
   if (*trimmed == '\0' && base == NULL)
     return NULL;
 
-  return g_uri_resolve_relative (base, trimmed,
-                                 G_URI_FLAGS_ENCODED, NULL);
+  return _chorus_parse_resolve_uri (base, trimmed);
 }
 
 /* An absolute http or https URL, or NULL. */

@@ -518,7 +518,10 @@ read_rss_item (ChorusXmlReader *r,
         }
       else if (_chorus_xml_is (child, CHORUS_NS_PLAIN, "guid") && guid == NULL)
         {
+          /* An empty <guid> counts as none, so a later one is read too:
+           * its isPermaLink goes with it and replaces the first one's. */
           guid = _chorus_xml_dup_trimmed (child);
+          g_free (permalink);
           permalink = _chorus_xml_dup_prop (child, "isPermaLink");
         }
       else if (_chorus_xml_is (child, CHORUS_NS_PLAIN, "description"))

@@ -16,6 +16,7 @@
 
 #include "chorus-html.h"
 #include "chorus-html-private.h"
+#include "chorus-parse-json-private.h"
 
 #define MAX_URL  (8 * 1024)
 #define ELLIPSIS "\xe2\x80\xa6"
@@ -140,7 +141,7 @@ chorus_html_resolve_link (const char *base_uri,
   if (*trimmed == '\0' || strlen (trimmed) > MAX_URL)
     return NULL;
 
-  resolved = g_uri_resolve_relative (base_uri, trimmed, G_URI_FLAGS_ENCODED, NULL);
+  resolved = _chorus_parse_resolve_uri (base_uri, trimmed);
   if (resolved == NULL || strlen (resolved) > MAX_URL)
     return NULL;
 

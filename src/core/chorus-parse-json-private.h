@@ -55,6 +55,8 @@ char       *_chorus_parse_dup_clean     (const char  *text,
 char       *_chorus_parse_dup_nonempty  (const char  *text);
 char       *_chorus_parse_dup_url       (const char  *url);
 char       *_chorus_parse_dup_host      (const char  *url);
+char       *_chorus_parse_resolve_uri   (const char  *base,
+                                         const char  *ref);
 char       *_chorus_parse_dup_language  (const char  *tag);
 char       *_chorus_parse_dup_secret    (const char  *value);
 void        _chorus_parse_wipe_free     (char        *secret);

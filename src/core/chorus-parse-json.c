@@ -289,6 +289,36 @@ _chorus_parse_dup_host (const char *url)
   return g_ascii_strdown (host, -1);
 }
 
+/**
+ * _chorus_parse_resolve_uri:
+ * @base: (nullable): an absolute URI that @ref is relative to
+ * @ref: a URI reference from outside, relative or absolute
+ *
+ * g_uri_resolve_relative() (with %G_URI_FLAGS_ENCODED) for references
+ * from outside. A reference that resolves to no host and a path starting
+ * with "//" ("http:/.//x", "x:a/..//b") has no string form: GLib writes a
+ * critical and gives nothing. Such a reference names no web page and no
+ * address, so it is simply not a link here.
+ *
+ * Returns: (transfer full) (nullable): the absolute URI, or %NULL
+ */
+char *
+_chorus_parse_resolve_uri (const char *base,
+                           const char *ref)
+{
+  g_autoptr(GUri) base_uri = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  if (base != NULL && !(base_uri = g_uri_parse (base, G_URI_FLAGS_ENCODED, NULL)))
+    return NULL;
+  if (!(uri = g_uri_parse_relative (base_uri, ref, G_URI_FLAGS_ENCODED, NULL)))
+    return NULL;
+  if (g_uri_get_host (uri) == NULL && g_str_has_prefix (g_uri_get_path (uri), "//"))
+    return NULL;
+
+  return g_uri_to_string (uri);
+}
+
 /* Whether @text is 1 to @max ASCII letters, digits and @extra_chars. */
 gboolean
 _chorus_parse_is_identifier (const char *text,
