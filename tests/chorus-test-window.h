@@ -175,6 +175,34 @@ test_save_screenshot (GtkWindow  *window,
   g_test_message ("saved %s", path);
 }
 
+/* With CHORUS_SHOTS_NARROW set to a width in pixels (the window's
+ * narrowest, 360), the main window is also shot that wide, light only, as
+ * <prefix>-<what>-<language>-narrow.png, then given its size back. */
+G_GNUC_UNUSED static void
+test_shoot_narrow (GtkWindow  *window,
+                   const char *dir,
+                   const char *prefix,
+                   const char *what,
+                   const char *language)
+{
+  const char *narrow = g_getenv ("CHORUS_SHOTS_NARROW");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (narrow == NULL || !CHORUS_IS_WINDOW (window))
+    return;
+
+  file = g_strdup_printf ("%s-%s-%s-narrow.png", prefix, what, language);
+  path = g_build_filename (dir, file, NULL);
+  gtk_window_get_default_size (window, &width, &height);
+  gtk_window_set_default_size (window, (int) g_ascii_strtoll (narrow, NULL, 10), height);
+  test_settle (600);
+  test_save_screenshot (window, path);
+  gtk_window_set_default_size (window, width, height);
+  test_settle (600);
+}
+
 /* Screenshots for a person to look at, light and dark, when the
  * environment variable @env names a folder: saved there as
  * <prefix>-<what>-<language>-<light|dark>.png. */
@@ -201,6 +229,8 @@ test_shoot (GtkWindow  *window,
       test_settle (600);
       test_save_screenshot (window, path);
     }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  test_shoot_narrow (window, dir, prefix, what, language);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   test_settle (300);
 }

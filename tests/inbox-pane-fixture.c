@@ -257,6 +257,18 @@ settle (guint ms)
       g_usleep (1000);
 }
 
+/* With CHORUS_INBOX_SHOTS naming a folder, the window is saved there as
+ * inbox-<what>-<language>-<light|dark>.png (test_shoot()). */
+void
+shoot (Rig        *rig,
+       const char *what)
+{
+  /* The thread and the person come in after the row is picked. */
+  if (g_getenv ("CHORUS_INBOX_SHOTS") != NULL)
+    settle (1500);
+  test_shoot (GTK_WINDOW (rig->window), "CHORUS_INBOX_SHOTS", "inbox", what);
+}
+
 ChorusConversationList *
 list_of (Rig *rig)
 {

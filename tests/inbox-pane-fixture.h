@@ -95,6 +95,8 @@ char                   *dup_expected_badges (Rig                  *rig,
 void                    wait_for            (ChorusTestCondition   done,
                                              gpointer              data);
 void                    settle              (guint                 ms);
+void                    shoot               (Rig                  *rig,
+                                             const char           *what);
 ChorusConversationList *list_of             (Rig                  *rig);
 gboolean                listed              (gpointer              data);
 gboolean                bar_loaded          (gpointer              data);

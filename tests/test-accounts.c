@@ -22,7 +22,8 @@
  * and its rows, removing a source, and the Connect an Account dialog
  * against a fake forum, a fake feed and a fake Mastodon server (whose
  * "browser" is a SoupSession). English or (CHORUS_TEST_LANGUAGE=es)
- * Spanish: expected words go through gettext. */
+ * Spanish: expected words go through gettext. With CHORUS_ACCOUNTS_SHOTS
+ * naming a folder, the window and the dialog's pages are saved there. */
 
 static void
 collect_rows (GtkWidget *widget,
@@ -75,8 +76,10 @@ present_add_dialog (ChorusWindow *window,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-account", NULL);
   g_assert_nonnull ((dialog = test_find_toplevel (CHORUS_TYPE_ACCOUNT_DIALOG)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "networks");
+  test_shoot (GTK_WINDOW (dialog), "CHORUS_ACCOUNTS_SHOTS", "accounts", "networks");
   chorus_account_dialog_choose_network (dialog, network);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "form");
+  test_shoot (GTK_WINDOW (dialog), "CHORUS_ACCOUNTS_SHOTS", "accounts", network);
 
   return dialog;
 }
@@ -160,6 +163,7 @@ test_list_and_remove (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sources", NULL);
   g_assert_nonnull ((accounts = test_find_toplevel (CHORUS_TYPE_SOURCES_WINDOW)));
   gtk_test_widget_wait_for_draw (accounts);
+  test_shoot (GTK_WINDOW (accounts), "CHORUS_ACCOUNTS_SHOTS", "accounts", "list");
 
   rows = list_rows (accounts);
   g_assert_cmpuint (rows->len, ==, 3);

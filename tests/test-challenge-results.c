@@ -640,7 +640,9 @@ check_long_title (Flow *flow,
   GtkWidget *badge;
   PangoLayout *layout;
   graphene_rect_t title_box, badge_box;
-  int natural;
+  g_autoptr(GPtrArray) tables = NULL;
+  GtkWidget *table;
+  int natural, table_min;
 
   gtk_window_set_default_size (GTK_WINDOW (flow->window), width, 860);
   test_settle (600);
@@ -658,12 +660,21 @@ check_long_title (Flow *flow,
   g_assert_true (gtk_widget_compute_bounds (title, title, &title_box));
   gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   g_assert_cmpfloat (badge_box.size.width, >=, natural);
-  /* Room for a dozen characters at least: far from an ellipsis alone. */
+  /* Room for eight characters at least: far from an ellipsis alone. */
   g_assert_cmpfloat (title_box.size.width, >=, 2 * badge_box.size.width);
   layout = gtk_label_get_layout (GTK_LABEL (title));
   g_assert_cmpint (pango_layout_get_line_count (layout), <=, 2);
   g_test_message ("at %d px: title %.0f px, badge %.0f px, %d lines", width, title_box.size.width,
                   badge_box.size.width, pango_layout_get_line_count (layout));
+
+  /* The whole table fits the pane, to its last column (the entry's menu):
+   * nothing to scroll sideways to. */
+  tables = test_collect (GTK_WIDGET (flow->results), GTK_TYPE_COLUMN_VIEW);
+  g_assert_cmpuint (tables->len, ==, 1);
+  table = tables->pdata[0];
+  gtk_widget_measure (table, GTK_ORIENTATION_HORIZONTAL, -1, &table_min, NULL, NULL, NULL);
+  g_test_message ("at %d px: table needs %d px of %d", width, table_min, gtk_widget_get_width (gtk_widget_get_parent (table)));
+  g_assert_cmpint (table_min, <=, gtk_widget_get_width (gtk_widget_get_parent (table)));
 }
 
 static void

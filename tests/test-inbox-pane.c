@@ -399,6 +399,7 @@ test_read (Rig           *rig,
 
   gtk_selection_model_select_item (rig->selection, position, TRUE);
   wait_column (rig, "unread", id, "0");
+  shoot (rig, "thread");
   after = dup_expected_badges (rig, NULL, NULL);
   g_assert_cmpstr (after, !=, before);
   assert_badges (rig, after);

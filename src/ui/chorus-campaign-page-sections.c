@@ -277,11 +277,19 @@ attach_cell (GtkGrid    *grid,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_label_set_ellipsize (GTK_LABEL (label), column == 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   gtk_widget_set_hexpand (label, column == 0);
   gtk_widget_add_css_class (label, header ? "caption-heading" : "numeric");
   if (header)
-    gtk_widget_add_css_class (label, "dim-label");
+    {
+      /* A long title ("Probabilidad de ser la mejor") wraps over its
+       * figures rather than widen the page past the window. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), column == 0 ? GTK_JUSTIFY_LEFT : GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else if (column == 0)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 

@@ -49,8 +49,9 @@ typedef struct
 } Column;
 
 static const Column rank_column = { 0, 20 };
-static const Column entry_column = { 60, 190 };
-static const Column number_columns[5] = { { 252, 62 }, { 318, 44 }, { 366, 44 }, { 414, 38 }, { 456, 43 } };
+static const Column entry_column = { 60, 168 };
+/* Votes leave room for "25 (1 excluded)" in the longer languages. */
+static const Column number_columns[5] = { { 230, 84 }, { 318, 44 }, { 366, 44 }, { 414, 38 }, { 456, 43 } };
 
 /* Where something @width wide placed @x from the start margin begins,
  * from the page's left edge: right to left, the start is the right

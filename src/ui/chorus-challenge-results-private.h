@@ -64,6 +64,7 @@ const char *_chorus_results_entry_title (ChorusChallengeResults *self,
 
 /* chorus-results-ranking.c */
 void  _chorus_results_build_ranking    (ChorusChallengeResults  *self);
+void  _chorus_results_fit_titles       (ChorusChallengeResults  *self);
 const char *_chorus_results_flag_icon  (ChorusRankingFlags       flag);
 
 /* chorus-results-awards.c */

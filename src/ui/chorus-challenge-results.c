@@ -133,6 +133,7 @@ show_results (ChorusChallengeResults *self)
 
   gtk_column_view_column_set_title (self->mean_column, support ? _("Support") : _("Mean (0–5)"));
   gtk_column_view_column_set_visible (self->bayesian_column, !support);
+  _chorus_results_fit_titles (self);
   gtk_label_set_label (self->facts_label, facts);
   gtk_label_set_label (self->agreement_label, agreement);
   update_flagged_title (self);

@@ -103,6 +103,17 @@ setup_text_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The votes, "25 (1 excluded)", may wrap after the count where the pane is narrow. */
+static void
+setup_votes_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  setup_text_cb (factory, list_item, user_data);
+  gtk_label_set_wrap (GTK_LABEL (gtk_list_item_get_child (list_item)), TRUE);
+  gtk_label_set_justify (GTK_LABEL (gtk_list_item_get_child (list_item)), GTK_JUSTIFY_RIGHT);
+}
+
 static void
 bind_text_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -155,14 +166,14 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   /* A long title wraps to a second line, then ends in an ellipsis, but
-   * keeps room for a dozen characters beside the place badge, which
+   * keeps room for eight characters beside the place badge, which
    * keeps its size; the full title is in the tooltip. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (title), 12);
+  gtk_label_set_width_chars (GTK_LABEL (title), 8);
   gtk_label_set_max_width_chars (GTK_LABEL (title), 36);
   gtk_widget_add_css_class (title, "heading");
   gtk_widget_set_valign (place, GTK_ALIGN_CENTER);
@@ -293,6 +304,16 @@ bind_menu_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
 static GtkColumnViewColumn *
 add_column (ChorusChallengeResults *self,
             const char             *title,
@@ -318,6 +339,32 @@ add_text_column (ChorusChallengeResults *self,
   return add_column (self, title, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), (gpointer) text);
 }
 
+/* Lets the column titles give way before the table grows wider than the
+ * pane: a title that does not fit ends in an ellipsis and the whole of it
+ * is its tooltip. The titles live in the column view's first child, its
+ * header row; run again after a title changes, for the tooltip. */
+void
+_chorus_results_fit_titles (ChorusChallengeResults *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->ranking_view));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_return_if_fail (header != NULL && g_str_equal (gtk_widget_get_css_name (header), "header"));
+
+  collect_labels (header, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      /* A short title ("#", "Rang") stays whole; a long one keeps its first letters. */
+      if (g_utf8_strlen (gtk_label_get_label (label), -1) <= 5)
+        continue;
+      gtk_label_set_width_chars (label, 3);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), gtk_label_get_label (label));
+    }
+}
+
 void
 _chorus_results_build_ranking (ChorusChallengeResults *self)
 {
@@ -328,11 +375,12 @@ _chorus_results_build_ranking (ChorusChallengeResults *self)
   column = add_column (self, _("Entry"), G_CALLBACK (setup_entry_cb), G_CALLBACK (bind_entry_cb), NULL);
   gtk_column_view_column_set_expand (column, TRUE);
   g_object_unref (column);
-  g_object_unref (add_text_column (self, _("Votes"), votes_text));
+  g_object_unref (add_column (self, _("Votes"), G_CALLBACK (setup_votes_cb), G_CALLBACK (bind_text_cb), (gpointer) votes_text));
   self->mean_column = add_text_column (self, _("Mean (0–5)"), community_text);
   self->bayesian_column = add_text_column (self, _("Bayesian (0–5)"), bayesian_text);
   g_object_unref (add_text_column (self, _("Jury (0–1)"), jury_text));
   g_object_unref (add_text_column (self, _("Combined (0–1)"), combined_text));
   g_object_unref (add_column (self, _("Flags"), G_CALLBACK (setup_flags_cb), G_CALLBACK (bind_flags_cb), NULL));
   g_object_unref (add_column (self, NULL, G_CALLBACK (setup_menu_cb), G_CALLBACK (bind_menu_cb), NULL));
+  _chorus_results_fit_titles (self);
 }
