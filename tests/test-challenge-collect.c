@@ -377,7 +377,9 @@ test_windows (Fixture       *f,
                                " voting_close_at = %" G_GINT64_FORMAT, f->now - 2 * DAY, f->now - 1);
   summary = chorus_test_sync_now (f->rig.engine);
   challenge_rig_assert_synced (summary);
-  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 1);
+  /* Two requests, both on the first sync: its walk back to the start of
+   * the submissions ends at the empty page after the post. */
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 2);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/OtherTag"), ==, 2);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), ==, 0);
 
@@ -457,6 +459,103 @@ test_at_most_per_sync (Fixture       *f,
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), ==, 0);
 }
 
+/* Adds @n statuses to @tag's timeline, @step seconds apart from @from,
+ * each "@prefix <i> #@tag", with @image (at /media/same.png) or none. */
+static void
+add_statuses (Fixture    *f,
+              const char *tag,
+              guint       n,
+              gint64      from,
+              gint64      step,
+              const char *prefix,
+              GBytes     *image)
+{
+  if (image != NULL)
+    fake_challenge_add_image (f->fake, "same.png", image);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %u #%s", prefix, i, tag);
+
+      g_free (fake_challenge_add_status (f->fake, tag, "maria", from + i * step, text,
+                                         image != NULL ? "same.png" : NULL));
+    }
+}
+
+/* The challenge's hashtag stream has a cursor: later syncs ask for what
+ * is newer. */
+static void
+assert_tag_cursor (Fixture *f)
+{
+  g_autofree char *cursor = chorus_store_dup_cursor (f->rig.store, f->source_id, "tag:" TAG);
+
+  g_assert_nonnull (cursor);
+}
+
+/* A challenge created after its hashtag had pages of entries: its first
+ * sync walks back to the start of the submissions (and stops at the first
+ * page that reaches older posts), keeping no post from before it; an
+ * ordinary followed hashtag still takes one page on its first sync, and
+ * later syncs take only what is newer. */
+static void
+test_backfill (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) png = challenge_test_make_png (32, 11);
+  ChorusSyncSummary summary;
+
+  add_statuses (f, TAG, 5, f->now - 12 * DAY, 1, "Too early", png);
+  add_statuses (f, TAG, CHORUS_ENTRY_MAX_CANDIDATES, f->now - 9 * DAY, 60, "Entry", png);
+  add_statuses (f, "OtherTag", 60, f->now - 40 * DAY, 1, "Old", NULL);
+
+  summary = chorus_test_sync_now (f->rig.engine);
+  challenge_rig_assert_synced (summary);
+  g_assert_cmpuint (summary.entries_new, ==, CHORUS_ENTRY_MAX_CANDIDATES);
+  /* 105 statuses, 40 a page: the third page reaches the early ones. */
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 3);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, CHORUS_ENTRY_MAX_CANDIDATES);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions WHERE title = 'Entry 0'"), ==, 1);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM posts WHERE text LIKE 'Too early%'"), ==, 0);
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/OtherTag"), ==, 1);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM posts WHERE text LIKE 'Old %'"), ==, 40);
+  assert_tag_cursor (f);
+
+  /* Later syncs ask only for what is newer: one page each. */
+  summary = chorus_test_sync_now (f->rig.engine);
+  challenge_rig_assert_synced (summary);
+  g_assert_cmpuint (summary.entries_new, ==, 0);
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 4);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, CHORUS_ENTRY_MAX_CANDIDATES);
+}
+
+/* The walk back reads CHORUS_CHALLENGE_BACKFILL_PAGES at most; what is
+ * older is skipped (the image post first in the window here), and the
+ * stream goes on from its newest page. */
+static void
+test_backfill_bounded (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) png = challenge_test_make_png (32, 12);
+  ChorusSyncSummary summary;
+
+  add_statuses (f, TAG, (CHORUS_CHALLENGE_BACKFILL_PAGES + 1) * 40, f->now - 8 * DAY, 1, "Chatter", NULL);
+  add_statuses (f, TAG, 1, f->now - 9 * DAY, 1, "The first", png);
+
+  summary = chorus_test_sync_now (f->rig.engine);
+  challenge_rig_assert_synced (summary);
+  g_assert_cmpuint (summary.entries_new, ==, 0);
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG),
+                    ==, CHORUS_CHALLENGE_BACKFILL_PAGES);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM posts WHERE text LIKE 'Chatter%'"),
+                   ==, CHORUS_CHALLENGE_BACKFILL_PAGES * 40);
+  assert_tag_cursor (f);
+
+  summary = chorus_test_sync_now (f->rig.engine);
+  challenge_rig_assert_synced (summary);
+  g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG),
+                    ==, CHORUS_CHALLENGE_BACKFILL_PAGES + 1);
+  g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +573,10 @@ main (int   argc,
               challenge_rig_set_up, test_windows, challenge_rig_tear_down);
   g_test_add ("/chorus/challenge-collect/at-most-per-sync", Fixture, NULL,
               challenge_rig_set_up, test_at_most_per_sync, challenge_rig_tear_down);
+  g_test_add ("/chorus/challenge-collect/backfill", Fixture, NULL,
+              challenge_rig_set_up, test_backfill, challenge_rig_tear_down);
+  g_test_add ("/chorus/challenge-collect/backfill-bounded", Fixture, NULL,
+              challenge_rig_set_up, test_backfill_bounded, challenge_rig_tear_down);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "chorus-bluesky-parse.h"
 #include "chorus-bluesky-session.h"
 #include "chorus-bluesky-sync.h"
+#include "chorus-challenge-collect.h"
 #include "chorus-error.h"
 #include "chorus-pager.h"
 #include "chorus-parse-json-private.h"
@@ -32,6 +33,9 @@
  * just after the mark may sort a little before it), until no page is
  * left, or until MAX_PAGES were read (one on a stream's first sync, so an
  * old hashtag does not flood the inbox; a larger backlog is skipped). The
+ * first sync of a challenge's hashtag searches only from the start of its
+ * submissions on (searchPosts' since) and walks back until a page reaches
+ * that start, or CHORUS_CHALLENGE_BACKFILL_PAGES were read. The
  * new mark is stored only with the walk's last page: a walk cut short
  * leaves the old mark, so the next sync walks again from the top, and the
  * posts read twice are recognised by their URI.
@@ -66,6 +70,7 @@ typedef struct
   StreamKind  kind;
   char       *base;       /* the PDS, without a trailing slash */
   char       *term;       /* the hashtag or keyword */
+  gint64      opens_at;   /* a challenge's hashtag: when its submissions open; else 0 */
 } Stream;
 
 typedef struct
@@ -120,6 +125,14 @@ stream_url (gpointer    data,
 
       g_string_append_printf (url, "/xrpc/app.bsky.feed.searchPosts?q=%s&sort=latest&limit=%d",
                               escaped, PAGE_SIZE);
+      if (cursor == NULL && stream->opens_at > 0)
+        {
+          g_autoptr(GDateTime) since = g_date_time_new_from_unix_utc (stream->opens_at);
+          g_autofree char *formatted = g_date_time_format_iso8601 (since);
+          g_autofree char *escaped_since = g_uri_escape_string (formatted, NULL, FALSE);
+
+          g_string_append_printf (url, "&since=%s", escaped_since);
+        }
     }
 
   if (next != NULL)
@@ -177,6 +190,8 @@ stream_parse (gpointer     data,
   gint64 newest;
   gint64 oldest;
   gboolean reached;
+  gboolean backfill = mark == 0 && stream->opens_at > 0;
+  guint max_pages = backfill ? CHORUS_CHALLENGE_BACKFILL_PAGES : mark > 0 ? MAX_PAGES : 1;
 
   if (stream->kind == STREAM_MENTIONS)
     page->posts = chorus_bluesky_parse_notifications (body, (gssize) length, &next, error);
@@ -190,10 +205,14 @@ stream_parse (gpointer     data,
                        &newest, &oldest))
     {
       seen = MAX (seen, newest);
-      reached = mark > 0 && oldest <= mark - OVERLAP_SECONDS;
+      reached = backfill ? oldest < stream->opens_at : mark > 0 && oldest <= mark - OVERLAP_SECONDS;
     }
 
-  if (next != NULL && !reached && page->index + 1 < (mark > 0 ? MAX_PAGES : 1))
+  if (backfill && next != NULL && !reached && page->index + 1 >= max_pages)
+    g_debug ("The #%s search has more than %u pages since its challenge opened: older entries are skipped",
+             stream->term, max_pages);
+
+  if (next != NULL && !reached && page->index + 1 < max_pages)
     page->next_token = g_strdup_printf ("%" G_GINT64_FORMAT " %s", seen, next);
   else if (seen > mark)
     {
@@ -233,7 +252,8 @@ stream_thread_parse (gpointer             data,
 static ChorusPagerStream *
 new_stream (const char *base,
             StreamKind  kind,
-            const char *term)
+            const char *term,
+            gint64      opens_at)
 {
   Stream *stream = g_new0 (Stream, 1);
   g_autofree char *key = NULL;
@@ -243,6 +263,7 @@ new_stream (const char *base,
   stream->kind = kind;
   stream->base = g_strdup (base);
   stream->term = g_strdup (term);
+  stream->opens_at = opens_at;
 
   if (kind == STREAM_MENTIONS)
     {
@@ -279,11 +300,12 @@ new_streams (ChorusSource *source,
   g_auto(GStrv) keywords = chorus_source_split_watch_list (chorus_source_get_watch_keywords (source), TRUE);
 
   if (chorus_source_get_watch_mentions (source))
-    g_ptr_array_add (streams, new_stream (base, STREAM_MENTIONS, NULL));
+    g_ptr_array_add (streams, new_stream (base, STREAM_MENTIONS, NULL, 0));
   for (guint i = 0; hashtags[i] != NULL; i++)
-    g_ptr_array_add (streams, new_stream (base, STREAM_HASHTAG, hashtags[i]));
+    g_ptr_array_add (streams, new_stream (base, STREAM_HASHTAG, hashtags[i],
+                                                  chorus_challenge_collect_get_opens_at (source, hashtags[i])));
   for (guint i = 0; keywords[i] != NULL; i++)
-    g_ptr_array_add (streams, new_stream (base, STREAM_SEARCH, keywords[i]));
+    g_ptr_array_add (streams, new_stream (base, STREAM_SEARCH, keywords[i], 0));
 
   return streams;
 }

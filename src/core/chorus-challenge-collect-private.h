@@ -123,6 +123,7 @@ void        _chorus_vote_read_free         (ChorusVoteRead        *read);
 
 GStrv       _chorus_collect_dup_hashtags   (sqlite3               *db,
                                             gint64                 now,
+                                            GArray               **opens_at,
                                             GError               **error);
 GPtrArray  *_chorus_collect_list_candidates (sqlite3              *db,
                                              gint64                source_id,

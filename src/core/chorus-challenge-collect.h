@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 /* The largest image an entry may have, in bytes. */
 #define CHORUS_ENTRY_IMAGE_MAX_BYTES (10 * 1024 * 1024)
 
+/* Pages a challenge's hashtag reads back at most on its first sync, to
+ * reach the start of its submissions (see chorus-challenge-follow.c). */
+#define CHORUS_CHALLENGE_BACKFILL_PAGES 25
+
 /* What one run of the collector did. */
 typedef struct
 {
@@ -31,6 +35,8 @@ GStrv         chorus_store_dup_challenge_hashtags       (ChorusStore          *s
                                                          GError              **error);
 ChorusSource *chorus_challenge_collect_dup_reading_source (ChorusStore        *store,
                                                            ChorusSource       *source);
+gint64        chorus_challenge_collect_get_opens_at     (ChorusSource         *source,
+                                                         const char           *hashtag);
 void          chorus_challenge_collect_async            (ChorusStore          *store,
                                                          ChorusHttp           *http,
                                                          ChorusMediaCache     *cache,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "chorus-challenge-collect.h"
 #include "chorus-error.h"
 #include "chorus-mastodon-parse.h"
 #include "chorus-mastodon-sync.h"
@@ -28,7 +29,8 @@
  * min_id that address names, stored with the page it follows. The first
  * sync of a stream takes only its newest page, so an old hashtag does not
  * flood the inbox with years of posts; later syncs take everything newer,
- * however much.
+ * however much. A challenge's hashtag walks back on its first sync instead,
+ * to the start of its submissions (see walk_back ()).
  *
  * Once the streams are read, a signed-in source reads the votes of its
  * running pre-test polls (chorus-pretest-mastodon-refresh.c), then the
@@ -50,6 +52,7 @@ typedef struct
   StreamKind  kind;
   char       *base;       /* the server, without a trailing slash */
   char       *term;       /* the hashtag or keyword */
+  gint64      opens_at;   /* a challenge's hashtag: when its submissions open; else 0 */
 } Stream;
 
 static void
@@ -70,9 +73,14 @@ stream_url (gpointer    data,
   const char *after = token != NULL ? token : cursor;
   GString *url;
 
-  /* Lists page with the address the server gave. */
+  /* Lists page with the address the server gave (after the cursor to
+   * store, walking back: see walk_back ()). */
   if (token != NULL && stream->kind != STREAM_SEARCH)
-    return g_strdup (token);
+    {
+      const char *address = strchr (token, ' ');
+
+      return g_strdup (address != NULL ? address + 1 : token);
+    }
 
   url = g_string_new (stream->base);
   switch (stream->kind)
@@ -136,7 +144,8 @@ dup_prev_min_id (const char *link,
 }
 
 /* Lists: the next page is named by the Link header, so it is fetched
- * while this one is parsed. A stream's first sync stops after one page. */
+ * while this one is parsed. A stream's first sync stops after one page,
+ * or walks back (the parse decides). */
 static void
 stream_peek (gpointer    data,
              ChorusPage *page)
@@ -144,7 +153,7 @@ stream_peek (gpointer    data,
   g_autofree char *min_id = NULL;
   char *prev = NULL;
 
-  if (page->cursor == NULL && page->index == 0)
+  if (page->cursor == NULL)
     return;
 
   min_id = dup_prev_min_id (page->response->link, &prev);
@@ -167,6 +176,54 @@ newest_id (GPtrArray  *posts,
     }
 
   return newest;
+}
+
+/* A challenge's hashtag on its first sync: from the newest page, follows
+ * the Link header's "next" address (older posts, max_id) until a page
+ * reaches posts from before the challenge's submissions opened, no page is
+ * left, or CHORUS_CHALLENGE_BACKFILL_PAGES were read. Older pages keep only
+ * the posts from the window on. The token is "<min_id> <address>": the
+ * newest page's cursor rides along and is stored only with the walk's last
+ * page, so a walk cut short (cancelled, failed) starts again next sync. */
+static void
+walk_back (Stream     *stream,
+           ChorusPage *page)
+{
+  const char *space = page->token != NULL ? strchr (page->token, ' ') : NULL;
+  g_autofree char *min_id = NULL;
+  g_autofree char *next = NULL;
+  gint64 oldest = G_MAXINT64;
+  guint read = page->posts->len;
+
+  if (space != NULL)
+    min_id = g_strndup (page->token, (gsize) (space - page->token));
+  else if ((min_id = dup_prev_min_id (page->response->link, NULL)) == NULL)
+    min_id = g_strdup (newest_id (page->posts, NULL));
+
+  for (guint i = page->posts->len; i > 0; i--)
+    {
+      ChorusIncomingPost *post = g_ptr_array_index (page->posts, i - 1);
+
+      if (post->created_at <= 0)
+        continue;
+      oldest = MIN (oldest, post->created_at);
+      if (page->index > 0 && post->created_at < stream->opens_at)
+        g_ptr_array_remove_index (page->posts, i - 1);
+    }
+
+  if (min_id != NULL && read > 0 && oldest >= stream->opens_at && page->response->link != NULL &&
+      chorus_parse_link_header (page->response->link, &next, NULL) && next != NULL)
+    {
+      if (page->index + 1 < CHORUS_CHALLENGE_BACKFILL_PAGES)
+        {
+          page->next_token = g_strconcat (min_id, " ", next, NULL);
+          return;
+        }
+      g_debug ("The #%s timeline has more than %d pages since its challenge opened: older entries are skipped",
+               stream->term, CHORUS_CHALLENGE_BACKFILL_PAGES);
+    }
+
+  page->save_cursor = g_steal_pointer (&min_id);
 }
 
 static gboolean
@@ -225,6 +282,12 @@ stream_parse (gpointer     data,
   if (page->posts == NULL)
     return FALSE;
 
+  if (stream->opens_at > 0 && page->cursor == NULL)
+    {
+      walk_back (stream, page);
+      return TRUE;
+    }
+
   /* Lists: the Link header names the cursor (a notification id for
    * mentions, which the statuses do not carry). Search has no Link
    * header: the newest status is the cursor, and a full page means there
@@ -273,7 +336,8 @@ stream_thread_parse (gpointer             data,
 static ChorusPagerStream *
 new_stream (const char *base,
             StreamKind  kind,
-            const char *term)
+            const char *term,
+            gint64      opens_at)
 {
   Stream *stream = g_new0 (Stream, 1);
   g_autofree char *key = NULL;
@@ -283,6 +347,7 @@ new_stream (const char *base,
   stream->kind = kind;
   stream->base = g_strdup (base);
   stream->term = g_strdup (term);
+  stream->opens_at = opens_at;
 
   switch (kind)
     {
@@ -417,13 +482,14 @@ run_streams (GTask      *task,
   sync->authorization = token != NULL ? g_strconcat ("Bearer ", token, NULL) : NULL;
   headers[1] = sync->authorization;
   if (token != NULL && chorus_source_get_watch_mentions (sync->source))
-    g_ptr_array_add (streams, new_stream (sync->base, STREAM_MENTIONS, NULL));
+    g_ptr_array_add (streams, new_stream (sync->base, STREAM_MENTIONS, NULL, 0));
   for (guint i = 0; hashtags[i] != NULL; i++)
-    g_ptr_array_add (streams, new_stream (sync->base, STREAM_HASHTAG, hashtags[i]));
+    g_ptr_array_add (streams, new_stream (sync->base, STREAM_HASHTAG, hashtags[i],
+                                                  chorus_challenge_collect_get_opens_at (sync->source, hashtags[i])));
   for (guint i = 0; token != NULL && keywords[i] != NULL; i++)
-    g_ptr_array_add (streams, new_stream (sync->base, STREAM_SEARCH, keywords[i]));
+    g_ptr_array_add (streams, new_stream (sync->base, STREAM_SEARCH, keywords[i], 0));
   if (token != NULL && streams->len > 0)
-    g_ptr_array_add (streams, new_stream (sync->base, STREAM_INSTANCE, NULL));
+    g_ptr_array_add (streams, new_stream (sync->base, STREAM_INSTANCE, NULL, 0));
 
   if (streams->len == 0)
     {

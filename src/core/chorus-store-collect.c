@@ -161,6 +161,8 @@ step_failed (sqlite3     *db,
  * _chorus_collect_dup_hashtags:
  * @db: a connection
  * @now: the time, in Unix seconds
+ * @opens_at: (out) (optional) (transfer full) (element-type gint64): when
+ *   each hashtag's submissions open, in Unix seconds, in the same order
  * @error: a location for a #GError
  *
  * Returns: (transfer full): the hashtags of the challenges open at @now,
@@ -170,10 +172,12 @@ step_failed (sqlite3     *db,
 GStrv
 _chorus_collect_dup_hashtags (sqlite3  *db,
                               gint64    now,
+                              GArray  **opens_at,
                               GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _chorus_sql_prepare_with_id (db, WINDOW_SQL, now, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
   if (stmt == NULL)
@@ -186,12 +190,19 @@ _chorus_collect_dup_hashtags (sqlite3  *db,
       while (tag != NULL && *tag == '#')
         tag++;
       if (tag != NULL && *tag != '\0')
-        g_strv_builder_add (builder, tag);
+        {
+          gint64 start = sqlite3_column_int64 (stmt, 2);
+
+          g_strv_builder_add (builder, tag);
+          g_array_append_val (starts, start);
+        }
     }
 
   if (step_failed (db, rc, "challenge hashtags", error))
     return NULL;
 
+  if (opens_at != NULL)
+    *opens_at = g_steal_pointer (&starts);
   return g_strv_builder_end (builder);
 }
 
