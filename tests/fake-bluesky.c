@@ -157,6 +157,8 @@ serve_page (FakeBluesky       *f,
 {
   g_auto(GStrv) reasons = dup_reasons (message);
   const char *cursor = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
+  const char *since = query != NULL ? g_hash_table_lookup (query, "since") : NULL;
+  g_autoptr(GDateTime) since_time = since != NULL ? g_date_time_new_from_iso8601 (since, NULL) : NULL;
   guint offset = cursor != NULL ? (guint) g_ascii_strtoull (cursor, NULL, 10) : 0;
   g_autoptr(GPtrArray) matching = g_ptr_array_new ();
   g_autoptr(JsonObject) answer = json_object_new ();
@@ -167,7 +169,13 @@ serve_page (FakeBluesky       *f,
   for (guint i = 0; i < items->len; i++)
     {
       JsonObject *item = json_node_get_object (g_ptr_array_index (items, i));
+      const char *indexed_at = json_object_get_string_member_with_default (item, "indexedAt", NULL);
+      g_autoptr(GDateTime) indexed = indexed_at != NULL ? g_date_time_new_from_iso8601 (indexed_at, NULL) : NULL;
 
+      /* searchPosts' since: posts from then on (the fake's posts are
+       * indexed when created). */
+      if (since_time != NULL && indexed != NULL && g_date_time_compare (indexed, since_time) < 0)
+        continue;
       if (reasons[0] == NULL ||
           g_strv_contains ((const char * const *) reasons, json_object_get_string_member (item, "reason")))
         g_ptr_array_add (matching, g_ptr_array_index (items, i));

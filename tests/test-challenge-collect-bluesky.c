@@ -173,6 +173,42 @@ test_entries_and_votes (Fixture       *f,
   g_assert_cmpstr (votes, ==, "ana.test@:like bo.test@:repost");
 }
 
+/* A challenge created after its hashtag had pages of entries: its first
+ * sync searches from the start of its submissions on (since) and walks
+ * back through every page, so no post from before it is stored; the next
+ * sync reads only the newest page. */
+static void
+test_backfill (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GBytes) png = challenge_test_make_png (40, 13);
+  guint n = 3 * FAKE_PAGE + 5;
+  ChorusSyncSummary summary;
+
+  for (guint i = 0; i < 3; i++)
+    g_free (fake_bluesky_challenge_add_post (f->challenge, "sam.test", f->now - 12 * DAY + i * HOUR,
+                                             "Too early #" TAG, TAG, "early.png", png));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.png", i);
+
+      g_free (fake_bluesky_challenge_add_post (f->challenge, "maria.test", f->now - 9 * DAY + i * HOUR,
+                                               "Entry #" TAG, TAG, name, png));
+    }
+
+  summary = chorus_test_sync_now (f->bluesky.rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.entries_new, ==, n);
+  g_assert_cmpuint (f->bluesky.searches, ==, 4);
+  g_assert_cmpint (chorus_test_db_query_int (db (f), "SELECT count(*) FROM posts WHERE text LIKE 'Too early%'"),
+                   ==, 0);
+
+  summary = chorus_test_sync_now (f->bluesky.rig.engine);
+  assert_synced (summary);
+  g_assert_cmpuint (summary.entries_new, ==, 0);
+  g_assert_cmpuint (f->bluesky.searches, ==, 5);
+}
+
 static char *
 dump_scores (Fixture *f,
              gint64   submission_id)
@@ -230,6 +266,8 @@ main (int   argc,
               fixture_set_up, test_entries_and_votes, fixture_tear_down);
   g_test_add ("/chorus/challenge-collect-bluesky/score-replies", Fixture, NULL,
               fixture_set_up, test_score_replies, fixture_tear_down);
+  g_test_add ("/chorus/challenge-collect-bluesky/backfill", Fixture, NULL,
+              fixture_set_up, test_backfill, fixture_tear_down);
 
   return g_test_run ();
 }
