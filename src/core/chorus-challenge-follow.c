@@ -208,8 +208,10 @@ chorus_challenge_collect_dup_reading_source (ChorusStore  *store,
     }
 
   /* Even a hashtag the source follows already walks back on its first
-   * sync while it is a challenge's. */
-  if (g_hash_table_size (windows) == 0)
+   * sync while it is a challenge's: the copy carries its window. */
+  if (g_hash_table_size (windows) == 0 &&
+      (g_strcmp0 (hashtags->str, chorus_source_get_watch_hashtags (source)) == 0 ||
+       (hashtags->len == 0 && chorus_source_get_watch_hashtags (source) == NULL)))
     return g_object_ref (source);
 
   reading = copy_source (source, hashtags->str);
