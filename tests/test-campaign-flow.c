@@ -180,6 +180,19 @@ page_counts_votes (gpointer data)
   return total == votes[0] + votes[1] + votes[2];
 }
 
+/* Whether the page shows one share chart, laid out tall enough for a row
+ * per variant: the chart is allocated some frames after the votes arrive,
+ * later still in the sanitizer build. */
+static gboolean
+chart_is_laid_out (gpointer data)
+{
+  Flow *flow = data;
+  g_autoptr(GPtrArray) charts = test_collect (flow->page, CHORUS_TYPE_SHARE_CHART);
+
+  return charts->len == 1 && gtk_widget_is_drawable (charts->pdata[0]) &&
+         gtk_widget_get_height (charts->pdata[0]) >= CHORUS_CHART_ROW_HEIGHT * (int) G_N_ELEMENTS (votes);
+}
+
 static gboolean
 page_shows_decision (gpointer data)
 {
@@ -428,7 +441,7 @@ test_poll_flow (void)
   fake_mastodon_set_poll_votes (flow.fake, NULL, votes, G_N_ELEMENTS (votes));
   gtk_widget_activate_action (GTK_WIDGET (flow.window), "win.sync", NULL);
   g_assert_true (chorus_test_spin_until (page_counts_votes, &flow, CHORUS_TEST_WAIT_MS));
-  test_settle (200);
+  g_assert_true (chorus_test_spin_until (chart_is_laid_out, &flow, CHORUS_TEST_WAIT_MS));
   check_chart (&flow);
   shoot (GTK_WINDOW (flow.window), "results");
 
