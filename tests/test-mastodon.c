@@ -691,6 +691,34 @@ test_deep_nesting (void)
   g_assert_cmpint (test_parse_checked (chorus_mastodon_parse_statuses, in_content, -1, "mastodon"), ==, -1);
 }
 
+/* json-glib 1.6 leaks the first of several values at the top (found by
+ * fuzz-mastodon-notifications): they are refused before it reads them,
+ * while one value with spaces or a byte-order mark around it still reads. */
+static void
+test_several_values (void)
+{
+  static const char * const refused[] = { "[][]", "[] []", "5{}", "5 6", "\"a\"\"b\"", "{}[]", "null[]" };
+  static const char * const read[] = { "[]", " [ ] \n", "\xef\xbb\xbf[]", "[\"[][]\", 5, {\"a\": [1, 2]}]" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) posts = chorus_mastodon_parse_statuses (refused[i], -1, &error);
+
+      g_assert_null (posts);
+      g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) posts = chorus_mastodon_parse_statuses (read[i], -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (posts);
+    }
+}
+
 static const char status_template[] =
   "{\"id\":\"1\",\"uri\":\"https://a.example/1\",\"created_at\":\"2024-01-01T00:00:00Z\","
   "\"account\":{\"acct\":\"ana\",\"display_name\":\"%s\"},\"content\":\"%s\",\"spoiler_text\":\"%s\","
@@ -774,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/chorus/mastodon/app-and-token", test_app_and_token);
   g_test_add_func ("/chorus/mastodon/link-headers", test_link_headers);
   g_test_add_func ("/chorus/mastodon/hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/chorus/mastodon/hostile/several-values", test_several_values);
   g_test_add_func ("/chorus/mastodon/hostile/huge-and-invalid", test_huge_and_invalid_values);
 
   for (guint i = 0; i < test_n_replacements (); i++)

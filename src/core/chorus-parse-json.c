@@ -22,14 +22,28 @@
  * the text. Strings can hold invalid UTF-8 (a "\ud800" escape decodes to
  * it), so every string kept is made valid; URLs must be http(s). */
 
-static gboolean
-depth_is_bounded (const char *data,
-                  gsize       size)
+typedef enum
+{
+  SHAPE_OK,
+  SHAPE_TOO_DEEP,
+  SHAPE_SEVERAL_VALUES,
+} Shape;
+
+/* Looks at the text's structure before json-glib does: how deep it nests,
+ * and whether it holds more than one value at the top ("[][]", "5{…}").
+ * json-glib 1.6 reports the second value as an error but leaks the first
+ * one, so such text is refused here. */
+static Shape
+scan_shape (const char *data,
+            gsize       size)
 {
   gboolean in_string = FALSE;
+  gboolean in_scalar = FALSE;
   guint depth = 0;
+  guint values = 0;
+  gsize start = size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;  /* a byte-order mark */
 
-  for (gsize i = 0; i < size; i++)
+  for (gsize i = start; i < size; i++)
     {
       char c = data[i];
 
@@ -42,15 +56,32 @@ depth_is_bounded (const char *data,
           continue;
         }
 
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          in_scalar = FALSE;
+          continue;
+        }
+
+      /* A number, true, false or null ends where a space or a sign does. */
+      if (in_scalar && strchr ("\"[]{},:", c) != NULL)
+        in_scalar = FALSE;
+
+      if (depth == 0 && !in_scalar)
+        {
+          if (++values > 1)
+            return SHAPE_SEVERAL_VALUES;
+          in_scalar = c != '"' && c != '[' && c != '{';
+        }
+
       if (c == '"')
         in_string = TRUE;
       else if ((c == '[' || c == '{') && ++depth > CHORUS_PARSE_MAX_DEPTH)
-        return FALSE;
+        return SHAPE_TOO_DEEP;
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
 
-  return TRUE;
+  return SHAPE_OK;
 }
 
 /* Returns: (transfer full): the root node, never NULL without @error set */
@@ -63,11 +94,19 @@ _chorus_json_load (const char  *data,
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
-  if (!depth_is_bounded (data, length < 0 ? strlen (data) : (gsize) length))
+  switch (scan_shape (data, length < 0 ? strlen (data) : (gsize) length))
     {
+    case SHAPE_TOO_DEEP:
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    _("The server’s reply is nested too deeply to read."));
       return NULL;
+    case SHAPE_SEVERAL_VALUES:
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                   _("The server’s reply is not valid JSON: it goes on after its end."));
+      return NULL;
+    case SHAPE_OK:
+    default:
+      break;
     }
 
   parser = json_parser_new_immutable ();
