@@ -627,6 +627,18 @@ show_challenge_content (Flow *flow)
   test_settle (600);
 }
 
+/* Whether @badge got at least the width it asks for: the table has been
+ * laid out again at the window's new width. */
+static gboolean
+badge_laid_out (gpointer badge)
+{
+  graphene_rect_t box;
+  int natural;
+
+  gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return gtk_widget_compute_bounds (badge, badge, &box) && box.size.width >= natural;
+}
+
 /* At @width, a long title beside its place badge keeps room for its
  * first words, in at most two lines, with the whole of it in its tooltip,
  * and the badge keeps its size. */
@@ -654,6 +666,7 @@ check_long_title (Flow *flow,
   g_assert_true (gtk_widget_get_visible (badge));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, place);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, LONG_TITLE);
+  g_assert_true (chorus_test_spin_until (badge_laid_out, badge, CHORUS_TEST_WAIT_MS));
 
   /* Bounds with the padding, as measured. */
   g_assert_true (gtk_widget_compute_bounds (badge, badge, &badge_box));
