@@ -27,12 +27,37 @@ typedef enum
   SHAPE_OK,
   SHAPE_TOO_DEEP,
   SHAPE_SEVERAL_VALUES,
+  SHAPE_BROKEN_PAIR,
 } Shape;
 
+/* The code unit of a "\uXXXX" escape at @at, or -1. */
+static int
+escaped_unit (const char *data,
+              gsize       size,
+              gsize       at)
+{
+  int unit = 0;
+
+  if (at + 6 > size || data[at] != '\\' || data[at + 1] != 'u')
+    return -1;
+
+  for (gsize i = at + 2; i < at + 6; i++)
+    {
+      int digit = g_ascii_xdigit_value (data[i]);
+
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+
+  return unit;
+}
+
 /* Looks at the text's structure before json-glib does: how deep it nests,
- * and whether it holds more than one value at the top ("[][]", "5{…}").
- * json-glib 1.6 reports the second value as an error but leaks the first
- * one, so such text is refused here. */
+ * whether it holds more than one value at the top ("[][]", "5{…}"), and
+ * whether half of a surrogate pair is followed by an escape that does not
+ * complete it ("\ud83d\u0041", "\ude0f\u200d"). json-glib 1.6 reports the last two as
+ * errors but leaks what it had read, so such text is refused here. */
 static Shape
 scan_shape (const char *data,
             gsize       size)
@@ -49,6 +74,20 @@ scan_shape (const char *data,
 
       if (in_string)
         {
+          int unit = escaped_unit (data, size, i);
+
+          if (unit >= 0xd800 && unit <= 0xdfff)
+            {
+              int next = escaped_unit (data, size, i + 6);
+
+              if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
+                i += 11;  /* a whole pair */
+              else if (next >= 0)
+                return SHAPE_BROKEN_PAIR;
+              else
+                i += 5;  /* a lone half, which json-glib reads */
+              continue;
+            }
           if (c == '\\')
             i++;
           else if (c == '"')
@@ -103,6 +142,10 @@ _chorus_json_load (const char  *data,
     case SHAPE_SEVERAL_VALUES:
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    _("The server’s reply is not valid JSON: it goes on after its end."));
+      return NULL;
+    case SHAPE_BROKEN_PAIR:
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                   _("The server’s reply is not valid JSON: a character in it is broken."));
       return NULL;
     case SHAPE_OK:
     default:
