@@ -27,7 +27,7 @@ typedef enum
   SHAPE_OK,
   SHAPE_TOO_DEEP,
   SHAPE_SEVERAL_VALUES,
-  SHAPE_BROKEN_PAIR,
+  SHAPE_BROKEN_ESCAPE,
 } Shape;
 
 /* The code unit of a "\uXXXX" escape at @at, or -1. */
@@ -55,9 +55,10 @@ escaped_unit (const char *data,
 
 /* Looks at the text's structure before json-glib does: how deep it nests,
  * whether it holds more than one value at the top ("[][]", "5{…}"), and
- * whether half of a surrogate pair is followed by an escape that does not
- * complete it ("\ud83d\u0041", "\ude0f\u200d"). json-glib 1.6 reports the last two as
- * errors but leaks what it had read, so such text is refused here. */
+ * whether a string holds a broken escape ("\u12", "\s", or half of a
+ * surrogate pair followed by an escape that does not complete it:
+ * "\ud83d\u0041"). json-glib 1.6 reports the last two as errors but leaks
+ * what it had read, so such text is refused here. */
 static Shape
 scan_shape (const char *data,
             gsize       size)
@@ -74,24 +75,30 @@ scan_shape (const char *data,
 
       if (in_string)
         {
-          int unit = escaped_unit (data, size, i);
+          int unit, next;
 
-          if (unit >= 0xd800 && unit <= 0xdfff)
+          if (c == '"')
+            in_string = FALSE;
+          if (c != '\\')
+            continue;
+
+          if (i + 1 < size && data[i + 1] != 'u')
             {
-              int next = escaped_unit (data, size, i + 6);
-
-              if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
-                i += 11;  /* a whole pair */
-              else if (next >= 0)
-                return SHAPE_BROKEN_PAIR;
-              else
-                i += 5;  /* a lone half, which json-glib reads */
+              if (strchr ("\"\\/bfnrt", data[i + 1]) == NULL || data[i + 1] == '\0')
+                return SHAPE_BROKEN_ESCAPE;
+              i++;
               continue;
             }
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+
+          if ((unit = escaped_unit (data, size, i)) < 0)
+            return SHAPE_BROKEN_ESCAPE;
+          next = escaped_unit (data, size, i + 6);
+          if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
+            i += 11;  /* a whole pair */
+          else if (unit >= 0xd800 && unit <= 0xdfff && next >= 0)
+            return SHAPE_BROKEN_ESCAPE;  /* half a pair, then another character */
+          else
+            i += 5;  /* one character, or a lone half, which json-glib reads */
           continue;
         }
 
@@ -143,7 +150,7 @@ _chorus_json_load (const char  *data,
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    _("The server’s reply is not valid JSON: it goes on after its end."));
       return NULL;
-    case SHAPE_BROKEN_PAIR:
+    case SHAPE_BROKEN_ESCAPE:
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    _("The server’s reply is not valid JSON: a character in it is broken."));
       return NULL;
