@@ -356,6 +356,8 @@ find_list_row (ChorusThreadView *view,
 static void
 test_open_original (void)
 {
+  g_autofree char *root_uri = NULL;
+  g_autofree char *photos_uri = NULL;
   g_autofree char *root_url = NULL;
   g_autofree char *photos_url = NULL;
   g_autoptr(GPtrArray) lists = NULL;
@@ -369,8 +371,10 @@ test_open_original (void)
   g_assert_cmpuint (rig.opened->len, ==, 0);
   show_and_wait (&rig, THREAD_ID);
 
-  root_url = g_strconcat (thread_view_fixture_uri_of ("root"), "/web", NULL);
-  photos_url = g_strconcat (thread_view_fixture_uri_of ("photos"), "/web", NULL);
+  root_uri = thread_view_fixture_uri_of ("root");
+  photos_uri = thread_view_fixture_uri_of ("photos");
+  root_url = g_strconcat (root_uri, "/web", NULL);
+  photos_url = g_strconcat (photos_uri, "/web", NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (rig.view), "thread.open-original", NULL));
   g_assert_cmpuint (rig.opened->len, ==, 1);

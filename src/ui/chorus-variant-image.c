@@ -128,7 +128,8 @@ show_image (ChorusVariantImage    *self,
   g_autofree char *path = NULL;
 
   g_cancellable_cancel (self->cancellable);
-  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   g_free (self->sha256);
   g_free (self->mime_type);
   self->sha256 = g_strdup (sha256);
