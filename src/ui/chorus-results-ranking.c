@@ -274,7 +274,9 @@ append_item (GMenu      *menu,
              const char *action,
              gint64      id)
 {
-  g_autofree char *detailed = g_action_print_detailed_name (action, g_variant_new_int64 (id));
+  /* g_action_print_detailed_name () does not take the floating reference. */
+  g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_int64 (id));
+  g_autofree char *detailed = g_action_print_detailed_name (action, target);
 
   g_menu_append (menu, label, detailed);
 }
