@@ -20,8 +20,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   const char *json = (const char *) data;
-  g_autoptr(GPtrArray) posts = NULL;
-  g_autoptr(GPtrArray) notifications = NULL;
   g_autofree char *posts_cursor = NULL;
   g_autofree char *notifications_cursor = NULL;
   g_autofree char *did = NULL;
@@ -30,10 +28,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_init ();
 
-  posts = chorus_bluesky_parse_posts (json, size, &posts_cursor, NULL);
-  notifications = chorus_bluesky_parse_notifications (json, size, &notifications_cursor, NULL);
-  fuzz_check_posts (posts);
-  fuzz_check_posts (notifications);
+  fuzz_check_and_free_posts (chorus_bluesky_parse_posts (json, size, &posts_cursor, NULL));
+  fuzz_check_and_free_posts (chorus_bluesky_parse_notifications (json, size, &notifications_cursor, NULL));
   if ((session = chorus_bluesky_parse_session (json, size, NULL)))
     chorus_bluesky_session_free (session);
   did = chorus_bluesky_parse_resolve_handle (json, size, NULL);

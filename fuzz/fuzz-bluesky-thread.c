@@ -17,12 +17,9 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GPtrArray) posts = NULL;
-
   fuzz_init ();
 
-  posts = chorus_bluesky_parse_thread ((const char *) data, size, NULL);
-  fuzz_check_posts (posts);
+  fuzz_check_and_free_posts (chorus_bluesky_parse_thread ((const char *) data, size, NULL));
 
   return 0;
 }

@@ -22,9 +22,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   const char *json = (const char *) data;
   g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GPtrArray) topic = NULL;
-  g_autoptr(GPtrArray) posts = NULL;
-  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GPtrArray) found_topics = NULL;
   g_autoptr(GArray) missing = NULL;
   gboolean more = FALSE;
@@ -33,12 +30,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   fuzz_init ();
 
   list = chorus_discourse_parse_topic_list (json, size, &next_page, NULL);
-  topic = chorus_discourse_parse_topic (json, size, BASE_URL, &missing, NULL);
-  posts = chorus_discourse_parse_posts (json, size, BASE_URL, NULL);
-  found = chorus_discourse_parse_search (json, size, BASE_URL, &found_topics, &more, NULL);
-  fuzz_check_posts (topic);
-  fuzz_check_posts (posts);
-  fuzz_check_posts (found);
+  fuzz_check_and_free_posts (chorus_discourse_parse_topic (json, size, BASE_URL, &missing, NULL));
+  fuzz_check_and_free_posts (chorus_discourse_parse_posts (json, size, BASE_URL, NULL));
+  fuzz_check_and_free_posts (chorus_discourse_parse_search (json, size, BASE_URL, &found_topics, &more, NULL));
 
   return 0;
 }

@@ -17,12 +17,9 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GPtrArray) posts = NULL;
-
   fuzz_init ();
 
-  posts = chorus_mastodon_parse_notifications ((const char *) data, size, NULL);
-  fuzz_check_posts (posts);
+  fuzz_check_and_free_posts (chorus_mastodon_parse_notifications ((const char *) data, size, NULL));
 
   return 0;
 }

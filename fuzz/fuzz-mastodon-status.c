@@ -16,13 +16,6 @@
 #include "chorus-mastodon-parse.h"
 #include "fuzz-util.h"
 
-static void
-check_and_free (GPtrArray *posts)
-{
-  fuzz_check_posts (posts);
-  g_clear_pointer (&posts, g_ptr_array_unref);
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -39,9 +32,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_init ();
 
-  check_and_free (chorus_mastodon_parse_statuses (json, size, NULL));
-  check_and_free (chorus_mastodon_parse_context (json, size, NULL, NULL));
-  check_and_free (chorus_mastodon_parse_search (json, size, NULL));
+  fuzz_check_and_free_posts (chorus_mastodon_parse_statuses (json, size, NULL));
+  fuzz_check_and_free_posts (chorus_mastodon_parse_context (json, size, NULL, NULL));
+  fuzz_check_and_free_posts (chorus_mastodon_parse_search (json, size, NULL));
   accounts = chorus_mastodon_parse_accounts (json, size, NULL);
   poll = chorus_mastodon_parse_poll (json, size, NULL);
 

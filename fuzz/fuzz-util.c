@@ -136,3 +136,18 @@ fuzz_check_posts (GPtrArray *posts)
       fuzz_check_markup (post->markup);
     }
 }
+
+/**
+ * fuzz_check_and_free_posts:
+ * @posts: (nullable) (transfer full) (element-type ChorusIncomingPost):
+ *   what a parser read
+ *
+ * fuzz_check_posts(), then frees @posts: for a target that reads the same
+ * bytes with several parsers, one after the other.
+ */
+void
+fuzz_check_and_free_posts (GPtrArray *posts)
+{
+  fuzz_check_posts (posts);
+  g_clear_pointer (&posts, g_ptr_array_unref);
+}

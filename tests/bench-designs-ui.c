@@ -387,7 +387,7 @@ main (int   argc,
   app = chorus_application_new ();
   bench.app = app;
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_object_set_data_full (G_OBJECT (app), "bench-dir", g_strdup (argc > 1 ? argv[1] : "."), g_free);
+  g_object_set_data_full (G_OBJECT (app), "bench-dir", g_canonicalize_filename (argc > 1 ? argv[1] : ".", NULL), g_free);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate_cb), &bench);
 
   return g_application_run (G_APPLICATION (app), 1, argv);

@@ -127,7 +127,8 @@ open_workspace (const char *dir,
                 guint       n_posts)
 {
   g_autofree char *name = g_strdup_printf ("bench-inbox-%u.chorus", n_posts);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *folder = g_canonicalize_filename (dir, NULL);   /* workspaces open by absolute path */
+  g_autofree char *path = g_build_filename (folder, name, NULL);
   g_autoptr(GError) error = NULL;
   ChorusStore *store;
 

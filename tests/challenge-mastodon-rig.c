@@ -82,11 +82,15 @@ challenge_rig_source_error (ChallengeRig *f)
   return g_strdup (chorus_source_get_last_error (source));
 }
 
-void
-challenge_rig_assert_synced (ChorusSyncSummary summary)
+/* Syncs once, and the source synced without a failure. */
+ChorusSyncSummary
+challenge_rig_sync (ChallengeRig *f)
 {
+  ChorusSyncSummary summary = chorus_test_sync_now (f->rig.engine);
+
   g_assert_cmpuint (summary.sources_failed, ==, 0);
   g_assert_cmpuint (summary.sources_synced, ==, 1);
+  return summary;
 }
 
 /* A status in the challenge's hashtag timeline, posted @days_ago, with

@@ -25,22 +25,22 @@ typedef struct
   gint64             now;
 } ChallengeRig;
 
-void     challenge_rig_set_up         (ChallengeRig      *f,
-                                       gconstpointer      data);
-void     challenge_rig_tear_down      (ChallengeRig      *f,
-                                       gconstpointer      data);
-sqlite3 *challenge_rig_db             (ChallengeRig      *f);
-gint64   challenge_rig_count          (ChallengeRig      *f,
-                                       const char        *sql);
-gint64   challenge_rig_entry_of       (ChallengeRig      *f,
-                                       const char        *status_id);
-char    *challenge_rig_source_error   (ChallengeRig      *f);
-void     challenge_rig_assert_synced  (ChorusSyncSummary  summary);
-char    *challenge_rig_add_entry_post (ChallengeRig      *f,
-                                       const char        *username,
-                                       gint64             days_ago,
-                                       const char        *text,
-                                       const char        *image_name,
-                                       GBytes            *image);
+void               challenge_rig_set_up         (ChallengeRig   *f,
+                                                 gconstpointer   data);
+void               challenge_rig_tear_down      (ChallengeRig   *f,
+                                                 gconstpointer   data);
+sqlite3           *challenge_rig_db             (ChallengeRig   *f);
+gint64             challenge_rig_count          (ChallengeRig   *f,
+                                                 const char     *sql);
+gint64             challenge_rig_entry_of       (ChallengeRig   *f,
+                                                 const char     *status_id);
+char              *challenge_rig_source_error   (ChallengeRig   *f);
+ChorusSyncSummary  challenge_rig_sync           (ChallengeRig   *f);
+char              *challenge_rig_add_entry_post (ChallengeRig   *f,
+                                                 const char     *username,
+                                                 gint64          days_ago,
+                                                 const char     *text,
+                                                 const char     *image_name,
+                                                 GBytes         *image);
 
 G_END_DECLS

@@ -270,10 +270,18 @@ G_GNUC_UNUSED static const char * const test_replacements[] = {
   "\"javascript:alert(1)\"", "[null]", "{}",
 };
 
-G_GNUC_UNUSED static guint
-test_n_replacements (void)
+/* One test per replacement, /chorus/@network/hostile/mutation/<index>,
+ * each given the index of its replacement as data. */
+G_GNUC_UNUSED static void
+test_add_mutations (const char    *network,
+                    GTestDataFunc  test)
 {
-  return G_N_ELEMENTS (test_replacements);
+  for (guint i = 0; i < G_N_ELEMENTS (test_replacements); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/chorus/%s/hostile/mutation/%u", network, i);
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test);
+    }
 }
 
 #define TEST_PLACEHOLDER "@@chorus-mutation@@"

@@ -185,7 +185,11 @@ history_of (Fixture *f,
   chorus_store_list_audit_async (f->store, f->c[conversation], NULL, on_done_cb, f);
   entries = finish_list (f, chorus_store_list_audit_finish);
   for (guint i = 0; i < entries->len; i++)
-    g_string_append_printf (text, "%s\n", chorus_audit_entry_get_description (g_ptr_array_index (entries, i)));
+    {
+      g_autofree char *line = chorus_test_strip_isolates (chorus_audit_entry_get_description (g_ptr_array_index (entries, i)));
+
+      g_string_append_printf (text, "%s\n", line);
+    }
 
   return g_string_free (text, FALSE);
 }

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "chorus-store-private.h"
+#include "chorus-store-triage-private.h"
 #include "chorus-store-sources.h"
 #include "chorus-test-util.h"
 
@@ -77,6 +78,43 @@ chorus_test_use_locale (void)
 
 /* A new temporary folder, named after the test program for whoever finds
  * it left behind. */
+/* Hostile names */
+
+/**
+ * chorus_test_strip_isolates:
+ * @text: a sentence of Chorus's
+ *
+ * Returns: (transfer full): @text without the first-strong isolates and
+ *   pop directional isolates around the names in it, for tests that
+ *   check the words of a sentence (test-text and the hostile-name tests
+ *   check the isolates themselves)
+ */
+char *
+chorus_test_strip_isolates (const char *text)
+{
+  GString *out = g_string_new (text);
+
+  g_string_replace (out, CHORUS_TEST_FSI, "", 0);
+  g_string_replace (out, CHORUS_TEST_PDI, "", 0);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * chorus_test_describe:
+ *
+ * _chorus_audit_describe(), without the isolates around names.
+ */
+char *
+chorus_test_describe (const char *action,
+                      const char *detail,
+                      const char *actor)
+{
+  g_autofree char *sentence = _chorus_audit_describe (action, detail, actor);
+
+  return chorus_test_strip_isolates (sentence);
+}
+
 char *
 chorus_test_make_temp_dir (void)
 {
@@ -463,15 +501,32 @@ chorus_test_wait_async_result (GAsyncResult **result)
 
 /* Syncing against a fake server */
 
+/* Starts @server on 127.0.0.1 at a free port, with @options besides IPv4
+ * only, and returns its base URL: "http://127.0.0.1:<port>/", or https
+ * with SOUP_SERVER_LISTEN_HTTPS. */
+char *
+chorus_test_listen_local (SoupServer              *server,
+                          SoupServerListenOptions  options)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *base;
+
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | options, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return base;
+}
+
 /* Sets up @rig, its server handing requests to @handler with @user_data. */
 void
 chorus_test_sync_rig_set_up (ChorusTestSyncRig  *rig,
                              SoupServerCallback  handler,
                              gpointer            user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-
   chorus_test_workspace_init (&rig->workspace, "sync.chorus");
   rig->store = chorus_test_open_store (rig->workspace.path, CHORUS_STORE_OPEN_CREATE);
   rig->http = chorus_http_new ();
@@ -480,11 +535,7 @@ chorus_test_sync_rig_set_up (ChorusTestSyncRig  *rig,
 
   rig->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (rig->server, NULL, handler, user_data, NULL);
-  soup_server_listen_local (rig->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (rig->server);
-  rig->base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  rig->base = chorus_test_listen_local (rig->server, 0);
 }
 
 /* Drops the engine, then checks that the store and the server are

@@ -23,6 +23,20 @@
 
 G_BEGIN_DECLS
 
+/* Hostile names: a right-to-left override that would turn the rest of a
+ * line around, and a zero-width space that hides in a name; what Chorus
+ * shows keeps neither. Names inside Chorus's sentences come between a
+ * first-strong isolate and a pop directional isolate. */
+#define CHORUS_TEST_RLO "\xe2\x80\xae"
+#define CHORUS_TEST_ZWSP "\xe2\x80\x8b"
+#define CHORUS_TEST_FSI "\xe2\x81\xa8"
+#define CHORUS_TEST_PDI "\xe2\x81\xa9"
+
+char         *chorus_test_strip_isolates       (const char           *text);
+char         *chorus_test_describe             (const char           *action,
+                                                const char           *detail,
+                                                const char           *actor);
+
 /* Temporary folders */
 
 char         *chorus_test_make_temp_dir        (void);
@@ -124,6 +138,8 @@ typedef struct
   char                *base;        /* the server's "http://127.0.0.1:<port>/" */
 } ChorusTestSyncRig;
 
+char         *chorus_test_listen_local         (SoupServer               *server,
+                                                SoupServerListenOptions   options);
 void          chorus_test_sync_rig_set_up      (ChorusTestSyncRig    *rig,
                                                 SoupServerCallback    handler,
                                                 gpointer              user_data);

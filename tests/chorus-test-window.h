@@ -377,14 +377,39 @@ test_select_challenge (ChorusDesignsPane *pane,
   chorus_designs_pane_select (pane, position);
 }
 
+/* Closes @window and checks nothing keeps it. */
+G_GNUC_UNUSED static void
+test_destroy_toplevel (GtkWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  chorus_test_finalize_object (window);
+}
+
+/* Where the window is too narrow for both, the Designs pane shows the
+ * list of challenges or the challenge: this opens the selected challenge,
+ * as a click on its row does. */
+G_GNUC_UNUSED static void
+test_show_challenge_content (ChorusDesignsPane *pane)
+{
+  g_autoptr(GPtrArray) leaflets = test_collect (GTK_WIDGET (pane), ADW_TYPE_LEAFLET);
+  g_autoptr(GPtrArray) lists = test_collect (GTK_WIDGET (pane), GTK_TYPE_LIST_BOX);
+
+  g_assert_cmpuint (leaflets->len, ==, 1);
+  if (!adw_leaflet_get_folded (leaflets->pdata[0]))
+    return;
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_has_css_class (lists->pdata[i], "navigation-sidebar"))
+      g_signal_emit_by_name (lists->pdata[i], "row-activated", gtk_list_box_get_selected_row (lists->pdata[i]));
+  test_settle (600);
+}
+
 /* Lets the sync end, closes the window and checks nothing keeps it. */
 G_GNUC_UNUSED static void
 test_destroy_window (ChorusWindow *window)
 {
   g_assert_true (chorus_test_spin_until (test_not_syncing, window, CHORUS_TEST_WAIT_MS));
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  chorus_test_finalize_object (window);
+  test_destroy_toplevel (GTK_WINDOW (window));
 }
 
 /* The last toplevel of @type, or NULL. */

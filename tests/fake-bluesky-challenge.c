@@ -125,6 +125,50 @@ check_signed_in (FakeBlueskyChallenge *self,
   return FALSE;
 }
 
+static JsonNode *
+find_post (FakeBlueskyChallenge *self,
+           const char           *uri)
+{
+  for (guint i = 0; i < self->fake->posts->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (self->fake->posts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (json_node_get_object (node), "uri"), uri) == 0)
+        return node;
+    }
+
+  return NULL;
+}
+
+/* What getLikes, getRepostedBy and getPostThread ask about: the votes of
+ * the entry whose post is the `uri` parameter, and with @post, that post.
+ * Counts the request; NULL once @message is answered with a refusal (not
+ * signed in) or NotFound. */
+static Votes *
+lookup_entry (FakeBlueskyChallenge  *self,
+              SoupServerMessage     *message,
+              const char            *path,
+              GHashTable            *query,
+              JsonNode             **post)
+{
+  const char *uri = query != NULL ? g_hash_table_lookup (query, "uri") : NULL;
+  Votes *votes = uri != NULL ? g_hash_table_lookup (self->votes, uri) : NULL;
+
+  count_request (self, path);
+  if (!check_signed_in (self, message))
+    return NULL;
+
+  if (post != NULL)
+    *post = uri != NULL ? find_post (self, uri) : NULL;
+  if (votes == NULL || (post != NULL && *post == NULL))
+    {
+      chorus_test_reply_json (message, 400, "{\"error\":\"NotFound\",\"message\":\"Post not found\"}");
+      return NULL;
+    }
+
+  return votes;
+}
+
 /* getLikes and getRepostedBy. */
 static void
 serve_votes (SoupServer        *server,
@@ -137,28 +181,18 @@ serve_votes (SoupServer        *server,
   const char *uri = query != NULL ? g_hash_table_lookup (query, "uri") : NULL;
   const char *cursor = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
   gboolean likes = g_str_has_suffix (path, "getLikes");
-  Votes *votes = uri != NULL ? g_hash_table_lookup (self->votes, uri) : NULL;
+  Votes *votes = lookup_entry (self, message, path, query, NULL);
   guint offset = cursor != NULL ? (guint) g_ascii_strtoull (cursor, NULL, 10) : 0;
   g_autoptr(JsonObject) answer = json_object_new ();
-  JsonArray *items = json_array_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
+  JsonArray *items;
   GPtrArray *list;
 
-  count_request (self, path);
-  if (!check_signed_in (self, message))
-    {
-      json_array_unref (items);
-      return;
-    }
-
   if (votes == NULL)
-    {
-      json_array_unref (items);
-      chorus_test_reply_json (message, 400, "{\"error\":\"NotFound\",\"message\":\"Post not found\"}");
-      return;
-    }
+    return;
 
+  items = json_array_new ();
   list = likes ? votes->likes : votes->reposts;
   for (guint i = offset; i < list->len && i < offset + VOTES_PAGE; i++)
     json_array_add_element (items, json_node_copy (g_ptr_array_index (list, i)));
@@ -177,21 +211,6 @@ serve_votes (SoupServer        *server,
   chorus_test_reply_json (message, 200, json);
 }
 
-static JsonNode *
-find_post (FakeBlueskyChallenge *self,
-           const char           *uri)
-{
-  for (guint i = 0; i < self->fake->posts->len; i++)
-    {
-      JsonNode *node = g_ptr_array_index (self->fake->posts, i);
-
-      if (g_strcmp0 (json_object_get_string_member (json_node_get_object (node), "uri"), uri) == 0)
-        return node;
-    }
-
-  return NULL;
-}
-
 /* getPostThread of an entry's post: the post and its direct replies. */
 static void
 serve_thread (SoupServer        *server,
@@ -201,21 +220,14 @@ serve_thread (SoupServer        *server,
               gpointer           user_data)
 {
   FakeBlueskyChallenge *self = user_data;
-  const char *uri = query != NULL ? g_hash_table_lookup (query, "uri") : NULL;
-  Votes *votes = uri != NULL ? g_hash_table_lookup (self->votes, uri) : NULL;
-  JsonNode *post = uri != NULL ? find_post (self, uri) : NULL;
+  JsonNode *post = NULL;
+  Votes *votes = lookup_entry (self, message, path, query, &post);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
 
-  count_request (self, path);
-  if (!check_signed_in (self, message))
+  if (votes == NULL)
     return;
-  if (votes == NULL || post == NULL)
-    {
-      chorus_test_reply_json (message, 400, "{\"error\":\"NotFound\",\"message\":\"Post not found\"}");
-      return;
-    }
 
   json_object_set_int_member (json_node_get_object (post), "replyCount", votes->replies->len);
   json_builder_begin_object (builder);

@@ -326,6 +326,13 @@ on_request_cb (SoupServer        *server,
 
   /* One request per connection, as in test-sync.c, for LeakSanitizer. */
   soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
+  if (f->clock_ahead != 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC + f->clock_ahead);
+      g_autofree char *date = soup_date_time_to_string (now, SOUP_DATE_HTTP);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Date", date);
+    }
 
   if (g_str_equal (path, "/xrpc/com.atproto.identity.resolveHandle"))
     {

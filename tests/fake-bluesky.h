@@ -42,6 +42,7 @@ typedef struct _FakeBluesky
   GPtrArray        *posts;         /* JsonNode, newest first */
   GPtrArray        *notifications;
   gint64            clock;         /* indexedAt of the next new item */
+  gint64            clock_ahead;   /* how far the server's clock (its Date) is ahead of ours, in seconds */
   guint             serial;
 
   const char       *password;      /* the app password it takes; NULL for APP_PASSWORD */

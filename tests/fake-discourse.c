@@ -8,53 +8,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
-
 #include "chorus-test-util.h"
-#include "fake-discourse.h"
+#include "fake-discourse-private.h"
 
-#define MAX_OPTIONS 20
-#define FIRST_FORUM_TOPIC 5000   /* the members' topics, fake_discourse_add_topic () */
+/* The fake forum's server, its topics and the members' posts in them:
+ * what a sync reads. Posting and polls are in fake-discourse-polls.c. */
+
 #define LIST_PAGE   30           /* topics per page of /latest.json, as Discourse has */
 #define TOPIC_CHUNK 20           /* posts in /t/<id>.json, as Discourse has */
-
-typedef struct
-{
-  gint64     id;
-  gint64     topic_id;
-  guint      number;
-  char      *username;     /* a member's; NULL for the account's own */
-  char      *title;
-  char      *raw;
-  gint64     created_at;
-  gboolean   public;
-  gboolean   closed;
-  gboolean   deleted;
-  char      *results;
-  guint      n_options;
-  char      *options[MAX_OPTIONS];
-  gint64     votes[MAX_OPTIONS];
-  GPtrArray *voters[MAX_OPTIONS];
-} Post;
-
-struct _FakeDiscourse
-{
-  SoupServer         *server;
-  char               *url;            /* without the trailing slash */
-  char               *key;
-  char               *username;
-  GPtrArray          *posts;          /* Post */
-  GPtrArray          *fault_prefixes;
-  GArray             *faults;         /* FakeDiscourseFault */
-  FakeDiscourseStats  stats;
-  gboolean            refuse_public;
-  char               *last_create;
-  FakeDiscourseRequestFunc request_func;
-  gpointer            request_data;
-  guint               forum_topics;
-  gint64              forum_clock;    /* when the members' latest post was made */
-};
 
 static void
 post_free (Post *post)
@@ -71,16 +32,16 @@ post_free (Post *post)
   g_free (post);
 }
 
-static Post *
-latest (FakeDiscourse *self)
+Post *
+_fake_discourse_latest (FakeDiscourse *self)
 {
   g_assert_cmpuint (self->posts->len, >, 0);
   return g_ptr_array_index (self->posts, self->posts->len - 1);
 }
 
-static guint
-count_posts (FakeDiscourse *self,
-             gint64         topic_id)
+guint
+_fake_discourse_count_posts (FakeDiscourse *self,
+                             gint64         topic_id)
 {
   guint n = 0;
 
@@ -89,9 +50,9 @@ count_posts (FakeDiscourse *self,
   return n;
 }
 
-static Post *
-find_post (FakeDiscourse *self,
-           gint64         id)
+Post *
+_fake_discourse_find_post (FakeDiscourse *self,
+                           gint64         id)
 {
   for (guint i = 0; i < self->posts->len; i++)
     if (((Post *) g_ptr_array_index (self->posts, i))->id == id)
@@ -101,66 +62,12 @@ find_post (FakeDiscourse *self,
 
 /* Answers */
 
-static char *
-stamp (gint64 unix_time)
+char *
+_fake_discourse_stamp (gint64 unix_time)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
 
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S.000Z");
-}
-
-static char *
-option_id (guint i)
-{
-  return g_compute_checksum_for_data (G_CHECKSUM_MD5, (const guchar *) &i, sizeof i);
-}
-
-static void
-add_poll (JsonBuilder *b,
-          Post        *post)
-{
-  gboolean hidden = g_strcmp0 (post->results, "on_close") == 0 && !post->closed;
-  gint64 voters = 0;
-
-  json_builder_set_member_name (b, "polls");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, "poll");
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "regular");
-  json_builder_set_member_name (b, "status");
-  json_builder_add_string_value (b, post->closed ? "closed" : "open");
-  json_builder_set_member_name (b, "public");
-  json_builder_add_boolean_value (b, post->public);
-  json_builder_set_member_name (b, "results");
-  json_builder_add_string_value (b, post->results);
-  json_builder_set_member_name (b, "options");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < post->n_options; i++)
-    {
-      g_autofree char *id = option_id (i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, id);
-      json_builder_set_member_name (b, "html");
-      json_builder_add_string_value (b, post->options[i]);
-      if (!hidden)
-        {
-          json_builder_set_member_name (b, "votes");
-          json_builder_add_int_value (b, post->votes[i]);
-        }
-      json_builder_end_object (b);
-      voters += post->votes[i];
-    }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "voters");
-  json_builder_add_int_value (b, voters);
-  json_builder_set_member_name (b, "chart_type");
-  json_builder_add_string_value (b, "bar");
-  json_builder_end_object (b);
-  json_builder_end_array (b);
 }
 
 static void
@@ -168,7 +75,7 @@ add_post (FakeDiscourse *self,
           JsonBuilder   *b,
           Post          *post)
 {
-  g_autofree char *created = stamp (post->created_at);
+  g_autofree char *created = _fake_discourse_stamp (post->created_at);
   g_autofree char *cooked = post->username != NULL ? g_markup_printf_escaped ("<p>%s</p>", post->raw) : NULL;
   const char *username = post->username != NULL ? post->username : self->username;
 
@@ -208,13 +115,13 @@ add_post (FakeDiscourse *self,
   json_builder_begin_array (b);
   json_builder_end_array (b);
   if (post->n_options > 0)
-    add_poll (b, post);
+    _fake_discourse_add_poll (b, post);
   json_builder_end_object (b);
 }
 
-static void
-reply_builder (SoupServerMessage *message,
-               JsonBuilder       *b)
+void
+_fake_discourse_reply_builder (SoupServerMessage *message,
+                               JsonBuilder       *b)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (b);
   g_autofree char *json = json_to_string (root, FALSE);
@@ -223,88 +130,6 @@ reply_builder (SoupServerMessage *message,
 }
 
 /* Requests */
-
-static void
-parse_poll (Post       *post,
-            const char *raw)
-{
-  g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
-  gboolean inside = FALSE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "[poll "))
-        {
-          inside = TRUE;
-          post->public = strstr (lines[i], "public=true") != NULL;
-          post->results = g_strdup (strstr (lines[i], "results=on_close") ? "on_close" : "always");
-        }
-      else if (g_str_has_prefix (lines[i], "[/poll]"))
-        inside = FALSE;
-      else if (inside && g_str_has_prefix (lines[i], "* ") && post->n_options < MAX_OPTIONS)
-        {
-          post->voters[post->n_options] = g_ptr_array_new_with_free_func (g_free);
-          post->options[post->n_options++] = g_strdup (lines[i] + 2);
-        }
-    }
-}
-
-/* A post with @raw: the next of @topic_id, or the first of a topic named
- * @title when @topic_id is 0. */
-static Post *
-add_new_post (FakeDiscourse *self,
-              const char    *raw,
-              gint64         topic_id,
-              const char    *title)
-{
-  Post *post = g_new0 (Post, 1);
-
-  post->id = 500 + self->posts->len;
-  post->raw = g_strdup (raw);
-  post->created_at = g_get_real_time () / G_USEC_PER_SEC;
-  if (topic_id != 0)
-    {
-      post->topic_id = topic_id;
-      post->number = topic_id >= FIRST_FORUM_TOPIC ? count_posts (self, topic_id) + 1 : 2;
-    }
-  else
-    {
-      post->topic_id = 900 + self->posts->len;
-      post->number = 1;
-      post->title = g_strdup (title);
-    }
-  parse_poll (post, post->raw);
-  g_ptr_array_add (self->posts, post);
-  self->stats.posts_made++;
-  return post;
-}
-
-static gboolean
-create_post (FakeDiscourse     *self,
-             SoupServerMessage *message)
-{
-  SoupMessageBody *body = soup_server_message_get_request_body (message);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *input;
-
-  self->stats.creates++;
-  g_assert_true (json_parser_load_from_data (parser, body->data, (gssize) body->length, NULL));
-  input = json_node_get_object (json_parser_get_root (parser));
-  g_free (self->last_create);
-  self->last_create = g_strndup (body->data, body->length);
-
-  if (self->refuse_public && strstr (json_object_get_string_member (input, "raw"), "public=true") != NULL)
-    {
-      chorus_test_reply_json (message, 422, "{\"action\":\"create_post\",\"errors\":"
-                                            "[\"This site does not allow public polls.\"]}");
-      return FALSE;
-    }
-
-  add_new_post (self, json_object_get_string_member (input, "raw"),
-                json_object_has_member (input, "topic_id") ? json_object_get_int_member (input, "topic_id") : 0,
-                json_object_get_string_member_with_default (input, "title", NULL));
-  return TRUE;
-}
 
 static void
 serve_post (FakeDiscourse     *self,
@@ -319,7 +144,7 @@ serve_post (FakeDiscourse     *self,
       return;
     }
   add_post (self, b, post);
-  reply_builder (message, b);
+  _fake_discourse_reply_builder (message, b);
 }
 
 static void
@@ -351,7 +176,7 @@ serve_topic (FakeDiscourse     *self,
   json_builder_end_array (b);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  reply_builder (message, b);
+  _fake_discourse_reply_builder (message, b);
 }
 
 /* /t/<id>/posts.json?post_ids[]=…, read from the raw query (the decoded
@@ -372,7 +197,8 @@ serve_posts (FakeDiscourse     *self,
   for (guint i = 0; pairs[i] != NULL; i++)
     {
       Post *post = g_str_has_prefix (pairs[i], "post_ids%5B%5D=")
-                     ? find_post (self, g_ascii_strtoll (pairs[i] + strlen ("post_ids%5B%5D="), NULL, 10)) : NULL;
+                     ? _fake_discourse_find_post (self, g_ascii_strtoll (pairs[i] + strlen ("post_ids%5B%5D="), NULL, 10))
+                     : NULL;
 
       if (post != NULL)
         add_post (self, b, post);
@@ -380,7 +206,7 @@ serve_posts (FakeDiscourse     *self,
   json_builder_end_array (b);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  reply_builder (message, b);
+  _fake_discourse_reply_builder (message, b);
 }
 
 /* A topic summary of /latest.json, from the topic's latest post (a
@@ -389,7 +215,7 @@ static void
 add_topic_summary (JsonBuilder *b,
                    Post        *last)
 {
-  g_autofree char *last_posted = stamp (last->created_at);
+  g_autofree char *last_posted = _fake_discourse_stamp (last->created_at);
   g_autofree char *json = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"title\":\"Topic %" G_GINT64_FORMAT "\","
                                            "\"slug\":\"topic-%" G_GINT64_FORMAT "\",\"posts_count\":%u,"
                                            "\"last_posted_at\":\"%s\"}", last->topic_id, last->topic_id,
@@ -436,82 +262,7 @@ serve_latest (FakeDiscourse     *self,
     }
   json_builder_end_object (b);
   json_builder_end_object (b);
-  reply_builder (message, b);
-}
-
-static void
-serve_created_topics (FakeDiscourse     *self,
-                      SoupServerMessage *message)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "topic_list");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "topics");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < self->posts->len; i++)
-    {
-      Post *post = g_ptr_array_index (self->posts, i);
-      g_autofree char *created = stamp (post->created_at);
-
-      if (post->title == NULL)
-        continue;
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, post->topic_id);
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, post->title);
-      json_builder_set_member_name (b, "created_at");
-      json_builder_add_string_value (b, created);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  reply_builder (message, b);
-}
-
-static void
-serve_voters (FakeDiscourse     *self,
-              SoupServerMessage *message,
-              GHashTable        *query)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  const char *wanted = query != NULL ? g_hash_table_lookup (query, "option_id") : NULL;
-  Post *post = find_post (self, g_ascii_strtoll (query != NULL ? g_hash_table_lookup (query, "post_id") : "0",
-                                                 NULL, 10));
-  guint page = MAX (1, (guint) g_ascii_strtoull (g_hash_table_lookup (query, "page") ?: "1", NULL, 10));
-  guint limit = MAX (1, (guint) g_ascii_strtoull (g_hash_table_lookup (query, "limit") ?: "25", NULL, 10));
-
-  self->stats.voter_reads++;
-  g_assert_nonnull (post);
-  g_assert_cmpstr (g_hash_table_lookup (query, "poll_name"), ==, "poll");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "voters");
-  json_builder_begin_object (b);
-  for (guint i = 0; i < post->n_options; i++)
-    {
-      g_autofree char *id = option_id (i);
-
-      if (wanted != NULL && !g_str_equal (wanted, id))
-        continue;
-      json_builder_set_member_name (b, id);
-      json_builder_begin_array (b);
-      for (guint j = (page - 1) * limit; j < post->voters[i]->len && j < page * limit; j++)
-        {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_int_value (b, 1000 + j);
-          json_builder_set_member_name (b, "username");
-          json_builder_add_string_value (b, g_ptr_array_index (post->voters[i], j));
-          json_builder_end_object (b);
-        }
-      json_builder_end_array (b);
-    }
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  reply_builder (message, b);
+  _fake_discourse_reply_builder (message, b);
 }
 
 /* The fault waiting for @path, taken. */
@@ -584,22 +335,22 @@ handle (SoupServer        *server,
     chorus_test_reply_json (message, 403, "{\"errors\":[\"You are not permitted to view the requested resource.\"]}");
   else if (g_str_equal (method, "POST") && g_str_equal (path, "/posts.json"))
     {
-      if (create_post (self, message))
+      if (_fake_discourse_create_post (self, message))
         {
           if (fault == FAKE_DISCOURSE_FAULT_LOSE_ANSWER)
             chorus_test_reply_json (message, 502, "<html>Bad Gateway</html>");
           else
-            serve_post (self, message, latest (self));
+            serve_post (self, message, _fake_discourse_latest (self));
         }
     }
   else if (g_str_equal (path, "/latest.json"))
     serve_latest (self, message, query);
   else if (g_str_equal (path, "/polls/voters.json"))
-    serve_voters (self, message, query);
+    _fake_discourse_serve_voters (self, message, query);
   else if (g_str_has_prefix (path, "/topics/created-by/"))
-    serve_created_topics (self, message);
+    _fake_discourse_serve_created_topics (self, message);
   else if (sscanf (path, "/posts/%" G_GINT64_FORMAT ".json", &id) == 1)
-    serve_post (self, message, find_post (self, id));
+    serve_post (self, message, _fake_discourse_find_post (self, id));
   else if (g_str_has_prefix (path, "/t/") && g_str_has_suffix (path, "/posts.json"))
     serve_posts (self, message);
   else if (sscanf (path, "/t/%" G_GINT64_FORMAT ".json", &id) == 1)
@@ -665,12 +416,6 @@ fake_discourse_get_stats (FakeDiscourse *self)
   return self->stats;
 }
 
-char *
-fake_discourse_dup_last_create (FakeDiscourse *self)
-{
-  return g_strdup (self->last_create);
-}
-
 void
 fake_discourse_set_request_func (FakeDiscourse            *self,
                                  FakeDiscourseRequestFunc  func,
@@ -688,7 +433,7 @@ add_member_post (FakeDiscourse *self,
 {
   Post *post = g_new0 (Post, 1);
 
-  post->number = count_posts (self, topic_id) + 1;
+  post->number = _fake_discourse_count_posts (self, topic_id) + 1;
   post->id = 500 + self->posts->len;
   post->topic_id = topic_id;
   post->username = g_strdup_printf ("member%u", (guint) (topic_id + post->number) % 7);
@@ -736,71 +481,6 @@ fake_discourse_get_post_id (FakeDiscourse *self,
   return 0;
 }
 
-/* How many posts the forum holds whose raw is @raw. */
-guint
-fake_discourse_count_raw (FakeDiscourse *self,
-                          const char    *raw)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->posts->len; i++)
-    n += g_strcmp0 (((Post *) g_ptr_array_index (self->posts, i))->raw, raw) == 0;
-
-  return n;
-}
-
-void
-fake_discourse_set_votes (FakeDiscourse *self,
-                          const gint64  *votes,
-                          guint          n)
-{
-  Post *post = latest (self);
-
-  for (guint i = 0; i < n && i < post->n_options; i++)
-    post->votes[i] = votes[i];
-}
-
-void
-fake_discourse_add_voter (FakeDiscourse *self,
-                          guint          option,
-                          const char    *username)
-{
-  Post *post = latest (self);
-
-  g_assert_cmpuint (option, <, post->n_options);
-  g_ptr_array_add (post->voters[option], g_strdup (username));
-  post->votes[option] = post->voters[option]->len;
-}
-
-void
-fake_discourse_set_results (FakeDiscourse *self,
-                            const char    *results)
-{
-  Post *post = latest (self);
-
-  g_free (post->results);
-  post->results = g_strdup (results);
-}
-
-void
-fake_discourse_close_poll (FakeDiscourse *self)
-{
-  latest (self)->closed = TRUE;
-}
-
-void
-fake_discourse_delete_post (FakeDiscourse *self)
-{
-  latest (self)->deleted = TRUE;
-}
-
-void
-fake_discourse_refuse_public (FakeDiscourse *self,
-                              gboolean       refuse)
-{
-  self->refuse_public = refuse;
-}
-
 void
 fake_discourse_add_fault (FakeDiscourse      *self,
                           const char         *prefix,
@@ -810,26 +490,3 @@ fake_discourse_add_fault (FakeDiscourse      *self,
   g_array_append_val (self->faults, fault);
 }
 
-void
-fake_discourse_remove_voter (FakeDiscourse *self,
-                             guint          option,
-                             const char    *username)
-{
-  Post *post = latest (self);
-  guint index;
-
-  g_assert_cmpuint (option, <, post->n_options);
-  g_assert_true (g_ptr_array_find_with_equal_func (post->voters[option], username, g_str_equal, &index));
-  g_ptr_array_remove_index (post->voters[option], index);
-  post->votes[option] = post->voters[option]->len;
-}
-
-/* A topic named @title opened with @raw, as a member of the forum would
- * (not through the API); returns the post's id. */
-gint64
-fake_discourse_open_topic (FakeDiscourse *self,
-                           const char    *title,
-                           const char    *raw)
-{
-  return add_new_post (self, raw, 0, title)->id;
-}

@@ -107,18 +107,12 @@ on_feed_request_cb (SoupServer        *server,
 static void
 start_feed (Soak *soak)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *base = NULL;
 
   soak->feed_items = FEED_FIRST;
   soak->feed = soup_server_new (NULL, NULL);
   soup_server_add_handler (soak->feed, "/feed.xml", on_feed_request_cb, soak, NULL);
-  soup_server_listen_local (soak->feed, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (soak->feed);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  base = chorus_test_listen_local (soak->feed, 0);
   soak->feed_url = g_strconcat (base, g_str_has_suffix (base, "/") ? "" : "/", "feed.xml", NULL);
 }
 

@@ -60,6 +60,10 @@ run_argv (const SoakRun *run,
   g_subprocess_launcher_set_cwd (launcher, run->cwd);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  /* Under the sanitizers, chorusctl is leak-checked when it exits, while
+   * the harness with its fake servers is not (see tests/meson.build). */
+  if (g_getenv ("CHORUS_SOAK_CHILD_ASAN_OPTIONS") != NULL)
+    g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", g_getenv ("CHORUS_SOAK_CHILD_ASAN_OPTIONS"), TRUE);
   for (guint i = 0; run->env != NULL && run->env[i] != NULL; i++)
     {
       g_auto(GStrv) pair = g_strsplit (run->env[i], "=", 2);

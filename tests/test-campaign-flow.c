@@ -11,6 +11,7 @@
 #include "chorus-campaign-editor.h"
 #include "chorus-campaign-launch.h"
 #include "chorus-campaign-page.h"
+#include "chorus-campaign-page-private.h"
 #include "chorus-chart-draw.h"
 #include "chorus-format.h"
 #include "chorus-pretests-pane.h"
@@ -340,6 +341,44 @@ count_accent (GtkWidget *chart,
       }
 }
 
+/* In a narrow window (400 px leave the chart about 330) and narrower
+ * still, each caption keeps to its slot beside the variant's name, in two
+ * lines at most, with room below them for the bar; at 330 px none is cut
+ * ("… de probabilidad de ser la mejor" was, in Spanish). */
+static void
+check_captions (GtkWidget      *chart,
+                ChorusCampaign *campaign)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusAnalysis) analysis = chorus_campaign_analyse (campaign, &error);
+  g_auto(GStrv) labels = _chorus_campaign_dup_labels (campaign);
+  g_autoptr(GPtrArray) bars = NULL;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (chart, NULL);
+  const double widths[] = { 330, 200 };
+
+  g_assert_no_error (error);
+  bars = chorus_share_chart_dup_bars (analysis, (const char * const *) labels);
+  g_assert_cmpuint (bars->len, ==, G_N_ELEMENTS (votes));
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint i = 0; i < bars->len; i++)
+      {
+        ChorusChartBar *bar = bars->pdata[i];
+        double slot = chorus_chart_layout_caption (layout, bar, widths[w], FALSE);
+        PangoRectangle logical;
+
+        pango_layout_get_pixel_extents (layout, NULL, &logical);
+        g_test_message ("at %.0f px, “%s” in %d px of %.0f, %d lines", widths[w], bar->caption, logical.width, slot,
+                        pango_layout_get_line_count (layout));
+        g_assert_cmpfloat (slot, >=, widths[w] / 2);
+        g_assert_cmpint (logical.x, >=, 0);
+        g_assert_cmpfloat (logical.x + logical.width, <=, ceil (slot));
+        g_assert_cmpint (pango_layout_get_line_count (layout), <=, 2);
+        g_assert_cmpint (logical.height + CHORUS_CHART_TEXT_GAP + CHORUS_CHART_BAR_HEIGHT, <=, CHORUS_CHART_ROW_HEIGHT);
+        if (widths[w] >= 330)
+          g_assert_false (pango_layout_is_ellipsized (layout));
+      }
+}
+
 /* The page shows each variant's share, worked out here from the votes,
  * and the chart draws the clear leader, "A", in the accent colour and
  * no other bar. */
@@ -365,6 +404,7 @@ check_chart (Flow *flow)
   g_assert_true (gtk_widget_is_drawable (charts->pdata[0]));
   g_assert_cmpint (gtk_widget_get_height (charts->pdata[0]), >=, CHORUS_CHART_ROW_HEIGHT * (int) G_N_ELEMENTS (votes));
   count_accent (charts->pdata[0], accent, G_N_ELEMENTS (votes));
+  check_captions (charts->pdata[0], chorus_campaign_page_get_campaign (CHORUS_CAMPAIGN_PAGE (flow->page)));
   g_assert_cmpuint (accent[0], >, 200);
   g_assert_cmpuint (accent[1], ==, 0);
   g_assert_cmpuint (accent[2], ==, 0);
@@ -497,6 +537,22 @@ read_replies (sqlite3            *db,
   return texts;
 }
 
+/* The author of the most liked reply to a variant gets a name that hides
+ * an override and a zero-width space. */
+static void
+name_top_replier (const char *path)
+{
+  sqlite3 *db = chorus_test_db_open (path, SQLITE_OPEN_READWRITE, 5000);
+
+  chorus_test_db_exec (db,
+                       "UPDATE identities SET display_name = 'Kai " CHORUS_TEST_RLO "redlaw" CHORUS_TEST_ZWSP "'"
+                       " WHERE id = (SELECT p.author_id FROM run_posts rp"
+                       " JOIN posts own ON own.id = rp.post_id"
+                       " JOIN posts p ON p.conversation_id = own.conversation_id AND p.is_own = 0"
+                       " ORDER BY p.like_count DESC, p.created_at DESC LIMIT 1)");
+  sqlite3_close (db);
+}
+
 static gint64 card_id;
 static GtkWidget *found_card;
 
@@ -525,6 +581,7 @@ test_replies (void)
   gint64 id;
 
   g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
+  name_top_replier (path);
   window = test_open_window (path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   adw_view_stack_set_visible_child_name (window->view_stack, "pretests");
@@ -569,6 +626,11 @@ test_replies (void)
         g_assert_true (shows_label_containing (pages->pdata[0], texts->pdata[r]));
       g_assert_false (shows_label_containing (pages->pdata[0], texts->pdata[4]));
     }
+
+  /* The most liked reply's author, by the letters of their name. */
+  g_assert_true (shows_label_containing (pages->pdata[0], "Kai redlaw"));
+  g_assert_false (shows_label_containing (pages->pdata[0], CHORUS_TEST_RLO));
+  g_assert_false (shows_label_containing (pages->pdata[0], CHORUS_TEST_ZWSP));
 
   {
     g_autoptr(GPtrArray) sections = test_collect (pages->pdata[0], CHORUS_TYPE_VARIANT_REPLIES);

@@ -181,8 +181,7 @@ test_entries_and_votes (Fixture       *f,
   /* Two accounts a page: a's likes take two pages. */
   fake_challenge_set_page_size (f->fake, 2);
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.entries_new, ==, 2);
   g_assert_cmpuint (summary.votes_changed, ==, 5);
 
@@ -226,8 +225,7 @@ test_entries_and_votes (Fixture       *f,
   g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM vote_reads"), ==, 2);
 
   /* Again: nothing twice, no image downloaded again. */
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.entries_new, ==, 0);
   g_assert_cmpuint (summary.votes_changed, ==, 0);
   g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, 2);
@@ -237,8 +235,7 @@ test_entries_and_votes (Fixture       *f,
   /* A like given since counts; a like taken back no longer does. */
   fake_challenge_vote (f->fake, b, FAKE_CHALLENGE_LIKE, "eve@third.example", TRUE);
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "ana", FALSE);
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 2);
   votes = challenge_test_dump_votes (f->rig.store, entry_a);
   g_assert_cmpstr (votes, ==, "bo@other.example:like bo@other.example:repost cy@127.0.0.1:like");
@@ -262,7 +259,7 @@ test_read_failures (Fixture       *f,
 
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "ana", TRUE);
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_BOOST, "bo", TRUE);
-  challenge_rig_assert_synced (chorus_test_sync_now (f->rig.engine));
+  challenge_rig_sync (f);
   g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM votes"), ==, 2);
 
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "cy", TRUE);
@@ -285,8 +282,7 @@ test_read_failures (Fixture       *f,
   votes = challenge_test_dump_votes (f->rig.store, challenge_rig_entry_of (f, a));
   g_assert_cmpstr (votes, ==, "ana@127.0.0.1:like bo@127.0.0.1:repost cy@127.0.0.1:like");
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_clear_pointer (&message, g_free);
   message = challenge_rig_source_error (f);
   g_assert_null (message);
@@ -339,8 +335,7 @@ test_refused_images (Fixture       *f,
   g_assert_cmpuint (assert_media_holds_only (f, good), ==, 2);
 
   /* Refused images are not asked for again; the one that failed is. */
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.entries_new, ==, 1);
   g_assert_cmpint (challenge_rig_entry_of (f, flaky_id), >, 0);
   g_assert_cmpint (challenge_rig_entry_of (f, huge_id), ==, 0);
@@ -366,8 +361,7 @@ test_windows (Fixture       *f,
 
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "ana", TRUE);
   chorus_test_db_exec (challenge_rig_db (f), "UPDATE challenges SET voting_open_at = %" G_GINT64_FORMAT, f->now + DAY);
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.entries_new, ==, 1);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), ==, 0);
   g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM votes"), ==, 0);
@@ -375,8 +369,7 @@ test_windows (Fixture       *f,
   /* Closed: the source follows #OtherTag only, as it says. */
   chorus_test_db_exec (challenge_rig_db (f), "UPDATE challenges SET voting_open_at = %" G_GINT64_FORMAT ","
                                " voting_close_at = %" G_GINT64_FORMAT, f->now - 2 * DAY, f->now - 1);
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   /* Two requests, both on the first sync: its walk back to the start of
    * the submissions ends at the empty page after the post. */
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 2);
@@ -507,8 +500,7 @@ test_backfill (Fixture       *f,
   add_statuses (f, TAG, CHORUS_ENTRY_MAX_CANDIDATES, f->now - 9 * DAY, 60, "Entry", png);
   add_statuses (f, "OtherTag", 60, f->now - 40 * DAY, 1, "Old", NULL);
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.entries_new, ==, CHORUS_ENTRY_MAX_CANDIDATES);
   /* 105 statuses, 40 a page: the third page reaches the early ones. */
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 3);
@@ -520,8 +512,7 @@ test_backfill (Fixture       *f,
   assert_tag_cursor (f);
 
   /* Later syncs ask only for what is newer: one page each. */
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.entries_new, ==, 0);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG), ==, 4);
   g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, CHORUS_ENTRY_MAX_CANDIDATES);
@@ -540,8 +531,7 @@ test_backfill_bounded (Fixture       *f,
   add_statuses (f, TAG, (CHORUS_CHALLENGE_BACKFILL_PAGES + 1) * 40, f->now - 8 * DAY, 1, "Chatter", NULL);
   add_statuses (f, TAG, 1, f->now - 9 * DAY, 1, "The first", png);
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.entries_new, ==, 0);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG),
                     ==, CHORUS_CHALLENGE_BACKFILL_PAGES);
@@ -549,8 +539,7 @@ test_backfill_bounded (Fixture       *f,
                    ==, CHORUS_CHALLENGE_BACKFILL_PAGES * 40);
   assert_tag_cursor (f);
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/api/v1/timelines/tag/" TAG),
                     ==, CHORUS_CHALLENGE_BACKFILL_PAGES + 1);
   g_assert_cmpint (challenge_rig_count (f, "SELECT count(*) FROM submissions"), ==, 0);

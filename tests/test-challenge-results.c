@@ -15,7 +15,8 @@
  * then marked paid. The PDF report, rendered by pdftoppm and read back
  * by tesseract, names the challenge and the winner; a winner's image,
  * a JPEG carrying EXIF with a GPS position, leaves Chorus without any of
- * it, turned upright. With CHORUS_DESIGNS_SHOTS naming a folder, the
+ * it, turned upright (test-challenge-results-layout checks the ranking's
+ * layout at narrower widths). With CHORUS_DESIGNS_SHOTS naming a folder, the
  * pages and dialogs are saved there, light and dark, and so is the
  * report's first page. */
 
@@ -39,27 +40,13 @@
 #include "fake-mastodon-private.h"
 #include "outbox-test-util.h"
 #include "exif-test-util.h"
-#include "chorus-test-window.h"
+#include "challenge-results-fixture.h"
 
 #define TOKEN     "results-announce-token-7f3a"
 #define TOKEN_ENV "CHORUS_RESULTS_ANNOUNCE_TOKEN"
 
-typedef struct
-{
-  ChorusWindow           *window;
-  ChorusChallengeResults *results;
-  sqlite3                *db;
-  gint64                  challenge;
-  ChorusAwards           *awards;     /* as last seen, to wait for a new one */
-  FakeMastodon           *fake;
-} Flow;
-
-static void
-shoot (GtkWindow  *window,
-       const char *what)
-{
-  test_shoot (window, "CHORUS_DESIGNS_SHOTS", "results", what);
-}
+/* The fake Mastodon server the winner's announcement goes to. */
+static FakeMastodon *fake;
 
 static gboolean
 dialog_open (gpointer data)
@@ -71,18 +58,6 @@ static gboolean
 dialog_closed (gpointer data)
 {
   return !dialog_open (data);
-}
-
-static gboolean
-shows_results (gpointer data)
-{
-  Flow *flow = data;
-  ChorusRanking *ranking = chorus_challenge_results_get_ranking (flow->results);
-
-  return ranking != NULL && chorus_challenge_results_get_awards (flow->results) != NULL &&
-         chorus_ranking_get_challenge_id (ranking) == flow->challenge &&
-         g_list_model_get_n_items (chorus_challenge_results_get_items (flow->results)) ==
-         chorus_ranking_get_n_entries (ranking);
 }
 
 /* The view read its results again after a change. */
@@ -124,34 +99,6 @@ type_into (AdwMessageDialog *dialog,
   test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, entries);
   g_assert_cmpuint (entries->len, >, n);
   gtk_editable_set_text (GTK_EDITABLE (entries->pdata[n]), text);
-}
-
-static void
-open_results (Flow       *flow,
-              const char *path)
-{
-  ChorusDesignsPane *pane;
-  GtkWidget *views;
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  flow->window = test_open_window (path);
-  gtk_window_set_default_size (GTK_WINDOW (flow->window), 1200, 860);
-  flow->db = _chorus_store_get_db (chorus_window_get_store (flow->window));
-  pane = CHORUS_DESIGNS_PANE (flow->window->designs_pane);
-  adw_view_stack_set_visible_child_name (flow->window->view_stack, "designs");
-
-  /* The running challenge, with its votes still coming in. */
-  flow->challenge = chorus_test_db_query_int (flow->db, "SELECT id FROM challenges"
-                                                        " WHERE voting_close_at > strftime ('%s', 'now')");
-  test_select_challenge (pane, flow->challenge);
-
-  test_collect_widgets (GTK_WIDGET (pane), CHORUS_TYPE_CHALLENGE_RESULTS, found);
-  g_assert_cmpuint (found->len, ==, 1);
-  flow->results = found->pdata[0];
-  views = gtk_widget_get_ancestor (GTK_WIDGET (flow->results), GTK_TYPE_STACK);
-  gtk_stack_set_visible_child_name (GTK_STACK (views), "results");
-  g_assert_true (chorus_test_spin_until (shows_results, flow, CHORUS_TEST_WAIT_MS));
-  flow->awards = chorus_challenge_results_get_awards (flow->results);
 }
 
 /* The rows are the workspace's ranking, read directly, in order. */
@@ -245,7 +192,7 @@ pick_announceable (Flow *flow)
                                          " WHERE id = (SELECT p.source_id FROM submissions s"
                                          "  JOIN posts p ON p.id = s.origin_post_id"
                                          "  WHERE s.id = %" G_GINT64_FORMAT ")",
-                               fake_mastodon_get_url (flow->fake), id);
+                               fake_mastodon_get_url (fake), id);
           return id;
         }
     }
@@ -407,9 +354,9 @@ announce (Flow   *flow,
   g_assert_cmpstr (body, ==, expected);
   g_assert_cmpint (outbox_test_query_int (flow->db, "SELECT count (*) FROM audit_log WHERE action = 'winner-announce'"
                                           " AND subject_id = %" G_GINT64_FORMAT, flow->challenge), ==, 1);
-  g_assert_true (chorus_test_spin_until (server_got_status, flow->fake, CHORUS_TEST_WAIT_MS));
+  g_assert_true (chorus_test_spin_until (server_got_status, fake, CHORUS_TEST_WAIT_MS));
   g_assert_true (chorus_test_spin_until (announcement_sent, &sent, CHORUS_TEST_WAIT_MS));
-  writes = fake_mastodon_dup_writes (flow->fake);
+  writes = fake_mastodon_dup_writes (fake);
   g_assert_cmpuint (writes->len, ==, 1);
   g_assert_nonnull (strstr (((FakeMastodonWrite *) writes->pdata[0])->body, "in_reply_to_id"));
   g_assert_nonnull (((FakeMastodonWrite *) writes->pdata[0])->idempotency_key);
@@ -554,7 +501,7 @@ test_flow (void)
   config.tag = "chorusresults";
   config.token = TOKEN;
   config.statuses = 1;
-  flow.fake = fake_mastodon_start (&config);
+  fake = fake_mastodon_start (&config);
   g_setenv (TOKEN_ENV, TOKEN, TRUE);
 
   g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
@@ -591,135 +538,7 @@ test_flow (void)
   show_finished (&flow);
 
   test_destroy_window (flow.window);
-  fake_mastodon_stop (flow.fake);
-}
-
-#define LONG_TITLE "Misty switchbacks above the tree line at first light, drawn for the Summit Tee 2026"
-
-/* The title label of the ranking row of @title, or NULL. */
-static GtkWidget *
-find_title_label (Flow       *flow,
-                  const char *title)
-{
-  g_autoptr(GPtrArray) labels = test_collect (GTK_WIDGET (flow->results), GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), title) == 0 && gtk_widget_get_mapped (labels->pdata[i]))
-      return labels->pdata[i];
-  return NULL;
-}
-
-/* Where the window is too narrow for both, the pane shows the list of
- * challenges or the challenge: this opens the challenge, as a click on
- * its row does. */
-static void
-show_challenge_content (Flow *flow)
-{
-  g_autoptr(GPtrArray) leaflets = test_collect (GTK_WIDGET (flow->window->designs_pane), ADW_TYPE_LEAFLET);
-  g_autoptr(GPtrArray) lists = test_collect (GTK_WIDGET (flow->window->designs_pane), GTK_TYPE_LIST_BOX);
-
-  g_assert_cmpuint (leaflets->len, ==, 1);
-  if (!adw_leaflet_get_folded (leaflets->pdata[0]))
-    return;
-  for (guint i = 0; i < lists->len; i++)
-    if (gtk_widget_has_css_class (lists->pdata[i], "navigation-sidebar"))
-      g_signal_emit_by_name (lists->pdata[i], "row-activated", gtk_list_box_get_selected_row (lists->pdata[i]));
-  test_settle (600);
-}
-
-/* Whether @badge got at least the width it asks for: the table has been
- * laid out again at the window's new width. */
-static gboolean
-badge_laid_out (gpointer badge)
-{
-  graphene_rect_t box;
-  int natural;
-
-  gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  return gtk_widget_compute_bounds (badge, badge, &box) && box.size.width >= natural;
-}
-
-/* At @width, a long title beside its place badge keeps room for its
- * first words, in at most two lines, with the whole of it in its tooltip,
- * and the badge keeps its size. */
-static void
-check_long_title (Flow *flow,
-                  int   width)
-{
-  g_autofree char *place = chorus_format_place (1);
-  g_autofree char *what = g_strdup_printf ("long-title-%d", width);
-  GtkWidget *title;
-  GtkWidget *badge;
-  PangoLayout *layout;
-  graphene_rect_t title_box, badge_box;
-  g_autoptr(GPtrArray) tables = NULL;
-  GtkWidget *table;
-  int natural, table_min;
-
-  gtk_window_set_default_size (GTK_WINDOW (flow->window), width, 860);
-  test_settle (600);
-  show_challenge_content (flow);
-  shoot (GTK_WINDOW (flow->window), what);
-  title = find_title_label (flow, LONG_TITLE);
-  g_assert_nonnull (title);
-  badge = gtk_widget_get_next_sibling (title);
-  g_assert_true (gtk_widget_get_visible (badge));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, place);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, LONG_TITLE);
-  g_assert_true (chorus_test_spin_until (badge_laid_out, badge, CHORUS_TEST_WAIT_MS));
-
-  /* Bounds with the padding, as measured. */
-  g_assert_true (gtk_widget_compute_bounds (badge, badge, &badge_box));
-  g_assert_true (gtk_widget_compute_bounds (title, title, &title_box));
-  gtk_widget_measure (badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  g_assert_cmpfloat (badge_box.size.width, >=, natural);
-  /* Room for eight characters at least: far from an ellipsis alone. */
-  g_assert_cmpfloat (title_box.size.width, >=, 2 * badge_box.size.width);
-  layout = gtk_label_get_layout (GTK_LABEL (title));
-  g_assert_cmpint (pango_layout_get_line_count (layout), <=, 2);
-  g_test_message ("at %d px: title %.0f px, badge %.0f px, %d lines", width, title_box.size.width,
-                  badge_box.size.width, pango_layout_get_line_count (layout));
-
-  /* The whole table fits the pane, to its last column (the entry's menu):
-   * nothing to scroll sideways to. */
-  tables = test_collect (GTK_WIDGET (flow->results), GTK_TYPE_COLUMN_VIEW);
-  g_assert_cmpuint (tables->len, ==, 1);
-  table = tables->pdata[0];
-  gtk_widget_measure (table, GTK_ORIENTATION_HORIZONTAL, -1, &table_min, NULL, NULL, NULL);
-  g_test_message ("at %d px: table needs %d px of %d", width, table_min, gtk_widget_get_width (gtk_widget_get_parent (table)));
-  g_assert_cmpint (table_min, <=, gtk_widget_get_width (gtk_widget_get_parent (table)));
-}
-
-static void
-test_long_title (void)
-{
-  g_autofree char *path = g_build_filename (test_dir, "long-title.chorus", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ChorusStore) store = NULL;
-  g_autoptr(ChorusRanking) ranking = NULL;
-  Flow flow = { 0, };
-  sqlite3 *db;
-  gint64 challenge, top;
-
-  g_assert_true (chorus_sample_generate (path, 400, 7, NULL, NULL, &error));
-  store = chorus_store_open (path, CHORUS_STORE_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
-  db = _chorus_store_get_db (store);
-  challenge = chorus_test_db_query_int (db, "SELECT id FROM challenges WHERE voting_close_at > strftime ('%s', 'now')");
-  ranking = chorus_store_rank_challenge (store, challenge, &error);
-  g_assert_no_error (error);
-  top = chorus_ranking_get_entry (ranking, 0)->submission_id;
-  chorus_test_db_exec (db, "UPDATE submissions SET title = '" LONG_TITLE "' WHERE id = %" G_GINT64_FORMAT, top);
-  chorus_test_db_exec (db, "DELETE FROM winners WHERE challenge_id = %" G_GINT64_FORMAT, challenge);
-  g_assert_cmpint (chorus_store_choose_winner (store, challenge, top, 1, "Clear favourite", &error), >, 0);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  open_results (&flow, path);
-  check_long_title (&flow, 1200);
-  check_long_title (&flow, 900);
-
-  test_destroy_window (flow.window);
+  fake_mastodon_stop (fake);
 }
 
 static void
@@ -753,7 +572,6 @@ main (int   argc,
   test_window_init (&argc, &argv);
   g_test_add_func ("/challenge-results/clean-image", test_clean_image);
   g_test_add_func ("/challenge-results/flow", test_flow);
-  g_test_add_func ("/challenge-results/long-title", test_long_title);
   status = g_test_run ();
   test_window_finish ();
 

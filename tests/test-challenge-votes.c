@@ -34,7 +34,7 @@ rank_entry (ChorusRanking *ranking,
 /* Replies that give a score become reply_score votes, one per person, the
  * latest; ambiguous, out-of-range, early and nested replies do not count;
  * a reply deleted or edited to no score withdraws its vote; the ranking
- * reads the scores. */
+ * reads the scores, and the notice of those that did not count. */
 static void
 test_score_replies (Fixture       *f,
                     gconstpointer  data)
@@ -68,8 +68,7 @@ test_score_replies (Fixture       *f,
   g_free (fake_challenge_add_reply (f->fake, ana, "ivy", f->now - HOUR, "@ana 1/5, sorry"));
   fake_challenge_vote (f->fake, a, FAKE_CHALLENGE_LIKE, "ana", TRUE);
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 7);
   entry_a = challenge_rig_entry_of (f, a);
   scores = challenge_test_dump_scores (f->rig.store, entry_a);
@@ -95,6 +94,8 @@ test_score_replies (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (ranked->mean_score, 4.4, 1e-9);
   g_assert_cmpuint (ranked->supporters, ==, 1);
   g_assert_true (ranked->flags & CHORUS_RANKING_FLAG_SELF_VOTE);
+  g_assert_cmpstr (ranked->read_notice, ==, notice);
+  g_assert_null (rank_entry (ranking, challenge_rig_entry_of (f, b))->read_notice);
   for (guint i = 0; i < chorus_ranking_get_n_votes (ranking); i++)
     {
       const ChorusRankedVote *vote = chorus_ranking_get_vote (ranking, i);
@@ -110,8 +111,7 @@ test_score_replies (Fixture       *f,
   g_clear_pointer (&ranking, chorus_ranking_unref);
 
   /* Read again: nothing changes. */
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 0);
 
   /* A reply deleted and one edited to no score withdraw their votes; one
@@ -119,8 +119,7 @@ test_score_replies (Fixture       *f,
   fake_challenge_delete_status (f->fake, ana);
   fake_challenge_edit_status (f->fake, cy, "@maria thanks for sharing", f->now - 1);
   fake_challenge_edit_status (f->fake, bo, "@maria 3 stars on a second look", f->now - 1);
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 3);
   scores = challenge_test_dump_scores (f->rig.store, entry_a);
   g_assert_cmpstr (scores, ==, "bo@other.example=3.0 gus@127.0.0.1=4.0 maria@127.0.0.1=5.0");
@@ -149,8 +148,7 @@ test_score_replies (Fixture       *f,
       g_assert_cmpstr (scores, ==, "bo@other.example=3.0 gus@127.0.0.1=4.0 maria@127.0.0.1=5.0");
     }
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 1);
   g_clear_pointer (&scores, g_free);
   scores = challenge_test_dump_scores (f->rig.store, entry_a);
@@ -159,8 +157,7 @@ test_score_replies (Fixture       *f,
   /* A support challenge does not read replies. */
   chorus_test_db_exec (challenge_rig_db (f), "UPDATE challenges SET scale = 'support'");
   asked = fake_challenge_count_requests (f->fake, "/context");
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/context"), ==, asked);
   g_assert_cmpuint (fake_challenge_count_requests (f->fake, "/favourited_by"), >, 0);
 }
@@ -192,16 +189,9 @@ on_origin_request_cb (SoupServer        *server,
 static void
 origin_start (Origin *origin)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-
   origin->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (origin->server, NULL, on_origin_request_cb, origin, NULL);
-  soup_server_listen_local (origin->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (origin->server);
-  origin->base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  origin->base = chorus_test_listen_local (origin->server, 0);
   origin->fake = fake_challenge_new (g_getenv ("CHORUS_CORPUS_DIR"), origin->base);
 }
 
@@ -240,8 +230,7 @@ test_origin_votes (Fixture       *f,
   fake_challenge_vote (origin.fake, there, FAKE_CHALLENGE_LIKE, "pia@third.example", TRUE);
   fake_challenge_vote (origin.fake, there, FAKE_CHALLENGE_BOOST, "oz", TRUE);
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 4);
   votes = challenge_test_dump_votes (f->rig.store, challenge_rig_entry_of (f, b));
   g_assert_cmpstr (votes, ==, "ana@127.0.0.1:like oz@127.0.0.1:like oz@127.0.0.1:repost pia@third.example:like");
@@ -251,22 +240,19 @@ test_origin_votes (Fixture       *f,
 
   /* A like taken back there stops counting. */
   fake_challenge_vote (origin.fake, there, FAKE_CHALLENGE_LIKE, "pia@third.example", FALSE);
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 1);
 
   /* That server failing fails nothing, and withdraws nothing. */
   fake_challenge_vote (origin.fake, there, FAKE_CHALLENGE_LIKE, "oz", FALSE);
   fake_challenge_add_fault (origin.fake, "/favourited_by", FAKE_CHALLENGE_FAULT_SERVER_ERROR, 4);
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 0);
   g_clear_pointer (&votes, g_free);
   votes = challenge_test_dump_votes (f->rig.store, challenge_rig_entry_of (f, b));
   g_assert_cmpstr (votes, ==, "ana@127.0.0.1:like oz@127.0.0.1:like oz@127.0.0.1:repost");
 
-  summary = chorus_test_sync_now (f->rig.engine);
-  challenge_rig_assert_synced (summary);
+  summary = challenge_rig_sync (f);
   g_assert_cmpuint (summary.votes_changed, ==, 1);
   g_clear_pointer (&votes, g_free);
   votes = challenge_test_dump_votes (f->rig.store, challenge_rig_entry_of (f, b));

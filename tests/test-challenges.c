@@ -578,8 +578,8 @@ test_async (Fixture       *f,
 static void
 test_audit_sentences (void)
 {
-  g_autofree char *created = _chorus_audit_describe ("challenge-create", "{\"title\": \"Summit Tee 2026\"}", "Ana Lima");
-  g_autofree char *edited = _chorus_audit_describe ("challenge-edit", "{\"title\": \"Summit Tee 2026\"}", NULL);
+  g_autofree char *created = chorus_test_describe ("challenge-create", "{\"title\": \"Summit Tee 2026\"}", "Ana Lima");
+  g_autofree char *edited = chorus_test_describe ("challenge-edit", "{\"title\": \"Summit Tee 2026\"}", NULL);
 
   g_assert_cmpstr (created, ==, "Ana Lima created the challenge “Summit Tee 2026”");
   g_assert_cmpstr (edited, ==, "Someone edited the challenge “Summit Tee 2026”");

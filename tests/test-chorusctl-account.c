@@ -71,20 +71,13 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-
   f->dir = chorus_test_make_temp_dir ();
   f->path = g_build_filename (f->dir, "accounts.chorus", NULL);
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, on_request_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_uri_to_string (uris->data);
+  f->base = chorus_test_listen_local (f->server, 0);
   if (g_str_has_suffix (f->base, "/"))
     f->base[strlen (f->base) - 1] = '\0';
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 }
 
 static void

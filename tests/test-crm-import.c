@@ -406,7 +406,7 @@ test_import (Fixture       *f,
                               " AND subject_type = 'crm_import'"), ==, id);
   detail = chorus_test_db_query_text (_chorus_store_get_db (f->store), "SELECT detail FROM audit_log");
   g_assert_nonnull (strstr (detail, "\"values\":7"));
-  description = _chorus_audit_describe ("crm-import", detail, "Sam");
+  description = chorus_test_describe ("crm-import", detail, "Sam");
   g_assert_cmpstr (description, ==, "Sam imported CRM fields from “crm export.csv”");
 }
 

@@ -549,12 +549,7 @@ main (int   argc,
   g_test_add_func ("/chorus/discourse/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/chorus/discourse/hostile/huge-and-invalid", test_huge_and_invalid_values);
 
-  for (guint i = 0; i < test_n_replacements (); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/chorus/discourse/hostile/mutation/%u", i);
-
-      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_mutations);
-    }
+  test_add_mutations ("discourse", test_mutations);
 
   return g_test_run ();
 }

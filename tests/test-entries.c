@@ -73,7 +73,7 @@ last_sentence (Fixture *f)
                                                               " WHERE action = 'submission-moderation'"
                                                               " ORDER BY id DESC LIMIT 1");
 
-  return _chorus_audit_describe ("submission-moderation", detail, "Ana");
+  return chorus_test_describe ("submission-moderation", detail, "Ana");
 }
 
 static void
@@ -246,7 +246,7 @@ test_add (Fixture       *f,
                                           " JOIN people p ON p.id = i.person_id WHERE s.challenge_id = 3");
   g_assert_cmpstr (row, ==, "Fox at dawn|accepted|fox.png|image/png|64x48|1|email:ana@example.com|Ana Lima");
   detail = chorus_test_db_query_text (f->db, "SELECT detail FROM audit_log WHERE action = 'submission-add'");
-  sentence = _chorus_audit_describe ("submission-add", detail, "Sam");
+  sentence = chorus_test_describe ("submission-add", detail, "Sam");
   g_assert_cmpstr (sentence, ==, "Sam added the entry “Fox at dawn” by Ana Lima");
 
   /* The same address is the same person. */

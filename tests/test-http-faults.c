@@ -330,7 +330,6 @@ start_self_signed_server (Fixture  *f,
                          "-subj", "/CN=127.0.0.1", "-keyout", key_path, "-out", cert_path, NULL };
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *printed = chorus_test_run_program (argv);
   SoupServer *server;
 
@@ -340,11 +339,7 @@ start_self_signed_server (Fixture  *f,
 
   server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (server, NULL, on_request_cb, f, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  *base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  *base = chorus_test_listen_local (server, SOUP_SERVER_LISTEN_HTTPS);
 
   return server;
 }

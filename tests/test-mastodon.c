@@ -7,14 +7,14 @@
 
 /* The Mastodon parsers against the recorded responses and documentation
  * examples in the corpus (each routed by its INDEX.json entry to the
- * parser for its endpoint), against known values in a few of them, and
- * against hostile input. */
+ * parser for its endpoint), and against known values in a few of them;
+ * hostile input is in test-mastodon-hostile.c. */
 
 #include <string.h>
 
 #include "chorus-mastodon-parse.h"
-#include "chorus-parse-json-private.h"
 #include "chorus-test-parse.h"
+#include "mastodon-test-parsers.h"
 
 static gint64
 unix_utc (const char *iso)
@@ -24,44 +24,6 @@ unix_utc (const char *iso)
   g_assert_nonnull (time);
   return g_date_time_to_unix (time);
 }
-
-/* Adapters with the TestParsePosts signature */
-
-static GPtrArray *
-parse_context_alone (const char  *data,
-                     gssize       length,
-                     GError     **error)
-{
-  return chorus_mastodon_parse_context (data, length, NULL, error);
-}
-
-static GPtrArray *
-parse_status_node (const char  *data,
-                   gssize       length,
-                   GError     **error)
-{
-  g_autoptr(JsonNode) node = _chorus_json_load (data, length, error);
-  ChorusIncomingPost *post;
-  GPtrArray *posts;
-
-  if (node == NULL)
-    return NULL;
-
-  if (!(post = chorus_mastodon_post_from_status (node, error)))
-    return NULL;
-
-  posts = chorus_incoming_post_array_new ();
-  g_ptr_array_add (posts, post);
-  return posts;
-}
-
-static const TestParsePosts post_parsers[] = {
-  chorus_mastodon_parse_statuses,
-  chorus_mastodon_parse_notifications,
-  parse_context_alone,
-  chorus_mastodon_parse_search,
-  parse_status_node,
-};
 
 /* Routing corpus files to endpoints */
 
@@ -252,9 +214,9 @@ test_corpus_streaming (void)
 static void
 test_corpus_every_parser (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (post_parsers); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (mastodon_test_post_parsers); i++)
     {
-      guint accepted = test_parse_whole_corpus (post_parsers[i], "mastodon");
+      guint accepted = test_parse_whole_corpus (mastodon_test_post_parsers[i], "mastodon");
 
       g_test_message ("parser %u accepted %u corpus files", i, accepted);
     }
@@ -676,113 +638,6 @@ test_link_headers (void)
   g_assert_true (chorus_parse_link_header ("<https://m.example/a>; rel=\"next\"", NULL, NULL));
 }
 
-/* Hostile input */
-
-static void
-test_deep_nesting (void)
-{
-  g_autofree char *in_content = NULL;
-  g_autofree char *nested = test_deep_json (100000, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (post_parsers); i++)
-    test_assert_rejects_deep (post_parsers[i]);
-
-  in_content = g_strdup_printf ("{\"uri\":\"https://a.example/1\",\"content\":%s}", nested);
-  g_assert_cmpint (test_parse_checked (chorus_mastodon_parse_statuses, in_content, -1, "mastodon"), ==, -1);
-}
-
-/* json-glib 1.6 leaks the first of several values at the top, and what it
- * read before a broken escape (found by the fuzz smoke): they are refused
- * before it reads them, while one value with spaces or a byte-order mark around it, whole
- * pairs and lone halves still read. */
-static void
-test_several_values (void)
-{
-  static const char * const refused[] = { "[][]", "[] []", "5{}", "5 6", "\"a\"\"b\"", "{}[]", "null[]",
-                                          "[\"\\ud83d\\u0041\"]", "[\"\\ude0f\\u200d\"]", "[\"\\u12\"]",
-                                          "[\"a\\s\"]", "[\"\\ude0#\\u200d\"]" };
-  static const char * const read[] = { "[]", " [ ] \n", "\xef\xbb\xbf[]", "[\"[][]\", 5, {\"a\": [1, 2]}]",
-                                       "[\"\\ud83d\\ude00\\u0041\"]", "[\"\\ud800a\\\\u\"]" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) posts = chorus_mastodon_parse_statuses (refused[i], -1, &error);
-
-      g_assert_null (posts);
-      g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) posts = chorus_mastodon_parse_statuses (read[i], -1, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (posts);
-    }
-}
-
-static const char status_template[] =
-  "{\"id\":\"1\",\"uri\":\"https://a.example/1\",\"created_at\":\"2024-01-01T00:00:00Z\","
-  "\"account\":{\"acct\":\"ana\",\"display_name\":\"%s\"},\"content\":\"%s\",\"spoiler_text\":\"%s\","
-  "\"favourites_count\":%s,\"language\":\"%s\"}";
-
-static void
-test_huge_and_invalid_values (void)
-{
-  g_autofree char *huge = test_huge_string_json ("{\"id\":\"1\",\"uri\":\"https://a.example/1\","
-                                                 "\"created_at\":\"2024-01-01T00:00:00Z\","
-                                                 "\"account\":{\"acct\":\"ana\"},\"content\":\"<p>",
-                                                 20 * 1024 * 1024, "</p>\"}");
-  g_autofree char *surrogates = g_strdup_printf (status_template, "\\ud800ana\\u202e", "<p>a\\udfffb</p>",
-                                                 "\\udfffcw", "1e400", "en\\u0000");
-  g_autofree char *big = g_strdup_printf (status_template, "", "", "", "99999999999999999999999", "xx-\\\"><");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) posts = NULL;
-  ChorusIncomingPost *post;
-
-  posts = chorus_mastodon_parse_statuses (huge, -1, &error);
-  g_assert_no_error (error);
-  test_assert_posts_sane (posts, "mastodon");
-  post = g_ptr_array_index (posts, 0);
-  g_assert_cmpuint (strlen (post->text), <=, 1024 * 1024);
-  g_assert_cmpuint (strlen (post->text), >, 1000);
-  g_clear_pointer (&posts, g_ptr_array_unref);
-
-  posts = chorus_mastodon_parse_statuses (surrogates, -1, &error);
-  g_assert_no_error (error);
-  test_assert_posts_sane (posts, "mastodon");
-  post = g_ptr_array_index (posts, 0);
-  g_assert_null (strstr (post->author->display_name, "\xe2\x80\xae"));
-  g_assert_cmpint (post->like_count, ==, 0);
-  g_clear_pointer (&posts, g_ptr_array_unref);
-
-  posts = chorus_mastodon_parse_statuses (big, -1, &error);
-  g_assert_no_error (error);
-  test_assert_posts_sane (posts, "mastodon");
-  post = g_ptr_array_index (posts, 0);
-  g_assert_cmpint (post->like_count, >=, 0);
-  g_assert_null (post->language);
-  g_assert_cmpstr (post->author->display_name, ==, "ana");
-}
-
-static void
-test_mutations (gconstpointer data)
-{
-  guint which = GPOINTER_TO_UINT (data);
-  g_autofree char *status = test_read_corpus ("mastodon/real/status_remote_poll_multiple_custom_emoji.json", NULL);
-  g_autofree char *media = test_read_corpus ("mastodon/real/status_remote_gifv_cw_filtered_mentions_tags.json", NULL);
-  g_autofree char *context = test_read_corpus ("mastodon/real/context_private_thread.json", NULL);
-  g_autofree char *grouped = test_read_corpus_without ("mastodon/real/notifications_v2_grouped_page1.json",
-                                                       "accounts");
-
-  test_run_mutations (status, which, chorus_mastodon_parse_statuses, "mastodon");
-  test_run_mutations (media, which, chorus_mastodon_parse_statuses, "mastodon");
-  test_run_mutations (context, which, parse_context_alone, "mastodon");
-  test_run_mutations (grouped, which, chorus_mastodon_parse_notifications, "mastodon");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -805,16 +660,6 @@ main (int   argc,
   g_test_add_func ("/chorus/mastodon/instance", test_instance);
   g_test_add_func ("/chorus/mastodon/app-and-token", test_app_and_token);
   g_test_add_func ("/chorus/mastodon/link-headers", test_link_headers);
-  g_test_add_func ("/chorus/mastodon/hostile/deep-nesting", test_deep_nesting);
-  g_test_add_func ("/chorus/mastodon/hostile/several-values", test_several_values);
-  g_test_add_func ("/chorus/mastodon/hostile/huge-and-invalid", test_huge_and_invalid_values);
-
-  for (guint i = 0; i < test_n_replacements (); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/chorus/mastodon/hostile/mutation/%u", i);
-
-      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_mutations);
-    }
 
   return g_test_run ();
 }

@@ -493,7 +493,7 @@ test_merge_and_undo (Fixture       *f,
   g_assert_cmpstr (moved, ==,
                    "{\"version\":1,\"identities\":[11],\"segments\":[\"advocate\"],"
                    "\"fields\":[[\"City\",\"Porto\"]],\"notes\":\"\\n\\nAsked about refunds.\"}");
-  description = _chorus_audit_describe ("person-merge",
+  description = chorus_test_describe ("person-merge",
                                         "{\"merge_id\":1,\"merged_id\":11,\"merged_name\":\"Ana\","
                                         "\"kept_name\":\"Ana García\"}",
                                         "Dee");

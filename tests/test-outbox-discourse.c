@@ -20,7 +20,8 @@
 /* The outbox with Discourse, against a fake forum on 127.0.0.1 with one
  * topic longer than the first chunk /t/<id>.json holds. Discourse takes
  * no idempotency key, so an item that may have gone out is looked for in
- * the topic before it is sent again. The forum checks Api-Key and
+ * the topic before it is sent again, however many posts came after it
+ * (up to a bound). The forum checks Api-Key and
  * Api-Username, and can make a post and then lose the answer. */
 
 #define KEY           "outbox-discourse-key-93b1"
@@ -329,6 +330,74 @@ test_lost_answer (Fixture       *f,
   g_assert_cmpint (outbox_test_count_items (f->db, "sent", 2), ==, 1);
 }
 
+/* Members' posts after the item, one a second from now. */
+static void
+add_member_posts (Fixture *f,
+                  guint    n)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  for (guint i = 0; i < n; i++)
+    add_post (f, "user1", "Mine came today, thanks!", now + 1 + i, 1);
+}
+
+/* The answer was lost, and more posts than a page came after it before
+ * the resend: the resend reads back page by page until it finds it. */
+static void
+test_lost_answer_busy (Fixture       *f,
+                       gconstpointer  data)
+{
+  f->lose_answer = TRUE;
+  outbox_test_queue_reply (f->rig.store, f->target_id, "On its way!");
+  g_assert_cmpuint (outbox_test_flush (f->sender).waiting, ==, 1);
+  add_member_posts (f, CHUNK + 10);
+
+  g_assert_cmpuint (outbox_test_flush (f->sender).sent, ==, 1);
+  g_assert_cmpuint (f->creates, ==, 1);
+  g_assert_cmpuint (f->tail_reads, ==, 2);
+  g_assert_cmpuint (f->posts->len, ==, FIRST_POSTS + 1 + CHUNK + 10);
+  assert_own_reply (f, FIRST_POSTS + 1);
+  g_assert_cmpint (outbox_test_count_items (f->db, "sent", 2), ==, 1);
+}
+
+/* A crash before the post reached the forum, and many posts since: the
+ * resend reads back only until the posts are older than the item, then
+ * posts once. */
+static void
+test_never_sent_busy (Fixture       *f,
+                      gconstpointer  data)
+{
+  outbox_test_queue_reply (f->rig.store, f->target_id, "On its way!");
+  chorus_test_db_exec (f->db, "UPDATE outbox SET state = 'sending', attempts = 1");
+  add_member_posts (f, CHUNK + 10);
+
+  g_assert_cmpuint (outbox_test_flush (f->sender).sent, ==, 1);
+  g_assert_cmpuint (f->creates, ==, 1);
+  g_assert_cmpuint (f->tail_reads, ==, 2);
+  assert_own_reply (f, FIRST_POSTS + CHUNK + 10 + 1);
+}
+
+/* More posts since the lost answer than the resend reads back: it does
+ * not post again, and says why. */
+static void
+test_lost_answer_too_busy (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *reason = NULL;
+
+  f->lose_answer = TRUE;
+  outbox_test_queue_reply (f->rig.store, f->target_id, "On its way!");
+  g_assert_cmpuint (outbox_test_flush (f->sender).waiting, ==, 1);
+  add_member_posts (f, 25 * CHUNK + 10);
+
+  g_assert_cmpuint (outbox_test_flush (f->sender).failed, ==, 1);
+  g_assert_cmpuint (f->creates, ==, 1);
+  g_assert_cmpuint (f->tail_reads, ==, 25);
+  reason = chorus_test_db_query_text (f->db, "SELECT last_error FROM outbox");
+  g_assert_cmpstr (reason, ==, "Could not tell whether this reply already reached 127.0.0.1: too many posts came "
+                               "after it. Look for it in the topic before writing it again.");
+}
+
 /* The same words by the brand long before the item was queued are not
  * this item: it was never sent, and goes out now. */
 static void
@@ -389,6 +458,12 @@ main (int   argc,
   g_test_add ("/chorus/outbox/discourse/reply", Fixture, NULL, fixture_set_up, test_reply, fixture_tear_down);
   g_test_add ("/chorus/outbox/discourse/lost-answer", Fixture, NULL, fixture_set_up, test_lost_answer,
               fixture_tear_down);
+  g_test_add ("/chorus/outbox/discourse/lost-answer-busy", Fixture, NULL, fixture_set_up, test_lost_answer_busy,
+              fixture_tear_down);
+  g_test_add ("/chorus/outbox/discourse/never-sent-busy", Fixture, NULL, fixture_set_up, test_never_sent_busy,
+              fixture_tear_down);
+  g_test_add ("/chorus/outbox/discourse/lost-answer-too-busy", Fixture, NULL, fixture_set_up,
+              test_lost_answer_too_busy, fixture_tear_down);
   g_test_add ("/chorus/outbox/discourse/old-twin", Fixture, NULL, fixture_set_up, test_old_twin, fixture_tear_down);
   g_test_add ("/chorus/outbox/discourse/like", Fixture, NULL, fixture_set_up, test_like, fixture_tear_down);
   g_test_add ("/chorus/outbox/discourse/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);

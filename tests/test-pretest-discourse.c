@@ -183,7 +183,7 @@ test_send_once (Fixture       *f,
   launch (f, FALSE);
   detail = query_text (f, "SELECT detail FROM audit_log WHERE action = 'campaign-launch'");
   g_assert_nonnull (strstr (detail, "\"instrument\":\"discourse_poll\""));
-  sentence = _chorus_audit_describe ("campaign-launch", detail, "Ana");
+  sentence = chorus_test_describe ("campaign-launch", detail, "Ana");
   g_assert_cmpstr (sentence, ==, "Ana put the campaign “Spring tagline” to a forum poll");
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM run_posts r JOIN variants v ON v.id = r.variant_id"
                                  " WHERE r.position = v.position"), ==, 3);

@@ -318,8 +318,10 @@ test_scheduled (Fixture       *f,
   g_assert_cmpint (fake_mastodon_get_stats (f->server).created, ==, 1);
   g_assert_cmpint (chorus_store_next_outbox_due (f->b.store, &error), ==, started + HOUR);
   g_assert_no_error (error);
+  g_assert_cmpint (summary.next_due, ==, started + HOUR);   /* the window flushes again then */
   summary = outbox_test_flush (f->b.sender);
   g_assert_cmpuint (summary.sent, ==, 0);
+  g_assert_cmpint (summary.next_due, ==, started + HOUR);
   g_assert_cmpint (fake_mastodon_get_stats (f->server).created, ==, 1);
 
   /* The first post is the brand's own, its variant's text with its link,
@@ -349,7 +351,9 @@ test_scheduled (Fixture       *f,
   g_assert_cmpint (chorus_store_next_outbox_due (f->b.store, &error), ==, started + HOUR);
 
   pass_an_hour (f);
-  g_assert_cmpuint (outbox_test_flush (f->b.sender).sent, ==, 1);
+  summary = outbox_test_flush (f->b.sender);
+  g_assert_cmpuint (summary.sent, ==, 1);
+  g_assert_cmpint (summary.next_due, ==, 0);
   g_assert_cmpint (chorus_store_next_outbox_due (f->b.store, &error), ==, 0);
   g_assert_cmpint (fake_mastodon_get_stats (f->server).created, ==, 3);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM outbox WHERE state = 'sent' AND attempts = 1"), ==, 3);

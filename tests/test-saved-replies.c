@@ -250,7 +250,7 @@ test_audit_sentences (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *sentence = _chorus_audit_describe (cases[i].action, "{\"name\": \"Thanks\"}", "Ana");
+      g_autofree char *sentence = chorus_test_describe (cases[i].action, "{\"name\": \"Thanks\"}", "Ana");
 
       g_assert_cmpstr (sentence, ==, cases[i].sentence);
     }

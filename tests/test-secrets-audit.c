@@ -252,7 +252,7 @@ add_challenge (Audit *audit)
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  draft->hashtag = g_strdup (TAG);
+  chorus_challenge_draft_set_text (&draft->hashtag, TAG);
   draft->submissions_open = now - 3 * 86400;
   draft->submissions_close = now - 2 * 86400;
   draft->voting_open = now - 2 * 86400;

@@ -45,7 +45,7 @@ describe_latest (Fixture    *f,
   g_autofree char *detail = chorus_test_db_query_text (f->db, sql);
 
   g_assert_nonnull (detail);
-  return _chorus_audit_describe (action, detail, "Jo");
+  return chorus_test_describe (action, detail, "Jo");
 }
 
 static ChorusAwards *

@@ -365,7 +365,7 @@ test_submit (Fixture       *f,
   g_assert_cmpstr (detail, ==, "3 Lee 4 2");
   g_clear_pointer (&detail, g_free);
   detail = chorus_test_db_query_text (f->db, "SELECT detail FROM audit_log");
-  sentence = _chorus_audit_describe ("jury-scorecard", detail, "Jo");
+  sentence = chorus_test_describe ("jury-scorecard", detail, "Jo");
   g_assert_cmpstr (sentence, ==, "Jo submitted the jury scorecard of Lee for “Summit Tee” with 4 scores");
 
   card = load_card (f, LEE);

@@ -8,8 +8,9 @@
 /* A challenge's ranking read from a workspace (challenge-workspace.c):
  * the numbers worked out by hand, one person's accounts counted once
  * after a merge, rejected entries left out, votes excluded and counted
- * again with a reason in the audit log, the async variants, and
- * near-duplicate entries found from the images in the media store. */
+ * again with a reason in the audit log, the async variants,
+ * near-duplicate entries found from the images in the media store, and
+ * the notice of the last read of each entry's votes. */
 
 #include <locale.h>
 #include <math.h>
@@ -176,7 +177,7 @@ test_exclude_and_include (Fixture       *f,
   g_assert_cmpstr (detail, ==,
                    "{\"submission\":1,\"challenge\":1,\"kind\":\"repost\",\"reason\":\"Same person as @ana\"}");
   g_assert_cmpint (chorus_test_db_query_int (f->db, "SELECT actor_id FROM audit_log ORDER BY id DESC LIMIT 1"), ==, 1);
-  sentence = _chorus_audit_describe ("vote-exclude", detail, "Jo");
+  sentence = chorus_test_describe ("vote-exclude", detail, "Jo");
   g_assert_cmpstr (sentence, ==, "Jo excluded a vote: Same person as @ana");
 
   ranking = rank (f, SUMMIT_TEE);
@@ -386,6 +387,27 @@ test_support_challenge (Fixture       *f,
   g_assert_cmpuint (entry->flags, ==, CHORUS_RANKING_FLAG_SELF_VOTE);
 }
 
+/* The notice of the last read of an entry's votes reaches its ranked
+ * entry; an entry read without one, or never read, has none. */
+static void
+test_read_notice (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ChorusRanking) ranking = NULL;
+  guint with_notice = 0;
+
+  chorus_test_db_exec (f->db, "INSERT INTO vote_reads (submission_id, read_at, notice) VALUES"
+                              " (1, 5, '2 replies give scores that disagree, and do not count.'), (2, 5, NULL)");
+  ranking = rank (f, SUMMIT_TEE);
+
+  g_assert_cmpstr (chorus_ranking_find_entry (ranking, 1)->read_notice, ==,
+                   "2 replies give scores that disagree, and do not count.");
+  g_assert_null (chorus_ranking_find_entry (ranking, 2)->read_notice);
+  for (guint i = 0; i < chorus_ranking_get_n_entries (ranking); i++)
+    with_notice += chorus_ranking_get_entry (ranking, i)->read_notice != NULL;
+  g_assert_cmpuint (with_notice, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +424,7 @@ main (int   argc,
   ADD ("near-duplicates", test_near_duplicates);
   ADD ("unreadable-images", test_unreadable_images);
   ADD ("support-challenge", test_support_challenge);
+  ADD ("read-notice", test_read_notice);
 #undef ADD
 
   return g_test_run ();

@@ -323,6 +323,56 @@ test_interrupted_walk (Fixture       *f,
   g_assert_cmpstr (moved, >, mark);
 }
 
+/* This machine's clock two days behind the service's: every indexedAt
+ * looks two days ahead of it. The mark still follows the service's order
+ * (measured against its Date), so a later sync walks back to it and
+ * misses nothing; and an indexedAt years ahead of the service's own clock
+ * cannot freeze it. */
+static void
+test_clock_behind (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 ahead = 2 * 24 * 60 * 60;
+  g_autofree char *mark = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *last = NULL;
+  gint64 resume;
+
+  f->clock_ahead = ahead;
+  f->clock = g_get_real_time () / G_USEC_PER_SEC + ahead - 3 * FAKE_PAGE * POST_SPACING;
+  fake_bluesky_add_posts (f, 3 * FAKE_PAGE);
+  add_source (f, FALSE, NULL, "redistricting", PASSWORD_ENV);
+  assert_synced (chorus_test_sync_now (f->rig.engine));
+  g_assert_cmpint (count_posts (f), ==, FAKE_PAGE);
+  mark = chorus_store_dup_cursor (f->rig.store, f->source_id, "search:redistricting");
+  g_assert_nonnull (mark);
+
+  /* More than two pages since: all of them are read. */
+  fake_bluesky_add_posts (f, 2 * FAKE_PAGE + 5);
+  assert_synced (chorus_test_sync_now (f->rig.engine));
+  g_assert_cmpint (count_posts (f), ==, 3 * FAKE_PAGE + 5);
+  moved = chorus_store_dup_cursor (f->rig.store, f->source_id, "search:redistricting");
+  g_assert_cmpstr (moved, >, mark);
+
+  /* One post indexed in 2099, then more than a page: the mark ignores
+   * the first, and still reaches back to the others. */
+  resume = f->clock;
+  f->clock = g_get_real_time () / G_USEC_PER_SEC + 73 * 365 * 24 * 3600LL;
+  fake_bluesky_add_posts (f, 1);
+  f->clock = resume;
+  fake_bluesky_add_posts (f, FAKE_PAGE + 5);
+  assert_synced (chorus_test_sync_now (f->rig.engine));
+  g_assert_cmpint (count_posts (f), ==, 4 * FAKE_PAGE + 11);
+  last = chorus_store_dup_cursor (f->rig.store, f->source_id, "search:redistricting");
+  g_assert_cmpstr (last, >, moved);
+  g_assert_true (g_str_has_prefix (last, "20"));
+  g_assert_false (g_str_has_prefix (last, "2099"));
+
+  fake_bluesky_add_posts (f, FAKE_PAGE + 5);
+  assert_synced (chorus_test_sync_now (f->rig.engine));
+  g_assert_cmpint (count_posts (f), ==, 5 * FAKE_PAGE + 16);
+}
+
 static void
 test_expired_during_sync (Fixture       *f,
                           gconstpointer  data)
@@ -458,6 +508,7 @@ main (int   argc,
   add_test ("/chorus/sync-bluesky/retries", test_retries);
   add_test ("/chorus/sync-bluesky/interrupted-walk", test_interrupted_walk);
   add_test ("/chorus/sync-bluesky/expired-during-sync", test_expired_during_sync);
+  add_test ("/chorus/sync-bluesky/clock-behind", test_clock_behind);
   add_test ("/chorus/sync-bluesky/keyring", test_keyring);
 
   return g_test_run ();

@@ -437,6 +437,25 @@ test_states (void)
   rig_tear_down (&rig);
 }
 
+/* A conversation without a subject is titled by who started it: by the
+ * letters of their name, which cannot turn the header around. */
+static void
+test_hostile_title (void)
+{
+  Rig rig = { 0, };
+  GtkLabel *title;
+
+  rig_set_up (&rig);
+  show_and_wait (&rig, HOSTILE_ID);
+  title = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (rig.view), CHORUS_TYPE_THREAD_VIEW, "title_label"));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Kai redlaw");
+
+  show_and_wait (&rig, THREAD_ID);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "Zipper on the Trail Runner jacket");
+
+  rig_tear_down (&rig);
+}
+
 /* 2,000 posts: all in the model, rows only for what is on screen, and the
  * end of the thread reached by scrolling. */
 static void
@@ -627,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/chorus/thread-view/open-original", test_open_original);
   g_test_add_func ("/chorus/thread-view/states", test_states);
   g_test_add_func ("/chorus/thread-view/large", test_large);
+  g_test_add_func ("/chorus/thread-view/hostile-title", test_hostile_title);
   if (g_getenv ("CHORUS_THREAD_SHOTS") != NULL && g_getenv ("CHORUS_THREAD_SAMPLE") != NULL)
     g_test_add_func ("/chorus/thread-view/screenshots", test_screenshots);
 

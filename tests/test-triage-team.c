@@ -155,7 +155,7 @@ test_status_kind (Fixture       *f,
   audit_id = query_int (f, "SELECT max (id) FROM audit_log");
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM audit_log WHERE id = %" G_GINT64_FORMAT
                                  " AND action = 'status.kind' AND subject_id = %d", audit_id, WAITING), ==, 1);
-  described = _chorus_audit_describe ("status.kind", "{\"name\": \"Waiting\", \"closed\": true}", "Ana Lima");
+  described = chorus_test_describe ("status.kind", "{\"name\": \"Waiting\", \"closed\": true}", "Ana Lima");
   g_assert_cmpstr (described, ==, "Ana Lima made the status “Waiting” close conversations");
 
   /* Open is the last open one besides New, which must stay open too. */

@@ -597,16 +597,34 @@ test_cancel (Fixture       *f,
 static void
 test_describe_other_entries (void)
 {
-  g_autofree char *rule = _chorus_audit_describe ("rule.apply", "{\"rule\":1,\"name\":\"Refunds\",\"tag\":\"billing\"}",
+  g_autofree char *rule = chorus_test_describe ("rule.apply", "{\"rule\":1,\"name\":\"Refunds\",\"tag\":\"billing\"}",
                                                   NULL);
-  g_autofree char *segment = _chorus_audit_describe ("person-segment-add", "{\"segment\":\"vip\"}", "Ana Lima");
-  g_autofree char *notes = _chorus_audit_describe ("person-notes", "{}", "Ana Lima");
-  g_autofree char *unknown = _chorus_audit_describe ("something.new", NULL, "Ana Lima");
+  g_autofree char *segment = chorus_test_describe ("person-segment-add", "{\"segment\":\"vip\"}", "Ana Lima");
+  g_autofree char *notes = chorus_test_describe ("person-notes", "{}", "Ana Lima");
+  g_autofree char *unknown = chorus_test_describe ("something.new", NULL, "Ana Lima");
 
   g_assert_cmpstr (rule, ==, "The rule “Refunds” triaged this conversation");
   g_assert_cmpstr (segment, ==, "Ana Lima changed this person’s segments");
   g_assert_cmpstr (notes, ==, "Ana Lima edited the notes on this person");
   g_assert_cmpstr (unknown, ==, "Ana Lima made a change");
+}
+
+/* A history line cleans the names in it and isolates them, a team
+ * member's and a stranger's, so an override in one cannot turn the
+ * sentence around. */
+static void
+test_describe_hostile_names (void)
+{
+  g_autofree char *merged = _chorus_audit_describe ("person-merge",
+                                                    "{\"merged_name\": \"A" CHORUS_TEST_RLO "na" CHORUS_TEST_ZWSP "\"}",
+                                                    "De" CHORUS_TEST_ZWSP "e" CHORUS_TEST_RLO);
+  g_autofree char *entry = _chorus_audit_describe ("submission-add",
+                                                   "{\"name\": \"Fox\", \"submitter\": \"" CHORUS_TEST_RLO "Sam\"}",
+                                                   NULL);
+
+  g_assert_cmpstr (merged, ==,
+                   CHORUS_TEST_FSI "Dee" CHORUS_TEST_PDI " merged “" CHORUS_TEST_FSI "Ana" CHORUS_TEST_PDI "” into this person");
+  g_assert_cmpstr (entry, ==, "Someone added the entry “Fox” by " CHORUS_TEST_FSI "Sam" CHORUS_TEST_PDI);
 }
 
 int
@@ -634,6 +652,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/chorus/triage/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add_func ("/chorus/triage/describe-other-entries", test_describe_other_entries);
+  g_test_add_func ("/chorus/triage/describe-hostile-names", test_describe_hostile_names);
 
   return g_test_run ();
 }

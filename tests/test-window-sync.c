@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "chorus-account-dialog-private.h"
+#include "chorus-text.h"
 #include "fake-mastodon.h"
 
 #include "chorus-test-window.h"
@@ -31,10 +32,12 @@ on_source_started_cb (ChorusSyncEngine *engine,
                       Progress         *progress)
 {
   const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (progress->window->sync_button));
+  g_autofree char *isolated = chorus_text_isolate (chorus_source_get_display_name (source));
 
   progress->started++;
-  progress->tooltip_named_source = tooltip != NULL &&
-                                   strstr (tooltip, chorus_source_get_display_name (source)) != NULL;
+  progress->tooltip_named_source = tooltip != NULL && strstr (tooltip, isolated) != NULL &&
+                                   strstr (tooltip, CHORUS_TEST_RLO) == NULL &&
+                                   strstr (tooltip, CHORUS_TEST_ZWSP) == NULL;
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (progress->window->sync_progress)));
 }
 
@@ -72,7 +75,8 @@ test_sync_failures (void)
   gint64 feed;
   gint64 mastodon;
 
-  feed = test_add_source (store, "feed", feed_url, NULL, "Broken Feed", NULL);
+  /* Its name would turn the tooltip's count around, and hides a space. */
+  feed = test_add_source (store, "feed", feed_url, NULL, "Broken " CHORUS_TEST_RLO "Feed" CHORUS_TEST_ZWSP, NULL);
   /* Its token would come from an environment variable that is not set. */
   mastodon = test_add_source (store, "mastodon", base, "brand", "@brand on the test server",
                               "CHORUS_TEST_NO_TOKEN");
@@ -93,9 +97,9 @@ test_sync_failures (void)
   g_assert_cmpstr (adw_toast_get_title (window->sync_toast), ==, two_failed);
   g_assert_cmpstr (adw_toast_get_action_name (window->sync_toast), ==, "win.show-sources");
 
-  /* One feed: the toast names it. */
+  /* One feed: the toast names it, cleaned and isolated. */
   sync_and_wait (window, feed);
-  g_assert_nonnull (strstr (adw_toast_get_title (window->sync_toast), "Broken Feed"));
+  g_assert_nonnull (strstr (adw_toast_get_title (window->sync_toast), CHORUS_TEST_FSI "Broken Feed" CHORUS_TEST_PDI));
   g_assert_cmpstr (adw_toast_get_action_name (window->sync_toast), ==, "win.show-sources");
 
   /* An account that needs signing in: the toast offers to. */
@@ -134,6 +138,8 @@ typedef struct
 {
   guint shown;
   guint closed;
+  char *summary;   /* the last notification's title and body */
+  char *body;
   guint owner_id;
   guint object_id;
   gboolean owned;
@@ -163,6 +169,10 @@ on_notifications_call_cb (GDBusConnection       *connection,
   if (g_str_equal (method_name, "Notify"))
     {
       notifications->shown++;
+      g_clear_pointer (&notifications->summary, g_free);
+      g_clear_pointer (&notifications->body, g_free);
+      g_variant_get (parameters, "(&su&sss@as@a{sv}i)", NULL, NULL, NULL, &notifications->summary,
+                     &notifications->body, NULL, NULL, NULL);
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->shown));
     }
   else
@@ -214,6 +224,8 @@ stop_notifications (GDBusConnection *connection,
 {
   g_bus_unown_name (notifications->owner_id);
   g_dbus_connection_unregister_object (connection, notifications->object_id);
+  g_clear_pointer (&notifications->summary, g_free);
+  g_clear_pointer (&notifications->body, g_free);
 }
 
 static gboolean
@@ -266,9 +278,10 @@ test_notify_mentions (void)
   fake = fake_mastodon_start (&config);
   g_setenv ("CHORUS_TEST_TOKEN", config.token, TRUE);
 
-  store = test_create_workspace ("Mentions.chorus", &path);
-  test_add_source (store, "mastodon", fake_mastodon_get_url (fake), "brand", "@brand on the fake server",
-                   "CHORUS_TEST_TOKEN");
+  /* The account's name and the workspace's file both hide a reversal or a space. */
+  store = test_create_workspace ("Men" CHORUS_TEST_ZWSP "tions.chorus", &path);
+  test_add_source (store, "mastodon", fake_mastodon_get_url (fake), "brand",
+                   "@brand " CHORUS_TEST_RLO "on the fake server" CHORUS_TEST_ZWSP, "CHORUS_TEST_TOKEN");
   g_clear_object (&store);
   window = test_open_window (path);
 
@@ -289,6 +302,10 @@ test_notify_mentions (void)
   g_assert_cmpuint (window->sync_failures->len, ==, 0);
   g_assert_cmpuint (window->notification_ids->len, ==, 1);
   g_assert_true (chorus_test_spin_until (notifications_shown, &notifications, CHORUS_TEST_WAIT_MS));
+  g_assert_nonnull (strstr (notifications.summary, CHORUS_TEST_FSI "@brand on the fake server" CHORUS_TEST_PDI));
+  g_assert_null (strstr (notifications.summary, CHORUS_TEST_RLO));
+  g_assert_nonnull (strstr (notifications.body, CHORUS_TEST_FSI "Mentions" CHORUS_TEST_PDI));
+  g_assert_null (strstr (notifications.body, CHORUS_TEST_ZWSP));
 
   /* Coming back to the window takes the notification back. */
   gtk_window_destroy (GTK_WINDOW (elsewhere));

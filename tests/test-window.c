@@ -16,6 +16,9 @@
 
 #include "chorus-application.h"
 #include "chorus-campaign.h"
+#include "chorus-campaign-card.h"
+#include "chorus-campaign-page.h"
+#include "chorus-challenge-results.h"
 #include "chorus-conversation-list.h"
 #include "chorus-conversations-pane.h"
 #include "chorus-designs-pane.h"
@@ -26,39 +29,26 @@
 #include "chorus-store-sources.h"
 #include "chorus-submission-tile.h"
 #include "chorus-window-private.h"
+#include "chorus-conversations-pane-private.h"
 
 #include "chorus-test-util.h"
 #include "chorus-test-window.h"
 
 /* The real window in-process, on a real sample workspace: what a person
- * sees in each pane, in English or (CHORUS_TEST_LANGUAGE=es) Spanish. */
+ * sees in each pane, in English or (CHORUS_TEST_LANGUAGE=es) Spanish. With
+ * CHORUS_WINDOW_SHOTS naming a folder, the campaigns and a challenge's
+ * gallery at the narrowest width are saved there. */
 
 static char *sample_path;
 static char *tmp_dir;
 static gboolean spanish;
 
-static gboolean
-on_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @done returns TRUE or ten seconds pass. */
+/* Spins the main loop until @done returns TRUE or ten seconds (scaled
+ * under the sanitizers) pass. */
 static void
 wait_until (gboolean (*done) (gpointer), gpointer data)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, on_timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
+  g_assert_true (chorus_test_spin_until (done, data, 10000));
 }
 
 static gboolean
@@ -425,6 +415,171 @@ test_spanish (void)
   destroy_window (window);
 }
 
+/* How narrow the window can be in English, measured on this sample: the
+ * header bar's, once a campaign's header and figures, the variants side
+ * by side, the results switcher and the gallery filters gave way (they
+ * made it 594 px wide). Translations may take a little more. */
+#define ENGLISH_MIN_WIDTH 400
+#define TRANSLATED_MARGIN 16
+/* With a conversation open: its column's own width (420 px) and more. */
+#define ENGLISH_MIN_WIDTH_THREAD 430
+
+static gboolean
+designs_settled (gpointer data)
+{
+  ChorusWindow *window = data;
+
+  return stack_settled (pane_stack (window->designs_pane)) &&
+         g_list_model_get_n_items (chorus_designs_pane_get_submissions (CHORUS_DESIGNS_PANE (window->designs_pane))) > 0;
+}
+
+static gboolean
+campaign_shown (gpointer data)
+{
+  return chorus_campaign_page_get_campaign (data) != NULL;
+}
+
+static gboolean
+switcher_bar_revealed (gpointer data)
+{
+  ChorusWindow *window = data;
+
+  return adw_view_switcher_bar_get_reveal (window->switcher_bar);
+}
+
+/* The window's minimum width, in pixels; the window is then drawn that
+ * wide (with warnings fatal, a pane snapshotted before it is allocated
+ * fails the test), the bottom view switcher revealed. */
+static int
+measure_min_width (ChorusWindow *window,
+                   const char   *what)
+{
+  int min;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), min, 700);
+  wait_until (switcher_bar_revealed, window);
+  test_settle (400);
+  g_test_message ("with %s, the window is at least %d px wide in %s", what, min,
+                  g_getenv ("CHORUS_TEST_LANGUAGE") ?: "en");
+  return min;
+}
+
+static gboolean
+detail_shown (gpointer data)
+{
+  ChorusConversationsPane *pane = data;
+
+  return gtk_widget_is_drawable (GTK_WIDGET (pane->thread_view));
+}
+
+/* The first conversation open, its thread then its person: the widest
+ * minimum width they give the window. */
+static int
+measure_conversation (ChorusWindow *window)
+{
+  ChorusConversationsPane *pane = CHORUS_CONVERSATIONS_PANE (window->conversations_pane);
+  GtkStack *pages = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (pane->person_panel)));
+  int widest;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (pane->selection), 0, TRUE);
+  wait_until (detail_shown, pane);
+  widest = measure_min_width (window, "a conversation's thread");
+  gtk_stack_set_visible_child (pages, GTK_WIDGET (pane->person_panel));
+  widest = MAX (widest, measure_min_width (window, "a conversation's person"));
+  gtk_stack_set_visible_child (pages, gtk_widget_get_first_child (GTK_WIDGET (pages)));
+  return widest;
+}
+
+/* Each campaign of the sample in turn, on the Pre-tests pane: the widest
+ * minimum width they give the window. */
+static int
+measure_campaigns (ChorusWindow *window)
+{
+  g_autoptr(GPtrArray) lists = test_collect (window->pretests_pane, GTK_TYPE_LIST_BOX);
+  g_autoptr(GPtrArray) pages = test_collect (window->pretests_pane, CHORUS_TYPE_CAMPAIGN_PAGE);
+  GtkListBox *list = lists->pdata[0];
+  GtkListBoxRow *row;
+  int widest = 0;
+
+  g_assert_cmpuint (pages->len, ==, 1);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("campaign %d", i);
+
+      g_signal_emit_by_name (list, "row-activated", row);
+      wait_until (campaign_shown, pages->pdata[0]);
+      widest = MAX (widest, measure_min_width (window, what));
+      gtk_widget_activate_action (pages->pdata[0], "campaign.back", NULL);
+    }
+  g_assert_cmpint (widest, >, 0);
+  return widest;
+}
+
+/* On each campaign card, each variant's text (the label after its chip)
+ * is at least half the card wide: a long chip ("Long way round") gives
+ * way rather than leave the text a narrow column. */
+static void
+assert_variant_texts_readable (ChorusWindow *window)
+{
+  g_autoptr(GPtrArray) cards = test_collect (window->pretests_pane, CHORUS_TYPE_CAMPAIGN_CARD);
+  guint checked = 0;
+
+  g_assert_cmpuint (cards->len, >, 0);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      g_autoptr(GPtrArray) labels = test_collect (cards->pdata[i], GTK_TYPE_LABEL);
+      int card_width = gtk_widget_get_width (cards->pdata[i]);
+
+      for (guint j = 0; j < labels->len; j++)
+        {
+          GtkWidget *text = gtk_widget_get_next_sibling (labels->pdata[j]);
+
+          if (!gtk_widget_has_css_class (labels->pdata[j], "chorus-variant-label"))
+            continue;
+          g_assert_true (GTK_IS_LABEL (text));
+          g_assert_cmpint (gtk_widget_get_width (text), >=, card_width / 2);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, cards->len * 2);
+}
+
+/* Long translated titles ("Votos señalados (9)") wrap or ellipsize
+ * rather than widen the window. */
+static void
+test_narrowest (void)
+{
+  ChorusWindow *window = open_sample_window ();
+  int margin = g_getenv ("CHORUS_TEST_LANGUAGE") ? TRANSLATED_MARGIN : 0;
+  if (g_getenv ("NOANIM")) g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  int limit = ENGLISH_MIN_WIDTH + margin;
+  g_autoptr(GPtrArray) results = test_collect (window->designs_pane, CHORUS_TYPE_CHALLENGE_RESULTS);
+
+  wait_until (inbox_settled, window);
+  g_assert_cmpint (measure_conversation (window), <=, ENGLISH_MIN_WIDTH_THREAD + margin);
+  chorus_window_set_visible_pane (window, "pretests");
+  wait_until (stack_settled, gtk_stack_get_child_by_name (pane_stack (window->pretests_pane), "campaigns"));
+  g_assert_cmpint (measure_min_width (window, "the campaigns"), <=, limit);
+  assert_variant_texts_readable (window);
+  test_shoot (GTK_WINDOW (window), "CHORUS_WINDOW_SHOTS", "window", "campaigns-narrowest");
+  g_assert_cmpint (measure_campaigns (window), <=, limit);
+
+  chorus_window_set_visible_pane (window, "designs");
+  wait_until (designs_settled, window);
+  g_assert_cmpint (measure_min_width (window, "a challenge's gallery"), <=, limit);
+  test_show_challenge_content (CHORUS_DESIGNS_PANE (window->designs_pane));
+  g_assert_cmpint (measure_min_width (window, "a challenge's gallery, open"), <=, limit);
+  test_shoot (GTK_WINDOW (window), "CHORUS_WINDOW_SHOTS", "window", "gallery-narrowest");
+  g_assert_cmpuint (results->len, ==, 1);
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (results->pdata[0])), "results");
+  test_settle (500);
+  g_assert_cmpint (measure_min_width (window, "a challenge's results"), <=, limit);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/chorus/window/sample-panes", test_sample_panes);
   g_test_add_func ("/chorus/window/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/chorus/window/add-feed", test_add_feed);
+  g_test_add_func ("/chorus/window/narrowest", test_narrowest);
   if (spanish)
     g_test_add_func ("/chorus/window/spanish", test_spanish);
 

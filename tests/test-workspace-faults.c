@@ -84,7 +84,6 @@ fixture_set_up (Fixture       *f,
 {
   g_autofree char *path = g_build_filename (g_getenv ("CHORUS_CORPUS_DIR"), "feeds/rss-parser/guardian.rss", NULL);
   g_autoptr(ChorusStore) store = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *base = NULL;
   char *contents;
@@ -95,11 +94,7 @@ fixture_set_up (Fixture       *f,
 
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, on_request_cb, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  base = chorus_test_listen_local (f->server, 0);
   f->feed_url = g_strconcat (base, "feed.xml", NULL);
 
   /* A workspace with one feed, closed again. */

@@ -128,8 +128,9 @@ add_post (sqlite3    *db,
 }
 
 /* A thread with a brand answer, an edited reply, two pictures, a poll and
- * a chain of replies deeper than rows indent; an empty conversation; and
- * a thread of 2,000 posts. */
+ * a chain of replies deeper than rows indent; an empty conversation; a
+ * thread of 2,000 posts; and one started by someone whose name hides an
+ * override and a zero-width space. */
 void
 thread_view_fixture_seed (const char *path,
                           const char *server_url)
@@ -147,8 +148,12 @@ thread_view_fixture_seed (const char *path,
                        "UPDATE identities SET avatar_url = '%savatar/' || id || '.png';"
                        "INSERT INTO conversations (id, network, root_uri, subject, started_at, last_activity_at)"
                        " VALUES (1, 'mastodon', 'c1', 'Zipper on the Trail Runner jacket', 0, 0),"
-                       " (2, 'bluesky', 'c2', NULL, 0, 0), (3, 'mastodon', 'c3', NULL, 0, 0);",
-                       server_url);
+                       " (2, 'bluesky', 'c2', NULL, 0, 0), (3, 'mastodon', 'c3', NULL, 0, 0),"
+                       " (4, 'mastodon', 'c4', NULL, 0, 0);"
+                       "INSERT INTO people (id, display_name, created_at) VALUES (6, '%s', 1000);"
+                       "INSERT INTO identities (id, person_id, network, server, handle, display_name)"
+                       " VALUES (6, 6, 'mastodon', 'social.example', 'kai', '%s');",
+                       server_url, HOSTILE_NAME, HOSTILE_NAME);
 
   add_post (db, THREAD_ID, "root", 0, NULL, 1, FALSE, "The zipper on my Trail Runner jacket broke after two weeks.", 0);
   add_post (db, THREAD_ID, "brand", 10, "root", 5, TRUE, "So sorry, Ana! Could you send us your order number?", 0);
@@ -181,6 +186,8 @@ thread_view_fixture_seed (const char *path,
                        "INSERT INTO poll_options (poll_id, position, title, votes) VALUES"
                        " (%" G_GINT64_FORMAT ", 0, 'Forest green', 7), (%" G_GINT64_FORMAT ", 1, 'Glacier blue', 3)",
                        poll_id, poll_id);
+
+  add_post (db, HOSTILE_ID, "hostile", 500, NULL, 6, FALSE, "Who am I?", 0);
 
   chorus_test_db_exec (db, "BEGIN");
   for (int i = 0; i < N_LARGE; i++)

@@ -9,12 +9,16 @@
 
 #include <libsoup/soup.h>
 
+#include "chorus-test-util.h"
+
 G_BEGIN_DECLS
 
 #define BASE_TIME G_GINT64_CONSTANT (1767225600)
 #define THREAD_ID 1
 #define EMPTY_ID 2
 #define LARGE_ID 3
+#define HOSTILE_ID 4
+#define HOSTILE_NAME "Kai " CHORUS_TEST_RLO "redlaw" CHORUS_TEST_ZWSP
 #define CHAIN_LENGTH 8
 #define N_LARGE 2000
 

@@ -27,7 +27,7 @@
  *
  * Cursors: these lists page only backwards, newest first, so a stream's
  * cursor is a high-water mark: the newest indexedAt (the AppView's clock,
- * not the author's) seen so far. Each sync walks back from the newest page
+ * not the author's, nor this machine's) seen so far. Each sync walks back from the newest page
  * until a page reaches posts indexed OVERLAP_SECONDS before the mark or
  * earlier (search sorts by min (createdAt, indexedAt), so a post indexed
  * just after the mark may sort a little before it), until no page is
@@ -146,17 +146,22 @@ stream_url (gpointer    data,
 }
 
 /* The newest and oldest indexedAt among a page's items, leaving out times
- * too far ahead to be true. Returns FALSE when none has one. */
+ * too far ahead to be true. "Ahead" is measured against the server's own
+ * clock, its answer's Date, so that this machine's clock, a day behind or
+ * ahead, cannot hold the mark back; only without a Date is it ours.
+ * Returns FALSE when none has one. */
 static gboolean
-scan_indexed_at (const char *body,
-                 gsize       length,
-                 const char *member,
-                 gint64     *newest,
-                 gint64     *oldest)
+scan_indexed_at (ChorusHttpResponse *response,
+                 const char         *member,
+                 gint64             *newest,
+                 gint64             *oldest)
 {
+  gsize length;
+  const char *body = chorus_http_response_get_body (response, &length);
   g_autoptr(JsonNode) root = _chorus_json_load (body, (gssize) length, NULL);
   JsonArray *items = _chorus_json_get_array (_chorus_json_object (root), member);
-  gint64 latest = g_get_real_time () / G_USEC_PER_SEC + MAX_AHEAD_SECONDS;
+  gint64 now = response->date > 0 ? response->date : g_get_real_time () / G_USEC_PER_SEC;
+  gint64 latest = now + MAX_AHEAD_SECONDS;
 
   *newest = 0;
   *oldest = G_MAXINT64;
@@ -201,7 +206,7 @@ stream_parse (gpointer     data,
     return FALSE;
 
   reached = FALSE;
-  if (scan_indexed_at (body, length, stream->kind == STREAM_MENTIONS ? "notifications" : "posts",
+  if (scan_indexed_at (page->response, stream->kind == STREAM_MENTIONS ? "notifications" : "posts",
                        &newest, &oldest))
     {
       seen = MAX (seen, newest);

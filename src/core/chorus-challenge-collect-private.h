@@ -138,6 +138,10 @@ GPtrArray  *_chorus_collect_list_poll_posts (sqlite3              *db,
                                              gint64                source_id,
                                              gint64                now,
                                              GError              **error);
+gboolean    _chorus_collect_step_failed    (sqlite3               *db,
+                                            int                    rc,
+                                            const char            *what,
+                                            GError               **error);
 gint64      _chorus_collect_store_entry    (sqlite3               *db,
                                             gpointer               image,
                                             GArray                *changed,

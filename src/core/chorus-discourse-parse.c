@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-discourse-parse.h"
+#include "chorus-discourse-parse-private.h"
 #include "chorus-error.h"
 #include "chorus-html.h"
 #include "chorus-parse-json-private.h"
@@ -25,7 +26,6 @@
  * chorus-parse-json.c for how every value is checked. */
 
 #define MAX_HTML_BYTES    (1024 * 1024)
-#define MAX_POLL_OPTIONS  256
 #define AVATAR_SIZE       96
 
 typedef struct
@@ -76,8 +76,8 @@ forum_clear (Forum *forum)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Forum, forum_clear)
 
-static void
-set_shape_error (GError **error)
+void
+_chorus_discourse_set_shape_error (GError **error)
 {
   g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                _("The forum’s reply is not what Chorus asked for."));
@@ -190,53 +190,6 @@ set_content (ChorusIncomingPost *post,
     post->text = g_strdup ("");
 }
 
-static char *
-dup_html_text (const char *html)
-{
-  g_autofree char *clipped = _chorus_parse_dup_text (html != NULL ? html : "", CHORUS_PARSE_MAX_TEXT);
-  g_autofree char *markup = NULL;
-  char *text = NULL;
-
-  if (!chorus_html_convert (clipped, -1, &text, &markup, NULL))
-    g_clear_pointer (&text, g_free);
-
-  return text != NULL ? text : g_strdup ("");
-}
-
-/* Polls. Hidden results have no `votes`. */
-static ChorusIncomingPoll *
-parse_poll_object (JsonObject *object)
-{
-  g_autoptr(ChorusIncomingPoll) poll = NULL;
-  JsonArray *options = _chorus_json_get_array (object, "options");
-  guint n = MIN (_chorus_json_array_length (options), MAX_POLL_OPTIONS);
-
-  if (options == NULL)
-    return NULL;
-
-  poll = chorus_incoming_poll_new ();
-  poll->remote_id = _chorus_parse_dup_nonempty (_chorus_json_get_string (object, "name"));
-  poll->expires_at = _chorus_parse_time (_chorus_json_get_string (object, "close"));
-  poll->multiple = g_strcmp0 (_chorus_json_get_string (object, "type"), "multiple") == 0;
-  poll->voters_count = MAX (_chorus_json_get_int (object, "voters", -1), -1);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *option = _chorus_json_array_object (options, i);
-      g_autofree char *title = NULL;
-      gint64 votes;
-
-      if (option == NULL)
-        continue;
-
-      title = dup_html_text (_chorus_json_get_string (option, "html"));
-      votes = _chorus_json_get_int (option, "votes", -1);
-      g_ptr_array_add (poll->options, chorus_incoming_poll_option_new (title, MAX (votes, -1)));
-    }
-
-  return g_steal_pointer (&poll);
-}
-
 /* Likes are the actions_summary entry with id 2. */
 static gint64
 get_like_count (JsonObject *post)
@@ -323,7 +276,7 @@ parse_post (JsonObject      *object,
   post->like_count = get_like_count (object);
   post->reply_count = _chorus_json_get_count (object, "reply_count");
   if (_chorus_json_array_length (polls) > 0)
-    post->poll = parse_poll_object (_chorus_json_array_object (polls, 0));
+    post->poll = _chorus_discourse_parse_poll_object (_chorus_json_array_object (polls, 0));
 
   return g_steal_pointer (&post);
 }
@@ -446,7 +399,7 @@ chorus_discourse_parse_topic_list (const char  *data,
   list = _chorus_json_get_object (_chorus_json_object (root), "topic_list");
   if (list == NULL)
     {
-      set_shape_error (error);
+      _chorus_discourse_set_shape_error (error);
       return NULL;
     }
 
@@ -549,7 +502,7 @@ chorus_discourse_parse_topic (const char  *data,
   posts = _chorus_json_get_array (stream_object, "posts");
   if (posts == NULL)
     {
-      set_shape_error (error);
+      _chorus_discourse_set_shape_error (error);
       return NULL;
     }
 
@@ -599,7 +552,7 @@ chorus_discourse_parse_posts (const char  *data,
 
   if (posts == NULL && _chorus_json_get_member (object, "post_number") == NULL)
     {
-      set_shape_error (error);
+      _chorus_discourse_set_shape_error (error);
       return NULL;
     }
 
@@ -701,7 +654,7 @@ chorus_discourse_parse_search (const char  *data,
   if (object == NULL ? !JSON_NODE_HOLDS_ARRAY (root) :
       _chorus_json_get_array (object, "posts") == NULL && _chorus_json_get_array (object, "topics") == NULL)
     {
-      set_shape_error (error);
+      _chorus_discourse_set_shape_error (error);
       return NULL;
     }
 
@@ -742,41 +695,6 @@ chorus_discourse_parse_search (const char  *data,
     *topics = g_steal_pointer (&found_topics);
 
   return result;
-}
-
-/**
- * chorus_discourse_parse_poll:
- * @data: the body of PUT /polls/vote or /polls/toggle_status (`poll`),
- *   or one poll object from a post's `polls`
- * @length: the length of @data, or -1 when it is nul-terminated
- * @error: a location for a #GError
- *
- * Returns: (transfer full) (nullable): the poll; its remote_id is the
- *   poll's name within its post
- */
-ChorusIncomingPoll *
-chorus_discourse_parse_poll (const char  *data,
-                             gssize       length,
-                             GError     **error)
-{
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *object;
-  ChorusIncomingPoll *poll;
-
-  g_return_val_if_fail (data != NULL, NULL);
-
-  if (!(root = _chorus_json_load (data, length, error)))
-    return NULL;
-
-  object = _chorus_json_object (root);
-  if (_chorus_json_get_object (object, "poll") != NULL)
-    object = _chorus_json_get_object (object, "poll");
-
-  poll = parse_poll_object (object);
-  if (poll == NULL)
-    set_shape_error (error);
-
-  return poll;
 }
 
 /**

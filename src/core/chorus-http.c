@@ -340,6 +340,8 @@ build_response (Request *request)
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
   ChorusHttpResponse *response = g_new0 (ChorusHttpResponse, 1);
+  const char *date = soup_message_headers_get_one (headers, "Date");
+  g_autoptr(GDateTime) server_time = date != NULL ? soup_date_time_new_from_http_string (date) : NULL;
 
   response->status = soup_message_get_status (request->message);
   response->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
@@ -347,6 +349,7 @@ build_response (Request *request)
   response->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
   response->link = g_strdup (soup_message_headers_get_one (headers, "Link"));
   response->content_type = g_strdup (soup_message_headers_get_one (headers, "Content-Type"));
+  response->date = server_time != NULL ? g_date_time_to_unix (server_time) : 0;
 
   return response;
 }

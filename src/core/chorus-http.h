@@ -23,6 +23,7 @@ typedef struct
   char   *last_modified;
   char   *link;               /* the Link header, for paging */
   char   *content_type;       /* the whole header, charset included */
+  gint64  date;               /* the server's clock (its Date header), Unix time, or 0 */
 } ChorusHttpResponse;
 
 void                chorus_http_response_free     (ChorusHttpResponse  *response);

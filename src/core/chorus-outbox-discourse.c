@@ -20,29 +20,36 @@
  * answering the target's post number) or a like (POST /post_actions,
  * type 2). Discourse has no idempotency key, so an item that may already
  * be on the forum is looked for before it is sent again: a reply among
- * the topic's latest posts (by this account, no older than the item, with
- * a text the item carried), a like in the post's own actions. A
+ * the topic's posts (by this account, no older than the item, with a text
+ * the item carried), read back from the newest a page at a time until a
+ * page reaches posts older than the item, a like in the post's own
+ * actions. A
  * pre-test's poll (chorus-pretest-discourse.c) is a post whose raw holds
  * the poll, in a topic, or opening a new one: a new topic that may
  * already exist is looked for among the topics the account created, by
  * its title, and then in the topic as a reply is. */
 
 #define LIKE_ACTION       2
-#define TAIL_POSTS        20
+#define TAIL_POSTS        20   /* ids asked for at once, as Discourse pages a topic */
+#define LOOK_BACK_PAGES   25   /* so at most 500 posts since the item */
 #define STATUS_UNPROCESSABLE 422
 
 typedef struct
 {
   ChorusOutboxChannel *channel;     /* the caller's, kept until the task returns */
   ChorusOutboxJob     *job;
-  GPtrArray           *candidates;  /* JsonNode, the topic's latest posts */
+  GPtrArray           *candidates;  /* JsonNode, the topic's posts read so far */
   gint64               topic_id;    /* the topic to look in */
+  JsonNode            *topic;       /* /t/<id>.json, for its stream of post ids */
+  guint                next;        /* the stream's posts before this one are not read yet */
+  guint                pages;       /* /t/<id>/posts.json read */
 } Send;
 
 static void
 send_free (Send *send)
 {
   g_clear_pointer (&send->candidates, g_ptr_array_unref);
+  g_clear_pointer (&send->topic, json_node_unref);
   g_free (send);
 }
 
@@ -205,8 +212,9 @@ add_candidates (Send       *send,
     g_ptr_array_add (send->candidates, json_node_copy (json_array_get_element (posts, i)));
 }
 
-static void
-check_candidates (GTask *task)
+/* Returns the item as sent when a post read so far is it. */
+static gboolean
+return_if_found (GTask *task)
 {
   Send *send = g_task_get_task_data (task);
 
@@ -217,11 +225,65 @@ check_candidates (GTask *task)
       if (is_this_reply (send, _chorus_json_object (node)))
         {
           _chorus_outbox_send_return (task, sent_post (send, node));
-          return;
+          return TRUE;
         }
     }
 
-  post_item (task);
+  return FALSE;
+}
+
+static gboolean
+is_loaded (Send   *send,
+           gint64  id)
+{
+  for (guint i = 0; i < send->candidates->len; i++)
+    if (_chorus_json_get_int (_chorus_json_object (g_ptr_array_index (send->candidates, i)), "id", -1) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A page that holds a post older than the item (and the clocks' leeway)
+ * reached back past it: the posts before are older still. */
+static gboolean
+predates_item (Send       *send,
+               JsonObject *answer)
+{
+  JsonArray *posts = _chorus_json_get_array (_chorus_json_get_object (answer, "post_stream"), "posts");
+
+  for (guint i = 0; i < _chorus_json_array_length (posts); i++)
+    {
+      const char *created = _chorus_json_get_string (_chorus_json_array_object (posts, i), "created_at");
+
+      if (created != NULL && _chorus_parse_time (created) < send->job->created_at - CHORUS_OUTBOX_CLOCK_SKEW_SECONDS)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* So many posts came since the item that it may be further back than
+ * Chorus reads: sending it again could post it twice. */
+static ChorusOutboxResult *
+unsure_result (Send *send)
+{
+  GError *error = g_error_new (CHORUS_ERROR, CHORUS_ERROR_FAILED,
+                               /* Translators: %s is a forum's host. */
+                               _("Could not tell whether this reply already reached %s: too many posts came after "
+                                 "it. Look for it in the topic before writing it again."),
+                               send->channel->network_name);
+
+  return _chorus_outbox_result_new (CHORUS_OUTBOX_REFUSED, error);
+}
+
+static void read_back (GTask *task);
+
+/* Every post id of the topic, oldest first. */
+static JsonArray *
+topic_stream (Send *send)
+{
+  return _chorus_json_get_array (_chorus_json_get_object (_chorus_json_object (send->topic), "post_stream"),
+                                 "stream");
 }
 
 static void
@@ -239,22 +301,57 @@ on_tail_read_cb (GObject      *object,
 
   root = _chorus_outbox_response_json (response);
   add_candidates (send, _chorus_json_object (root));
-  check_candidates (task);
+  if (return_if_found (task))
+    return;
+
+  if (predates_item (send, _chorus_json_object (root)))
+    post_item (task);
+  else
+    read_back (task);
 }
 
-static gboolean
-is_loaded (Send   *send,
-           gint64  id)
+/* The next TAIL_POSTS posts of the stream not read yet, newest first,
+ * from /t/<id>/posts.json. */
+static void
+read_back (GTask *task)
 {
-  for (guint i = 0; i < send->candidates->len; i++)
-    if (_chorus_json_get_int (_chorus_json_object (g_ptr_array_index (send->candidates, i)), "id", -1) == id)
-      return TRUE;
+  Send *send = g_task_get_task_data (task);
+  JsonArray *stream = topic_stream (send);
+  g_autoptr(GString) path = g_string_new (NULL);
+  guint asked = 0;
 
-  return FALSE;
+  if (send->pages == LOOK_BACK_PAGES)
+    {
+      _chorus_outbox_send_return (task, unsure_result (send));
+      return;
+    }
+
+  g_string_printf (path, "/t/%" G_GINT64_FORMAT "/posts.json?include_raw=true", send->topic_id);
+  while (send->next > 0 && asked < TAIL_POSTS)
+    {
+      JsonNode *element = json_array_get_element (stream, --send->next);
+      gint64 id = json_node_get_value_type (element) == G_TYPE_INT64 ? json_node_get_int (element) : -1;
+
+      if (id > 0 && !is_loaded (send, id))
+        {
+          g_string_append_printf (path, "&post_ids%%5B%%5D=%" G_GINT64_FORMAT, id);
+          asked++;
+        }
+    }
+
+  /* The whole topic is read, and the item is not in it. */
+  if (asked == 0)
+    {
+      post_item (task);
+      return;
+    }
+
+  send->pages++;
+  _chorus_outbox_channel_get_async (send->channel, path->str, g_task_get_cancellable (task), on_tail_read_cb, task);
 }
 
 /* /t/<id>.json holds the topic's first posts and every post id: the
- * latest ones it does not hold come from /t/<id>/posts.json. */
+ * others come from /t/<id>/posts.json, the newest first. */
 static void
 on_topic_read_cb (GObject      *object,
                   GAsyncResult *result,
@@ -263,35 +360,17 @@ on_topic_read_cb (GObject      *object,
   GTask *task = user_data;
   Send *send = g_task_get_task_data (task);
   g_autoptr(ChorusHttpResponse) response = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) path = NULL;
-  JsonArray *stream;
-  guint n;
 
   if (!(response = _chorus_outbox_take_answer (task, object, result, send->channel, send->job, 0)))
     return;
 
-  root = _chorus_outbox_response_json (response);
-  add_candidates (send, _chorus_json_object (root));
-  stream = _chorus_json_get_array (_chorus_json_get_object (_chorus_json_object (root), "post_stream"), "stream");
-  n = _chorus_json_array_length (stream);
+  send->topic = _chorus_outbox_response_json (response);
+  add_candidates (send, _chorus_json_object (send->topic));
+  if (return_if_found (task))
+    return;
 
-  path = g_string_new (NULL);
-  g_string_printf (path, "/t/%" G_GINT64_FORMAT "/posts.json?include_raw=true", send->topic_id);
-  for (guint i = n > TAIL_POSTS ? n - TAIL_POSTS : 0; i < n; i++)
-    {
-      gint64 id = json_node_get_value_type (json_array_get_element (stream, i)) == G_TYPE_INT64
-                    ? json_array_get_int_element (stream, i) : -1;
-
-      if (id > 0 && !is_loaded (send, id))
-        g_string_append_printf (path, "&post_ids%%5B%%5D=%" G_GINT64_FORMAT, id);
-    }
-
-  if (strstr (path->str, "&post_ids") == NULL)
-    check_candidates (task);
-  else
-    _chorus_outbox_channel_get_async (send->channel, path->str, g_task_get_cancellable (task), on_tail_read_cb,
-                                      task);
+  send->next = _chorus_json_array_length (topic_stream (send));
+  read_back (task);
 }
 
 /* A like shows in the post's actions as "acted". */

@@ -225,6 +225,22 @@ settle_step (ChorusOutboxSender  *self,
   return _chorus_store_outbox_record (self->store, flush->job, flush->result, error);
 }
 
+/* Last: when the next scheduled item is due, for the caller to flush
+ * again then (not knowing fails nothing that was sent). */
+static gboolean
+due_step (ChorusOutboxSender  *self,
+          Flush               *flush,
+          GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  flush->summary.next_due = chorus_store_next_outbox_due (self->store, &local_error);
+  if (local_error != NULL)
+    g_warning ("Could not read when the outbox is next due: %s", local_error->message);
+
+  return TRUE;
+}
+
 /* Steps */
 
 static void
@@ -459,6 +475,17 @@ find_source (Flush  *flush,
 }
 
 static void
+on_due_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+
+  if (!step_failed (task, result))
+    finish (task, NULL);
+}
+
+static void
 next_source (GTask *task)
 {
   Flush *flush = g_task_get_task_data (task);
@@ -479,7 +506,7 @@ next_source (GTask *task)
     flush->source = find_source (flush, g_array_index (flush->source_ids, gint64, flush->next_source++));
 
   if (flush->source == NULL)
-    finish (task, NULL);
+    run_step (task, due_step, on_due_read_cb);
   else
     run_step (task, load_jobs_step, on_jobs_loaded_cb);
 }

@@ -23,6 +23,7 @@ typedef struct
   guint waiting;      /* still queued: no answer, or "not now"; the next flush tries again */
   guint sent_pretest;   /* of @sent, a pre-test's polls and variant posts */
   guint failed_pretest; /* of @failed, the same */
+  gint64 next_due;      /* when the next item that waits for its time may go (Unix seconds), or 0 */
 } ChorusOutboxSummary;
 
 ChorusOutboxSender *chorus_outbox_sender_new          (ChorusStore          *store,

@@ -64,6 +64,7 @@ ranked_entry_free (ChorusRankedEntry *entry)
   g_free (entry->image_sha256);
   g_free (entry->image_path);
   g_free (entry->moderation);
+  g_free (entry->read_notice);
   g_free (entry);
 }
 

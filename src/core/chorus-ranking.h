@@ -68,6 +68,9 @@ typedef struct
   double              combined_score;      /* 0 to 1 */
   ChorusRankingFlags  flags;
   gint64              near_duplicate_of;   /* the closest look-alike, or 0 */
+  char               *read_notice;         /* what the last read of its votes left out and why
+                                            * (replies that did not count, its post deleted),
+                                            * in words for a person, or NULL */
 } ChorusRankedEntry;
 
 /* One community vote on an entry of the ranking. */

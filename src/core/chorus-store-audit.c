@@ -14,6 +14,7 @@
 #include "chorus-parse-json-private.h"
 #include "chorus-store-triage.h"
 #include "chorus-store-triage-private.h"
+#include "chorus-text.h"
 
 /* What a conversation's side pane reads: its notes, and its history from
  * the audit log, each entry told as one translated sentence built from the
@@ -474,14 +475,20 @@ _chorus_audit_describe (const char *action,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *object = NULL;
   JsonArray *ids;
-  const char *actor = actor_name;
+  g_autofree char *isolated = NULL;
+  g_autofree char *person = NULL;
+  const char *actor;
   ChorusField field;
   char *awards;
   guint n;
 
-  if (actor == NULL || *actor == '\0')
+  /* Names go inside our sentences isolated, so a name in another
+   * direction, or one carrying a bidi override, cannot reorder them. */
+  if (actor_name == NULL || *actor_name == '\0')
     /* Translators: who made a change in the audit log, when nobody on the team is known to have. */
     actor = _("Someone");
+  else
+    actor = isolated = chorus_text_isolate (actor_name);
 
   if (detail != NULL && json_parser_load_from_data (parser, detail, -1, NULL))
     object = _chorus_json_object (json_parser_get_root (parser));
@@ -527,7 +534,7 @@ _chorus_audit_describe (const char *action,
      * title, the third the name of the person who made it. */
     return g_strdup_printf (_("%s added the entry “%s” by %s"), actor,
                             _chorus_json_get_string (object, "name") ? _chorus_json_get_string (object, "name") : "",
-                            _chorus_json_get_string (object, "submitter") ? _chorus_json_get_string (object, "submitter") : "");
+                            (person = chorus_text_isolate (_chorus_json_get_string (object, "submitter"))));
   if (g_strcmp0 (action, "vote-exclude") == 0 || g_strcmp0 (action, "vote-include") == 0)
     return describe_vote (actor, action, object);
   if (g_strcmp0 (action, "challenge-create") == 0 || g_strcmp0 (action, "challenge-edit") == 0)
@@ -540,12 +547,12 @@ _chorus_audit_describe (const char *action,
     /* Translators: an audit log entry. The first %s is a team member's
      * name, the second the name of the person merged into this one. */
     return g_strdup_printf (_("%s merged “%s” into this person"), actor,
-                            _chorus_json_get_string (object, "merged_name") ? _chorus_json_get_string (object, "merged_name") : "");
+                            (person = chorus_text_isolate (_chorus_json_get_string (object, "merged_name"))));
   if (g_strcmp0 (action, "person-merge-dismiss") == 0)
     /* Translators: an audit log entry. The first %s is a team member's
      * name, the second the name of a person suggested as the same one. */
     return g_strdup_printf (_("%s said “%s” is not the same person"), actor,
-                            _chorus_json_get_string (object, "other_name") ? _chorus_json_get_string (object, "other_name") : "");
+                            (person = chorus_text_isolate (_chorus_json_get_string (object, "other_name"))));
   if (!_chorus_field_from_action (action, &field))
     /* Translators: an audit log entry of a kind this version of Chorus
      * does not know. %s is a team member's name. */

@@ -76,13 +76,7 @@ add_entries (sqlite3         *db,
       g_ptr_array_add (post->entry_titles, _chorus_sql_dup_text (stmt, 1));
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (error, db, "challenge entries");
-      return FALSE;
-    }
-
-  return TRUE;
+  return !_chorus_collect_step_failed (db, rc, "challenge entries", error);
 }
 
 static ChorusPollPost *
@@ -143,11 +137,8 @@ _chorus_collect_list_poll_posts (sqlite3  *db,
       g_ptr_array_add (posts, post);
     }
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _chorus_set_sqlite_error (error, db, "challenge polls");
-      return NULL;
-    }
+  if (rc != SQLITE_ROW && _chorus_collect_step_failed (db, rc, "challenge polls", error))
+    return NULL;
 
   return g_steal_pointer (&posts);
 }

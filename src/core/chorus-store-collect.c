@@ -144,11 +144,13 @@ _chorus_vote_read_free (ChorusVoteRead *read)
   g_free (read);
 }
 
-static gboolean
-step_failed (sqlite3     *db,
-             int          rc,
-             const char  *what,
-             GError     **error)
+/* Whether a query ended on something else than SQLITE_DONE; if so,
+ * @error says so, naming @what was read. */
+gboolean
+_chorus_collect_step_failed (sqlite3     *db,
+                             int          rc,
+                             const char  *what,
+                             GError     **error)
 {
   if (rc == SQLITE_DONE)
     return FALSE;
@@ -198,7 +200,7 @@ _chorus_collect_dup_hashtags (sqlite3  *db,
         }
     }
 
-  if (step_failed (db, rc, "challenge hashtags", error))
+  if (_chorus_collect_step_failed (db, rc, "challenge hashtags", error))
     return NULL;
 
   if (opens_at != NULL)
@@ -294,7 +296,7 @@ add_candidates (sqlite3     *db,
     }
 
   /* Stopped at the most a sync takes, or at the end. */
-  return rc == SQLITE_ROW || !step_failed (db, rc, "challenge entries", error);
+  return rc == SQLITE_ROW || !_chorus_collect_step_failed (db, rc, "challenge entries", error);
 }
 
 /**
@@ -331,7 +333,7 @@ _chorus_collect_list_candidates (sqlite3  *db,
                          sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), candidates, error))
       return NULL;
 
-  if (rc != SQLITE_ROW && step_failed (db, rc, "challenges", error))
+  if (rc != SQLITE_ROW && _chorus_collect_step_failed (db, rc, "challenges", error))
     return NULL;
 
   return g_steal_pointer (&candidates);
@@ -379,7 +381,7 @@ _chorus_collect_list_targets (sqlite3  *db,
       g_ptr_array_add (targets, target);
     }
 
-  if (step_failed (db, rc, "challenge entries", error))
+  if (_chorus_collect_step_failed (db, rc, "challenge entries", error))
     return NULL;
 
   return g_steal_pointer (&targets);

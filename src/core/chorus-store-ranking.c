@@ -22,7 +22,8 @@
 /* Reading a challenge's ranking, and finding its near-duplicate entries.
  * Entries the moderators rejected are not ranked, nor are their votes or
  * jury scores read. A person is whoever their identity belongs to now,
- * or the person they were merged into.
+ * or the person they were merged into. Each entry carries the notice of
+ * the last read of its votes (vote_reads), if that read left some out.
  *
  * Before either, every PNG entry without a perceptual hash yet gets one
  * from its file in the media store (a short write of derived data, not
@@ -38,9 +39,9 @@
 
 #define ENTRIES_SQL \
   "SELECT s.id, s.submitted_at, s.title, s.author_id, " PERSON ", i.network, i.handle," \
-  "       i.server, s.image_sha256, s.image_type, s.moderation, s.phash" \
+  "       i.server, s.image_sha256, s.image_type, s.moderation, s.phash, r.notice" \
   " FROM submissions s LEFT JOIN identities i ON i.id = s.author_id" \
-  " LEFT JOIN people p ON p.id = i.person_id" \
+  " LEFT JOIN people p ON p.id = i.person_id LEFT JOIN vote_reads r ON r.submission_id = s.id" \
   " WHERE s.challenge_id = ?1 AND s.moderation <> 'rejected'"
 
 #define VOTES_SQL \
@@ -163,6 +164,7 @@ add_entry_row (Loader       *loader,
   entry->moderation = _chorus_sql_dup_text (stmt, 10);
   entry->has_phash = sqlite3_column_type (stmt, 11) != SQLITE_NULL;
   entry->phash = (guint64) sqlite3_column_int64 (stmt, 11);
+  entry->read_notice = _chorus_sql_dup_text (stmt, 12);
 }
 
 static void

@@ -11,6 +11,8 @@
 
 #include "chorus-campaign-card.h"
 #include "chorus-format.h"
+#include "chorus-wrap-box.h"
+#include "chorus-wrap-layout.h"
 
 /* One campaign: its goal, state, and each variant's share of the votes. */
 
@@ -57,6 +59,14 @@ format_count_and_share (const char *metric,
   return g_strdup_printf (C_("count and share", "%s · %s"), count_text, share);
 }
 
+/* Room for a readable line of a variant's text beside its chip; with
+ * less, the text goes under the chip and takes the card's width. */
+#define VARIANT_TEXT_CHARS 28
+
+/* A variant: its chip, its text, and once the campaign ran, its count
+ * and a bar of its share. The chip, the text and the count flow like
+ * words (ChorusWrapBox), so a long chip ("Long way round") never leaves
+ * the text a narrow column on a narrow window. */
 static void
 add_variant (ChorusCampaignCard *self,
              ChorusVariant      *variant,
@@ -66,6 +76,7 @@ add_variant (ChorusCampaignCard *self,
 {
   gint64 votes = chorus_variant_get_votes (variant);
   g_autofree char *count_text = NULL;
+  GtkWidget *line = chorus_wrap_box_new ();
   GtkWidget *letter = new_label (chorus_variant_get_label (variant), "chorus-variant-label");
   GtkWidget *body = new_label (chorus_variant_get_body (variant), NULL);
   GtkWidget *count;
@@ -75,10 +86,13 @@ add_variant (ChorusCampaignCard *self,
   gtk_widget_set_halign (letter, GTK_ALIGN_START);
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (body), VARIANT_TEXT_CHARS);
   gtk_label_set_xalign (GTK_LABEL (body), 0);
   gtk_widget_set_hexpand (body, TRUE);
-  gtk_grid_attach (self->variants_grid, letter, 0, row * 2, 1, 1);
-  gtk_grid_attach (self->variants_grid, body, 1, row * 2, 1, 1);
+  chorus_wrap_layout_set_spacing (CHORUS_WRAP_LAYOUT (gtk_widget_get_layout_manager (line)), 12);
+  chorus_wrap_box_append (CHORUS_WRAP_BOX (line), letter);
+  chorus_wrap_box_append (CHORUS_WRAP_BOX (line), body);
+  gtk_grid_attach (self->variants_grid, line, 0, row * 2, 1, 1);
 
   /* A campaign that never ran has variants but nothing to count yet. */
   if (chorus_campaign_get_instrument (self->campaign) == NULL)
@@ -89,6 +103,7 @@ add_variant (ChorusCampaignCard *self,
   gtk_label_set_xalign (GTK_LABEL (count), 1);
   gtk_widget_set_valign (count, GTK_ALIGN_START);
   gtk_widget_add_css_class (count, "dim-label");
+  chorus_wrap_box_append (CHORUS_WRAP_BOX (line), count);
 
   bar = gtk_progress_bar_new ();
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar), total > 0 ? (double) votes / (double) total : 0);
@@ -98,9 +113,7 @@ add_variant (ChorusCampaignCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, count_text,
                                   -1);
-
-  gtk_grid_attach (self->variants_grid, count, 2, row * 2, 1, 1);
-  gtk_grid_attach (self->variants_grid, bar, 1, row * 2 + 1, 2, 1);
+  gtk_grid_attach (self->variants_grid, bar, 0, row * 2 + 1, 1, 1);
 }
 
 static char *

@@ -212,7 +212,8 @@ _chorus_campaign_new_variant_flow (guint n)
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), MIN (n, 2));
+  /* Side by side where there is room, one above the other in a narrow window. */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), n <= 4 ? MAX (n, 1) : 3);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
@@ -299,6 +300,7 @@ add_figures (GtkBox             *box,
              const char * const *labels)
 {
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
   gboolean rates = chorus_analysis_get_design (analysis) == CHORUS_ANALYSIS_RATES;
   const char *headers[] = {
     C_("figures", "Variant"), C_("figures", "Count"), rates ? C_("figures", "Exposures") : NULL,
@@ -344,7 +346,13 @@ add_figures (GtkBox             *box,
       attach_cell (GTK_GRID (grid), loss, column++, row, FALSE);
     }
 
-  gtk_box_append (box, grid);
+  /* Where the window is narrower than the figures, they scroll sideways
+   * rather than set the window's minimum width. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_box_append (box, scroller);
 }
 
 static void

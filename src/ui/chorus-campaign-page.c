@@ -15,6 +15,7 @@
 #include "chorus-campaign-page-private.h"
 #include "chorus-campaign-report.h"
 #include "chorus-format.h"
+#include "chorus-stack-switcher.h"
 #include "chorus-store-campaigns.h"
 #include "chorus-variant-replies.h"
 
@@ -376,6 +377,8 @@ static void
 chorus_campaign_page_init (ChorusCampaignPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* In a narrow window, or a long translation, it wraps beside the title. */
+  chorus_button_shrink_label (GTK_BUTTON (self->launch_button));
   update_actions (self);
 }
 

@@ -38,6 +38,8 @@ struct _ChorusChallengeResults
   GtkListBox          *rewards_list;
   GtkLabel            *totals_label;
   GtkListBox          *votes_list;
+  GtkWidget           *notices_group;
+  GtkListBox          *notices_list;
   GtkColumnViewColumn *mean_column;
   GtkColumnViewColumn *bayesian_column;
 
@@ -47,6 +49,11 @@ struct _ChorusChallengeResults
   ChorusAwards        *awards;
   GCancellable        *cancellable;
   gboolean             dirty;
+  /* Whether the mean and Bayesian columns give way (too narrow for all). */
+  gboolean             narrow;
+  gboolean             want_narrow;
+  int                  full_width;
+  guint                fit_idle;
 };
 
 /* chorus-challenge-results.c */
@@ -65,6 +72,9 @@ const char *_chorus_results_entry_title (ChorusChallengeResults *self,
 /* chorus-results-ranking.c */
 void  _chorus_results_build_ranking    (ChorusChallengeResults  *self);
 void  _chorus_results_fit_titles       (ChorusChallengeResults  *self);
+void  _chorus_results_show_columns     (ChorusChallengeResults  *self);
+void  _chorus_results_fit_columns      (ChorusChallengeResults  *self,
+                                        int                      width);
 const char *_chorus_results_flag_icon  (ChorusRankingFlags       flag);
 
 /* chorus-results-awards.c */

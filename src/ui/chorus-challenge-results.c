@@ -15,6 +15,7 @@
 #include "chorus-jury.h"
 #include "chorus-ranked-item.h"
 #include "chorus-results-format.h"
+#include "chorus-stack-switcher.h"
 #include "chorus-store-awards.h"
 #include "chorus-store-ranking.h"
 #include "chorus-thumbnailer.h"
@@ -98,6 +99,8 @@ _chorus_results_entry_title (ChorusChallengeResults *self,
   return entry != NULL && entry->title != NULL ? entry->title : "";
 }
 
+/* Counts the votes the page lists; the entries whose last sync left
+ * votes out, listed below them, are not votes and do not count here. */
 static void
 update_flagged_title (ChorusChallengeResults *self)
 {
@@ -131,8 +134,8 @@ show_results (ChorusChallengeResults *self)
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
 
-  gtk_column_view_column_set_title (self->mean_column, support ? _("Support") : _("Mean (0–5)"));
-  gtk_column_view_column_set_visible (self->bayesian_column, !support);
+  gtk_column_view_column_set_title (self->mean_column, support ? _("Support") : _("Mean"));
+  _chorus_results_show_columns (self);
   _chorus_results_fit_titles (self);
   gtk_label_set_label (self->facts_label, facts);
   gtk_label_set_label (self->agreement_label, agreement);
@@ -260,6 +263,7 @@ chorus_challenge_results_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_CHALLENGE_RESULTS);
 
@@ -274,6 +278,35 @@ chorus_challenge_results_dispose (GObject *object)
 }
 
 static void
+chorus_challenge_results_measure (GtkWidget      *widget,
+                                  GtkOrientation  orientation,
+                                  int             for_size,
+                                  int            *minimum,
+                                  int            *natural,
+                                  int            *minimum_baseline,
+                                  int            *natural_baseline)
+{
+  ChorusChallengeResults *self = CHORUS_CHALLENGE_RESULTS (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->state_stack), orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
+}
+
+/* As a GtkBinLayout would, but knowing the width first: the ranking's
+ * columns fit it. */
+static void
+chorus_challenge_results_size_allocate (GtkWidget *widget,
+                                        int        width,
+                                        int        height,
+                                        int        baseline)
+{
+  ChorusChallengeResults *self = CHORUS_CHALLENGE_RESULTS (widget);
+
+  _chorus_results_fit_columns (self, width);
+  gtk_widget_allocate (GTK_WIDGET (self->state_stack), width, height, baseline, NULL);
+}
+
+static void
 chorus_challenge_results_class_init (ChorusChallengeResultsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -281,6 +314,8 @@ chorus_challenge_results_class_init (ChorusChallengeResultsClass *klass)
 
   object_class->dispose = chorus_challenge_results_dispose;
   widget_class->map = chorus_challenge_results_map;
+  widget_class->measure = chorus_challenge_results_measure;
+  widget_class->size_allocate = chorus_challenge_results_size_allocate;
 
   /**
    * ChorusChallengeResults::changed:
@@ -292,6 +327,7 @@ chorus_challenge_results_class_init (ChorusChallengeResultsClass *klass)
                                    G_TYPE_NONE, 0);
 
   g_type_ensure (CHORUS_TYPE_RANKED_ITEM);
+  g_type_ensure (CHORUS_TYPE_STACK_SWITCHER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-challenge-results.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusChallengeResults, state_stack);
@@ -306,13 +342,13 @@ chorus_challenge_results_class_init (ChorusChallengeResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusChallengeResults, rewards_list);
   gtk_widget_class_bind_template_child (widget_class, ChorusChallengeResults, totals_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusChallengeResults, votes_list);
+  gtk_widget_class_bind_template_child (widget_class, ChorusChallengeResults, notices_group);
+  gtk_widget_class_bind_template_child (widget_class, ChorusChallengeResults, notices_list);
 
   gtk_widget_class_install_action (widget_class, "results.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "results.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "results.export-images", NULL, export_action);
   _chorus_results_class_add_actions (widget_class);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -14,14 +14,17 @@
 #include "chorus-format.h"
 
 /* The pre-test chart, drawn with cairo for the window and for the PDF
- * report alike: per variant, its name and caption on one line, then a bar
+ * report alike: per variant, its name and caption (on two lines where the
+ * chart is narrow, then ellipsized), then a bar
  * for its share with the 95 % interval as a whisker; a dashed line marks
  * equal preference, and a light axis gives the scale. Right to left, the
  * bars grow from the right and the texts swap sides. */
 
-#define BAR_HEIGHT   12
-#define TEXT_GAP      4
+#define BAR_HEIGHT   CHORUS_CHART_BAR_HEIGHT
+#define TEXT_GAP     CHORUS_CHART_TEXT_GAP
 #define WHISKER_CAP   6
+/* Between a variant's name and its caption. */
+#define LABEL_GAP    16
 
 int
 chorus_chart_get_height (guint n_bars)
@@ -64,31 +67,92 @@ to_x (double   fraction,
 }
 
 static void
-show_text (cairo_t     *cr,
-           PangoLayout *layout,
-           const char  *text,
-           double       x,
-           double       y,
-           double       max_width,
-           gboolean     at_end,
-           gboolean     bold)
+set_weight (PangoLayout *layout,
+            gboolean     bold)
 {
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
-  PangoRectangle logical;
 
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
+}
 
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+/* Draws @layout, laid out, with its text's start or (@at_end) end at @x. */
+static void
+show_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             gboolean     at_end)
+{
+  PangoRectangle logical;
+
   /* A right-to-left text (a name in Arabic or Hebrew) sits at the right
    * of its layout's width, so place the text itself, not the layout. */
   pango_layout_get_pixel_extents (layout, NULL, &logical);
-
   cairo_move_to (cr, (at_end ? x - logical.width : x) - logical.x, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* A variant's name: one line, in bold, ellipsized at @max_width. */
+static void
+show_label (cairo_t     *cr,
+            PangoLayout *layout,
+            const char  *text,
+            double       x,
+            double       y,
+            double       max_width,
+            gboolean     at_end)
+{
+  set_weight (layout, TRUE);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, (int) (MAX (max_width, 1) * PANGO_SCALE));
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  show_layout (cr, layout, x, y, at_end);
+}
+
+/**
+ * chorus_chart_layout_caption:
+ * @layout: a layout of the context the chart is drawn with
+ * @bar: a row of the chart
+ * @width: the chart's width
+ * @rtl: whether the chart is drawn right to left
+ *
+ * Lays @layout out as @bar's caption: beside the variant's name, in what
+ * room the name leaves but at least half the chart, on a second line where
+ * it does not fit on one, and ending in an ellipsis only where two lines
+ * are not enough. Its lines hug the chart's end edge.
+ *
+ * Returns: the width of the caption's slot, which its text never exceeds
+ */
+double
+chorus_chart_layout_caption (PangoLayout          *layout,
+                             const ChorusChartBar *bar,
+                             double                width,
+                             gboolean              rtl)
+{
+  int label_width;
+  double slot;
+
+  set_weight (layout, TRUE);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_text (layout, bar->label, -1);
+  pango_layout_get_pixel_size (layout, &label_width, NULL);
+  slot = MAX (1, MAX (width / 2.0, width - label_width - LABEL_GAP));
+
+  set_weight (layout, FALSE);
+  pango_layout_set_text (layout, bar->caption, -1);
+  pango_layout_set_width (layout, (int) (slot * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Two lines at most: a negative height counts lines. */
+  pango_layout_set_height (layout, -2);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* Right to left the caption is at the left edge: its lines hug it. */
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+  return slot;
 }
 
 /**
@@ -183,6 +247,10 @@ draw_axis (cairo_t                 *cr,
   guint n_ticks = (guint) lround (top * 10.0);
   guint step = n_ticks > 5 ? 2 : 1;
 
+  set_weight (layout, FALSE);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+
   for (guint tick = 0; tick <= n_ticks; tick += step)
     {
       double fraction = tick / 10.0;
@@ -220,26 +288,36 @@ chorus_chart_draw (cairo_t                 *cr,
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
   double top = scale_max (bars, n_bars, reference);
   double bars_bottom = n_bars * CHORUS_CHART_ROW_HEIGHT;
+  int text_height = 0;
 
   cairo_save (cr);
+
+  /* The bars line up: each below the tallest caption. */
+  for (guint i = 0; i < n_bars; i++)
+    {
+      int caption_height;
+
+      chorus_chart_layout_caption (layout, bars[i], width, rtl);
+      pango_layout_get_pixel_size (layout, NULL, &caption_height);
+      text_height = MAX (text_height, caption_height);
+    }
 
   for (guint i = 0; i < n_bars; i++)
     {
       double y = i * (double) CHORUS_CHART_ROW_HEIGHT;
-      int caption_width, caption_height;
+      int caption_width;
 
-      pango_layout_set_width (layout, -1);
-      pango_layout_set_text (layout, bars[i]->caption, -1);
-      pango_layout_get_pixel_size (layout, &caption_width, &caption_height);
+      chorus_chart_layout_caption (layout, bars[i], width, rtl);
+      pango_layout_get_pixel_size (layout, &caption_width, NULL);
+      set_color (cr, &colors->foreground, 0.75);
+      show_layout (cr, layout, rtl ? 0 : width, y, !rtl);
 
       set_color (cr, &colors->foreground, 1.0);
-      show_text (cr, layout, bars[i]->label, rtl ? width : 0, y, width - caption_width - 16, rtl, TRUE);
-      set_color (cr, &colors->foreground, 0.75);
-      show_text (cr, layout, bars[i]->caption, rtl ? 0 : width, y, width / 2.0, !rtl, FALSE);
+      show_label (cr, layout, bars[i]->label, rtl ? width : 0, y, width - caption_width - LABEL_GAP, rtl);
 
-      draw_bar (cr, bars[i], y + caption_height + TEXT_GAP, width, top, rtl, colors);
+      draw_bar (cr, bars[i], y + text_height + TEXT_GAP, width, top, rtl, colors);
       if (reference > 0)
-        draw_reference (cr, to_x (reference, top, width, rtl), y + caption_height + TEXT_GAP, colors);
+        draw_reference (cr, to_x (reference, top, width, rtl), y + text_height + TEXT_GAP, colors);
     }
 
   draw_axis (cr, layout, bars_bottom, width, top, rtl, colors);

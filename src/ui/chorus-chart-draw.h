@@ -31,10 +31,17 @@ typedef struct
   GdkRGBA whisker;
 } ChorusChartColors;
 
-#define CHORUS_CHART_ROW_HEIGHT 52
+/* A row holds two lines of caption, the gap and the bar. */
+#define CHORUS_CHART_ROW_HEIGHT 58
 #define CHORUS_CHART_AXIS_HEIGHT 22
+#define CHORUS_CHART_BAR_HEIGHT 12
+#define CHORUS_CHART_TEXT_GAP 4
 
-int  chorus_chart_get_height (guint                    n_bars);
+int    chorus_chart_get_height     (guint                 n_bars);
+double chorus_chart_layout_caption (PangoLayout          *layout,
+                                    const ChorusChartBar *bar,
+                                    double                width,
+                                    gboolean              rtl);
 void chorus_chart_draw       (cairo_t                 *cr,
                               PangoContext            *context,
                               double                   width,

@@ -21,6 +21,7 @@
 #include "chorus-notes-panel.h"
 #include "chorus-person-panel.h"
 #include "chorus-reply-composer.h"
+#include "chorus-stack-switcher.h"
 #include "chorus-store-inbox.h"
 #include "chorus-store-insights.h"
 #include "chorus-store-triage.h"
@@ -497,8 +498,8 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
 static void
 build_detail (ChorusConversationsPane *self)
 {
-  GtkWidget *switcher = gtk_stack_switcher_new ();
   GtkStack *pages = GTK_STACK (gtk_stack_new ());
+  GtkWidget *switcher = chorus_stack_switcher_new (pages);
   GtkWidget *bulk = gtk_label_new (NULL);
   GtkWidget *conversation = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *thread_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -522,7 +523,6 @@ build_detail (ChorusConversationsPane *self)
   gtk_stack_add_titled (pages, GTK_WIDGET (self->notes_panel), "notes", _("Notes and History"));
   self->person_panel = CHORUS_PERSON_PANEL (chorus_person_panel_new ());
   gtk_stack_add_titled (pages, GTK_WIDGET (self->person_panel), "person", _("Person"));
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), pages);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (switcher, 6);
   gtk_widget_set_margin_bottom (switcher, 6);

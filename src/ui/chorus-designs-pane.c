@@ -18,6 +18,7 @@
 #include "chorus-entry-add-dialog.h"
 #include "chorus-jury-window.h"
 #include "chorus-kiosk-window.h"
+#include "chorus-stack-switcher.h"
 #include "chorus-store-jury.h"
 #include "chorus-submission-review.h"
 #include "chorus-submission-tile.h"
@@ -52,6 +53,8 @@ struct _ChorusDesignsPane
   GtkToggleButton *show_entries;
   GtkToggleButton *show_review;
   GtkToggleButton *show_rejected;
+  GtkLabel        *review_label;
+  GtkLabel        *rejected_label;
   AdwStatusPage *entries_empty_page;
   ChorusChallengeResults *results;
   GtkFilter     *view_filter;
@@ -221,8 +224,8 @@ update_view_labels (ChorusDesignsPane *self)
   /* Translators: a view of a challenge's entries; %u is how many were rejected. */
   refused = rejected > 0 ? g_strdup_printf (C_("entries", "Rejected (%u)"), rejected)
                          : g_strdup (C_("entries", "Rejected"));
-  gtk_button_set_label (GTK_BUTTON (self->show_review), review);
-  gtk_button_set_label (GTK_BUTTON (self->show_rejected), refused);
+  gtk_label_set_label (self->review_label, review);
+  gtk_label_set_label (self->rejected_label, refused);
 }
 
 static void
@@ -597,6 +600,7 @@ chorus_designs_pane_class_init (ChorusDesignsPaneClass *klass)
 
   g_type_ensure (CHORUS_TYPE_SUBMISSION_TILE);
   g_type_ensure (CHORUS_TYPE_CHALLENGE_RESULTS);
+  g_type_ensure (CHORUS_TYPE_STACK_SWITCHER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/chorus-designs-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusDesignsPane, stack);
@@ -645,6 +649,10 @@ chorus_designs_pane_init (ChorusDesignsPane *self)
   self->view_filter = GTK_FILTER (gtk_custom_filter_new (match_view, self, NULL));
   self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->submissions)), self->view_filter);
   gtk_no_selection_set_model (self->submissions_selection, G_LIST_MODEL (self->shown));
+  /* With their counts, in some languages, they do not fit a narrow window. */
+  chorus_button_shrink_label (GTK_BUTTON (self->show_entries));
+  self->review_label = chorus_button_shrink_label (GTK_BUTTON (self->show_review));
+  self->rejected_label = chorus_button_shrink_label (GTK_BUTTON (self->show_rejected));
   update_view_labels (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.kiosk", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "designs.add-entry", FALSE);

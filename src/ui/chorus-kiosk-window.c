@@ -626,11 +626,13 @@ chorus_kiosk_window_get_n_entries (ChorusKioskWindow *self)
   return self->entries->len;
 }
 
-/* Whether the notice that the turn is about to end shows, and its words. */
+/* Whether the notice that the turn is about to end shows (all of it), and its words. */
 const char *
 chorus_kiosk_window_get_idle_notice (ChorusKioskWindow *self)
 {
   g_return_val_if_fail (CHORUS_IS_KIOSK_WINDOW (self), NULL);
 
-  return gtk_revealer_get_reveal_child (self->idle_revealer) ? gtk_label_get_label (self->idle_label) : NULL;
+  return gtk_revealer_get_reveal_child (self->idle_revealer) && gtk_revealer_get_child_revealed (self->idle_revealer)
+           ? gtk_label_get_label (self->idle_label)
+           : NULL;
 }

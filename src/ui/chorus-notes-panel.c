@@ -17,6 +17,7 @@
 #include "chorus-store-team.h"
 #include "chorus-store-triage.h"
 #include "chorus-team-member.h"
+#include "chorus-text.h"
 #include "chorus-triage-change.h"
 
 /* One conversation's internal notes and history. Notes are what the team
@@ -180,17 +181,14 @@ create_note_row (gpointer item,
 {
   ChorusNotesPanel *self = user_data;
   ChorusNote *note = item;
-  const char *author = chorus_note_get_author_name (note);
+  g_autofree char *author = chorus_text_safe_name (chorus_note_get_author_name (note));
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *author_label;
   GtkWidget *time_label = make_time_label (chorus_note_get_created_at (note));
   GtkWidget *body_label = make_text_label (chorus_note_get_body (note));
 
-  if (author == NULL || *author == '\0')
-    /* Translators: the author of a note whose writer is not known. */
-    author = C_("note author", "Someone");
-
-  author_label = gtk_label_new (author);
+  /* Translators: the author of a note whose writer is not known. */
+  author_label = gtk_label_new (author != NULL && *author != '\0' ? author : C_("note author", "Someone"));
   gtk_label_set_ellipsize (GTK_LABEL (author_label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (author_label), 0);
   gtk_widget_add_css_class (author_label, "heading");

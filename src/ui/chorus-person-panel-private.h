@@ -36,6 +36,7 @@ struct _ChorusPersonPanel
   GtkLabel            *history_more_label;
 
   GtkToggleButton     *segment_buttons[CHORUS_PERSON_N_SEGMENTS];
+  GtkSizeGroup        *network_badges;   /* so that the accounts' handles line up */
   ChorusStore         *store;
   gint64               person_id;
   ChorusPerson        *person;

@@ -48,6 +48,8 @@ _chorus_person_panel_make_identity_row (GtkWidget      *panel,
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "chorus-pill");
   gtk_widget_add_css_class (badge, identity->network);
+  /* As wide as the widest network's ("Mastodon"), for the handles to line up. */
+  gtk_size_group_add_widget (CHORUS_PERSON_PANEL (panel)->network_badges, badge);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
 
   if (chorus_person_panel_can_open_uri (identity->profile_url))

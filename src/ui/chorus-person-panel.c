@@ -462,6 +462,7 @@ chorus_person_panel_dispose (GObject *object)
   g_clear_pointer (&self->saved_notes, g_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->network_badges);
 
   G_OBJECT_CLASS (chorus_person_panel_parent_class)->dispose (object);
 }
@@ -542,6 +543,7 @@ chorus_person_panel_init (ChorusPersonPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->network_badges = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   build_segment_buttons (self);
   g_signal_connect_object (focus, "leave", G_CALLBACK (on_notes_focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);

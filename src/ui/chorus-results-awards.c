@@ -102,13 +102,16 @@ new_announcement (const ChorusWinner *winner)
   return button;
 }
 
+/* @places gives every place the same width, so the titles line up. */
 static GtkWidget *
-new_winner_row (const ChorusWinner *winner)
+new_winner_row (const ChorusWinner *winner,
+                GtkSizeGroup       *places)
 {
   g_autofree char *place = chorus_format_place (winner->place);
   g_autofree char *choice = describe_choice (winner);
   g_autofree char *subtitle = NULL;
   GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *pill = new_pill (place, "chorus-place");
   GtkWidget *remove;
   GtkWidget *row;
 
@@ -117,7 +120,8 @@ new_winner_row (const ChorusWinner *winner)
   row = new_row (winner->title, subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_pill (place, "chorus-place"));
+  gtk_size_group_add_widget (places, pill);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), pill);
   gtk_widget_set_size_request (picture, CHORUS_RESULTS_THUMBNAIL_SIZE, CHORUS_RESULTS_THUMBNAIL_SIZE);
   gtk_widget_set_valign (picture, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picture, 6);
@@ -200,10 +204,11 @@ _chorus_results_fill_awards (ChorusChallengeResults *self)
 {
   ChorusAwards *awards = self->awards;
   g_autofree char *totals = build_totals (awards);
+  g_autoptr(GtkSizeGroup) places = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   _chorus_results_reset_list (self->winners_list, _("No winners yet: choose them from the ranking’s menus."));
   for (guint i = 0; i < chorus_awards_get_n_winners (awards); i++)
-    gtk_list_box_append (self->winners_list, new_winner_row (chorus_awards_get_winner (awards, i)));
+    gtk_list_box_append (self->winners_list, new_winner_row (chorus_awards_get_winner (awards, i), places));
 
   _chorus_results_reset_list (self->rewards_list, _("No rewards in the ledger yet."));
   for (guint i = 0; i < chorus_awards_get_n_rewards (awards); i++)

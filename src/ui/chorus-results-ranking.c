@@ -163,6 +163,7 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *place = gtk_label_new (NULL);
   GtkWidget *author = gtk_label_new (NULL);
+  GtkWidget *scores = gtk_label_new (NULL);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   /* A long title wraps to a second line, then ends in an ellipsis, but
@@ -190,7 +191,48 @@ setup_entry_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (line), place);
   gtk_box_append (GTK_BOX (box), line);
   gtk_box_append (GTK_BOX (box), author);
+  /* The scores of the columns that gave way, where the table is narrow. */
+  gtk_label_set_xalign (GTK_LABEL (scores), 0);
+  gtk_label_set_wrap (GTK_LABEL (scores), TRUE);
+  gtk_widget_add_css_class (scores, "dim-label");
+  gtk_widget_add_css_class (scores, "caption");
+  gtk_widget_add_css_class (scores, "numeric");
+  gtk_box_append (GTK_BOX (box), scores);
   gtk_list_item_set_child (list_item, box);
+}
+
+static gboolean
+is_support (ChorusChallengeResults *self)
+{
+  return self->ranking != NULL && g_strcmp0 (chorus_ranking_get_scale (self->ranking), "support") == 0;
+}
+
+/* Where the table is too narrow for their columns, the community's
+ * scores, under an entry's title and author. */
+static void
+describe_scores (GtkLabel               *label,
+                 ChorusChallengeResults *self,
+                 ChorusRankedItem       *item)
+{
+  g_autofree char *mean = NULL;
+  g_autofree char *bayesian = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (label), self->narrow);
+  if (!self->narrow)
+    return;
+
+  mean = community_text (item);
+  bayesian = bayesian_text (item);
+  if (is_support (self))
+    /* Translators: under an entry's title where the ranking is too narrow for its Support column: the
+     * entry's support, such as "64%". */
+    text = g_strdup_printf (_("support %s"), mean);
+  else
+    /* Translators: under an entry's title where the ranking is too narrow for its Mean and Bayesian
+     * columns: its community's mean score and Bayesian average out of 5, such as "mean 4.21 · Bayesian 4.05". */
+    text = g_strdup_printf (_("mean %s · Bayesian %s"), mean, bayesian);
+  gtk_label_set_label (label, text);
 }
 
 static void
@@ -213,6 +255,7 @@ bind_entry_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (place), place_text);
   gtk_widget_set_visible (place, winner != NULL);
   gtk_label_set_label (GTK_LABEL (author), entry->author != NULL ? entry->author : _("Added by hand"));
+  describe_scores (GTK_LABEL (gtk_widget_get_next_sibling (author)), user_data, item_of (list_item));
 }
 
 static void
@@ -341,10 +384,27 @@ add_text_column (ChorusChallengeResults *self,
   return add_column (self, title, G_CALLBACK (setup_text_cb), G_CALLBACK (bind_text_cb), (gpointer) text);
 }
 
-/* Lets the column titles give way before the table grows wider than the
- * pane: a title that does not fit ends in an ellipsis and the whole of it
- * is its tooltip. The titles live in the column view's first child, its
- * header row; run again after a title changes, for the tooltip. */
+/* The scale of a short column title, as its tooltip: "Mean (0–5)" for
+ * "Mean"; or NULL. */
+static const char *
+describe_title (const char *title)
+{
+  if (g_strcmp0 (title, _("Mean")) == 0)
+    return _("Mean (0–5)");
+  if (g_strcmp0 (title, _("Bayesian")) == 0)
+    return _("Bayesian (0–5)");
+  if (g_strcmp0 (title, _("Jury")) == 0)
+    return _("Jury (0–1)");
+  if (g_strcmp0 (title, _("Combined")) == 0)
+    return _("Combined (0–1)");
+  return NULL;
+}
+
+/* The column titles are short ("Mean", its scale in the tooltip) and read
+ * whole: an ellipsis had left "Me…" at 900 px, where the table has the
+ * room for them once its cells are a little less padded (style.css). The
+ * titles live in the column view's first child, its header row; run again
+ * after a title changes. */
 void
 _chorus_results_fit_titles (ChorusChallengeResults *self)
 {
@@ -358,13 +418,54 @@ _chorus_results_fit_titles (ChorusChallengeResults *self)
     {
       GtkLabel *label = labels->pdata[i];
 
-      /* A short title ("#", "Rang") stays whole; a long one keeps its first letters. */
-      if (g_utf8_strlen (gtk_label_get_label (label), -1) <= 5)
-        continue;
-      gtk_label_set_width_chars (label, 3);
-      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), gtk_label_get_label (label));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), describe_title (gtk_label_get_label (label)));
     }
+}
+
+/* Which score columns show: the Bayesian average not on a support scale,
+ * neither it nor the mean where the table is narrow. */
+void
+_chorus_results_show_columns (ChorusChallengeResults *self)
+{
+  gtk_column_view_column_set_visible (self->mean_column, !self->narrow);
+  gtk_column_view_column_set_visible (self->bayesian_column, !self->narrow && !is_support (self));
+}
+
+static gboolean
+apply_narrow_cb (gpointer user_data)
+{
+  ChorusChallengeResults *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  self->fit_idle = 0;
+  self->narrow = self->want_narrow;
+  _chorus_results_show_columns (self);
+  _chorus_results_fit_titles (self);
+  /* The rows bind again, their author lines with or without the scores. */
+  g_list_model_items_changed (G_LIST_MODEL (self->items), 0, n, n);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _chorus_results_fit_columns:
+ * @width: the width the results are given
+ *
+ * Where the whole table would not fit @width with every title whole, the
+ * mean and Bayesian columns give way, their scores moving under each
+ * entry's title. Decided while the results are allocated, and done just
+ * after, since hiding a column asks for a new size.
+ */
+void
+_chorus_results_fit_columns (ChorusChallengeResults *self,
+                             int                     width)
+{
+  /* What the table needs with all its columns, measured while they show. */
+  if (!self->narrow)
+    gtk_widget_measure (GTK_WIDGET (self->ranking_view), GTK_ORIENTATION_HORIZONTAL, -1, &self->full_width, NULL,
+                        NULL, NULL);
+  self->want_narrow = self->full_width > width;
+  if (self->want_narrow != self->narrow && self->fit_idle == 0)
+    self->fit_idle = g_idle_add (apply_narrow_cb, self);
 }
 
 void
@@ -374,14 +475,14 @@ _chorus_results_build_ranking (ChorusChallengeResults *self)
 
   g_object_unref (add_text_column (self, C_("ranking", "#"), rank_text));
   g_object_unref (add_column (self, NULL, G_CALLBACK (setup_thumbnail_cb), G_CALLBACK (bind_thumbnail_cb), NULL));
-  column = add_column (self, _("Entry"), G_CALLBACK (setup_entry_cb), G_CALLBACK (bind_entry_cb), NULL);
+  column = add_column (self, _("Entry"), G_CALLBACK (setup_entry_cb), G_CALLBACK (bind_entry_cb), self);
   gtk_column_view_column_set_expand (column, TRUE);
   g_object_unref (column);
   g_object_unref (add_column (self, _("Votes"), G_CALLBACK (setup_votes_cb), G_CALLBACK (bind_text_cb), (gpointer) votes_text));
-  self->mean_column = add_text_column (self, _("Mean (0–5)"), community_text);
-  self->bayesian_column = add_text_column (self, _("Bayesian (0–5)"), bayesian_text);
-  g_object_unref (add_text_column (self, _("Jury (0–1)"), jury_text));
-  g_object_unref (add_text_column (self, _("Combined (0–1)"), combined_text));
+  self->mean_column = add_text_column (self, _("Mean"), community_text);
+  self->bayesian_column = add_text_column (self, _("Bayesian"), bayesian_text);
+  g_object_unref (add_text_column (self, _("Jury"), jury_text));
+  g_object_unref (add_text_column (self, _("Combined"), combined_text));
   g_object_unref (add_column (self, _("Flags"), G_CALLBACK (setup_flags_cb), G_CALLBACK (bind_flags_cb), NULL));
   g_object_unref (add_column (self, NULL, G_CALLBACK (setup_menu_cb), G_CALLBACK (bind_menu_cb), NULL));
   _chorus_results_fit_titles (self);

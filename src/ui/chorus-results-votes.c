@@ -19,7 +19,11 @@
  * integrity rules flagged (chorus-integrity.c), each with who cast it,
  * how, on which entry and when, and each rule's sentence; then the votes
  * the team excluded, with the reason. A vote is excluded, or counted
- * again, from its row, always with a reason (chorus-results-dialogs.c). */
+ * again, from its row, always with a reason (chorus-results-dialogs.c).
+ * Below them, when there are any, the entries whose last sync left some
+ * votes out (replies whose scores disagree or go beyond their scale, a
+ * post deleted), each with the sync's sentence. Those are entries, not
+ * votes: the page's title counts only the votes. */
 
 static GtkWidget *
 new_label (const char *text,
@@ -130,10 +134,47 @@ append_votes (ChorusChallengeResults *self,
     }
 }
 
+static GtkWidget *
+new_notice_row (const ChorusRankedEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->title != NULL ? entry->title : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->read_notice);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* The entries whose last sync left votes out, in rank order; the group
+ * shows only when there is one. */
+static void
+fill_notices (ChorusChallengeResults *self)
+{
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->notices_list))) != NULL)
+    gtk_list_box_remove (self->notices_list, child);
+
+  for (guint i = 0; i < chorus_ranking_get_n_entries (self->ranking); i++)
+    {
+      const ChorusRankedEntry *entry = chorus_ranking_get_entry (self->ranking, i);
+
+      if (entry->read_notice != NULL)
+        {
+          gtk_list_box_append (self->notices_list, new_notice_row (entry));
+          any = TRUE;
+        }
+    }
+  gtk_widget_set_visible (self->notices_group, any);
+}
+
 void
 _chorus_results_fill_votes (ChorusChallengeResults *self)
 {
   _chorus_results_reset_list (self->votes_list, _("No vote is flagged or excluded."));
   append_votes (self, FALSE);
   append_votes (self, TRUE);
+  fill_notices (self);
 }

@@ -15,6 +15,7 @@
 #include "chorus-outbox-item.h"
 #include "chorus-post-row.h"
 #include "chorus-store-thread.h"
+#include "chorus-text.h"
 #include "chorus-thread-view.h"
 
 /* A whole conversation, in reading order: a header naming it, with "Open
@@ -110,6 +111,27 @@ update_actions (ChorusThreadView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "thread.open-original", uri != NULL);
 }
 
+/* The subject, or else who started the conversation, as letters that
+ * cannot turn the header around; one that was nothing but invisible
+ * characters is no title. */
+static char *
+dup_title (const char *subject,
+           ChorusPost *root)
+{
+  const char *candidates[] = { subject, root ? chorus_post_get_author_name (root) : NULL,
+                               root ? chorus_post_get_author_handle (root) : NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *title = chorus_text_safe_name (candidates[i]);
+
+      if (title != NULL && *title != '\0')
+        return g_steal_pointer (&title);
+    }
+
+  return g_strdup (_("Conversation"));
+}
+
 static void
 update_header (ChorusThreadView *self,
                const char       *subject)
@@ -119,12 +141,9 @@ update_header (ChorusThreadView *self,
   const char *network = root ? chorus_post_get_network (root) : NULL;
   g_autofree char *count = chorus_format_count (n_posts);
   g_autofree char *count_text = NULL;
-  const char *title = subject;
+  g_autofree char *title = dup_title (subject, root);
 
-  if (title == NULL && root != NULL)
-    title = chorus_post_get_author_name (root) ? chorus_post_get_author_name (root)
-                                               : chorus_post_get_author_handle (root);
-  gtk_label_set_label (self->title_label, title ? title : _("Conversation"));
+  gtk_label_set_label (self->title_label, title);
 
   for (guint i = 0; network_classes[i]; i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->network_label), network_classes[i]);

@@ -14,6 +14,7 @@
 #include "chorus-format.h"
 #include "chorus-post.h"
 #include "chorus-pretest-variants.h"
+#include "chorus-text.h"
 #include "chorus-variant-replies.h"
 
 /* The qualitative side of a variant posts run: for each variant, side by
@@ -142,9 +143,10 @@ build_reply (ChorusPost *post)
 {
   GtkWidget *reply = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *author = new_label (chorus_post_get_author_name (post), "heading");
+  g_autofree char *name = chorus_text_safe_name (chorus_post_get_author_name (post));
+  g_autofree char *handle = chorus_text_safe_name (chorus_post_get_author_handle (post));
+  GtkWidget *author = new_label (name, "heading");
   GtkWidget *text = new_label (chorus_post_get_text (post), NULL);
-  g_autofree char *handle = g_strdup (chorus_post_get_author_handle (post));
   g_autofree char *likes = NULL;
   GtkWidget *footer;
 

@@ -59,20 +59,16 @@ schedule_retry (ChorusWindow *self)
 }
 
 /* A pre-test's scheduled posts wait in the outbox for their time: the
- * window flushes again when the next one is due. */
+ * window flushes again when the next one is due (read by the flush, in
+ * its worker). */
 static void
-schedule_due (ChorusWindow *self)
+schedule_due (ChorusWindow *self,
+              gint64        due)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 due = chorus_store_next_outbox_due (self->store, &error);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   if (due == 0)
-    {
-      if (error != NULL)
-        g_warning ("Could not read when the outbox is next due: %s", error->message);
-      return;
-    }
+    return;
 
   schedule_flush (self, (guint) CLAMP (due - now + 1, 1, RETRY_SECONDS));
 }
@@ -183,7 +179,7 @@ on_flushed_cb (GObject      *object,
   show_summary (self, &summary);
   if (summary.waiting > 0)
     schedule_retry (self);
-  schedule_due (self);
+  schedule_due (self, summary.next_due);
 }
 
 /**

@@ -131,11 +131,11 @@ on_source_started_cb (ChorusWindow *self,
                       ChorusSource *source)
 {
   g_autofree char *tooltip = NULL;
+  g_autofree char *name = chorus_text_isolate (chorus_source_get_display_name (source));
   guint total = MAX (self->sync_total, self->sync_done + 1);
 
   /* Translators: the Sync button's tooltip during a sync: "Syncing @brand on mastodon.social… (2 of 5)". */
-  tooltip = g_strdup_printf (_("Syncing %s… (%u of %u)"), chorus_source_get_display_name (source),
-                             self->sync_done + 1, total);
+  tooltip = g_strdup_printf (_("Syncing %s… (%u of %u)"), name, self->sync_done + 1, total);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), tooltip);
   gtk_progress_bar_set_fraction (self->sync_progress, (self->sync_done + 0.5) / total);
 }
@@ -169,7 +169,9 @@ notify_new_posts (ChorusWindow *self,
   g_autofree char *count = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *source_name = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *workspace = NULL;
   char *id;
 
   /* Without a session bus, GLib has nowhere to send it (and complains). */
@@ -178,13 +180,16 @@ notify_new_posts (ChorusWindow *self,
     return;
 
   count = chorus_format_count (inserted);
+  source_name = chorus_text_isolate (chorus_source_get_display_name (source));
   /* Translators: a desktop notification; the first %s is a number formatted for the locale, the second
    * an account, such as "@brand on mastodon.social". */
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s new post for %s", "%s new posts for %s", inserted),
-                           count, chorus_source_get_display_name (source));
+                           count, source_name);
+  /* A workspace is a file, and files can be named anything too. */
   name = chorus_store_dup_name (self->store);
+  workspace = chorus_text_isolate (name);
   /* Translators: %s is the workspace's name. */
-  body = g_strdup_printf (_("Open the inbox of “%s” to read and answer them."), name);
+  body = g_strdup_printf (_("Open the inbox of “%s” to read and answer them."), workspace);
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);

@@ -15,7 +15,11 @@
  * columns, which leaves wide gaps between controls of different widths,
  * and AdwWrapBox only came with libadwaita 1.6, so the triage bar, whose
  * dropdowns and tag chips must fit a pane of any width, uses this. A child
- * wider than a whole line gets the line, down to its minimum width. */
+ * wider than a whole line gets the line, down to its minimum width; one
+ * that expands horizontally also gets what its line leaves over, so a
+ * wrapping label with a modest natural width (max-width-chars) sits beside
+ * a campaign card's variant chip when there is room for it, and under it,
+ * the whole width, when there is not. */
 
 struct _ChorusWrapLayout
 {
@@ -43,6 +47,30 @@ typedef struct
   int        width;
 } Item;
 
+/* Gives the room left at the end of a line to its first child that
+ * expands horizontally, moving those after it along. */
+static void
+expand_line (GArray *line,
+             int     width)
+{
+  Item *last = &g_array_index (line, Item, line->len - 1);
+  int extra = width - (last->x + last->width);
+  gboolean expanding = FALSE;
+
+  for (guint i = 0; extra > 0 && i < line->len; i++)
+    {
+      Item *item = &g_array_index (line, Item, i);
+
+      if (expanding)
+        item->x += extra;
+      else if (gtk_widget_compute_expand (item->child, GTK_ORIENTATION_HORIZONTAL))
+        {
+          item->width += extra;
+          expanding = TRUE;
+        }
+    }
+}
+
 /* Gives the children of one line their place, and returns its height:
  * the tallest child's, each measured at the width it gets. */
 static int
@@ -54,6 +82,7 @@ place_line (GArray    *line,
 {
   int height = 0;
 
+  expand_line (line, width);
   for (guint i = 0; i < line->len; i++)
     {
       Item *item = &g_array_index (line, Item, i);

@@ -25,6 +25,8 @@ config.defaultDelay = 0.2
 from dogtail import rawinput, tree  # noqa: E402  (after config, as dogtail requires)
 import pyatspi  # noqa: E402
 
+from chorus_e2e import quit_app  # noqa: E402
+
 TOKEN_ENV = "CHORUS_E2E_MASTODON_TOKEN"
 TOKEN = "e2e-fake-token-not-a-secret"
 
@@ -320,12 +322,7 @@ def main():
             print("ok: the outbox item is sent")
         finally:
             if app_process is not None:
-                app_process.terminate()
-                try:
-                    app_process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    app_process.kill()
-                    app_process.wait()
+                quit_app(app_process)
             server.stdin.close()
             try:
                 server.wait(timeout=10)
