@@ -650,6 +650,20 @@ test_deep_json (void)
   assert_rejected (deep, -1, NULL);
 }
 
+/* json-glib reads "[][]" as two documents and leaks the first, and leaks
+ * what it read before a broken escape: neither reaches it. */
+static void
+test_invalid_json_shapes (void)
+{
+  const char *feed = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}";
+  g_autofree char *twice = g_strconcat (feed, feed, NULL);
+
+  assert_rejected ("[0][\"a\"]", -1, "goes on after its end");
+  assert_rejected (twice, -1, "goes on after its end");
+  assert_rejected ("{\"title\": \"\\u12\"}", -1, "a character in it is broken");
+  assert_rejected ("{\"title\": ", -1, "not valid JSON");
+}
+
 static void
 test_rejected (void)
 {
@@ -771,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/chorus/feed/hostile/quadratic-blowup", test_quadratic_blowup);
   g_test_add_func ("/chorus/feed/hostile/external-entity", test_external_entity);
   g_test_add_func ("/chorus/feed/hostile/deep-json", test_deep_json);
+  g_test_add_func ("/chorus/feed/hostile/invalid-json-shapes", test_invalid_json_shapes);
   g_test_add_func ("/chorus/feed/rejected", test_rejected);
   g_test_add_func ("/chorus/feed/truncated", test_truncated);
   g_test_add_func ("/chorus/feed/dates", test_dates);

@@ -159,6 +159,10 @@ test_actions_json (void)
   g_clear_error (&error);
   g_assert_false (chorus_rule_deserialize_actions (back, "[1", &error));
   g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  /* Two texts in one, which json-glib leaks on, are refused first. */
+  g_assert_false (chorus_rule_deserialize_actions (back, "{\"version\":1}{\"version\":1,\"status\":3}", &error));
+  g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID_ARGUMENT);
   /* A refused text leaves the rule as it was. */
   g_assert_cmpint (chorus_rule_get_status_id (back), ==, 2);
 }

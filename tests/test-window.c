@@ -553,7 +553,6 @@ test_narrowest (void)
 {
   ChorusWindow *window = open_sample_window ();
   int margin = g_getenv ("CHORUS_TEST_LANGUAGE") ? TRANSLATED_MARGIN : 0;
-  if (g_getenv ("NOANIM")) g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   int limit = ENGLISH_MIN_WIDTH + margin;
   g_autoptr(GPtrArray) results = test_collect (window->designs_pane, CHORUS_TYPE_CHALLENGE_RESULTS);
 

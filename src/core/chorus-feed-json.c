@@ -13,44 +13,12 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "chorus-error.h"
 #include "chorus-feed-private.h"
-
-/* json-glib's parser recurses once per nesting level; a document nested a
- * million deep would exhaust the stack before any feed logic runs. This
- * scan rejects such input first, in linear time. */
-static gboolean
-nesting_is_shallow (const char *data,
-                    gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > CHORUS_FEED_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
+#include "chorus-parse-json-private.h"
 
 static const char *
 get_string (JsonObject *object,
@@ -226,8 +194,24 @@ _chorus_feed_parse_json (ChorusFeedContext *ctx,
   JsonArray *items;
   JsonNode *node;
 
-  if (!nesting_is_shallow (data, length))
-    return CHORUS_FEED_STATUS_NOT_A_FEED;
+  /* Checked before json-glib reads the text: it recurses once per level
+   * of nesting, and it leaks what it read from some invalid texts. */
+  switch (_chorus_json_scan_shape (data, length))
+    {
+    case CHORUS_JSON_SHAPE_TOO_DEEP:
+      return CHORUS_FEED_STATUS_NOT_A_FEED;
+    case CHORUS_JSON_SHAPE_SEVERAL_VALUES:
+      g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                           _("The feed is not valid JSON: it goes on after its end."));
+      return CHORUS_FEED_STATUS_BAD_JSON;
+    case CHORUS_JSON_SHAPE_BROKEN_ESCAPE:
+      g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
+                           _("The feed is not valid JSON: a character in it is broken."));
+      return CHORUS_FEED_STATUS_BAD_JSON;
+    case CHORUS_JSON_SHAPE_OK:
+    default:
+      break;
+    }
 
   valid = g_utf8_make_valid (data, length);
   if (!json_parser_load_from_data (parser, valid, -1, error))

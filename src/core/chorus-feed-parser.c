@@ -279,6 +279,12 @@ chorus_feed_parse_full (const char *data,
       break;
 
     case CHORUS_FEED_STATUS_BAD_JSON:
+      /* Already one of our sentences, or json-glib's words to quote */
+      if (json_error != NULL && json_error->domain == CHORUS_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&json_error));
+          break;
+        }
       /* Translators: %s is the parser's own description of the error, often in English. */
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE, _("The feed is not valid JSON: %s"),
                    json_error ? json_error->message : "");

@@ -21,7 +21,6 @@ G_BEGIN_DECLS
 
 #define CHORUS_FEED_MAX_POSTS 10000
 #define CHORUS_FEED_MAX_MEDIA 32
-#define CHORUS_FEED_MAX_DEPTH 64     /* JSON nesting; a JSON Feed needs 4 */
 
 typedef enum
 {

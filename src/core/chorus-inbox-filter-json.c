@@ -12,6 +12,7 @@
 
 #include "chorus-error.h"
 #include "chorus-inbox-filter-private.h"
+#include "chorus-parse-json-private.h"
 
 /* Saved views keep their filter as JSON in the workspace, which outlives
  * any one version of Chorus, so the form is stable and versioned:
@@ -521,7 +522,12 @@ chorus_inbox_filter_deserialize (const char  *data,
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, -1, &local_error))
+  /* What json-glib would leak or recurse too deeply on is no object. */
+  if (_chorus_json_scan_shape (data, strlen (data)) != CHORUS_JSON_SHAPE_OK)
+    root = NULL;
+  else if (json_parser_load_from_data (parser, data, -1, &local_error))
+    root = json_parser_get_root (parser);
+  else
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    /* Translators: %s says what is wrong, in the words of the JSON parser. */
@@ -529,7 +535,6 @@ chorus_inbox_filter_deserialize (const char  *data,
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,

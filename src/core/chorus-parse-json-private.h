@@ -19,6 +19,18 @@ G_BEGIN_DECLS
 #define CHORUS_PARSE_MAX_TEXT   (64 * 1024)
 #define CHORUS_PARSE_MAX_URL    (16 * 1024)
 
+/* What _chorus_json_scan_shape() finds in a text before json-glib reads it */
+typedef enum
+{
+  CHORUS_JSON_SHAPE_OK,
+  CHORUS_JSON_SHAPE_TOO_DEEP,          /* nested deeper than CHORUS_PARSE_MAX_DEPTH */
+  CHORUS_JSON_SHAPE_SEVERAL_VALUES,    /* "[][]", "5{…}": json-glib leaks all but the last */
+  CHORUS_JSON_SHAPE_BROKEN_ESCAPE,     /* "\u12", "\s": json-glib leaks what it read */
+} ChorusJsonShape;
+
+ChorusJsonShape _chorus_json_scan_shape (const char *data,
+                                         gsize       size);
+
 JsonNode   *_chorus_json_load           (const char  *data,
                                          gssize       length,
                                          GError     **error);

@@ -22,14 +22,6 @@
  * the text. Strings can hold invalid UTF-8 (a "\ud800" escape decodes to
  * it), so every string kept is made valid; URLs must be http(s). */
 
-typedef enum
-{
-  SHAPE_OK,
-  SHAPE_TOO_DEEP,
-  SHAPE_SEVERAL_VALUES,
-  SHAPE_BROKEN_ESCAPE,
-} Shape;
-
 /* The code unit of a "\uXXXX" escape at @at, or -1. */
 static int
 escaped_unit (const char *data,
@@ -59,9 +51,9 @@ escaped_unit (const char *data,
  * surrogate pair followed by an escape that does not complete it:
  * "\ud83d\u0041"). json-glib 1.6 reports the last two as errors but leaks
  * what it had read, so such text is refused here. */
-static Shape
-scan_shape (const char *data,
-            gsize       size)
+ChorusJsonShape
+_chorus_json_scan_shape (const char *data,
+                         gsize       size)
 {
   gboolean in_string = FALSE;
   gboolean in_scalar = FALSE;
@@ -85,18 +77,18 @@ scan_shape (const char *data,
           if (i + 1 < size && data[i + 1] != 'u')
             {
               if (strchr ("\"\\/bfnrt", data[i + 1]) == NULL || data[i + 1] == '\0')
-                return SHAPE_BROKEN_ESCAPE;
+                return CHORUS_JSON_SHAPE_BROKEN_ESCAPE;
               i++;
               continue;
             }
 
           if ((unit = escaped_unit (data, size, i)) < 0)
-            return SHAPE_BROKEN_ESCAPE;
+            return CHORUS_JSON_SHAPE_BROKEN_ESCAPE;
           next = escaped_unit (data, size, i + 6);
           if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
             i += 11;  /* a whole pair */
           else if (unit >= 0xd800 && unit <= 0xdfff && next >= 0)
-            return SHAPE_BROKEN_ESCAPE;  /* half a pair, then another character */
+            return CHORUS_JSON_SHAPE_BROKEN_ESCAPE;  /* half a pair, then another character */
           else
             i += 5;  /* one character, or a lone half, which json-glib reads */
           continue;
@@ -115,19 +107,19 @@ scan_shape (const char *data,
       if (depth == 0 && !in_scalar)
         {
           if (++values > 1)
-            return SHAPE_SEVERAL_VALUES;
+            return CHORUS_JSON_SHAPE_SEVERAL_VALUES;
           in_scalar = c != '"' && c != '[' && c != '{';
         }
 
       if (c == '"')
         in_string = TRUE;
       else if ((c == '[' || c == '{') && ++depth > CHORUS_PARSE_MAX_DEPTH)
-        return SHAPE_TOO_DEEP;
+        return CHORUS_JSON_SHAPE_TOO_DEEP;
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
 
-  return SHAPE_OK;
+  return CHORUS_JSON_SHAPE_OK;
 }
 
 /* Returns: (transfer full): the root node, never NULL without @error set */
@@ -140,21 +132,21 @@ _chorus_json_load (const char  *data,
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
 
-  switch (scan_shape (data, length < 0 ? strlen (data) : (gsize) length))
+  switch (_chorus_json_scan_shape (data, length < 0 ? strlen (data) : (gsize) length))
     {
-    case SHAPE_TOO_DEEP:
+    case CHORUS_JSON_SHAPE_TOO_DEEP:
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    _("The server’s reply is nested too deeply to read."));
       return NULL;
-    case SHAPE_SEVERAL_VALUES:
+    case CHORUS_JSON_SHAPE_SEVERAL_VALUES:
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    _("The server’s reply is not valid JSON: it goes on after its end."));
       return NULL;
-    case SHAPE_BROKEN_ESCAPE:
+    case CHORUS_JSON_SHAPE_BROKEN_ESCAPE:
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    _("The server’s reply is not valid JSON: a character in it is broken."));
       return NULL;
-    case SHAPE_OK:
+    case CHORUS_JSON_SHAPE_OK:
     default:
       break;
     }

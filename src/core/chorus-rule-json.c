@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "chorus-error.h"
+#include "chorus-parse-json-private.h"
 #include "chorus-rule.h"
 
 /* A rule's actions, as the rules table keeps them (its conditions are an
@@ -122,7 +123,8 @@ chorus_rule_deserialize_actions (ChorusRule  *self,
 
   g_return_val_if_fail (CHORUS_IS_RULE (self), FALSE);
 
-  if (data == NULL || !json_parser_load_from_data (parser, data, -1, NULL) ||
+  if (data == NULL || _chorus_json_scan_shape (data, strlen (data)) != CHORUS_JSON_SHAPE_OK ||
+      !json_parser_load_from_data (parser, data, -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return set_unreadable (error);
 

@@ -472,7 +472,7 @@ _chorus_audit_describe (const char *action,
                         const char *detail,
                         const char *actor_name)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object = NULL;
   JsonArray *ids;
   g_autofree char *isolated = NULL;
@@ -490,8 +490,8 @@ _chorus_audit_describe (const char *action,
   else
     actor = isolated = chorus_text_isolate (actor_name);
 
-  if (detail != NULL && json_parser_load_from_data (parser, detail, -1, NULL))
-    object = _chorus_json_object (json_parser_get_root (parser));
+  if (detail != NULL && (root = _chorus_json_load (detail, -1, NULL)) != NULL)
+    object = _chorus_json_object (root);
   ids = _chorus_json_get_array (object, "ids");
   n = MAX (1, _chorus_json_array_length (ids));
 

@@ -304,7 +304,7 @@ load_entry (sqlite3      *db,
             GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
   const char *action;
   const char *detail;
 
@@ -333,13 +333,13 @@ load_entry (sqlite3      *db,
   else if (sqlite3_column_int (stmt, 2))
     g_set_error_literal (error, CHORUS_ERROR, CHORUS_ERROR_EXISTS,
                          _("This change was already undone."));
-  else if (detail == NULL || !json_parser_load_from_data (parser, detail, -1, NULL))
+  else if (detail == NULL || (root = _chorus_json_load (detail, -1, NULL)) == NULL)
     set_cannot_undo (error);
   else
     {
       *action_out = g_strdup (action);
       *subject_id = sqlite3_column_int64 (stmt, 3);
-      return json_parser_steal_root (parser);
+      return root;
     }
 
   return NULL;
