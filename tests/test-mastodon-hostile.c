@@ -29,18 +29,30 @@ test_deep_nesting (void)
   g_assert_cmpint (test_parse_checked (chorus_mastodon_parse_statuses, in_content, -1, "mastodon"), ==, -1);
 }
 
+static const char status_template[] =
+  "{\"id\":\"1\",\"uri\":\"https://a.example/1\",\"created_at\":\"2024-01-01T00:00:00Z\","
+  "\"account\":{\"acct\":\"ana\",\"display_name\":\"%s\"},\"content\":\"%s\",\"spoiler_text\":\"%s\","
+  "\"favourites_count\":%s,\"language\":\"%s\"}";
+
 /* json-glib 1.6 leaks the first of several values at the top, and what it
  * read before a broken escape (found by the fuzz smoke): they are refused
- * before it reads them, while one value with spaces or a byte-order mark around it, whole
- * pairs and lone halves still read. */
+ * before it reads them, while one value with spaces or a byte-order mark
+ * around it and whole pairs still read. Half a pair alone reads as the
+ * replacement character: json-glib would take the next character (a
+ * closing quote, an escape) as its other half and misread the rest. */
 static void
 test_several_values (void)
 {
   static const char * const refused[] = { "[][]", "[] []", "5{}", "5 6", "\"a\"\"b\"", "{}[]", "null[]",
-                                          "[\"\\ud83d\\u0041\"]", "[\"\\ude0f\\u200d\"]", "[\"\\u12\"]",
-                                          "[\"a\\s\"]", "[\"\\ude0#\\u200d\"]" };
+                                          "[\"\\u12\"]", "[\"a\\s\"]", "[\"\\ude0#\\u200d\"]",
+                                          "{\"a\":\"\\ude0f\"\\ude0f\\u" };
   static const char * const read[] = { "[]", " [ ] \n", "\xef\xbb\xbf[]", "[\"[][]\", 5, {\"a\": [1, 2]}]",
-                                       "[\"\\ud83d\\ude00\\u0041\"]", "[\"\\ud800a\\\\u\"]" };
+                                       "[\"\\ud83d\\ude00\\u0041\"]", "[\"\\ud800a\\\\u\"]",
+                                       "[\"\\ud83d\\u0041\"]", "[\"\\ude0f\\u200d\"]", "[\"\\ud83d\"]" };
+  g_autofree char *lone = g_strdup_printf (status_template, "\\ud83d", "<p>a\\ude0f\\u0041</p>", "", "0", "en");
+  g_autoptr(GError) lone_error = NULL;
+  g_autoptr(GPtrArray) lone_posts = NULL;
+  ChorusIncomingPost *post;
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
@@ -59,12 +71,16 @@ test_several_values (void)
       g_assert_no_error (error);
       g_assert_nonnull (posts);
     }
-}
 
-static const char status_template[] =
-  "{\"id\":\"1\",\"uri\":\"https://a.example/1\",\"created_at\":\"2024-01-01T00:00:00Z\","
-  "\"account\":{\"acct\":\"ana\",\"display_name\":\"%s\"},\"content\":\"%s\",\"spoiler_text\":\"%s\","
-  "\"favourites_count\":%s,\"language\":\"%s\"}";
+  /* The halves become U+FFFD; nothing after them is swallowed. */
+  lone_posts = chorus_mastodon_parse_statuses (lone, -1, &lone_error);
+  g_assert_no_error (lone_error);
+  g_assert_cmpuint (lone_posts->len, ==, 1);
+  post = g_ptr_array_index (lone_posts, 0);
+  g_assert_cmpstr (post->author->display_name, ==, "\xef\xbf\xbd");
+  g_assert_cmpstr (post->text, ==, "a\xef\xbf\xbd" "A");
+  g_assert_cmpstr (post->language, ==, "en");
+}
 
 static void
 test_huge_and_invalid_values (void)

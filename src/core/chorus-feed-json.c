@@ -188,6 +188,7 @@ _chorus_feed_parse_json (ChorusFeedContext *ctx,
                          GError           **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *mended = NULL;
   g_autofree char *valid = NULL;
   ChorusFeed *feed = ctx->feed;
   JsonObject *root;
@@ -195,8 +196,9 @@ _chorus_feed_parse_json (ChorusFeedContext *ctx,
   JsonNode *node;
 
   /* Checked before json-glib reads the text: it recurses once per level
-   * of nesting, and it leaks what it read from some invalid texts. */
-  switch (_chorus_json_scan_shape (data, length))
+   * of nesting, leaks what it read from some invalid texts, and misreads
+   * half a surrogate pair (mended). */
+  switch (_chorus_json_scan_shape (data, length, &mended))
     {
     case CHORUS_JSON_SHAPE_TOO_DEEP:
       return CHORUS_FEED_STATUS_NOT_A_FEED;
@@ -213,7 +215,7 @@ _chorus_feed_parse_json (ChorusFeedContext *ctx,
       break;
     }
 
-  valid = g_utf8_make_valid (data, length);
+  valid = g_utf8_make_valid (mended ? mended : data, length);
   if (!json_parser_load_from_data (parser, valid, -1, error))
     return CHORUS_FEED_STATUS_BAD_JSON;
 

@@ -523,7 +523,7 @@ chorus_inbox_filter_deserialize (const char  *data,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* What json-glib would leak or recurse too deeply on is no object. */
-  if (_chorus_json_scan_shape (data, strlen (data)) != CHORUS_JSON_SHAPE_OK)
+  if (_chorus_json_scan_shape (data, strlen (data), NULL) != CHORUS_JSON_SHAPE_OK)
     root = NULL;
   else if (json_parser_load_from_data (parser, data, -1, &local_error))
     root = json_parser_get_root (parser);

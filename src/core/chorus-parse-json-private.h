@@ -25,11 +25,12 @@ typedef enum
   CHORUS_JSON_SHAPE_OK,
   CHORUS_JSON_SHAPE_TOO_DEEP,          /* nested deeper than CHORUS_PARSE_MAX_DEPTH */
   CHORUS_JSON_SHAPE_SEVERAL_VALUES,    /* "[][]", "5{…}": json-glib leaks all but the last */
-  CHORUS_JSON_SHAPE_BROKEN_ESCAPE,     /* "\u12", "\s": json-glib leaks what it read */
+  CHORUS_JSON_SHAPE_BROKEN_ESCAPE,     /* "\u12", "\s", a lone "\ud83d" where not mended */
 } ChorusJsonShape;
 
-ChorusJsonShape _chorus_json_scan_shape (const char *data,
-                                         gsize       size);
+ChorusJsonShape _chorus_json_scan_shape (const char  *data,
+                                         gsize        size,
+                                         char       **mended);
 
 JsonNode   *_chorus_json_load           (const char  *data,
                                          gssize       length,

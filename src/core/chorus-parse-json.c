@@ -47,13 +47,24 @@ escaped_unit (const char *data,
 
 /* Looks at the text's structure before json-glib does: how deep it nests,
  * whether it holds more than one value at the top ("[][]", "5{…}"), and
- * whether a string holds a broken escape ("\u12", "\s", or half of a
- * surrogate pair followed by an escape that does not complete it:
- * "\ud83d\u0041"). json-glib 1.6 reports the last two as errors but leaks
- * what it had read, so such text is refused here. */
+ * whether a string holds a broken escape ("\u12", "\s"). json-glib 1.6
+ * reports the last two as errors but leaks what it had read, so such text
+ * is refused here.
+ *
+ * Half of a surrogate pair without its other half ("\ud83d", "\ude0f",
+ * "\ud83d\u0041") is no character, yet real servers send one now and
+ * then; json-glib takes whatever follows such a half as the other one,
+ * swallowing a closing quote or an escape, which changes what the rest of
+ * the text means. With @mended, a copy is made where each lone half reads
+ * "\ufffd" (the replacement character, an escape of the same length),
+ * and the text is fine; without, the text is refused as broken.
+ *
+ * @mended: (out) (optional) (transfer full) (nullable): set to the mended
+ *   copy, NUL-terminated, or to %NULL when nothing needed mending */
 ChorusJsonShape
-_chorus_json_scan_shape (const char *data,
-                         gsize       size)
+_chorus_json_scan_shape (const char  *data,
+                         gsize        size,
+                         char       **mended)
 {
   gboolean in_string = FALSE;
   gboolean in_scalar = FALSE;
@@ -86,11 +97,23 @@ _chorus_json_scan_shape (const char *data,
             return CHORUS_JSON_SHAPE_BROKEN_ESCAPE;
           next = escaped_unit (data, size, i + 6);
           if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
-            i += 11;  /* a whole pair */
-          else if (unit >= 0xd800 && unit <= 0xdfff && next >= 0)
-            return CHORUS_JSON_SHAPE_BROKEN_ESCAPE;  /* half a pair, then another character */
-          else
-            i += 5;  /* one character, or a lone half, which json-glib reads */
+            {
+              i += 11;  /* a whole pair */
+              continue;
+            }
+          if (unit >= 0xd800 && unit <= 0xdfff)
+            {
+              if (mended == NULL)
+                return CHORUS_JSON_SHAPE_BROKEN_ESCAPE;
+              if (*mended == NULL)
+                {
+                  *mended = g_malloc (size + 1);
+                  memcpy (*mended, data, size);
+                  (*mended)[size] = '\0';
+                }
+              memcpy (*mended + i, "\\ufffd", 6);
+            }
+          i += 5;  /* one character */
           continue;
         }
 
@@ -130,9 +153,12 @@ _chorus_json_load (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *mended = NULL;
   JsonNode *root;
 
-  switch (_chorus_json_scan_shape (data, length < 0 ? strlen (data) : (gsize) length))
+  if (length < 0)
+    length = strlen (data);
+  switch (_chorus_json_scan_shape (data, length, &mended))
     {
     case CHORUS_JSON_SHAPE_TOO_DEEP:
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
@@ -152,7 +178,7 @@ _chorus_json_load (const char  *data,
     }
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  if (!json_parser_load_from_data (parser, mended ? mended : data, length, &local_error))
     {
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_PARSE,
                    /* Translators: %s is the parser's own description of the error, often in English. */

@@ -123,7 +123,7 @@ chorus_rule_deserialize_actions (ChorusRule  *self,
 
   g_return_val_if_fail (CHORUS_IS_RULE (self), FALSE);
 
-  if (data == NULL || _chorus_json_scan_shape (data, strlen (data)) != CHORUS_JSON_SHAPE_OK ||
+  if (data == NULL || _chorus_json_scan_shape (data, strlen (data), NULL) != CHORUS_JSON_SHAPE_OK ||
       !json_parser_load_from_data (parser, data, -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return set_unreadable (error);
