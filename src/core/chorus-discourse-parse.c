@@ -354,14 +354,15 @@ parse_next_page (const char *more_topics_url)
 {
   const char *query = more_topics_url != NULL ? strchr (more_topics_url, '?') : NULL;
   g_autoptr(GHashTable) params = NULL;
+  const char *value;
   guint64 page;
 
   if (query == NULL || !g_utf8_validate (query, -1, NULL))
     return -1;
 
   params = g_uri_parse_params (query + 1, -1, "&", G_URI_PARAMS_NONE, NULL);
-  if (params == NULL ||
-      !g_ascii_string_to_unsigned (g_hash_table_lookup (params, "page"), 10, 0, G_MAXINT, &page, NULL))
+  value = params != NULL ? g_hash_table_lookup (params, "page") : NULL;
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT, &page, NULL))
     return -1;
 
   return (int) page;
